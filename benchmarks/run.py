@@ -1,0 +1,91 @@
+"""End-to-end benchmark of `solve` on demo workbooks (SPEC 6; issue 3).
+
+    python benchmarks/run.py --sizes 1000 5000 20000 50000 [--seed 1] [--time-limit 60]
+
+Each size runs in its own process (so peak memory is that size's alone): demo → xlsx, then read,
+score, solve, write, each timed; plus the floor: OR-Tools min-cost flow on the same candidates without
+the side rules, and CP-SAT time against it. Prints one markdown row per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def one(n: int, seed: int, time_limit: float, workdir: Path) -> dict[str, object]:
+    from penempatan.demo import generate_demo
+    from penempatan.excel.read import read_workbook
+    from penempatan.excel.write_input import write_input_workbook
+    from penempatan.excel.write_plan import write_plan
+    from penempatan.scoring import Tables, build_candidates
+    from penempatan.solver import build_structure, solve, solve_flow
+
+    path = workdir / f"demo-{n}.xlsx"
+    tick = time.perf_counter()
+    write_input_workbook(path, generate_demo(n_pegawai=n, seed=seed))
+    demo_s = time.perf_counter() - tick
+
+    start = time.perf_counter()
+    data = read_workbook(path).data
+    t_read = time.perf_counter() - start
+    tick = time.perf_counter()
+    tables = Tables(data)
+    cand = build_candidates(data, tables)
+    t_score = time.perf_counter() - tick
+    result = solve(data, time_limit, tables=tables, candidates=cand)
+    t_solve = time.perf_counter() - tick - t_score
+    tick = time.perf_counter()
+    write_plan(workdir / f"demo-{n}-rekomendasi.xlsx", data, tables, result)
+    t_write = time.perf_counter() - tick
+    total = time.perf_counter() - start
+
+    structure = build_structure(data, tables, cand)
+    flows = []
+    for _ in range(3):
+        tick = time.perf_counter()
+        solve_flow(structure)
+        flows.append(time.perf_counter() - tick)
+    flow_s = sorted(flows)[1]
+    moves = int((result.assignment != tables.cur).sum())
+    return {
+        "pegawai": n, "jabatan": len(data.positions), "kandidat": len(cand), "demo_s": demo_s,
+        "read_s": t_read, "score_s": t_score, "solve_s": t_solve, "write_s": t_write, "total_s": total,
+        "status": result.status.value, "method": result.method, "gap": result.gap, "moves": moves,
+        "timings": result.timings, "flow_floor_s": flow_s,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp))))
+        return
+    print("| pegawai | jabatan | kandidat | demo+xlsx s | baca s | skor s | solve s | tulis s | total s "
+          "| status (tahap) | gap | mutasi | aliran min-cost s | solve / aliran | memori puncak MB |")
+    print("|---" * 15 + "|")
+    for n in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+                              "--time-limit", str(args.time_limit)], capture_output=True, text=True, check=True)
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"| {r['pegawai']:,} | {r['jabatan']:,} | {r['kandidat']:,} | {r['demo_s']:.1f} | {r['read_s']:.1f} "
+              f"| {r['score_s']:.1f} | {r['solve_s']:.2f} | {r['write_s']:.1f} | {r['total_s']:.1f} "
+              f"| {r['status']} ({r['method']}) | {r['gap']:.4%} | {r['moves']:,} | {r['flow_floor_s']:.3f} "
+              f"| {r['solve_s'] / max(r['flow_floor_s'], 1e-9):.1f}× | {r['peak_mb']:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

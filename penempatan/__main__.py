@@ -1,0 +1,5 @@
+"""`python -m penempatan` runs the CLI."""
+
+from penempatan.cli import app
+
+app()

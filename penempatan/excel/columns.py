@@ -1,0 +1,100 @@
+"""The input workbook's schema (SPEC 2): sheets, columns, SIASN aliases, drop-down values, help text.
+
+Shared by the reader (header matching) and the template/demo writer, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from penempatan.model import HUKUMAN_VALUES, JENIS_VALUES, POTENSI_VALUES, STATUS_VALUES
+
+SHEET_PEGAWAI = "Pegawai"
+SHEET_JABATAN = "Jabatan"
+SHEET_PENGATURAN = "Pengaturan"
+SHEET_PETUNJUK = "Petunjuk"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One input column: its header, accepted aliases, whether required, drop-down values and help."""
+
+    name: str
+    help: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # static drop-down values; reference-table lists are added by the writer
+    kind: str = "text"  # text, int, date, nip, bool
+
+
+def header_key(text: object) -> str:
+    """Case- and space-insensitive header key: 'NIP BARU', 'nip  baru', 'Nip_Baru' -> 'nipbaru'."""
+    return re.sub(r"[\s_.\-]+", "", str(text or "")).lower()
+
+
+YA_TIDAK = ("Ya", "Tidak")
+
+PEGAWAI_COLUMNS: tuple[Column, ...] = (
+    Column("NIP", "NIP 18 digit, ditulis sebagai teks (bukan angka).", True, ("NIP BARU",), kind="nip"),
+    Column("Nama", "Nama lengkap pegawai.", True, ("NAMA",)),
+    Column("Golongan", "Golongan ruang, mis. III/a (PNS) atau IX (PPPK).", True, ("GOL AKHIR NAMA",),
+           kind="golongan"),
+    Column("Jenjang Pendidikan", "Jenjang pendidikan terakhir: SD, SLTP, SLTA, D-I … S-3.", True,
+           ("TINGKAT PENDIDIKAN NAMA",), kind="pendidikan"),
+    Column("Jurusan", "Program studi, mis. 'S-1 Teknik Sipil'.", False, ("PENDIDIKAN NAMA",)),
+    Column("Kode Jabatan", "Kode jabatan saat ini (lihat sheet Jabatan).", True),
+    Column("Nama Jabatan", "Nama jabatan saat ini; dipakai bila Kode Jabatan kosong.", False, ("JABATAN NAMA",)),
+    Column("Unit Kerja", "Unit kerja saat ini; dipakai bersama Nama Jabatan.", False, ("UNOR NAMA",)),
+    Column("TMT Jabatan", "Tanggal mulai menjabat jabatan saat ini.", True, ("TMT JABATAN",), kind="date"),
+    Column("Tanggal Lahir", "Tanggal lahir; bila kosong diambil dari NIP.", False, ("TANGGAL LAHIR",),
+           kind="date"),
+    Column("Jenis Kelamin", "L atau P; bila kosong diambil dari NIP.", False, ("JENIS KELAMIN",), ("L", "P")),
+    Column("Status", "Kedudukan: Aktif, CPNS, PPPK, Tugas Belajar, CLTN, MPP, Diberhentikan Sementara.",
+           False, ("KEDUDUKAN HUKUM NAMA",), STATUS_VALUES),
+    Column("Status CPNS PNS", "Kode SIASN: C = CPNS, P = PNS.", False, ("STATUS CPNS PNS",), ("C", "P")),
+    Column("Predikat Kinerja", "Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, atau nilai SKP 0–120.",
+           True, kind="kinerja"),
+    Column("Potensi", "Tinggi, Menengah, Rendah, atau nilai JPM (%).", False, (), POTENSI_VALUES),
+    Column("Kotak Talenta", "1–9; bila kosong dihitung dari kinerja × potensi.", False, kind="int"),
+    Column("Kompetensi Manajerial", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
+    Column("Kompetensi Sosial Kultural", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
+    Column("Kompetensi Teknis", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
+    Column("Pelatihan", "Bidang pelatihan, dipisah titik koma, mis. 'TI; Pengadaan'.", False),
+    Column("Hukuman Disiplin", "Tidak Ada, Ringan, Sedang, Berat.", False, (), HUKUMAN_VALUES),
+    Column("Akhir Hukuman", "Tanggal berakhirnya hukuman disiplin.", False, kind="date"),
+    Column("Bersedia Mutasi", "Ya (bawaan) atau Tidak.", False, (), YA_TIDAK, kind="bool"),
+    Column("Unit Diminati", "Unit kerja yang diminati, dipisah titik koma.", False),
+)
+
+JABATAN_COLUMNS: tuple[Column, ...] = (
+    Column("Kode Jabatan", "Kode unik jabatan.", True),
+    Column("Nama Jabatan", "Nama jabatan.", True),
+    Column("Unit Kerja", "Unit kerja (OPD / bidang).", True),
+    Column("Jenis Jabatan", "JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional.", True, (),
+           JENIS_VALUES),
+    Column("Jenjang", "Wajib untuk Fungsional: Ahli Pertama … Ahli Utama, Pemula … Penyelia.", False),
+    Column("Kelas Jabatan", "1–17.", True, kind="int"),
+    Column("Kebutuhan", "Jumlah kursi menurut ABK (0 = jabatan dihapus).", True, kind="int"),
+    Column("Pendidikan Minimal", "Jenjang pendidikan minimal.", True, kind="pendidikan"),
+    Column("Bidang", "Bidang jabatan (lihat data/rumpun.csv); kosong = semua bidang.", False),
+    Column("Golongan Minimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
+    Column("Golongan Maksimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
+    Column("Standar Manajerial", "Level 1–5.", False, kind="int"),
+    Column("Standar Sosial Kultural", "Level 1–5.", False, kind="int"),
+    Column("Standar Teknis", "Level 1–5.", False, kind="int"),
+    Column("Risiko Tinggi", "Ya/Tidak: rotasi lebih cepat (R3).", False, (), YA_TIDAK, kind="bool"),
+    Column("Wajib Diisi", "Ya/Tidak: semua kursi harus diisi bila ada calon yang memenuhi syarat (R12).",
+           False, (), YA_TIDAK, kind="bool"),
+)
+
+PENGATURAN_COLUMNS: tuple[Column, ...] = (
+    Column("Parameter", "Nama parameter (lihat SPEC bagian 3).", True),
+    Column("Nilai", "Nilai parameter.", True),
+)
+
+SHEETS: dict[str, tuple[Column, ...]] = {
+    SHEET_PEGAWAI: PEGAWAI_COLUMNS,
+    SHEET_JABATAN: JABATAN_COLUMNS,
+    SHEET_PENGATURAN: PENGATURAN_COLUMNS,
+}

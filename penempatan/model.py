@@ -1,0 +1,203 @@
+"""Clean problem data: employees, posts, parameters and the cross-checked ProblemData.
+
+Everything here is already normalised (canonical golongan, jenjang, predikat); the Excel reader and the
+demo generator produce these objects, the scorer and the solver consume them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+STATUS_VALUES = ("Aktif", "CPNS", "PPPK", "Tugas Belajar", "CLTN", "MPP", "Diberhentikan Sementara")
+JENIS_VALUES = ("JPT Pratama", "Administrator", "Pengawas", "Pelaksana", "Fungsional")
+HUKUMAN_VALUES = ("Tidak Ada", "Ringan", "Sedang", "Berat")
+POTENSI_VALUES = ("Tinggi", "Menengah", "Rendah")
+
+_frozen = ConfigDict(frozen=True, extra="forbid")
+
+
+class Employee(BaseModel):
+    """One ASN as read from sheet `Pegawai` (SPEC 2.1)."""
+
+    model_config = _frozen
+
+    nip: str = Field(pattern=r"^\d{18}$")
+    nama: str
+    golongan: str
+    pendidikan: str
+    jurusan: str | None = None
+    bidang: str | None = None  # field of the study programme via rumpun.csv
+    pelatihan: tuple[str, ...] = ()  # fields trained in (rumpun fields)
+    kode_jabatan: str
+    tmt_jabatan: date
+    tanggal_lahir: date | None = None
+    jenis_kelamin: Literal["L", "P"] | None = None
+    status: str = "Aktif"
+    kinerja: str
+    potensi: str | None = None
+    kotak: int | None = Field(default=None, ge=1, le=9)
+    komp_manajerial: int | None = Field(default=None, ge=1, le=5)
+    komp_sosial_kultural: int | None = Field(default=None, ge=1, le=5)
+    komp_teknis: int | None = Field(default=None, ge=1, le=5)
+    hukuman: str = "Tidak Ada"
+    akhir_hukuman: date | None = None
+    bersedia_mutasi: bool = True
+    unit_diminati: tuple[str, ...] = ()
+    row: int | None = None  # Excel row it came from, for messages
+
+
+class Position(BaseModel):
+    """One post of the peta jabatan, sheet `Jabatan` (SPEC 2.2)."""
+
+    model_config = _frozen
+
+    kode: str
+    nama: str
+    unit: str
+    jenis: str
+    jenjang: str | None = None
+    kelas: int = Field(ge=1, le=17)
+    kebutuhan: int = Field(ge=0)
+    pendidikan_min: str
+    bidang: str | None = None
+    golongan_min: str | None = None  # None = default from jenis_jabatan.csv
+    golongan_max: str | None = None
+    standar_manajerial: int | None = Field(default=None, ge=1, le=5)
+    standar_sosial_kultural: int | None = Field(default=None, ge=1, le=5)
+    standar_teknis: int | None = Field(default=None, ge=1, le=5)
+    risiko_tinggi: bool = False
+    wajib_diisi: bool = False
+    row: int | None = None
+
+
+class Weights(BaseModel):
+    """Score weights (SPEC 4); each is the points a component gives at full fit. Defaults sum to 100."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bobot_pendidikan: int = Field(default=10, ge=0)
+    bobot_bidang: int = Field(default=25, ge=0)
+    bobot_kompetensi: int = Field(default=20, ge=0)
+    bobot_kinerja: int = Field(default=15, ge=0)
+    bobot_golongan: int = Field(default=10, ge=0)
+    bobot_rotasi: int = Field(default=15, ge=0)
+    bobot_preferensi: int = Field(default=5, ge=0)
+
+
+class Params(Weights):
+    """Every rule parameter of SPEC 3 under its `param` name, plus tanggal_acuan and biaya_mutasi."""
+
+    tanggal_acuan: date = Field(default_factory=date.today)
+    biaya_mutasi: int = Field(default=2, ge=0)
+    masa_jabatan_minimal_bulan: int = Field(default=24, ge=0)
+    masa_jabatan_maksimal_bulan: int = Field(default=60, ge=1)
+    masa_risiko_tinggi_bulan: int = Field(default=36, ge=1)
+    batas_pensiun_bulan: int = Field(default=12, ge=0)
+    status_boleh_mutasi: tuple[str, ...] = ("Aktif",)
+    toleransi_golongan: bool = True
+    kotak_promosi: tuple[int, ...] = (7, 8, 9)
+    maks_keluar_unit_persen: float = Field(default=30.0, ge=0, le=100)
+    maks_mutasi: int | None = Field(default=None, ge=0)
+    biaya_tidak_bersedia: int = Field(default=10, ge=0)
+    larangan_mulai: date | None = None
+    larangan_selesai: date | None = None
+    maks_kandidat: int = Field(default=40, ge=1)
+
+    @model_validator(mode="after")
+    def _window_ordered(self) -> Params:
+        if self.larangan_mulai and self.larangan_selesai and self.larangan_selesai < self.larangan_mulai:
+            raise ValueError("larangan_selesai sebelum larangan_mulai")
+        return self
+
+    @property
+    def in_pilkada_freeze(self) -> bool:
+        """R17: is tanggal_acuan inside the Pilkada freeze window?"""
+        if self.larangan_mulai is None:
+            return False
+        end = self.larangan_selesai or date.max
+        return self.larangan_mulai <= self.tanggal_acuan <= end
+
+
+class Pin(BaseModel):
+    """R15: employee `nip` must end in post `kode_jabatan`."""
+
+    model_config = _frozen
+    nip: str
+    kode_jabatan: str
+
+
+class Forbid(BaseModel):
+    """R15: employee `nip` must not move into post `kode_jabatan`, or into any post of `unit`."""
+
+    model_config = _frozen
+    nip: str
+    kode_jabatan: str | None = None
+    unit: str | None = None
+
+
+class ProblemData(BaseModel):
+    """Everything the scorer and solver need, cross-checked: every employee's post exists, NIPs unique."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    employees: tuple[Employee, ...]
+    positions: tuple[Position, ...]
+    params: Params = Field(default_factory=Params)
+    pins: tuple[Pin, ...] = ()
+    forbids: tuple[Forbid, ...] = ()
+    frozen_units: tuple[str, ...] = ()
+    scenario_name: str | None = None
+    source_sha256: str | None = None
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> ProblemData:
+        codes = [p.kode for p in self.positions]
+        if len(set(codes)) != len(codes):
+            raise ValueError("Kode Jabatan ganda")
+        nips = [e.nip for e in self.employees]
+        if len(set(nips)) != len(nips):
+            raise ValueError("NIP ganda")
+        known = set(codes)
+        missing = {e.kode_jabatan for e in self.employees} - known
+        if missing:
+            raise ValueError(f"Kode Jabatan tidak dikenal: {sorted(missing)[:5]}")
+        for pin in self.pins:
+            if pin.nip not in set(nips) or pin.kode_jabatan not in known:
+                raise ValueError(f"kunci tidak dikenal: {pin.nip} -> {pin.kode_jabatan}")
+        return self
+
+    @cached_property
+    def employee_index(self) -> dict[str, int]:
+        return {e.nip: i for i, e in enumerate(self.employees)}
+
+    @cached_property
+    def position_index(self) -> dict[str, int]:
+        return {p.kode: j for j, p in enumerate(self.positions)}
+
+    @cached_property
+    def current_post(self) -> list[int]:
+        """Index of each employee's current post."""
+        idx = self.position_index
+        return [idx[e.kode_jabatan] for e in self.employees]
+
+    @cached_property
+    def holders(self) -> list[list[int]]:
+        """Employees currently in each post."""
+        out: list[list[int]] = [[] for _ in self.positions]
+        for i, j in enumerate(self.current_post):
+            out[j].append(i)
+        return out
+
+    @cached_property
+    def units(self) -> list[str]:
+        return sorted({p.unit for p in self.positions})
+
+    def replace(self, **changes: object) -> ProblemData:
+        """A new, re-validated ProblemData with some fields changed."""
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        return ProblemData(**data)

@@ -1,0 +1,49 @@
+"""What a solve returns: status, the assignment, objective, bound, gap and timings (SPEC 4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+
+from penempatan.scoring import Candidates
+
+
+class SolveStatus(str, Enum):
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+
+
+@dataclass(frozen=True)
+class Result:
+    """A plan: `assignment[i]` is the post index employee i ends in (their current post when staying).
+
+    `objective` is Σ score − biaya_mutasi × moves (SPEC 4); `bound` an upper bound on it for the same
+    number of must-fill seats filled; `gap` = (bound − objective) / max(1, |bound|).
+    """
+
+    status: SolveStatus
+    assignment: np.ndarray
+    objective: int
+    bound: float
+    wall_time: float
+    candidates: Candidates
+    must_fill_seats: int = 0
+    must_fill_filled: int = 0
+    surplus_kept: int = 0  # R11: holders left beyond Kebutuhan in over-staffed posts
+    method: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    message: str = ""
+    rules_involved: tuple[str, ...] = ()
+
+    @property
+    def gap(self) -> float:
+        if self.status is SolveStatus.INFEASIBLE:
+            return float("nan")
+        return max(0.0, (self.bound - self.objective) / max(1.0, abs(self.bound)))
+
+    @property
+    def feasible(self) -> bool:
+        return self.status is not SolveStatus.INFEASIBLE

@@ -1,0 +1,428 @@
+"""solve(ProblemData) -> Result: the optimal transfer plan under every hard rule (SPEC 3–4).
+
+The placement problem is a network flow (employee -> candidate post -> seats) plus a handful of coupling
+rules: unit outflow (R13) and total moves (R14). Two priorities come before the score, each folded into
+the one objective with a weight larger than everything after it (lexicographic):
+R11 — holders of an over-staffed post who stay beyond its Kebutuhan ("surplus") cost W_surplus each, so
+the plan moves surplus holders out wherever any rule allows it (such a post takes no newcomers);
+R12 — every must-fill seat filled is worth W_fill.
+The solve goes in up to three exact stages, each a proof when it succeeds:
+
+1. min-cost flow (OR-Tools) without R13/R14 — if its optimum satisfies them, it is optimal;
+2. the LP relaxation with every rule (HiGHS) — if its optimum is integral, it is optimal;
+3. CP-SAT on the residual: first on the LP's support to get an incumbent, then, after fixing every pair
+   whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
+
+This is the only module that imports ortools.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from ortools.graph.python import min_cost_flow
+from ortools.sat.python import cp_model
+from scipy.optimize import linprog
+
+from penempatan.model import ProblemData
+from penempatan.result import Result, SolveStatus
+from penempatan.scoring import Candidates, Tables, build_candidates
+
+Progress = Callable[[str], None]
+SEED = 20260101
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The placement problem in arrays, shared by the flow, LP and CP-SAT stages."""
+
+    cand: Candidates
+    n_emp: int
+    n_post: int
+    value: np.ndarray  # per pair: score − biaya_mutasi if a move
+    seat_cap: np.ndarray  # per post: Kebutuhan (R11)
+    surplus_cap: np.ndarray  # per post: holders beyond Kebutuhan who may stay at a cost (R11)
+    wajib: np.ndarray  # indices of must-fill posts (R12)
+    wajib_seats: np.ndarray  # their Kebutuhan
+    leaves_unit: np.ndarray  # per pair: True if the move leaves the employee's unit (R13)
+    pair_unit: np.ndarray  # per pair: the employee's current unit
+    unit_cap: np.ndarray  # per unit: R13 maximum leavers
+    max_moves: int | None  # R14
+    weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
+    weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
+
+    @property
+    def n_pairs(self) -> int:
+        return len(self.cand)
+
+
+def build_structure(data: ProblemData, tables: Tables, cand: Candidates) -> Structure:
+    """Capacities and coupling rows of every rule family from the candidates (R11–R14)."""
+    p = data.params
+    t = tables
+    move = ~cand.stay
+    value = cand.score - p.biaya_mutasi * move
+    # R11: a post holds at most Kebutuhan; holders beyond it may stay only at the surplus cost.
+    seat_cap = t.post_keb.copy()
+    surplus_cap = np.maximum(0, t.holders - t.post_keb)
+    wajib = np.nonzero(t.post_wajib)[0]
+    pair_unit = t.emp_unit[cand.emp]
+    leaves = move & (t.post_unit[cand.post] != pair_unit)
+    staff = np.bincount(t.emp_unit, minlength=len(t.unit_names))
+    unit_cap = np.floor(staff * p.maks_keluar_unit_persen / 100.0 + 1e-9).astype(np.int64)
+    # The score part of two plans differs by at most Σ over employees of (best − worst candidate value).
+    best = np.full(t.n_emp, np.iinfo(np.int64).min)
+    worst = np.full(t.n_emp, np.iinfo(np.int64).max)
+    np.maximum.at(best, cand.emp, value)
+    np.minimum.at(worst, cand.emp, value)
+    spread = int((best - worst).sum()) if t.n_emp else 0
+    weight_fill = spread + 1
+    weight_surplus = weight_fill * (int(t.post_keb[wajib].sum()) + 1)
+    return Structure(cand, t.n_emp, t.n_post, value.astype(np.int64), seat_cap, surplus_cap, wajib,
+                     t.post_keb[wajib], leaves, pair_unit, unit_cap, p.maks_mutasi, weight_fill, weight_surplus)
+
+
+def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
+          candidates: Candidates | None = None, progress: Progress | None = None,
+          shortcuts: bool = True) -> Result:
+    """The best plan for `data` within `time_limit` seconds (see module docstring for the method).
+
+    `shortcuts=False` skips the flow and LP proofs and hands every candidate pair to CP-SAT (with the
+    flow's plan as a hint when it satisfies every rule): slower, used to cross-check the stages.
+    """
+    start = time.perf_counter()
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    t = tables or Tables(data)
+    tick = time.perf_counter()
+    cand = candidates if candidates is not None else build_candidates(data, t)
+    timings["kandidat"] = time.perf_counter() - tick
+    s = build_structure(data, t, cand)
+    if cand.pin_conflicts:
+        return _pin_conflict_result(data, t, cand, time.perf_counter() - start, timings)
+
+    def finish(status: SolveStatus, x: np.ndarray | None, total_bound: float, method: str,
+               message: str = "", rules: tuple[str, ...] = ()) -> Result:
+        if x is None:
+            return Result(status, t.cur.copy(), 0, math.nan, time.perf_counter() - start, cand,
+                          int(s.wajib_seats.sum()), 0, 0, method, timings, message, rules)
+        chosen = np.nonzero(x)[0]
+        assignment = np.empty(s.n_emp, dtype=np.int64)
+        assignment[cand.emp[chosen]] = cand.post[chosen]
+        fill, surplus = _priorities(s, x)
+        # Bound on the score objective for plans with the same R11/R12 priorities (lexicographic).
+        bound = math.floor(total_bound - s.weight_fill * fill + s.weight_surplus * surplus + 1e-6)
+        return Result(status, assignment, int(s.value[chosen].sum()), float(bound),
+                      time.perf_counter() - start, cand, int(s.wajib_seats.sum()), fill, surplus, method,
+                      timings, message, rules)
+
+    say("aliran biaya minimum (tanpa R13/R14)")
+    tick = time.perf_counter()
+    x_flow, flow_obj = solve_flow(s)
+    timings["aliran"] = time.perf_counter() - tick
+    if x_flow is None:
+        return finish(SolveStatus.INFEASIBLE, None, math.nan, "aliran",
+                      "Tidak ada rencana yang memenuhi kunci (R15) dan jumlah kursi (R11).", ("R11", "R15"))
+    if not shortcuts:
+        model = PlanModel(s, np.arange(s.n_pairs))
+        if _side_rules_hold(s, x_flow):
+            model.hint(x_flow)
+        tick = time.perf_counter()
+        cp_status, x, obj, bound = model.run(max(1.0, time_limit - (time.perf_counter() - start)))
+        timings["cpsat"] = time.perf_counter() - tick
+        if x is None:
+            return finish(SolveStatus.INFEASIBLE, None, math.nan, "cpsat", "CP-SAT tanpa solusi.", ())
+        proven = cp_status == cp_model.OPTIMAL
+        return finish(SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, x, obj if proven else bound,
+                      "cpsat")
+    if _side_rules_hold(s, x_flow):
+        return finish(SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran")
+
+    say("relaksasi LP dengan semua aturan")
+    tick = time.perf_counter()
+    lp = solve_lp(s)
+    timings["lp"] = time.perf_counter() - tick
+    if lp is None:
+        return finish(SolveStatus.INFEASIBLE, None, math.nan, "lp",
+                      "Tidak ada rencana yang memenuhi kunci (R15) bersama batas keluar unit (R13) dan "
+                      "batas jumlah mutasi (R14).", ("R13", "R14", "R15"))
+    x_lp, lp_obj, reduced = lp
+    if _is_integral(x_lp):
+        return finish(SolveStatus.OPTIMAL, x_lp > 0.5, lp_obj, "lp")
+
+    say("CP-SAT pada sisa masalah")
+    tick = time.perf_counter()
+    remaining = max(1.0, time_limit - (time.perf_counter() - start))
+    status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced, remaining)
+    timings["cpsat"] = time.perf_counter() - tick
+    if x is None:
+        return finish(SolveStatus.INFEASIBLE, None, math.nan, "cpsat",
+                      "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.", ("R13", "R14", "R15"))
+    return finish(status, x, min(bound_obj, lp_obj), "cpsat")
+
+
+def _pin_conflict_result(data: ProblemData, t: Tables, cand: Candidates, elapsed: float,
+                         timings: dict[str, float]) -> Result:
+    """R15: a pin that breaks another hard rule makes the scenario infeasible; say which and why."""
+    parts = [f"{data.employees[i].nip} -> {data.positions[j].kode} melanggar {', '.join(codes)}"
+             for i, j, codes in cand.pin_conflicts]
+    rules = tuple(dict.fromkeys(["R15", *(c for _, _, codes in cand.pin_conflicts for c in codes)]))
+    return Result(SolveStatus.INFEASIBLE, t.cur.copy(), 0, math.nan, elapsed, cand, 0, 0, 0, "kunci",
+                  timings, "Kunci (R15) melanggar aturan wajib: " + "; ".join(parts) + ".", rules)
+
+
+def _priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
+    """(must-fill seats filled, surplus holders kept) of a plan given as pair flags."""
+    counts = np.bincount(s.cand.post[np.nonzero(x)[0]], minlength=s.n_post)
+    fill = int(np.minimum(counts[s.wajib], s.wajib_seats).sum())
+    surplus = int(np.maximum(0, counts - s.seat_cap).sum())
+    return fill, surplus
+
+
+def _side_rules_hold(s: Structure, x: np.ndarray) -> bool:
+    """Does a plan satisfy R13 (unit outflow) and R14 (total moves)?"""
+    chosen = np.nonzero(x)[0]
+    leavers = np.bincount(s.pair_unit[chosen][s.leaves_unit[chosen]], minlength=len(s.unit_cap))
+    if (leavers > s.unit_cap).any():
+        return False
+    moves = int((~s.cand.stay[chosen]).sum())
+    return s.max_moves is None or moves <= s.max_moves
+
+
+def _is_integral(x: np.ndarray) -> bool:
+    return bool(np.all(np.minimum(np.abs(x), np.abs(1 - x)) < 1e-6))
+
+
+# --- stage 1: min-cost flow ----------------------------------------------------------------------------
+def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
+    """Max Σ value + W_fill·(must-fill seats) − W_surplus·(surplus) under R11 only, as a min-cost flow.
+
+    Nodes: employees, posts, sink. A post's arcs to the sink: its must-fill seats (worth W_fill each),
+    its other seats, and its surplus places (costing W_surplus each; only over-staffed posts, which get
+    no newcomer candidates, have them). Returns (x per pair, objective) or (None, nan) if infeasible.
+    """
+    cand = s.cand
+    n_e, n_p = s.n_emp, s.n_post
+    sink = n_e + n_p
+    posts = np.arange(n_p)
+    wajib_seats = np.zeros(n_p, dtype=np.int64)
+    wajib_seats[s.wajib] = s.wajib_seats
+    other_seats = s.seat_cap - wajib_seats
+    over = np.nonzero(s.surplus_cap > 0)[0]
+    tails = np.concatenate([cand.emp, posts + n_e, posts + n_e, over + n_e])
+    heads = np.concatenate([cand.post + n_e, np.full(2 * n_p + len(over), sink)])
+    caps = np.concatenate([np.ones(s.n_pairs, dtype=np.int64), wajib_seats, other_seats, s.surplus_cap[over]])
+    costs = np.concatenate([-s.value, np.full(n_p, -s.weight_fill), np.zeros(n_p, dtype=np.int64),
+                            np.full(len(over), s.weight_surplus)])
+    use = caps > 0
+    mcf = min_cost_flow.SimpleMinCostFlow()
+    mcf.add_arcs_with_capacity_and_unit_cost(tails[use].astype(np.int32), heads[use].astype(np.int32),
+                                             caps[use].astype(np.int64), costs[use].astype(np.int64))
+    supplies = np.zeros(sink + 1, dtype=np.int64)
+    supplies[:n_e] = 1
+    supplies[sink] = -n_e
+    mcf.set_nodes_supplies(np.arange(sink + 1, dtype=np.int32), supplies)
+    if mcf.solve() != mcf.OPTIMAL:
+        return None, math.nan
+    # Pair arcs were added first and all have capacity 1, so arc k is pair k.
+    flows = mcf.flows(np.arange(s.n_pairs, dtype=np.int32))
+    return flows > 0, -float(mcf.optimal_cost())
+
+
+# --- stage 2: LP relaxation ----------------------------------------------------------------------------
+def _lp_columns(s: Structure) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Extra columns after the pairs: y (must-fill seats filled) then o (surplus kept) per post."""
+    over = np.nonzero(s.surplus_cap > 0)[0]
+    return s.wajib, over, np.concatenate([s.wajib_seats, s.surplus_cap[over]]).astype(float)
+
+
+def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.ndarray]:
+    """Inequality rows (R11 seats, R12 fill link, R13 units, R14 total) and assignment equalities."""
+    cand = s.cand
+    wajib, over, _ = _lp_columns(s)
+    n, w, o = s.n_pairs, len(wajib), len(over)
+    width = n + w + o
+    cols = np.arange(n)
+    blocks, rhs = [], []
+    # R11 seats: Σ x − o_p ≤ Kebutuhan
+    r = np.concatenate([cand.post, over])
+    c = np.concatenate([cols, n + w + np.arange(o)])
+    v = np.concatenate([np.ones(n), -np.ones(o)])
+    blocks.append(sp.csr_matrix((v, (r, c)), shape=(s.n_post, width)))
+    rhs.append(s.seat_cap.astype(float))
+    # R12: y_p − Σ x ≤ 0
+    if w:
+        pos = np.full(s.n_post, -1)
+        pos[wajib] = np.arange(w)
+        sel = np.nonzero(pos[cand.post] >= 0)[0]
+        r = np.concatenate([pos[cand.post[sel]], np.arange(w)])
+        c = np.concatenate([sel, n + np.arange(w)])
+        v = np.concatenate([-np.ones(len(sel)), np.ones(w)])
+        blocks.append(sp.csr_matrix((v, (r, c)), shape=(w, width)))
+        rhs.append(np.zeros(w))
+    # R13 unit outflow
+    sel = np.nonzero(s.leaves_unit)[0]
+    blocks.append(sp.csr_matrix((np.ones(len(sel)), (s.pair_unit[sel], sel)), shape=(len(s.unit_cap), width)))
+    rhs.append(s.unit_cap.astype(float))
+    # R14 total moves
+    if s.max_moves is not None:
+        sel = np.nonzero(~cand.stay)[0]
+        blocks.append(sp.csr_matrix((np.ones(len(sel)), (np.zeros(len(sel), dtype=np.int64), sel)),
+                                    shape=(1, width)))
+        rhs.append(np.array([float(s.max_moves)]))
+    a_ub = sp.vstack(blocks).tocsr()
+    a_eq = sp.csr_matrix((np.ones(n), (cand.emp, cols)), shape=(s.n_emp, width))
+    return a_ub, np.concatenate(rhs), a_eq, np.ones(s.n_emp)
+
+
+def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray] | None:
+    """LP relaxation with every rule (HiGHS through scipy, built from sparse arrays in bulk).
+
+    Returns (x per pair, LP objective, reduced cost per pair) or None when infeasible.
+    """
+    a_ub, b_ub, a_eq, b_eq = _rows(s)
+    wajib, over, extra_ub = _lp_columns(s)
+    c = -np.concatenate([s.value.astype(float), np.full(len(wajib), float(s.weight_fill)),
+                         np.full(len(over), -float(s.weight_surplus))])
+    bounds = np.zeros((len(c), 2))
+    bounds[: s.n_pairs, 1] = 1.0
+    bounds[s.n_pairs:, 1] = extra_ub
+    res = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs-ds")
+    if res.status != 0:
+        return None
+    reduced = np.asarray(res.lower.marginals)[: s.n_pairs]
+    return np.asarray(res.x)[: s.n_pairs], -float(res.fun), reduced
+
+
+# --- stage 3: CP-SAT on the residual --------------------------------------------------------------------
+class PlanModel:
+    """CP-SAT model over a subset of candidate pairs: one Boolean per pair, one method per rule family."""
+
+    def __init__(self, s: Structure, active: np.ndarray) -> None:
+        self.s = s
+        self.active = active  # pair indices that get a Boolean; others are fixed to 0
+        self.model = cp_model.CpModel()
+        self.x = [self.model.new_bool_var(f"x{k}") for k in active]
+        self.by_post = self._groups(s.cand.post[active])
+        self.fill: list[cp_model.IntVar] = []
+        self.surplus: list[cp_model.IntVar] = []
+        self.add_constraints()
+        self.add_objective()
+
+    def add_constraints(self) -> None:
+        self.assign_each_employee_once()
+        self.seats_not_exceeded()
+        self.must_fill_seats()
+        self.unit_outflow_capped()
+        self.total_moves_capped()
+
+    def _groups(self, keys: np.ndarray) -> dict[int, list[cp_model.IntVar]]:
+        out: dict[int, list[cp_model.IntVar]] = {}
+        for var, key in zip(self.x, keys, strict=True):
+            out.setdefault(int(key), []).append(var)
+        return out
+
+    def assign_each_employee_once(self) -> None:
+        """Every employee ends in exactly one post (staying is one of the candidates)."""
+        for group in self._groups(self.s.cand.emp[self.active]).values():
+            self.model.add_exactly_one(group)
+
+    def seats_not_exceeded(self) -> None:
+        """R11: people in a post ≤ Kebutuhan + surplus kept (surplus only in over-staffed posts)."""
+        for j, group in self.by_post.items():
+            cap, extra = int(self.s.seat_cap[j]), int(self.s.surplus_cap[j])
+            if len(group) <= cap:
+                continue
+            if extra:
+                o = self.model.new_int_var(0, extra, f"o{j}")
+                self.surplus.append(o)
+                self.model.add(sum(group) <= cap + o)
+            else:
+                self.model.add(sum(group) <= cap)
+
+    def must_fill_seats(self) -> None:
+        """R12: y_p ≤ people in p and ≤ Kebutuhan; Σ y is a priority objective (weight W_fill)."""
+        for j, seats in zip(self.s.wajib, self.s.wajib_seats, strict=True):
+            members = self.by_post.get(int(j), [])
+            y = self.model.new_int_var(0, int(min(seats, len(members))), f"y{j}")
+            if members:
+                self.model.add(y <= sum(members))
+            self.fill.append(y)
+
+    def unit_outflow_capped(self) -> None:
+        """R13: at most `maks_keluar_unit_persen` of a unit's staff leave it."""
+        groups: dict[int, list[cp_model.IntVar]] = {}
+        leaves = self.s.leaves_unit[self.active]
+        for var, key, flag in zip(self.x, self.s.pair_unit[self.active], leaves, strict=True):
+            if flag:
+                groups.setdefault(int(key), []).append(var)
+        for u, group in groups.items():
+            if len(group) > self.s.unit_cap[u]:
+                self.model.add(sum(group) <= int(self.s.unit_cap[u]))
+
+    def total_moves_capped(self) -> None:
+        """R14: at most `maks_mutasi` moves."""
+        if self.s.max_moves is None:
+            return
+        moves = [v for v, st in zip(self.x, self.s.cand.stay[self.active], strict=True) if not st]
+        if len(moves) > self.s.max_moves:
+            self.model.add(sum(moves) <= self.s.max_moves)
+
+    def add_objective(self) -> None:
+        terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.value[self.active].tolist())
+        fill = cp_model.LinearExpr.sum(self.fill) if self.fill else 0
+        surplus = cp_model.LinearExpr.sum(self.surplus) if self.surplus else 0
+        self.model.maximize(terms + self.s.weight_fill * fill - self.s.weight_surplus * surplus)
+
+    def hint(self, x_full: np.ndarray) -> None:
+        for var, k in zip(self.x, self.active, strict=True):
+            self.model.add_hint(var, bool(x_full[k]))
+
+    def run(self, time_limit: float) -> tuple[Any, np.ndarray | None, float, float]:
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        prm.max_time_in_seconds = max(0.5, time_limit)
+        prm.num_workers = 1  # deterministic; an LP-heavy single worker proves these residuals fastest
+        prm.linearization_level = 2
+        prm.random_seed = SEED
+        status = solver.solve(self.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, None, math.nan, math.nan
+        x = np.zeros(self.s.n_pairs, dtype=bool)
+        vals = np.array([solver.boolean_value(v) for v in self.x], dtype=bool)
+        x[self.active[vals]] = True
+        return status, x, solver.objective_value, solver.best_objective_bound
+
+
+def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.ndarray,
+                   time_limit: float) -> tuple[SolveStatus, np.ndarray | None, float]:
+    """CP-SAT on the LP support for an incumbent, then on every pair the reduced costs cannot exclude.
+
+    Returns (status, x, upper bound on the total objective).
+    """
+    start = time.perf_counter()
+    support = np.nonzero(x_lp > 1e-6)[0]
+    _, incumbent, inc_obj, _ = PlanModel(s, support).run(time_limit / 3)
+    if incumbent is not None:
+        # A pair whose reduced cost puts the LP bound at or below the incumbent cannot improve on it.
+        keep = (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)
+    else:
+        keep = np.ones(s.n_pairs, dtype=bool)
+    model = PlanModel(s, np.nonzero(keep)[0])
+    if incumbent is not None:
+        model.hint(incumbent)
+    remaining = max(0.5, time_limit - (time.perf_counter() - start))
+    status, x, obj, bound = model.run(remaining)
+    if x is None or (incumbent is not None and inc_obj > obj):
+        if incumbent is None:
+            return SolveStatus.INFEASIBLE, None, math.nan
+        return SolveStatus.FEASIBLE, incumbent, lp_obj
+    if status == cp_model.OPTIMAL:
+        return SolveStatus.OPTIMAL, x, obj
+    return SolveStatus.FEASIBLE, x, bound

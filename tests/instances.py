@@ -1,0 +1,58 @@
+"""Small generated placement instances for solver, checker and property tests (fictional data)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from penempatan.model import Employee, Params, Position, ProblemData
+
+TODAY = date(2026, 12, 1)
+_GOL = ["II/a", "II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c"]
+_PEND = ["SLTA", "D-III", "S-1", "S-2"]
+_BIDANG = [None, "kesehatan", "ti", "hukum", "ekonomi_akuntansi", "administrasi_sosial"]
+_KINERJA = ["Sangat Baik", "Baik", "Baik", "Butuh Perbaikan"]
+
+
+def make_instance(seed: int, n_emp: int = 30, n_units: int = 3, **params: object) -> ProblemData:
+    """A random but valid instance: pelaksana pools, pengawas and fungsional posts in a few units."""
+    rng = random.Random(seed)
+    positions: list[Position] = []
+    units = [f"Unit {chr(65 + u)}" for u in range(n_units)]
+    for u, unit in enumerate(units):
+        positions.append(Position(kode=f"U{u}-PLK", nama="Pelaksana Umum", unit=unit, jenis="Pelaksana",
+                                  kelas=6, kebutuhan=rng.randint(2, max(3, n_emp // n_units)),
+                                  pendidikan_min="SLTA"))
+        positions.append(Position(kode=f"U{u}-PLK2", nama="Pengelola Keuangan", unit=unit, jenis="Pelaksana",
+                                  kelas=7, kebutuhan=rng.randint(0, 3), pendidikan_min="D-III",
+                                  bidang="ekonomi_akuntansi", risiko_tinggi=rng.random() < 0.5))
+        positions.append(Position(kode=f"U{u}-KASI", nama="Kepala Seksi", unit=unit, jenis="Pengawas",
+                                  kelas=9, kebutuhan=1, pendidikan_min="S-1", standar_manajerial=3,
+                                  wajib_diisi=rng.random() < 0.5))
+        positions.append(Position(kode=f"U{u}-AP", nama="Analis Ahli Pertama", unit=unit, jenis="Fungsional",
+                                  jenjang="Ahli Pertama", kelas=8, kebutuhan=rng.randint(1, 3),
+                                  pendidikan_min="S-1", bidang=rng.choice(_BIDANG)))
+        positions.append(Position(kode=f"U{u}-AM", nama="Analis Ahli Muda", unit=unit, jenis="Fungsional",
+                                  jenjang="Ahli Muda", kelas=9, kebutuhan=rng.randint(0, 2),
+                                  pendidikan_min="S-1", bidang=rng.choice(_BIDANG)))
+    employees: list[Employee] = []
+    for i in range(n_emp):
+        post = rng.choice(positions)
+        born = date(rng.randint(1966, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        tmt = date(rng.randint(2016, 2026), rng.randint(1, 11), rng.randint(1, 28))
+        sex = rng.choice("LP")
+        nip = f"{born:%Y%m%d}{rng.randint(2005, 2024)}{rng.randint(1, 12):02d}{1 if sex == 'L' else 2}{i % 1000:03d}"
+        employees.append(Employee(
+            nip=nip, nama=f"Pegawai {i}", golongan=rng.choice(_GOL), pendidikan=rng.choice(_PEND),
+            bidang=rng.choice(_BIDANG), pelatihan=tuple(rng.sample(["ti", "hukum"], rng.randint(0, 1))),
+            kode_jabatan=post.kode, tmt_jabatan=tmt, tanggal_lahir=born, jenis_kelamin=sex,
+            status=rng.choice(["Aktif"] * 8 + ["CPNS", "Tugas Belajar"]), kinerja=rng.choice(_KINERJA),
+            potensi=rng.choice(["Tinggi", "Menengah", "Rendah"]), kotak=rng.randint(1, 9),
+            komp_manajerial=rng.randint(1, 5), komp_sosial_kultural=rng.randint(1, 5),
+            komp_teknis=rng.randint(1, 5),
+            hukuman=rng.choice(["Tidak Ada"] * 12 + ["Sedang", "Berat"]), akhir_hukuman=date(2027, 6, 1),
+            bersedia_mutasi=rng.random() > 0.1,
+            unit_diminati=tuple(rng.sample(units, 1)) if rng.random() < 0.2 else (),
+        ))
+    return ProblemData(employees=tuple(employees), positions=tuple(positions),
+                       params=Params(tanggal_acuan=TODAY, **params))
