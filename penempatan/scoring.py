@@ -338,6 +338,10 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
     wajib_e: list[np.ndarray] = []
     wajib_p: list[np.ndarray] = []
     wajib_parts: list[np.ndarray] = []
+    # Employees who named the same preferred units share a group (usually few distinct groups).
+    group_keys = sorted({t.emp_prefs[i] for i in movers.tolist() if t.emp_prefs[i]}, key=sorted)
+    group_index = {key: g for g, key in enumerate(group_keys)}
+    group_of = np.array([group_index.get(prefs, -1) for prefs in t.emp_prefs], dtype=np.int64)
     for c in range(len(t.classes)):
         posts_c = posts_of_class[c]
         if len(posts_c) == 0 or len(movers) == 0:
@@ -349,14 +353,21 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
             continue
         parts = t.class_parts(c, emp_c, stay=False)
         picks = _spread_posts(posts_c, vacancy[posts_c], emp_c, per_class)
-        special = np.array([int(i) in forbid_post or int(i) in forbid_unit or bool(t.emp_prefs[int(i)])
-                            for i in emp_c], dtype=bool)
-        for k in np.nonzero(special)[0]:
-            i = int(emp_c[k])
-            picks[k] = -1
-            chosen = _pick_posts(t, i, posts_c[np.lexsort((posts_c, ~vacancy[posts_c]))], per_class,
-                                 forbid_post, forbid_unit)
-            picks[k, :len(chosen)] = chosen
+        # Employees who named units they want: posts of this class in those units come first.
+        ordered = posts_c[np.lexsort((posts_c, ~vacancy[posts_c]))]
+        groups_c = group_of[emp_c]
+        for g in np.unique(groups_c[groups_c >= 0]).tolist():
+            wanted = ordered[np.isin(t.post_unit[ordered], list(group_keys[g]))][: per_class + 1]
+            if len(wanted) == 0:
+                continue
+            rows = np.nonzero(groups_c == g)[0]
+            merged = np.concatenate([np.broadcast_to(wanted, (len(rows), len(wanted))), picks[rows]], axis=1)
+            picks_g = np.full((len(rows), per_class + 1), -1, dtype=np.int64)
+            for r_i, row in enumerate(merged):
+                uniq = list(dict.fromkeys(int(v) for v in row if v >= 0))[: per_class + 1]
+                picks_g[r_i, : len(uniq)] = uniq
+            picks[rows] = picks_g
+        _drop_forbidden(t, emp_c, picks, forbid_post, forbid_unit)
         picks[picks == t.cur[emp_c][:, None]] = -1
         picks[np.cumsum(picks >= 0, axis=1) > per_class] = -1
         r, col = np.nonzero(picks >= 0)
@@ -364,10 +375,10 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
         rows_p.append(picks[r, col])
         rows_parts.append(parts[r])
         # R12: every eligible employee against every must-fill post of the class (trimmed below).
-        for j in posts_c[t.post_wajib[posts_c]]:
-            allowed = np.array([int(j) not in forbid_post.get(int(i), ()) and
-                                t.post_unit[j] not in forbid_unit.get(int(i), ()) and t.cur[i] != j
-                                for i in emp_c], dtype=bool)
+        for j in posts_c[t.post_wajib[posts_c]].tolist():
+            cols = np.full((len(emp_c), 1), j, dtype=np.int64)
+            _drop_forbidden(t, emp_c, cols, forbid_post, forbid_unit)
+            allowed = (cols[:, 0] >= 0) & (t.cur[emp_c] != j)
             wajib_e.append(emp_c[allowed])
             wajib_p.append(np.full(int(allowed.sum()), j, dtype=np.int64))
             wajib_parts.append(parts[allowed])
@@ -460,25 +471,18 @@ def _spread_posts(posts: np.ndarray, vacant: np.ndarray, emp: np.ndarray, k: int
     return out
 
 
-def _pick_posts(t: Tables, i: int, base_order: np.ndarray, per_class: int,
-                forbid_post: dict[int, set[int]], forbid_unit: dict[int, set[int]]) -> list[int]:
-    """Up to `per_class` posts of one class for employee i: preferred units first, then base order."""
-    fp, fu = forbid_post.get(i, set()), forbid_unit.get(i, set())
-    prefs = t.emp_prefs[i]
-    own = t.cur[i]
-    picked: list[int] = []
-    if prefs:
-        for j in base_order:
-            if len(picked) >= per_class:
-                break
-            if t.post_unit[j] in prefs and j != own and j not in fp and t.post_unit[j] not in fu:
-                picked.append(int(j))
-    for j in base_order:
-        if len(picked) >= per_class:
-            break
-        if j != own and j not in fp and t.post_unit[j] not in fu and int(j) not in picked:
-            picked.append(int(j))
-    return picked
+def _drop_forbidden(t: Tables, emp: np.ndarray, picks: np.ndarray, forbid_post: dict[int, set[int]],
+                    forbid_unit: dict[int, set[int]]) -> None:
+    """R15: blank out (set to -1) picked posts that a scenario forbids for that employee, in place."""
+    for i in set(forbid_post) | set(forbid_unit):
+        rows = np.nonzero(emp == i)[0]
+        if len(rows) == 0:
+            continue
+        sub = picks[rows]
+        bad = np.isin(sub, list(forbid_post.get(i, ()))) | np.isin(t.post_unit[np.maximum(sub, 0)],
+                                                                    list(forbid_unit.get(i, ())))
+        sub[bad & (sub >= 0)] = -1
+        picks[rows] = sub
 
 
 def _forbids(data: ProblemData, t: Tables) -> tuple[dict[int, set[int]], dict[int, set[int]]]:

@@ -1,0 +1,313 @@
+"""The output workbook of `penempatan solve` (SPEC 5): the plan, its reasons and its parameters.
+
+Written in openpyxl's write-only mode so 50,000 employees take seconds, with every text from the input
+written as text (a Nama "=HYPERLINK(…)" stays a string) and NIP always as text. The file is byte-for-byte
+the same for the same plan: no timestamps in the sheets, fixed document dates and fixed zip entry times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from penempatan import __version__
+from penempatan.excel.common import as_text, atomic_save, text_cell
+from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer, number
+from penempatan.model import ProblemData
+from penempatan.result import Result
+from penempatan.scoring import Tables
+
+SHEETS: dict[str, tuple[str, ...]] = {
+    "Ringkasan": ("Keterangan", "Nilai"),
+    "Usulan Mutasi": ("NIP", "Nama", "Golongan", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
+                      "Kode Jabatan Tujuan", "Jabatan Tujuan", "Unit Tujuan", "Jenis", "Skor Asal",
+                      "Skor Tujuan", "Rantai", "Urutan Rantai", "Alasan"),
+    "Tetap": ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Skor", "Alasan"),
+    "Jabatan Kosong": ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan"),
+    "Kebutuhan Pelatihan": ("NIP", "Nama", "Kode Jabatan Tujuan", "Jabatan Tujuan", "Kebutuhan", "Selisih"),
+    "Per Unit": ("Unit Kerja", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah", "Masuk", "Keluar",
+                 "Selisih Sesudah"),
+    "Parameter": ("Parameter", "Nilai"),
+}
+"""Sheet names and header rows of the output workbook, in order (SPEC 5)."""
+
+_WIDTH = {
+    "NIP": 21, "Nama": 28, "Golongan": 10, "Keterangan": 38, "Nilai": 40, "Parameter": 30, "Alasan": 110,
+    "Jenis": 17, "Rantai": 8, "Urutan Rantai": 8, "Kebutuhan": 12, "Selisih": 8, "Selisih Sesudah": 22,
+    "Kursi Kosong": 8, "Skor": 7, "Skor Asal": 7, "Skor Tujuan": 7,
+}
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entry time: the earliest a zip can hold
+
+
+class _StableWorkbook(Workbook):
+    """A write-only workbook whose saved bytes depend only on its content.
+
+    openpyxl stamps docProps/core.xml 'modified' with the clock and every zip entry with the local time;
+    both are replaced here by fixed values so the same plan gives the same file.
+    """
+
+    def __init__(self, stamp: datetime) -> None:
+        super().__init__(write_only=True)
+        self.stamp = stamp
+        self.properties.created = stamp
+        self.properties.modified = stamp
+        self.properties.creator = "penempatan"
+
+    def save(self, filename: Any) -> None:
+        buffer = io.BytesIO()
+        super().save(buffer)
+        modified = self.stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, \
+                zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                body = src.read(info.filename)
+                if info.filename == "docProps/core.xml":
+                    body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                  rb"\g<1>" + modified + rb"\g<2>", body)
+                entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = info.external_attr
+                dst.writestr(entry, body)
+
+
+def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
+               input_path: Path | None = None, versions: dict[str, str] | None = None) -> None:
+    """Write the plan workbook (SPEC 5) atomically to `path`.
+
+    `versions` carries what this module must not import: "penempatan" (default: this package's version),
+    "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
+    """
+    ex = Explainer(data, tables, result)
+    stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
+    wb = _StableWorkbook(stamp)
+    moves = _moves(ex)
+    rows: dict[str, list[list[Any]]] = {
+        "Ringkasan": _summary(ex, len(moves)),
+        "Usulan Mutasi": moves,
+        "Tetap": _stays(ex),
+        "Jabatan Kosong": _empty(ex),
+        "Kebutuhan Pelatihan": _training(ex),
+        "Per Unit": _units(ex),
+        "Parameter": _parameters(data, input_path, versions or {}),
+    }
+    for name, header in SHEETS.items():
+        _write_sheet(wb, name, header, rows[name], _FORMATS.get(name, {}))
+    atomic_save(wb, path)
+
+
+# --- sheet contents ------------------------------------------------------------------------------------
+_t = as_text  # every value from the input goes through here and is written as text (see `_text`)
+
+
+def _moves(ex: Explainer) -> list[list[Any]]:
+    d = ex.data
+    chain_of = ex.chain_of
+    order = sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1]))
+    out = []
+    for i in order:
+        e = d.employees[i]
+        a, b = d.positions[ex.cur[i]], d.positions[ex.target[i]]
+        chain, step = chain_of[i]
+        out.append([_t(e.nip), _t(e.nama), _t(e.golongan), _t(a.kode), _t(a.nama), _t(a.unit), _t(b.kode),
+                    _t(b.nama), _t(b.unit), ex.move_kind(i), int(ex.stay_scores[i]),
+                    int(ex.assigned_scores[i]), chain.id, step, ex.move_reason(i).text])
+    return out
+
+
+def _stays(ex: Explainer) -> list[list[Any]]:
+    d = ex.data
+    moved = set(ex.movers)
+    out = []
+    for i, e in enumerate(d.employees):
+        if i in moved:
+            continue
+        q = d.positions[ex.cur[i]]
+        out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), _t(q.unit), int(ex.stay_scores[i]),
+                    ex.stay_reason(i).text])
+    return out
+
+
+def _empty(ex: Explainer) -> list[list[Any]]:
+    d, t = ex.data, ex.t
+    out = []
+    for j in ex.empty_seats():
+        q = d.positions[j]
+        out.append([_t(q.kode), _t(q.nama), _t(q.unit), int(t.post_keb[j] - ex.after[j]),
+                    ex.empty_seat_reason(j).text])
+    return out
+
+
+def _training(ex: Explainer) -> list[list[Any]]:
+    d = ex.data
+    out = []
+    for i in ex.movers:
+        e, q = d.employees[i], d.positions[ex.target[i]]
+        for need in ex.training_needs(i):
+            out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), need.kebutuhan, need.selisih])
+    return out
+
+
+def _units(ex: Explainer) -> list[list[Any]]:
+    t = ex.t
+    n_unit = len(t.unit_names)
+    target_unit = t.post_unit[ex.result.assignment]
+    leaves = target_unit != t.emp_unit
+    before = np.bincount(t.emp_unit, minlength=n_unit)
+    after = np.bincount(target_unit, minlength=n_unit)
+    masuk = np.bincount(target_unit[leaves], minlength=n_unit)
+    keluar = np.bincount(t.emp_unit[leaves], minlength=n_unit)
+    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
+    # Per post, so that an over-staffed post (R11 surplus) is not hidden by a vacancy next door.
+    short = np.bincount(t.post_unit, weights=np.maximum(0, t.post_keb - ex.after), minlength=n_unit)
+    extra = np.bincount(t.post_unit, weights=np.maximum(0, ex.after - t.post_keb), minlength=n_unit)
+    out = []
+    for u, name in enumerate(t.unit_names):
+        gap = []
+        if short[u]:
+            gap.append(f"kurang {int(short[u])}")
+        if extra[u]:
+            gap.append(f"lebih {int(extra[u])}")
+        out.append([_t(name), int(need[u]), int(before[u]), int(after[u]), int(masuk[u]), int(keluar[u]),
+                    ", ".join(gap) or "sesuai"])
+    return out
+
+
+def _summary(ex: Explainer, n_moves: int) -> list[list[Any]]:
+    d, t, r = ex.data, ex.t, ex.result
+    kinds = {k: 0 for k in MOVE_KINDS}
+    for i in ex.movers:
+        kinds[ex.move_kind(i)] += 1
+    filled_before = int(np.minimum(t.holders, t.post_keb).sum())
+    filled_after = int(np.minimum(ex.after, t.post_keb).sum())
+    n = max(1, t.n_emp)
+    chains = ex.chains
+    rows: list[list[Any]] = [
+        ["Status", r.status.value],
+        ["Nilai Objektif", r.objective if r.feasible else ""],
+        ["Batas Atas", _number_or_blank(r.bound)],
+        ["Gap", _number_or_blank(r.gap)],
+        ["Waktu (detik)", round(r.wall_time, 2)],
+        ["Metode", r.method],
+        ["Jumlah pegawai", t.n_emp],
+        ["Jumlah mutasi", n_moves],
+        [PROMOSI, kinds[PROMOSI]],
+        *[[k, kinds[k]] for k in MOVE_KINDS if k != PROMOSI],
+        ["Rantai kekosongan", sum(not c.cycle for c in chains)],
+        ["Siklus (saling bertukar kursi)", sum(c.cycle for c in chains)],
+        ["Kursi (Kebutuhan)", int(t.post_keb.sum())],
+        ["Kursi terisi sebelum", filled_before],
+        ["Kursi terisi sesudah", filled_after],
+        ["Kursi wajib terisi (R12)", f"{number(r.must_fill_filled)} dari {number(r.must_fill_seats)}"],
+        ["Kelebihan pegawai tersisa (R11)", r.surplus_kept],
+        ["Rata-rata skor sebelum", round(float(ex.stay_scores.sum()) / n, 2)],
+        ["Rata-rata skor sesudah", round(float(ex.assigned_scores.sum()) / n, 2)],
+        ["Skenario", _t(d.scenario_name or "(dasar)")],
+        ["Tanggal acuan", d.params.tanggal_acuan],
+    ]
+    if r.message:
+        rows.append(["Pesan", r.message])
+    return rows
+
+
+def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, str]) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for name in type(data.params).model_fields:
+        rows.append([name, _param_value(getattr(data.params, name))])
+    sha = data.source_sha256 or (_sha256(input_path) if input_path is not None else "")
+    rows.append(["sha256_input", sha])
+    rows.append(["versi penempatan", versions.get("penempatan", __version__)])
+    rows.append(["versi OR-Tools", versions.get("ortools", "")])
+    for key in sorted(set(versions) - {"penempatan", "ortools", "seed"}):
+        rows.append([f"versi {key}", versions[key]])
+    rows.append(["seed", versions.get("seed", "")])
+    rows.append(["skenario", _t(data.scenario_name or "")])
+    return rows
+
+
+def _param_value(value: object) -> Any:
+    """Parameters as a planner would type them in `Pengaturan`: Ya/Tidak, lists with ';', dates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _number_or_blank(x: float) -> float | str:
+    """NaN (no plan) as an empty cell, whole numbers as int."""
+    if math.isnan(x):
+        return ""
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+_FORMATS = {
+    "Ringkasan": {"Gap": "0.00%", "Waktu (detik)": "0.00", "Tanggal acuan": "DD-MM-YYYY"},
+    "Parameter": {"tanggal_acuan": "YYYY-MM-DD", "larangan_mulai": "YYYY-MM-DD",
+                  "larangan_selesai": "YYYY-MM-DD"},
+}
+"""Number formats of two-column sheets, by the label in the first column."""
+
+
+def _write_sheet(wb: Workbook, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
+                 formats: dict[str, str]) -> None:
+    """A sheet with a bold, frozen, filtered header row and widths set per column name."""
+    ws = wb.create_sheet(name)
+    assert isinstance(ws, WriteOnlyWorksheet)
+    for k, title in enumerate(header, 1):
+        ws.column_dimensions[get_column_letter(k)].width = _WIDTH.get(title, max(12, len(title) + 2))
+    ws.freeze_panes = "A2"
+    ws.append([_header_cell(ws, h) for h in header])
+    n = 1
+    for row in rows:
+        cells: list[Any] = [_text(ws, v) if isinstance(v, str) else v for v in row]
+        fmt = formats.get(str(row[0])) if formats else None
+        if fmt and not isinstance(row[-1], str):
+            cells[-1] = WriteOnlyCell(ws, value=row[-1])
+            cells[-1].number_format = fmt
+        ws.append(cells)
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
+
+
+def _header_cell(ws: WriteOnlyWorksheet, title: str) -> WriteOnlyCell:
+    return text_cell(ws, title, font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_HEADER_ALIGN)
+
+
+def _text(ws: WriteOnlyWorksheet, value: str) -> Any:
+    """A string as a text cell: plain strings are already text; '='-strings need an explicit text cell."""
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("="):
+        return text_cell(ws, value)
+    return value

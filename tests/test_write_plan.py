@@ -1,0 +1,175 @@
+"""The output workbook (SPEC 5): sheets, headers, row counts, text cells, sums and determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from openpyxl import load_workbook
+
+from penempatan.excel.write_plan import SHEETS, write_plan
+from penempatan.model import Params, ProblemData
+from penempatan.result import Result
+from penempatan.scoring import Tables
+from penempatan.solver import solve
+from tests.instances import make_instance
+
+EVIL = '=HYPERLINK("http://x")'
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[ProblemData, Tables, Result, Path]:
+    base = make_instance(3, 60, 3)
+    employees = list(base.employees)
+    employees[0] = employees[0].model_copy(update={"nama": EVIL})
+    data = base.replace(employees=tuple(employees), scenario_name="Uji")
+    tables = Tables(data)
+    result = solve(data, 10, tables=tables)
+    assert result.feasible
+    path = tmp_path_factory.mktemp("plan") / "rencana.xlsx"
+    write_plan(path, data, tables, result, versions={"ortools": "9.x", "seed": "7"})
+    return data, tables, result, path
+
+
+def _rows(path: Path, sheet: str) -> list[tuple]:
+    wb = load_workbook(path, read_only=True)
+    try:
+        return list(wb[sheet].iter_rows(values_only=True))
+    finally:
+        wb.close()
+
+
+def test_sheets_in_order_with_exact_headers(plan):
+    """The workbook has exactly the SPEC 5 sheets, in order, each with its header row."""
+    *_, path = plan
+    wb = load_workbook(path)
+    assert wb.sheetnames == list(SHEETS)
+    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Tetap", "Jabatan Kosong", "Kebutuhan Pelatihan",
+                             "Per Unit", "Parameter"]
+    for name, header in SHEETS.items():
+        ws = wb[name]
+        assert tuple(c.value for c in ws[1]) == header
+        assert all(c.font.bold for c in ws[1])
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
+    assert SHEETS["Usulan Mutasi"][12:15] == ("Rantai", "Urutan Rantai", "Alasan")
+
+
+def test_one_row_per_mover_and_per_stayer(plan):
+    """Usulan Mutasi has one row per move and Tetap one per stayer, each with a reason."""
+    data, tables, result, path = plan
+    moved = result.assignment != tables.cur
+    moves = _rows(path, "Usulan Mutasi")[1:]
+    stays = _rows(path, "Tetap")[1:]
+    assert len(moves) == int(moved.sum())
+    assert len(stays) == int((~moved).sum())
+    nips = [e.nip for e in data.employees]
+    assert {r[0] for r in moves} == {nips[i] for i in np.nonzero(moved)[0]}
+    assert {r[0] for r in stays} == {nips[i] for i in np.nonzero(~moved)[0]}
+    assert all(r[-1] for r in moves + stays)
+    assert all(re.fullmatch(r"R\d{3}", r[12]) and r[13] >= 1 for r in moves)
+
+
+def test_nip_and_formula_like_names_are_text(plan):
+    """NIP cells are strings and a Nama starting with '=' is a string cell, not a formula."""
+    data, *_, path = plan
+    wb = load_workbook(path)
+    seen_evil = 0
+    for name in ("Usulan Mutasi", "Tetap", "Kebutuhan Pelatihan"):
+        ws = wb[name]
+        for row in ws.iter_rows(min_row=2):
+            assert row[0].data_type == "s" and isinstance(row[0].value, str)
+            assert re.fullmatch(r"\d{18}", row[0].value)
+            if row[1].value == EVIL:
+                assert row[1].data_type == "s"
+                seen_evil += 1
+    assert seen_evil >= 1
+    for ws in wb:
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row)
+
+
+def test_per_unit_numbers_add_up(plan):
+    """Σ bezetting before and after equal the employees; before + in − out = after for every unit."""
+    data, tables, result, path = plan
+    rows = _rows(path, "Per Unit")[1:]
+    assert [r[0] for r in rows] == data.units
+    assert sum(r[2] for r in rows) == len(data.employees)
+    assert sum(r[3] for r in rows) == len(data.employees)
+    assert sum(r[1] for r in rows) == sum(p.kebutuhan for p in data.positions)
+    for r in rows:
+        assert r[2] + r[4] - r[5] == r[3]
+        assert r[6] == "sesuai" or re.fullmatch(r"(kurang \d+)?(, )?(lebih \d+)?", r[6])
+
+
+def test_empty_posts_are_exactly_the_understaffed_ones(plan):
+    """Jabatan Kosong lists exactly the posts with fewer people than Kebutuhan after the plan."""
+    data, tables, result, path = plan
+    after = np.bincount(result.assignment, minlength=len(data.positions))
+    expected = {p.kode: p.kebutuhan - int(after[j]) for j, p in enumerate(data.positions)
+                if after[j] < p.kebutuhan}
+    rows = _rows(path, "Jabatan Kosong")[1:]
+    assert {r[0]: r[3] for r in rows} == expected
+    assert all(r[4] for r in rows)
+
+
+def test_training_rows_belong_to_movers(plan):
+    """Every training row names a mover and their target post."""
+    data, tables, result, path = plan
+    target = {data.employees[i].nip: data.positions[int(result.assignment[i])].kode
+              for i in np.nonzero(result.assignment != tables.cur)[0]}
+    for r in _rows(path, "Kebutuhan Pelatihan")[1:]:
+        assert target[r[0]] == r[2]
+        assert r[4]
+
+
+def test_summary_and_parameters(plan):
+    """Ringkasan counts moves by type and echoes the scenario; Parameter lists every Params field."""
+    data, tables, result, path = plan
+    summary = dict(_rows(path, "Ringkasan")[1:])
+    moves = int((result.assignment != tables.cur).sum())
+    assert summary["Status"] == result.status.value
+    assert summary["Nilai Objektif"] == result.objective
+    assert summary["Promosi"] + summary["Rotasi"] + summary["Mutasi antar unit"] == moves
+    assert summary["Kursi wajib terisi (R12)"] == f"{result.must_fill_filled} dari {result.must_fill_seats}"
+    assert summary["Kelebihan pegawai tersisa (R11)"] == result.surplus_kept
+    assert summary["Skenario"] == "Uji"
+    assert summary["Tanggal acuan"].date() == data.params.tanggal_acuan
+    params = dict(_rows(path, "Parameter")[1:])
+    for name in Params.model_fields:
+        assert name in params
+    assert params["biaya_mutasi"] == data.params.biaya_mutasi
+    assert params["versi OR-Tools"] == "9.x"
+    assert str(params["seed"]) == "7"
+    assert params["skenario"] == "Uji"
+
+
+def test_sha256_of_the_input_file(tmp_path, plan):
+    """Without data.source_sha256 the Parameter sheet carries the SHA-256 of input_path."""
+    data, tables, result, _ = plan
+    source = tmp_path / "data.xlsx"
+    source.write_bytes(b"isi masukan")
+    out = tmp_path / "out.xlsx"
+    write_plan(out, data, tables, result, input_path=source)
+    params = dict(_rows(out, "Parameter")[1:])
+    assert params["sha256_input"] == hashlib.sha256(b"isi masukan").hexdigest()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.xlsx", "out.xlsx"]  # no temporary left
+
+
+def test_writing_twice_gives_identical_bytes(tmp_path, plan):
+    """Two writes of the same plan are byte-identical: fixed document dates and zip entry times."""
+    data, tables, result, _ = plan
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write_plan(a, data, tables, result)
+    write_plan(b, data, tables, result)
+    assert a.read_bytes() == b.read_bytes()
+    with zipfile.ZipFile(a) as z:
+        assert all(info.date_time == (1980, 1, 1, 0, 0, 0) for info in z.infolist())
+        core = z.read("docProps/core.xml").decode()
+    stamp = data.params.tanggal_acuan.isoformat()
+    assert f">{stamp}T00:00:00Z</dcterms:modified>" in core
+    assert f">{stamp}T00:00:00Z</dcterms:created>" in core
