@@ -174,6 +174,7 @@ def solve(
         from penempatan.excel.read import read_workbook
         from penempatan.excel.write_plan import write_plan
         from penempatan.scoring import Tables
+        from penempatan.solver import SEED
         from penempatan.solver import solve as run_solve
 
         with console.status("Membaca dan memeriksa masukan…") as status:
@@ -188,7 +189,7 @@ def solve(
                           f"(aturan terkait: {', '.join(result.rules_involved)})")
                 raise typer.Exit(EXIT_FAIL)
             status.update("Menulis workbook rekomendasi…")
-            write_plan(out, problem, tables, result, input_path=data, versions=_versions())
+            write_plan(out, problem, tables, result, input_path=data, versions={**_versions(), "seed": str(SEED)})
             if kandidat is not None:
                 _write_candidates(kandidat, problem, result)
             if json_out is not None:

@@ -284,11 +284,10 @@ class Explainer:
         d = self.data
         return {d.employee_index[p.nip]: d.position_index[p.kode_jabatan] for p in d.pins}
 
-    @cached_property
+    @property
     def unit_cap(self) -> np.ndarray:
-        """R13: the most people who may leave each unit (same rounding as the solver)."""
-        staff = np.bincount(self.t.emp_unit, minlength=len(self.t.unit_names))
-        return np.floor(staff * self.params.maks_keluar_unit_persen / 100.0 + 1e-9).astype(np.int64)
+        """R13: the most people who may leave each unit (the solver's own numbers)."""
+        return self.t.unit_leave_cap
 
     @cached_property
     def unit_leavers(self) -> np.ndarray:
@@ -574,11 +573,11 @@ class Explainer:
         """The same numbers as `scoring.exclusion_counts(data, tables, j)`, from per-class caches."""
         t = self.t
         others = t.n_emp - int(t.holders[j])
-        counts: dict[str, int] = {}
-        if t.holders[j] > t.post_keb[j]:
-            counts["R11"] = others
         if t.unit_names[t.post_unit[j]] in set(self.data.frozen_units):
-            counts["R15"] = others
+            return {"R15": others}
+        if t.holders[j] > t.post_keb[j]:
+            return {"R11": others}
+        counts: dict[str, int] = {}
         total, by_post = self._holds
         own = by_post.get(j, Counter())
         for code, n in total.items():

@@ -158,6 +158,13 @@ class Tables:
         return out
 
     @cached_property
+    def unit_leave_cap(self) -> np.ndarray:
+        """R13: per unit, the most of its current staff that may leave it (rounded down)."""
+        staff = np.bincount(self.emp_unit, minlength=len(self.unit_names))
+        pct = self.data.params.maks_keluar_unit_persen
+        return np.floor(staff * pct / 100.0 + 1e-9).astype(np.int64)
+
+    @cached_property
     def forced_out(self) -> np.ndarray:
         """Holders of an abolished or over-staffed post: R1 does not hold them (SPEC R1 exception)."""
         over = self.holders > self.post_keb
@@ -536,10 +543,11 @@ def exclusion_counts(data: ProblemData, tables: Tables, post: int) -> dict[str, 
     """
     t = tables
     counts: dict[str, int] = {}
-    if t.holders[post] > t.post_keb[post]:
-        counts["R11"] = int((t.cur != post).sum())
+    # A post that takes nobody new: one rule excludes everyone else, nothing to count per person.
     if t.unit_names[t.post_unit[post]] in set(data.frozen_units):
-        counts["R15"] = int((t.cur != post).sum())
+        return {"R15": int((t.cur != post).sum())}
+    if t.holders[post] > t.post_keb[post]:
+        return {"R11": int((t.cur != post).sum())}
     others = np.nonzero(t.cur != post)[0]
     for i in others:
         for code in t.hold_reasons[int(i)]:

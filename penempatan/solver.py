@@ -74,8 +74,7 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates) -> Stru
     wajib = np.nonzero(t.post_wajib)[0]
     pair_unit = t.emp_unit[cand.emp]
     leaves = move & (t.post_unit[cand.post] != pair_unit)
-    staff = np.bincount(t.emp_unit, minlength=len(t.unit_names))
-    unit_cap = np.floor(staff * p.maks_keluar_unit_persen / 100.0 + 1e-9).astype(np.int64)
+    unit_cap = t.unit_leave_cap
     # The score part of two plans differs by at most Σ over employees of (best − worst candidate value).
     best = np.full(t.n_emp, np.iinfo(np.int64).min)
     worst = np.full(t.n_emp, np.iinfo(np.int64).max)
