@@ -176,9 +176,9 @@ class Reference:
         best: tuple[int, str] | None = None
         for keyword, field in self.rumpun:
             n = len(keyword)
-            if any(words[i:i + n] == keyword for i in range(len(words) - n + 1)):
-                if best is None or n > best[0]:
-                    best = (n, field)
+            longer = best is None or n > best[0]
+            if longer and any(words[i:i + n] == keyword for i in range(len(words) - n + 1)):
+                best = (n, field)
         if best is None and " ".join(words).replace(" ", "_") in {f for _, f in self.rumpun}:
             return " ".join(words).replace(" ", "_")
         return best[1] if best else None

@@ -1,0 +1,384 @@
+"""Writes the INPUT workbook (SPEC 2): the empty template, or a ProblemData (the demo) in the same format.
+
+Sheets `Pegawai`, `Jabatan`, `Pengaturan`, `Petunjuk`, with exactly the headers of `columns.py`, help and
+drop-down lists on the columns, and every value written the way the reader expects it: NIP and every text
+as text (never a number, never a formula), dates as real Excel dates, Ya/Tidak, `;`-joined lists.
+openpyxl (write-only) writes the workbook; the data rows are rendered directly as SpreadsheetML, which
+keeps 100,000 employees to a few seconds (see `_rows`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from penempatan.excel.columns import (
+    JABATAN_COLUMNS,
+    PEGAWAI_COLUMNS,
+    PENGATURAN_COLUMNS,
+    SHEET_JABATAN,
+    SHEET_PEGAWAI,
+    SHEET_PENGATURAN,
+    SHEET_PETUNJUK,
+    YA_TIDAK,
+    Column,
+)
+from penempatan.excel.common import atomic_save, text_cell
+from penempatan.model import Employee, Params, Position, ProblemData
+from penempatan.reference import Reference, load_reference
+
+DATE_FORMAT = "dd-mm-yyyy"
+TEMPLATE_TEXT_ROWS = 5000  # rows whose NIP cell is pre-formatted as text in the empty template
+_LAST_ROW = 1_048_576
+_LIST_LIMIT = 255  # Excel's limit for an inline drop-down list
+
+_BOLD = Font(bold=True)
+_REQUIRED_FILL = PatternFill("solid", fgColor="FCD5B4")
+_OPTIONAL_FILL = PatternFill("solid", fgColor="D9E1F2")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+_WIDTHS = {"NIP": 21, "Nama": 32, "Jurusan": 30, "Nama Jabatan": 42, "Unit Kerja": 38, "Pelatihan": 24,
+           "Unit Diminati": 36, "Kode Jabatan": 14, "Parameter": 30, "Nilai": 24}
+
+# Whole-number columns: (minimum, maximum or None).
+_INT_RANGES: dict[str, tuple[int, int | None]] = {
+    "Kotak Talenta": (1, 9),
+    "Kompetensi Manajerial": (1, 5),
+    "Kompetensi Sosial Kultural": (1, 5),
+    "Kompetensi Teknis": (1, 5),
+    "Kelas Jabatan": (1, 17),
+    "Kebutuhan": (0, None),
+    "Standar Manajerial": (1, 5),
+    "Standar Sosial Kultural": (1, 5),
+    "Standar Teknis": (1, 5),
+}
+
+# Petunjuk text for each parameter of sheet Pengaturan (SPEC 3 and 4).
+_PARAM_HELP: dict[str, str] = {
+    "bobot_pendidikan": "Bobot skor: kesesuaian jenjang pendidikan.",
+    "bobot_bidang": "Bobot skor: kesesuaian bidang pendidikan/pelatihan dengan bidang jabatan (R8).",
+    "bobot_kompetensi": "Bobot skor: kompetensi dibanding standar jabatan.",
+    "bobot_kinerja": "Bobot skor: predikat kinerja dan kotak talenta.",
+    "bobot_golongan": "Bobot skor: kesesuaian golongan dengan rentang jabatan.",
+    "bobot_rotasi": "Bobot skor: dorongan rotasi bagi yang sudah lama menjabat (R2, R3).",
+    "bobot_preferensi": "Bobot skor: unit yang diminati pegawai.",
+    "tanggal_acuan": "Tanggal acuan semua aturan (dd-mm-yyyy); kosong = hari ini.",
+    "biaya_mutasi": "Pengurang nilai objektif untuk setiap perpindahan.",
+    "masa_jabatan_minimal_bulan": "R1: masa minimal dalam jabatan sebelum boleh dipindah (bulan).",
+    "masa_jabatan_maksimal_bulan": "R2: setelah masa ini (bulan) rotasi dianjurkan.",
+    "masa_risiko_tinggi_bulan": "R3: masa maksimal (bulan) pada jabatan berisiko tinggi.",
+    "batas_pensiun_bulan": "R4: tidak dipindah bila pensiun (BUP) kurang dari sekian bulan lagi.",
+    "status_boleh_mutasi": "R5: kedudukan yang boleh dipindah, dipisah titik koma.",
+    "toleransi_golongan": "R7: Ya = boleh satu tingkat di bawah golongan minimal jabatan struktural.",
+    "kotak_promosi": "R9: kotak talenta yang boleh dipromosikan, dipisah titik koma.",
+    "maks_keluar_unit_persen": "R13: persentase maksimal pegawai suatu unit yang keluar.",
+    "maks_mutasi": "R14: jumlah perpindahan maksimal; kosong = tanpa batas.",
+    "biaya_tidak_bersedia": "R16: pengurang skor bila pegawai yang tidak bersedia dipindah.",
+    "larangan_mulai": "R17: awal masa larangan mutasi Pilkada (dd-mm-yyyy); kosong = tidak ada.",
+    "larangan_selesai": "R17: akhir masa larangan mutasi Pilkada (dd-mm-yyyy).",
+    "maks_kandidat": "Jumlah jabatan calon terbaik yang ditimbang per pegawai.",
+}
+
+_INTRO = (
+    "Buku kerja masukan penempatan: isi sheet Pegawai (satu baris per pegawai) dan sheet Jabatan "
+    "(satu baris per jabatan dalam peta jabatan). Sheet Pengaturan opsional: kolom Parameter dan Nilai; "
+    "parameter yang tidak ditulis memakai nilai bawaan, nama parameter yang tidak dikenal adalah galat.",
+    "Nama sheet dan kolom tidak peka huruf besar/kecil maupun spasi. Nama kolom ekspor SIASN 'data pegawai' "
+    "juga dikenali (lihat kolom Alias SIASN), sehingga hasil ekspor SIASN dapat ditempel ke sheet Pegawai.",
+    "Judul kolom berwarna jingga = wajib diisi; biru = opsional. NIP ditulis sebagai teks 18 digit "
+    "(kolom NIP sudah berformat Teks); tanggal sebagai tanggal Excel, mis. 17-08-2024.",
+    "Daftar pilihan (drop-down) hanya membantu: ejaan lain yang dikenali tetap diterima, mis. 'IIIa', "
+    "'Penata Muda (III/a)', 'S1', 'D3', 'SMA', atau nilai SKP 0–120 untuk Predikat Kinerja.",
+    "Daftar di lembar ini berasal dari tabel rujukan (golongan, jenjang pendidikan, jenis jabatan, rumpun "
+    "bidang) yang dapat diubah pengguna.",
+)
+
+
+def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
+    """Write the input workbook to `path`: the empty template when `data` is None, else `data` in it."""
+    ref = load_reference()
+    wb = Workbook(write_only=True)
+    employees = data.employees if data else ()
+    positions = data.positions if data else ()
+    pegawai = _sheet(wb, SHEET_PEGAWAI, PEGAWAI_COLUMNS, len(employees), ref)
+    jabatan = _sheet(wb, SHEET_JABATAN, JABATAN_COLUMNS, len(positions), ref)
+    _pengaturan(wb, data.params if data else None)
+    _petunjuk(wb, ref, data.scenario_name if data else None)
+    nip = _style_id(pegawai, "@")
+    day = _style_id(pegawai, DATE_FORMAT)
+    if data is None:
+        letter = get_column_letter(_index(PEGAWAI_COLUMNS, "NIP") + 1)
+        pegawai_rows: Iterable[str] = (f'<row r="{r}"><c r="{letter}{r}"{nip}/></row>'
+                                       for r in range(2, TEMPLATE_TEXT_ROWS + 2))
+    else:
+        where = {p.kode: p for p in positions}
+        styles = [nip if c.kind == "nip" else day if c.kind == "date" else "" for c in PEGAWAI_COLUMNS]
+        pegawai_rows = _rows((_employee_values(e, where[e.kode_jabatan]) for e in employees), styles)
+    jabatan_rows = _rows((_position_values(p) for p in positions), ["" for _ in JABATAN_COLUMNS])
+    atomic_save(_WithRows(wb, [(pegawai, pegawai_rows), (jabatan, jabatan_rows)]), path)
+
+
+# --- sheet layout -------------------------------------------------------------------------------------
+
+
+def _index(columns: Sequence[Column], name: str) -> int:
+    return next(i for i, c in enumerate(columns) if c.name == name)
+
+
+def _sheet(wb: Workbook, title: str, columns: Sequence[Column], n_rows: int,
+           ref: Reference) -> WriteOnlyWorksheet:
+    """A data sheet with its styled header, widths, frozen header row, autofilter and drop-downs."""
+    ws = wb.create_sheet(title)
+    for i, col in enumerate(columns, 1):
+        dim = ws.column_dimensions[get_column_letter(i)]
+        dim.width = _WIDTHS.get(col.name, max(12, len(col.name) + 4))
+        if col.kind == "nip" or col.name == "Kode Jabatan":
+            dim.number_format = "@"  # cells typed later stay text (leading zeros, 18 digits)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n_rows + 1}"
+    for i, col in enumerate(columns, 1):
+        dv = _validation(col, title, ref)
+        dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{_LAST_ROW}")
+        ws.data_validations.append(dv)
+    ws.append([text_cell(ws, c.name, font=_BOLD, fill=_REQUIRED_FILL if c.required else _OPTIONAL_FILL)
+               for c in columns])
+    return ws
+
+
+def _style_id(ws: WriteOnlyWorksheet, number_format: str) -> str:
+    """The ` s="N"` attribute of a cell with this number format (registers the style in the workbook)."""
+    cell = WriteOnlyCell(ws)
+    cell.number_format = number_format
+    return f' s="{cell.style_id}"'
+
+
+def _choices(col: Column, sheet: str, ref: Reference) -> list[str]:
+    """Drop-down values of a column: its static choices or a reference table's codes."""
+    if col.choices:
+        return list(col.choices)
+    if col.kind == "golongan":
+        pns_only = sheet == SHEET_JABATAN  # a post's range is in PNS golongan
+        return [g.kode for g in ref.golongan.values() if not pns_only or g.jenis == "PNS"]
+    if col.kind == "pendidikan":
+        return list(ref.pendidikan)
+    if col.kind == "kinerja":
+        return [k.kode for k in ref.kinerja]
+    if col.name == "Jenjang":
+        return ref.jenjang_list
+    if col.name == "Bidang":
+        return ref.bidang
+    return []
+
+
+def _validation(col: Column, sheet: str, ref: Reference) -> DataValidation:
+    """The column's help as an input message, plus a drop-down or whole-number check where it has one."""
+    dv = DataValidation(allow_blank=True, showInputMessage=True, showErrorMessage=True,
+                        promptTitle=col.name[:32], prompt=col.help[:_LIST_LIMIT], errorTitle=col.name[:32])
+    if col.name in _INT_RANGES:
+        low, high = _INT_RANGES[col.name]
+        dv.type, dv.formula1 = "whole", str(low)
+        if high is None:
+            dv.operator, dv.error = "greaterThanOrEqual", f"Bilangan bulat ≥ {low}."
+        else:
+            dv.operator, dv.formula2, dv.error = "between", str(high), f"Bilangan bulat {low}–{high}."
+        return dv
+    values = [v for v in _choices(col, sheet, ref) if "," not in v and '"' not in v]
+    formula = '"' + ",".join(values) + '"'
+    if values and len(formula) - 2 <= _LIST_LIMIT:  # else a table grown past Excel's limit: help only
+        # A warning, not a stop: the reader accepts other spellings (IIIa, S1, SKP numbers, SIASN codes).
+        dv.type, dv.formula1, dv.errorStyle = "list", formula, "warning"
+        dv.error = "Nilai tidak ada di daftar. Ejaan lain yang dikenali tetap diterima; lihat sheet Petunjuk."
+    return dv
+
+
+# --- data rows ----------------------------------------------------------------------------------------
+
+
+def _ya(value: bool) -> str:
+    return YA_TIDAK[0] if value else YA_TIDAK[1]
+
+
+def _joined(values: Iterable[object]) -> str | None:
+    return "; ".join(str(v) for v in values) or None
+
+
+def _employee_values(e: Employee, post: Position) -> list[object]:
+    """One Pegawai row, in PEGAWAI_COLUMNS order (Status CPNS PNS left empty)."""
+    return [
+        e.nip, e.nama, e.golongan, e.pendidikan, e.jurusan, e.kode_jabatan, post.nama, post.unit,
+        e.tmt_jabatan, e.tanggal_lahir, e.jenis_kelamin, e.status, None, e.kinerja, e.potensi, e.kotak,
+        e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis, _joined(e.pelatihan), e.hukuman,
+        e.akhir_hukuman, _ya(e.bersedia_mutasi), _joined(e.unit_diminati),
+    ]
+
+
+def _position_values(p: Position) -> list[object]:
+    """One Jabatan row, in JABATAN_COLUMNS order."""
+    return [
+        p.kode, p.nama, p.unit, p.jenis, p.jenjang, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
+        p.bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
+        p.standar_teknis, _ya(p.risiko_tinggi), _ya(p.wajib_diisi),
+    ]
+
+
+# openpyxl's write-only mode costs 10–20 µs per cell in its XML serialiser, 30–50 s for 100,000
+# employees. So openpyxl writes the sheets' frame (header, widths, panes, filter, validations, styles)
+# and the data rows are rendered here as SpreadsheetML and spliced in. Text always goes in as an inline
+# string, so it can never turn into a number or a formula.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _inline(text: str) -> str:
+    """The <is> element of an inline-string cell."""
+    text = escape(_ILLEGAL_XML.sub("", text))
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<is><t{space}>{text}</t></is>"
+
+
+def _rows(values: Iterable[Sequence[object]], styles: Sequence[str]) -> Iterator[str]:
+    """SpreadsheetML <row> elements from row 2 on; None and empty text leave the cell out."""
+    letters = [get_column_letter(i) for i in range(1, len(styles) + 1)]
+    inline: dict[str, str] = {}  # unit names, golongan, status … repeat on every row
+    for r, row in enumerate(values, 2):
+        parts = [f'<row r="{r}">']
+        for letter, value, style in zip(letters, row, styles, strict=True):
+            if value is None or value == "":
+                continue
+            if isinstance(value, bool):
+                value = _ya(value)
+            if isinstance(value, str):
+                text = inline.get(value)
+                if text is None:
+                    text = inline[value] = _inline(value)
+                parts.append(f'<c r="{letter}{r}"{style} t="inlineStr">{text}</c>')
+            elif isinstance(value, date):
+                parts.append(f'<c r="{letter}{r}"{style}><v>{int(to_excel(value))}</v></c>')
+            elif isinstance(value, int | float):
+                parts.append(f'<c r="{letter}{r}"{style}><v>{value!r}</v></c>')
+            else:
+                raise TypeError(f"nilai tak terduga di baris {r}: {value!r}")
+        parts.append("</row>")
+        yield "".join(parts)
+
+
+class _WithRows:
+    """A write-only workbook plus rendered data rows for some of its sheets, saved as one xlsx."""
+
+    def __init__(self, workbook: Workbook, rows: list[tuple[WriteOnlyWorksheet, Iterable[str]]]) -> None:
+        self.workbook = workbook
+        self.rows = rows
+
+    def save(self, filename: str | Path) -> None:
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        extra = {ws.path.lstrip("/"): rows for ws, rows in self.rows}  # a sheet's path is set by saving
+        with zipfile.ZipFile(buffer) as src, \
+                zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as dst:
+            for info in src.infolist():
+                content = src.read(info.filename)
+                if info.filename not in extra:
+                    dst.writestr(info, content)
+                    continue
+                head, end, tail = content.decode("utf-8").partition("</sheetData>")
+                if not end:
+                    raise RuntimeError(f"{info.filename}: sheetData tidak ditemukan")
+                with dst.open(info.filename, "w", force_zip64=True) as out:
+                    out.write(head.encode("utf-8"))
+                    for chunk in _batched(extra[info.filename], 2000):
+                        out.write("".join(chunk).encode("utf-8"))
+                    out.write((end + tail).encode("utf-8"))
+
+
+def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- Pengaturan and Petunjuk -------------------------------------------------------------------------
+
+
+def _param_text(value: object) -> object:
+    """A parameter value as written in `Pengaturan`: dates dd-mm-yyyy, lists `;`-joined, Ya/Tidak."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _ya(value)
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _param_values(params: Params | None) -> list[tuple[str, object]]:
+    """Every Params field with its value; for the template the defaults, tanggal_acuan empty (= today)."""
+    if params is not None:
+        return [(name, getattr(params, name)) for name in Params.model_fields]
+    return [(name, None if info.default_factory is not None else info.default)
+            for name, info in Params.model_fields.items()]
+
+
+def _pengaturan(wb: Workbook, params: Params | None) -> None:
+    ws = wb.create_sheet(SHEET_PENGATURAN)
+    ws.column_dimensions["A"].width = _WIDTHS["Parameter"]
+    ws.column_dimensions["B"].width = _WIDTHS["Nilai"]
+    ws.freeze_panes = "A2"
+    ws.append([text_cell(ws, c.name, font=_BOLD, fill=_REQUIRED_FILL) for c in PENGATURAN_COLUMNS])
+    for name, value in _param_values(params):
+        shown = _param_text(value)
+        ws.append([text_cell(ws, name), text_cell(ws, shown) if isinstance(shown, str) else shown])
+
+
+def _petunjuk(wb: Workbook, ref: Reference, scenario: str | None) -> None:
+    ws = wb.create_sheet(SHEET_PETUNJUK)
+    widths = (16, 28, 8, 26, 70, 60)
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    row = ws.append
+    row([text_cell(ws, "Petunjuk pengisian buku kerja masukan penempatan", font=Font(bold=True, size=14))])
+    if scenario:
+        row([text_cell(ws, "Data"), text_cell(ws, scenario, font=_BOLD)])
+    for paragraph in _INTRO:
+        row([text_cell(ws, paragraph)])
+    row([])
+    row([text_cell(ws, h, font=_BOLD, fill=_OPTIONAL_FILL)
+         for h in ("Sheet", "Kolom", "Wajib", "Alias SIASN", "Keterangan", "Pilihan")])
+    for sheet, columns in ((SHEET_PEGAWAI, PEGAWAI_COLUMNS), (SHEET_JABATAN, JABATAN_COLUMNS),
+                           (SHEET_PENGATURAN, PENGATURAN_COLUMNS)):
+        for col in columns:
+            values = _choices(col, sheet, ref)
+            if col.name in _INT_RANGES:
+                low, high = _INT_RANGES[col.name]
+                values = [f"{low}–{high}" if high is not None else f"≥ {low}"]
+            row([text_cell(ws, sheet), text_cell(ws, col.name, font=_BOLD), _ya(col.required),
+                 text_cell(ws, ", ".join(col.aliases)), text_cell(ws, col.help, alignment=_WRAP),
+                 text_cell(ws, ", ".join(values), alignment=_WRAP)])
+    row([])
+    row([text_cell(ws, h, font=_BOLD, fill=_OPTIONAL_FILL)
+         for h in ("Pengaturan", "Parameter", "", "Bawaan", "Keterangan")])
+    for name, value in _param_values(None):
+        shown = _param_text(value)
+        row([text_cell(ws, SHEET_PENGATURAN), text_cell(ws, name), None,
+             text_cell(ws, "" if shown is None else str(shown)),
+             text_cell(ws, _PARAM_HELP.get(name, ""), alignment=_WRAP)])
