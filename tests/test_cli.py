@@ -1,0 +1,142 @@
+"""End-to-end CLI tests: the commands a planner runs, their outputs and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from penempatan.check import check_plan
+from penempatan.cli import app
+from penempatan.excel.read import read_workbook
+from penempatan.excel.write_plan import SHEETS
+from penempatan.result import Result, SolveStatus
+from penempatan.scoring import Candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTOH = ROOT / "data" / "contoh.xlsx"
+runner = CliRunner()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Solve a copy of data/contoh.xlsx once with every output option."""
+    tmp = tmp_path_factory.mktemp("solve")
+    data = tmp / "contoh.xlsx"
+    shutil.copy(CONTOH, data)
+    before = sha(data)
+    res = runner.invoke(app, ["solve", str(data), "--kandidat", str(tmp / "k.csv"), "--json", str(tmp / "p.json")])
+    assert res.exit_code == 0, res.output
+    assert sha(data) == before
+    return {"data": data, "out": tmp / "contoh-rekomendasi.xlsx", "kandidat": tmp / "k.csv",
+            "json": tmp / "p.json", "stdout": Path(res.output)}
+
+
+def test_solve_contoh_writes_every_sheet(solved: dict[str, Path]) -> None:
+    """`solve data/contoh.xlsx` writes the SPEC 5 workbook next to the input, sheets in order."""
+    wb = load_workbook(solved["out"], read_only=True)
+    assert wb.sheetnames[: len(SHEETS)] == list(SHEETS)
+
+
+def test_solve_plan_passes_checker(solved: dict[str, Path]) -> None:
+    """The plan in --json, rebuilt as a Result over --kandidat, passes the independent checker."""
+    data = read_workbook(solved["data"]).data
+    doc = json.loads(solved["json"].read_text(encoding="utf-8"))
+    assert doc["status"] == "OPTIMAL"
+    with solved["kandidat"].open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    e_idx, p_idx = data.employee_index, data.position_index
+    import numpy as np
+
+    emp = np.array([e_idx[r["nip"]] for r in rows])
+    post = np.array([p_idx[r["kode_jabatan"]] for r in rows])
+    score = np.array([int(r["skor"]) for r in rows])
+    stay = np.array([r["tetap"] == "1" for r in rows])
+    assert stay.sum() == len(data.employees)
+    cand = Candidates(emp, post, score, stay, np.zeros((len(rows), 8), dtype=np.int64))
+    assignment = np.array([p_idx[doc["penempatan"][e.nip]] for e in data.employees])
+    keb = np.array([p.kebutuhan for p in data.positions])
+    counts = np.bincount(assignment, minlength=len(keb))
+    wajib = np.array([p.wajib_diisi for p in data.positions])
+    result = Result(SolveStatus.OPTIMAL, assignment, doc["nilai_objektif"], doc["batas_atas"], 0.0, cand,
+                    int(keb[wajib].sum()), int(np.minimum(counts, keb)[wajib].sum()),
+                    int(np.maximum(0, counts - keb).sum()))
+    assert check_plan(data, result) == []
+
+
+def test_solve_is_deterministic(solved: dict[str, Path], tmp_path: Path) -> None:
+    """Solving the same input twice gives byte-identical plan sheets."""
+    out2 = tmp_path / "again.xlsx"
+    res = runner.invoke(app, ["solve", str(solved["data"]), "-o", str(out2)])
+    assert res.exit_code == 0, res.output
+    a, b = load_workbook(solved["out"], read_only=True), load_workbook(out2, read_only=True)
+    for sheet in ("Usulan Mutasi", "Tetap", "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit"):
+        assert list(a[sheet].values) == list(b[sheet].values), sheet
+
+
+def test_solve_refuses_to_overwrite_input(tmp_path: Path) -> None:
+    """An output path equal to the input is refused with exit code 2 and the input is untouched."""
+    data = tmp_path / "d.xlsx"
+    shutil.copy(CONTOH, data)
+    before = sha(data)
+    res = runner.invoke(app, ["solve", str(data), "-o", str(data)])
+    assert res.exit_code == 2
+    assert "masukan" in res.output
+    assert sha(data) == before
+
+
+def test_bad_input_exit_2_without_traceback(tmp_path: Path) -> None:
+    """A file that is not a workbook gives exit 2 and a message, never a traceback."""
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_text("ini bukan excel", encoding="utf-8")
+    for command in ("check", "solve"):
+        res = runner.invoke(app, [command, str(bad)])
+        assert res.exit_code == 2, (command, res.output)
+        assert "Traceback" not in res.output
+
+
+def test_missing_file_exit_2(tmp_path: Path) -> None:
+    """A path that does not exist is a bad argument (exit 2)."""
+    res = runner.invoke(app, ["check", str(tmp_path / "tidak-ada.xlsx")])
+    assert res.exit_code == 2
+
+
+def test_check_contoh_ok() -> None:
+    """`check data/contoh.xlsx` reports no errors (exit 0)."""
+    res = runner.invoke(app, ["check", str(CONTOH)])
+    assert res.exit_code == 0, res.output
+    assert "0 galat" in res.output
+
+
+def test_template_then_check(tmp_path: Path) -> None:
+    """`template` writes a workbook that `check` reads without errors."""
+    path = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["template", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_demo_is_deterministic(tmp_path: Path) -> None:
+    """`demo` with the same seed writes the same data (read back equal)."""
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for path in (a, b):
+        assert runner.invoke(app, ["demo", "-o", str(path), "--pegawai", "60", "--seed", "7"]).exit_code == 0
+    assert read_workbook(a).data.employees == read_workbook(b).data.employees
+
+
+def test_contoh_is_made_by_demo(tmp_path: Path) -> None:
+    """data/contoh.xlsx is exactly what `demo --pegawai 600 --seed 1` produces (read back equal)."""
+    path = tmp_path / "c.xlsx"
+    assert runner.invoke(app, ["demo", "-o", str(path), "--pegawai", "600", "--seed", "1"]).exit_code == 0
+    fresh, shipped = read_workbook(path).data, read_workbook(CONTOH).data
+    assert fresh.employees == shipped.employees
+    assert fresh.positions == shipped.positions

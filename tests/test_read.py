@@ -1,0 +1,548 @@
+"""Reading the input workbook: the valid file reads, every broken file names its problem's location."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import os
+import tempfile
+import time
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from penempatan.errors import InputError, Problem, Severity
+from penempatan.excel import read as reader
+from penempatan.excel.read import ReadResult, nip_facts, read_workbook
+
+DATA = Path(__file__).parent / "data"
+
+
+def _load_maker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_workbooks", DATA / "make_workbooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+mk = _load_maker()
+
+
+def _problems(path: Path) -> list[Problem]:
+    with pytest.raises(InputError) as caught:
+        read_workbook(path)
+    return caught.value.problems
+
+
+def _where(problems: list[Problem]) -> set[tuple[str, int | None, str | None]]:
+    return {(p.sheet, p.row, p.column) for p in problems if p.severity is Severity.ERROR}
+
+
+# file -> (sheet, Excel row, column header as written) of the error it must produce
+BROKEN = {
+    "missing_sheet.xlsx": ("Jabatan", None, None),
+    "missing_column.xlsx": ("Pegawai", 1, "Golongan"),
+    "duplicate_nip.xlsx": ("Pegawai", 5, "NIP"),
+    "nip_17_digits.xlsx": ("Pegawai", 3, "NIP"),
+    "nip_as_number.xlsx": ("Pegawai", 6, "NIP"),
+    "nip_letters.xlsx": ("Pegawai", 5, "NIP"),
+    "unknown_kode.xlsx": ("Pegawai", 7, "Kode Jabatan"),
+    "bad_date.xlsx": ("Pegawai", 8, "TMT Jabatan"),
+    "impossible_date.xlsx": ("Pegawai", 9, "TMT Jabatan"),
+    "year_1800.xlsx": ("Pegawai", 2, "Tanggal Lahir"),
+    "far_future_date.xlsx": ("Pegawai", 3, "TMT Jabatan"),
+    "unknown_golongan.xlsx": ("Pegawai", 4, "Golongan"),
+    "unknown_jenjang.xlsx": ("Pegawai", 5, "Jenjang Pendidikan"),
+    "unknown_predikat.xlsx": ("Pegawai", 6, "Predikat Kinerja"),
+    "skp_above_120.xlsx": ("Pegawai", 7, "Predikat Kinerja"),
+    "kompetensi_6.xlsx": ("Pegawai", 8, "Kompetensi Teknis"),
+    "kotak_10.xlsx": ("Pegawai", 9, "Kotak Talenta"),
+    "unknown_status.xlsx": ("Pegawai", 10, "Status"),
+    "bad_bersedia.xlsx": ("Pegawai", 11, "Bersedia Mutasi"),
+    "excel_error_cell.xlsx": ("Pegawai", 2, "Golongan"),
+    "empty_nama.xlsx": ("Pegawai", 3, "Nama"),
+    "negative_kebutuhan.xlsx": ("Jabatan", 3, "Kebutuhan"),
+    "fractional_kebutuhan.xlsx": ("Jabatan", 4, "Kebutuhan"),
+    "kelas_18.xlsx": ("Jabatan", 5, "Kelas Jabatan"),
+    "duplicate_kode.xlsx": ("Jabatan", 11, "Kode Jabatan"),
+    "unknown_jenis.xlsx": ("Jabatan", 6, "Jenis Jabatan"),
+    "fungsional_without_jenjang.xlsx": ("Jabatan", 7, "Jenjang"),
+    "unknown_pendidikan_minimal.xlsx": ("Jabatan", 8, "Pendidikan Minimal"),
+    "unknown_bidang.xlsx": ("Jabatan", 9, "Bidang"),
+    "golongan_min_above_max.xlsx": ("Jabatan", 10, "Golongan Maksimal"),
+    "unknown_param.xlsx": ("Pengaturan", 3, "Parameter"),
+    "bad_param_value.xlsx": ("Pengaturan", 4, "Nilai"),
+    "negative_param.xlsx": ("Pengaturan", 3, "Nilai"),
+    "not_xlsx.xlsx": ("-", None, None),
+    "empty.xlsx": ("-", None, None),
+    "truncated.xlsx": ("-", None, None),
+    "random_bytes.xlsx": ("-", None, None),
+    "encrypted.xlsx": ("-", None, None),
+    "zip_not_xlsx.xlsx": ("-", None, None),
+}
+
+
+@pytest.mark.parametrize(("name", "where"), sorted(BROKEN.items()))
+def test_broken_workbook_names_its_problem(name: str, where: tuple[str, int | None, str | None]) -> None:
+    """Each broken file raises InputError with exactly one error, at the expected sheet, row and column."""
+    problems = _problems(DATA / name)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    assert [(p.sheet, p.row, p.column) for p in errors] == [where], [str(p) for p in problems]
+    assert errors[0].message and errors[0].hint
+
+
+def test_every_broken_file_is_covered() -> None:
+    """Every generated broken workbook has an expectation above, and every expectation a file."""
+    made = set(mk.BROKEN) | {"not_xlsx.xlsx", "empty.xlsx", "truncated.xlsx", "random_bytes.xlsx",
+                             "encrypted.xlsx", "zip_not_xlsx.xlsx"}
+    assert (made - {"many_problems.xlsx"}) == set(BROKEN)
+    assert all((DATA / name).exists() for name in made)
+
+
+def test_valid_workbook() -> None:
+    """valid.xlsx reads with no warning, every row becomes an object, and the hash is the file's."""
+    path = DATA / "valid.xlsx"
+    result = read_workbook(path)
+    assert isinstance(result, ReadResult)
+    assert result.warnings == []
+    data = result.data
+    assert len(data.employees) == 10 and len(data.positions) == 9
+    assert data.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert data.params.tanggal_acuan == date(2025, 7, 1) and data.params.biaya_mutasi == 3
+    assert data.params.kotak_promosi == (7, 8, 9) and data.params.maks_mutasi is None
+    first = data.employees[0]
+    assert (first.nip, first.kode_jabatan, first.row) == ("197003152000031002", "DINKES-01", 2)
+    assert first.kotak == 9 and first.bidang == "kesehatan"
+    by_row = {e.row: e for e in data.employees}
+    assert by_row[3].nip == "197805122005012003"  # "NIP. " prefix stripped
+    assert by_row[4].nip == "199001012015031001"  # leading apostrophe stripped
+    assert by_row[4].pelatihan == ("ti", "ekonomi_akuntansi")
+    assert by_row[4].unit_diminati == ("Dinas PUPR", "BKPSDM")
+    assert by_row[5].hukuman == "Ringan" and by_row[5].bersedia_mutasi is False
+    assert by_row[6].bersedia_mutasi is True and by_row[6].hukuman == "Tidak Ada"  # empty = defaults
+    assert by_row[10].status == "CPNS"
+    posts = {p.kode: p for p in data.positions}
+    assert posts["DINKES-03"].jenjang == "Ahli Pertama" and posts["DINKES-01"].jenjang is None
+    assert posts["PUPR-01"].risiko_tinggi and posts["DINKES-01"].wajib_diisi
+    assert not posts["BKD-01"].wajib_diisi and posts["BKD-02"].kebutuhan == 0
+
+
+@pytest.mark.parametrize("name", ["valid_excel_style.xlsx", "valid_prefixed.xlsx"])
+def test_excel_written_variants_read_the_same(name: str) -> None:
+    """Shared strings with rich text and phonetic runs (as Excel writes) and prefixed XML read like valid.xlsx."""
+    result, valid = read_workbook(DATA / name), read_workbook(DATA / "valid.xlsx")
+    assert result.warnings == []
+    assert result.data.replace(source_sha256=None) == valid.data.replace(source_sha256=None)
+
+
+def test_many_problems_are_all_reported() -> None:
+    """A workbook with errors on every sheet reports each of them in one InputError."""
+    problems = _problems(DATA / "many_problems.xlsx")
+    assert _where(problems) == {
+        ("Pegawai", 2, "Golongan"), ("Pegawai", 3, "TMT Jabatan"), ("Pegawai", 4, "Kode Jabatan"),
+        ("Pegawai", 5, "NIP"), ("Pegawai", 6, "Predikat Kinerja"), ("Pegawai", 9, "NIP"),
+        ("Jabatan", 3, "Kebutuhan"), ("Jabatan", 4, "Kelas Jabatan"), ("Pengaturan", 3, "Parameter"),
+    }
+    duplicate = next(p for p in problems if (p.row, p.column) == (9, "NIP"))
+    assert "baris 2" in duplicate.message  # both rows named
+
+
+def test_suggestions_name_the_closest_spelling() -> None:
+    """Unknown codes, columns and parameters are answered with the closest existing spelling."""
+    assert "PUPR-01" in _problems(DATA / "unknown_kode.xlsx")[0].hint
+    assert "Golngan" in _problems(DATA / "missing_column.xlsx")[0].hint
+    assert "biaya_mutasi" in _problems(DATA / "unknown_param.xlsx")[0].hint
+
+
+def test_nip_as_number_explains_lost_digits() -> None:
+    """A NIP in a number cell is refused with the 15-significant-digit explanation and the fix."""
+    problem = _problems(DATA / "nip_as_number.xlsx")[0]
+    assert "15 digit" in problem.message and "Text" in problem.hint and "'" in problem.hint
+
+
+def test_file_level_problems_are_clear() -> None:
+    """Not-xlsx, empty, corrupt and encrypted files each give one readable message, no traceback."""
+    messages = {name: _problems(DATA / name)[0].message for name in
+                ("not_xlsx.xlsx", "empty.xlsx", "truncated.xlsx", "encrypted.xlsx")}
+    assert "bukan file Excel" in messages["not_xlsx.xlsx"]
+    assert "kosong" in messages["empty.xlsx"]
+    assert "rusak" in messages["truncated.xlsx"]
+    assert "kata sandi" in messages["encrypted.xlsx"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A path that does not exist is a problem of the file, not a crash."""
+    assert _where(_problems(tmp_path / "tidak-ada.xlsx")) == {("-", None, None)}
+
+
+def test_siasn_export_headers() -> None:
+    """SIASN headers and values (NIP BARU, GOL AKHIR NAMA, S-1/Sarjana, M/F, C, KEDUDUKAN HUKUM) are read."""
+    result = read_workbook(DATA / "siasn.xlsx")
+    assert result.warnings == []
+    by_row = {e.row: e for e in result.data.employees}
+    assert by_row[2].kode_jabatan == "DINKES-02" and by_row[2].jenis_kelamin == "P"
+    assert by_row[2].pendidikan == "S-1" and by_row[2].tanggal_lahir == date(1978, 5, 12)
+    assert by_row[3].golongan == "III/b" and by_row[3].status == "Tugas Belajar" and by_row[3].kinerja == "Baik"
+    assert by_row[4].status == "CPNS"  # STATUS CPNS PNS = C
+    assert by_row[5].status == "MPP" and by_row[5].kinerja == "Butuh Perbaikan"
+    assert by_row[6].status == "Diberhentikan Sementara" and by_row[6].pendidikan == "D-IV"
+
+
+def test_post_found_by_name_and_unit() -> None:
+    """Without Kode Jabatan, (Nama Jabatan, Unit Kerja) finds the post case- and space-insensitively."""
+    data = read_workbook(DATA / "name_unit.xlsx").data
+    valid = read_workbook(DATA / "valid.xlsx").data
+    assert [e.kode_jabatan for e in data.employees] == [e.kode_jabatan for e in valid.employees]
+
+
+def test_post_by_name_and_unit_not_found_or_ambiguous(tmp_path: Path) -> None:
+    """An unknown (Nama Jabatan, Unit Kerja) and one matching two posts are both errors on that row."""
+    sheets = mk.name_unit_sheets()
+    mk.set_cell(sheets, "Pegawai", 2, "Unit Kerja", "Dinas Pariwisata")
+    sheets["Jabatan"].append(["DINKES-05", "Pengadministrasi Umum", "Dinas Kesehatan", "Pelaksana", None, 5, 1,
+                              "SLTA"])
+    problems = _problems(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert _where(problems) == {("Pegawai", 2, "Nama Jabatan"), ("Pegawai", 6, "Nama Jabatan"),
+                                ("Pegawai", 11, "Nama Jabatan")}
+    assert any("DINKES-05" in p.message for p in problems)
+
+
+def test_every_date_spelling_parses() -> None:
+    """Date cells, serial numbers, yyyymmdd, dd-mm-yyyy, d/m/yyyy, ISO and Indonesian month names all read."""
+    data = read_workbook(DATA / "dates.xlsx").data
+    assert {e.tmt_jabatan for e in data.employees} == {date(2020, 8, 3)}
+    valid = read_workbook(DATA / "valid.xlsx").data
+    assert [e.tanggal_lahir for e in data.employees] == [e.tanggal_lahir for e in valid.employees]
+    assert data.params.tanggal_acuan == date(2025, 9, 26)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("26 September 1986", date(1986, 9, 26)), ("3 Agustus 2020", date(2020, 8, 3)),
+    ("3 Agt 2020", date(2020, 8, 3)), ("26 Sept 1986", date(1986, 9, 26)), ("1 Des 2019", date(2019, 12, 1)),
+    ("1 Desember 2019", date(2019, 12, 1)), ("17-Agu-2021", date(2021, 8, 17)), ("5 Mei 2001", date(2001, 5, 5)),
+    ("31-12-2020", date(2020, 12, 31)), ("31/12/2020", date(2020, 12, 31)), ("31.12.2020", date(2020, 12, 31)),
+    ("2020-12-31", date(2020, 12, 31)), ("2020-12-31 00:00:00", date(2020, 12, 31)),
+    (datetime(2020, 12, 31, 8, 30), date(2020, 12, 31)), (44196, date(2020, 12, 31)),
+    (20201231, date(2020, 12, 31)),
+])
+def test_date_spellings(text: object, expected: date) -> None:
+    """Each accepted date spelling reads as the intended day (day-month order for numeric text)."""
+    assert reader._date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31-02-2020", "29-02-2021", "12/31/2020", "32 Januari 2020", "3 Foo 2020",
+                                  "kemarin", "20-8-20", "01-01-1899", "01-01-2300", 0, True])
+def test_date_rejections(text: object) -> None:
+    """Impossible, US-ordered, two-digit-year, out-of-range and non-date values are refused."""
+    with pytest.raises(reader._Bad):
+        reader._date(text)
+
+
+def test_nip_derivations() -> None:
+    """Without the columns, birth date and sex come from the NIP; an NI PPPK or a PPPK golongan means PPPK."""
+    data = read_workbook(DATA / "derive.xlsx").data
+    by_row = {e.row: e for e in data.employees}
+    assert by_row[2].tanggal_lahir == date(1970, 3, 15) and by_row[2].jenis_kelamin == "L"
+    assert by_row[3].tanggal_lahir == date(1978, 5, 12) and by_row[3].jenis_kelamin == "P"
+    assert by_row[11].status == "PPPK"  # NIP month 21: NI PPPK, although Status says Aktif
+    assert by_row[10].status == "PPPK"  # golongan IX, although Status says CPNS
+    assert by_row[2].status == "Aktif"
+
+
+def test_nip_facts() -> None:
+    """NIP digits: 1–8 birth date, 9–14 appointment (month + 20 for PPPK), 15 sex."""
+    pns = nip_facts("198609262010011001")
+    assert (pns.lahir, pns.kelamin, pns.pppk, pns.tmt_valid) == (date(1986, 9, 26), "L", False, True)
+    pppk = nip_facts("199102022023322001")
+    assert (pppk.kelamin, pppk.pppk, pppk.tmt_valid) == ("P", True, True)
+    odd = nip_facts("198602302010133001")
+    assert (odd.lahir, odd.kelamin, odd.tmt_valid) == (None, None, False)
+
+
+def test_kotak_derivation() -> None:
+    """Kotak Talenta follows PermenPANRB 3/2020 from kinerja × potensi (names, SKP and JPM); no potensi, no kotak."""
+    data = read_workbook(DATA / "derive.xlsx").data
+    assert [e.kotak for e in data.employees] == [9, 8, 7, 6, 5, 4, 3, 2, 1, None]
+    assert [e.potensi for e in data.employees][:7] == [
+        "Tinggi", "Tinggi", "Menengah", "Tinggi", "Menengah", "Rendah", "Menengah"]
+
+
+def test_warnings_do_not_stop_reading() -> None:
+    """Each warning case is reported as a warning at its cell, and the data is still returned."""
+    result = read_workbook(DATA / "warnings.xlsx")
+    assert all(w.severity is Severity.WARNING for w in result.warnings)
+    assert {(w.sheet, w.row, w.column) for w in result.warnings} == {
+        ("Pegawai", 2, "Tanggal Lahir"),  # differs from NIP
+        ("Pegawai", 3, "Jurusan"),  # no field
+        ("Pegawai", 4, "Pelatihan"),  # unknown training
+        ("Pegawai", 4, "Unit Diminati"),  # unknown unit
+        ("Pegawai", 5, "Golongan"),  # below the post's range
+        ("Pegawai", 7, "Jenjang Pendidikan"),  # below the post's minimum
+        ("Pegawai", 8, "TMT Jabatan"),  # after tanggal_acuan
+        ("Pegawai", 8, "Jenis Kelamin"),  # differs from NIP digit 15
+        ("Jabatan", 10, "Kebutuhan"),  # more holders than seats
+    }
+    by_row = {e.row: e for e in result.data.employees}
+    assert by_row[2].tanggal_lahir == date(1971, 3, 15)  # the column wins; the NIP only warns
+    assert by_row[3].bidang is None and by_row[4].pelatihan == ("ti",)
+
+
+def test_warnings_travel_with_errors(tmp_path: Path) -> None:
+    """When there are errors, the InputError also carries the warnings found."""
+    sheets = mk.warnings_sheets()
+    mk.set_cell(sheets, "Pegawai", 6, "Golongan", "III/z")
+    problems = _problems(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert _where(problems) == {("Pegawai", 6, "Golongan")}
+    assert sum(p.severity is Severity.WARNING for p in problems) >= 8
+
+
+def test_rows_are_excel_rows_and_empty_rows_skipped(tmp_path: Path) -> None:
+    """Blank rows (also ones with only spaces or a dash) are skipped; problems keep the real Excel row."""
+    sheets = mk.valid_sheets()
+    width = len(sheets["Pegawai"][0])
+    sheets["Pegawai"].insert(3, [None] * width)  # Excel row 4 is empty
+    sheets["Pegawai"].insert(4, ["  ", "-"] + [None] * (width - 2))  # row 5 is blank too
+    mk.set_cell(sheets, "Pegawai", 8, "Golongan", "X/x")  # the 6th employee, Excel row 8
+    problems = _problems(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert _where(problems) == {("Pegawai", 8, "Golongan")}
+
+
+def test_sheet_and_header_matching_is_loose(tmp_path: Path) -> None:
+    """Sheet names and headers match whatever their case and spacing; unknown extra columns are ignored."""
+    sheets = mk.valid_sheets()
+    renamed = {"  PEGAWAI": sheets["Pegawai"], "jabatan": sheets["Jabatan"], "Pengaturan ": sheets["Pengaturan"]}
+    renamed["  PEGAWAI"][0] = [f" {h.upper()}  " for h in renamed["  PEGAWAI"][0]]
+    renamed["jabatan"][0] = [h.lower().replace(" ", "_") for h in renamed["jabatan"][0]]
+    for row in renamed["  PEGAWAI"]:
+        row.append("catatan")
+    data = read_workbook(mk.save(renamed, tmp_path / "w.xlsx")).data
+    assert len(data.employees) == 10 and len(data.positions) == 9
+
+
+def test_doubled_column_is_an_error(tmp_path: Path) -> None:
+    """Two headers that both mean NIP (NIP and NIP BARU) are refused: the reader cannot choose."""
+    sheets = mk.valid_sheets()
+    for i, row in enumerate(sheets["Pegawai"]):
+        row.append("NIP BARU" if i == 0 else row[0])
+    assert _where(_problems(mk.save(sheets, tmp_path / "w.xlsx"))) == {("Pegawai", 1, "NIP BARU")}
+
+
+def test_optional_column_required_by_a_row(tmp_path: Path) -> None:
+    """Without a Jenjang column, each Fungsional post is an error on its own row, never silently dropped."""
+    sheets = mk.valid_sheets()
+    mk.drop_column(sheets, "Jabatan", "Jenjang")
+    problems = _problems(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert _where(problems) == {("Jabatan", row, "Jenjang") for row in (4, 7, 9, 10)}
+
+
+def test_nip_spellings(tmp_path: Path) -> None:
+    """NIP text with spaces, dots, a NIP/NIP./NIP: prefix or a leading apostrophe reads as 18 digits."""
+    sheets = mk.valid_sheets()
+    spellings = ["NIP197003152000031002", "nip: 19780512 200501 2 003", "1990.0101.2015.03.1.001",
+                 "'199205202019032002"]
+    for row, nip in enumerate(spellings, start=2):
+        mk.set_cell(sheets, "Pegawai", row, "NIP", nip)
+    data = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data
+    assert [e.nip for e in data.employees[:4]] == ["197003152000031002", "197805122005012003",
+                                                   "199001012015031001", "199205202019032002"]
+
+
+_any_cell = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**6, 10**20), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20),
+    st.sampled_from(["#N/A", "-", " ", "III/a", "S-1", "Baik", "31-02-2020", "Ya", "0"]),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2200, 1, 1)),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["Pegawai", "Jabatan", "Pengaturan"]), st.integers(1, 11),
+                          st.integers(0, 20), _any_cell), max_size=6))
+def test_any_cell_value_never_crashes(changes: list[tuple[str, int, int, object]]) -> None:
+    """Whatever is typed in any cell (header included), reading ends in data or in located problems."""
+    sheets = mk.valid_sheets()
+    for sheet, row, col, value in changes:
+        rows = sheets[sheet]
+        if row <= len(rows) and col < len(rows[0]):
+            rows[row - 1][col] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = mk.save(sheets, Path(folder) / "w.xlsx")
+        try:
+            read_workbook(path)
+        except InputError as exc:
+            assert exc.errors
+            assert all(p.sheet in ("Pegawai", "Jabatan", "Pengaturan") and p.message and p.hint
+                       for p in exc.problems)
+            assert not any("tidak dapat dibaca" in p.message for p in exc.problems)
+
+
+def test_pengaturan_is_optional(tmp_path: Path) -> None:
+    """Without a Pengaturan sheet every parameter takes its default."""
+    sheets = mk.valid_sheets()
+    del sheets["Pengaturan"]
+    data = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data
+    assert data.params.biaya_mutasi == 2 and data.params.tanggal_acuan == date.today()
+
+
+def test_pengaturan_types(tmp_path: Path) -> None:
+    """Parameter names match case-insensitively and values convert to each field's type."""
+    sheets = mk.valid_sheets()
+    sheets["Pengaturan"][1:] = [
+        ["Tanggal Acuan", "1 Juli 2025"], ["MAKS_MUTASI", 25], ["toleransi_golongan", "Tidak"],
+        ["status_boleh_mutasi", "aktif, cpns"], ["maks_keluar_unit_persen", "25,5"], ["larangan_mulai", None],
+        ["bobot_bidang", "30"], ["kotak_promosi", 9],
+    ]
+    params = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data.params
+    assert params.tanggal_acuan == date(2025, 7, 1) and params.maks_mutasi == 25
+    assert params.toleransi_golongan is False and params.status_boleh_mutasi == ("Aktif", "CPNS")
+    assert params.maks_keluar_unit_persen == 25.5 and params.larangan_mulai is None
+    assert params.bobot_bidang == 30 and params.kotak_promosi == (9,)
+
+
+def test_pengaturan_cross_field_error(tmp_path: Path) -> None:
+    """A freeze window ending before it starts is an error on the Pengaturan row of larangan_selesai."""
+    sheets = mk.valid_sheets()
+    sheets["Pengaturan"] += [["larangan_mulai", "01-09-2024"], ["larangan_selesai", "01-08-2024"]]
+    assert _where(_problems(mk.save(sheets, tmp_path / "w.xlsx"))) == {("Pengaturan", 9, "Nilai")}
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/sharedStrings.xml",
+                                  "xl/styles.xml"])
+def test_xml_bomb_is_refused_quickly(tmp_path: Path, part: str) -> None:
+    """A billion-laughs DOCTYPE in any part is refused at once with a clear message, never expanded."""
+    path = tmp_path / "bomb.xlsx"
+    data = mk.bomb_bytes(part)
+    assert b"<!DOCTYPE" in _part(data, part)
+    path.write_bytes(data)
+    start = time.perf_counter()
+    problems = _problems(path)
+    assert time.perf_counter() - start < 5
+    assert [(p.sheet, p.row) for p in problems] == [("-", None)]
+    assert "DTD" in problems[0].message
+
+
+def test_plain_openpyxl_path_reads_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without openpyxl's reader internals, plain load_workbook gives the same data and refuses a bomb."""
+    fast = read_workbook(DATA / "valid_excel_style.xlsx").data
+    monkeypatch.setattr(reader, "ExcelReader", None)
+    assert read_workbook(DATA / "valid_excel_style.xlsx").data == fast
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(mk.bomb_bytes("xl/worksheets/sheet1.xml"))
+    assert "DTD" in _problems(path)[0].message
+
+
+def _part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
+
+
+def test_input_file_is_not_modified(tmp_path: Path) -> None:
+    """Reading (successfully or not) leaves the input file's bytes and time unchanged and writes nothing."""
+    for name in ("valid.xlsx", "many_problems.xlsx"):
+        folder = tmp_path / name.removesuffix(".xlsx")
+        folder.mkdir()
+        path = folder / name
+        path.write_bytes((DATA / name).read_bytes())
+        before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        with contextlib.suppress(InputError):
+            read_workbook(path)
+        assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+        assert list(folder.iterdir()) == [path]  # nothing written beside it either
+
+
+def _table(rows: object) -> dict[int, tuple[object, ...]]:
+    """Rows as {Excel row: values}, trailing and empty cells normalised, empty rows dropped."""
+    table: dict[int, tuple[object, ...]] = {}
+    for number, values in rows:  # type: ignore[attr-defined]
+        cleaned = ["" if v is None else v for v in values]
+        while cleaned and cleaned[-1] == "":
+            cleaned.pop()
+        if cleaned:
+            table[number] = tuple(None if v == "" else v for v in cleaned)
+    return table
+
+
+def _both_paths(data: bytes) -> tuple[dict[str, dict[int, tuple[object, ...]]], ...]:
+    fast, plain = reader._FastBook(data), reader._OpenpyxlBook(data)
+    try:
+        assert fast.names() == plain.names()
+        return ({n: _table(fast.rows(n)) for n in fast.names()}, {n: _table(plain.rows(n)) for n in plain.names()})
+    finally:
+        fast.close()
+        plain.close()
+
+
+@pytest.mark.parametrize("name", ["valid.xlsx", "valid_excel_style.xlsx", "valid_prefixed.xlsx", "siasn.xlsx",
+                                  "dates.xlsx", "derive.xlsx", "nip_as_number.xlsx", "excel_error_cell.xlsx",
+                                  "fractional_kebutuhan.xlsx"])
+def test_fast_cells_equal_openpyxl_cells(name: str) -> None:
+    """The streaming cell parser returns exactly what openpyxl's iter_rows returns for the same file."""
+    fast, plain = _both_paths((DATA / name).read_bytes())
+    assert fast == plain
+
+
+_cell = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(-1e9, 1e9, allow_nan=False),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.text(alphabet="<>&\"' \t", max_size=5),
+    st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2099, 12, 31)).map(
+        lambda d: d.replace(microsecond=0)),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_cell, max_size=6), min_size=1, max_size=6))
+def test_fast_cells_equal_openpyxl_cells_property(rows: list[list[object]]) -> None:
+    """For generated sheets (text with XML specials, numbers, dates, booleans, gaps) both paths agree."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Pegawai"
+    for i, row in enumerate(rows, start=1):
+        for j, value in enumerate(row, start=1):
+            if value is not None:
+                sheet.cell(row=2 * i, column=2 * j - 1, value=value)  # gaps between rows and columns
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    fast, plain = _both_paths(buffer.getvalue())
+    assert fast == plain
+
+
+def test_demo_workbook_round_trips(tmp_path: Path) -> None:
+    """A demo pemda written by write_input_workbook reads back to the very same employees, posts and params."""
+    from penempatan.demo import generate_demo
+    from penempatan.excel.write_input import write_input_workbook
+
+    demo = generate_demo(n_pegawai=300, seed=3)
+    path = tmp_path / "demo.xlsx"
+    write_input_workbook(path, demo)
+    data = read_workbook(path).data
+
+    def plain(items: tuple[Any, ...]) -> list[dict[str, object]]:
+        return [item.model_dump(exclude={"row"}) for item in items]
+
+    assert plain(data.employees) == plain(demo.employees)
+    assert plain(data.positions) == plain(demo.positions)
+    assert data.params == demo.params
+
+
+_ROWS = int(os.environ.get("PENEMPATAN_READ_ROWS", "5000"))
+
+
+def test_large_workbook_reads_fast(tmp_path: Path) -> None:
+    """Reading scales to 50,000 employees within 20 s (set PENEMPATAN_READ_ROWS=50000 to run the full size)."""
+    path = mk.large_workbook(tmp_path / "besar.xlsx", _ROWS)
+    start = time.perf_counter()
+    result = read_workbook(path)
+    elapsed = time.perf_counter() - start
+    assert len(result.data.employees) == _ROWS
+    assert elapsed < 20 * _ROWS / 50_000 + 2, f"{_ROWS} rows in {elapsed:.1f} s"
