@@ -349,17 +349,41 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
     group_keys = sorted({t.emp_prefs[i] for i in movers.tolist() if t.emp_prefs[i]}, key=sorted)
     group_index = {key: g for g, key in enumerate(group_keys)}
     group_of = np.array([group_index.get(prefs, -1) for prefs in t.emp_prefs], dtype=np.int64)
+    # Pass 1: each mover's score per eligible class, to find the score below which a pair can never be
+    # among their `cap` best; pass 2 then materialises only pairs at or above it (memory stays small).
+    eligible: list[np.ndarray | None] = []
+    class_scores = np.full((len(movers), len(t.classes)), -1, dtype=np.int16)
+    multiplicity = np.zeros(len(t.classes), dtype=np.int64)
     for c in range(len(t.classes)):
         posts_c = posts_of_class[c]
         if len(posts_c) == 0 or len(movers) == 0:
+            eligible.append(None)
             continue
         excl = t.class_exclusions(c, movers)
         ok = ~np.logical_or.reduce(list(excl.values()))
-        emp_c = movers[ok]
+        eligible.append(ok)
+        if ok.any():
+            class_scores[ok, c] = total(t.class_parts(c, movers[ok], stay=False))
+        multiplicity[c] = min(per_class, len(posts_c) - 1)
+    threshold = _cap_threshold(class_scores, multiplicity, cap)
+    row_of = np.full(n, -1, dtype=np.int64)
+    row_of[movers] = np.arange(len(movers))
+    bonus = np.array([p.bobot_preferensi if t.emp_prefs[i] else 0 for i in range(n)], dtype=np.int64)
+
+    for c in range(len(t.classes)):
+        posts_c = posts_of_class[c]
+        ok_c = eligible[c]
+        if ok_c is None:
+            continue
+        emp_c = movers[ok_c]
         if len(emp_c) == 0:
             continue
         parts = t.class_parts(c, emp_c, stay=False)
+        base = total(parts)
+        wanted_rows = base + bonus[emp_c] >= threshold[row_of[emp_c]]
+        wanted_rows |= t.forced_out[emp_c]  # R11: surplus holders keep every pick (vacancies, see below)
         picks = _spread_posts(posts_c, vacancy[posts_c], emp_c, per_class)
+        picks[~wanted_rows] = -1
         # Employees who named units they want: posts of this class in those units come first.
         ordered = posts_c[np.lexsort((posts_c, ~vacancy[posts_c]))]
         groups_c = group_of[emp_c]
@@ -381,14 +405,17 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
         rows_e.append(emp_c[r])
         rows_p.append(picks[r, col])
         rows_parts.append(parts[r])
-        # R12: every eligible employee against every must-fill post of the class (trimmed below).
+        # R12: each must-fill post of the class gets its best eligible employees, whatever the caps.
         for j in posts_c[t.post_wajib[posts_c]].tolist():
             cols = np.full((len(emp_c), 1), j, dtype=np.int64)
             _drop_forbidden(t, emp_c, cols, forbid_post, forbid_unit)
-            allowed = (cols[:, 0] >= 0) & (t.cur[emp_c] != j)
-            wajib_e.append(emp_c[allowed])
-            wajib_p.append(np.full(int(allowed.sum()), j, dtype=np.int64))
-            wajib_parts.append(parts[allowed])
+            allowed = np.nonzero((cols[:, 0] >= 0) & (t.cur[emp_c] != j))[0]
+            pref = np.array([t.post_unit[j] in t.emp_prefs[int(i)] for i in emp_c[allowed]], dtype=bool)
+            value = np.minimum(base[allowed] + pref * p.bobot_preferensi, 100)
+            best = allowed[np.lexsort((emp_c[allowed], -value))[:must_fill_extra]]
+            wajib_e.append(emp_c[best])
+            wajib_p.append(np.full(len(best), j, dtype=np.int64))
+            wajib_parts.append(parts[best])
 
     def stack(rows: list[np.ndarray], width: int | None = None) -> np.ndarray:
         if rows:
@@ -454,6 +481,20 @@ def pin_violations(data: ProblemData, t: Tables, i: int, j: int, forbid_post: di
     if frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(i, ()):
         codes.append("R15")
     return tuple(dict.fromkeys(codes))
+
+
+def _cap_threshold(scores: np.ndarray, multiplicity: np.ndarray, cap: int) -> np.ndarray:
+    """Per row, the score of the `cap`-th best pair when class c offers `multiplicity[c]` pairs at
+    scores[row, c] (-1 = not eligible); 0 when a row has fewer than `cap` pairs in all."""
+    if scores.size == 0:
+        return np.zeros(len(scores), dtype=np.int64)
+    order = np.argsort(-scores, axis=1, kind="stable")
+    sorted_scores = np.take_along_axis(scores, order, axis=1).astype(np.int64)
+    counts = np.where(sorted_scores >= 0, multiplicity[order], 0)
+    reached = np.cumsum(counts, axis=1) >= cap
+    first = np.argmax(reached, axis=1)
+    has = reached[np.arange(len(scores)), first]
+    return np.where(has, sorted_scores[np.arange(len(scores)), first], 0)
 
 
 def _spread_posts(posts: np.ndarray, vacant: np.ndarray, emp: np.ndarray, k: int) -> np.ndarray:
