@@ -21,7 +21,8 @@ class Result:
     """A plan: `assignment[i]` is the post index employee i ends in (their current post when staying).
 
     `objective` is Σ score − biaya_mutasi × moves (SPEC 4); `bound` an upper bound on it for the same
-    number of must-fill seats filled; `gap` = (bound − objective) / max(1, |bound|).
+    number of must-fill seats filled; `gap` = (bound − objective) / max(1, |bound|). When the solve had a
+    reference plan, optimality (and bound = objective) is for the objective plus the reference bonus.
     """
 
     status: SolveStatus
@@ -37,6 +38,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     message: str = ""
     rules_involved: tuple[str, ...] = ()
+    changed_vs_reference: int | None = None  # employees placed elsewhere than in the reference plan
 
     @property
     def gap(self) -> float:

@@ -13,6 +13,15 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
 3. CP-SAT on the residual: first on the LP's support to get an incumbent, then, after fixing every pair
    whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
 
+Above LP_MAX_PAIRS candidate pairs (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
+(relax.py): a few min-cost flows with penalised moves give a bound, repaired flow plans a feasible plan;
+the result is FEASIBLE with its proven gap, or OPTIMAL when the bound meets it.
+
+Minimal change (`reference`): every stage optimises `gain` = value + a bonus for each employee kept at
+their post in a reference plan (an earlier recommendation), so a re-solve after a small change does not
+reshuffle unrelated people. The proofs above hold for that combined objective; the reported objective is
+still Σ score − biaya_mutasi × moves, and OPTIMAL then means optimal for the combined objective.
+
 This is the only module that imports ortools.
 """
 
@@ -21,7 +30,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -31,11 +41,15 @@ from ortools.sat.python import cp_model
 from scipy.optimize import linprog
 
 from penempatan.model import ProblemData
+from penempatan.relax import Coupling, lagrangian
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates
 
 Progress = Callable[[str], None]
 SEED = 20260101
+LP_MAX_PAIRS = 250_000
+"""Above this many candidate pairs the LP stage (seconds at 100k pairs, minutes at 1M) gives way to the
+Lagrangian relaxation of R13/R14 over min-cost flows, which returns a plan with a proven gap."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,8 @@ class Structure:
     cand: Candidates
     n_emp: int
     n_post: int
-    value: np.ndarray  # per pair: score − biaya_mutasi if a move
+    value: np.ndarray  # per pair: score − biaya_mutasi if a move (what Result.objective sums)
+    gain: np.ndarray  # per pair: value + the reference bonus; what every stage maximises
     seat_cap: np.ndarray  # per post: Kebutuhan (R11)
     surplus_cap: np.ndarray  # per post: holders beyond Kebutuhan who may stay at a cost (R11)
     wajib: np.ndarray  # indices of must-fill posts (R12)
@@ -56,18 +71,39 @@ class Structure:
     max_moves: int | None  # R14
     weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
     weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
+    cur: np.ndarray  # per employee: current post
+    has_reference: bool = False
 
     @property
     def n_pairs(self) -> int:
         return len(self.cand)
 
+    def coupling(self) -> Coupling:
+        """The view of this problem that the Lagrangian relaxation (relax.py) works on."""
+        wajib_seats = np.zeros(self.n_post, dtype=np.int64)
+        wajib_seats[self.wajib] = self.wajib_seats
+        return Coupling(self.cand, self.gain.astype(float), self.leaves_unit, self.pair_unit, self.unit_cap,
+                        self.max_moves, self.seat_cap, wajib_seats, self.weight_fill, self.weight_surplus,
+                        self.cur)
 
-def build_structure(data: ProblemData, tables: Tables, cand: Candidates) -> Structure:
-    """Capacities and coupling rows of every rule family from the candidates (R11–R14)."""
+
+def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
+                    reference: np.ndarray | None = None, reference_weight: int = 3) -> Structure:
+    """Capacities and coupling rows of every rule family from the candidates (R11–R14).
+
+    With `reference` (a post index per employee) a pair that keeps its employee at the reference post
+    gains `reference_weight` on top of its value (minimal change; not part of Result.objective).
+    """
     p = data.params
     t = tables
     move = ~cand.stay
-    value = cand.score - p.biaya_mutasi * move
+    value = (cand.score - p.biaya_mutasi * move).astype(np.int64)
+    gain = value
+    if reference is not None:
+        ref = np.asarray(reference, dtype=np.int64)
+        if ref.shape != (t.n_emp,):
+            raise ValueError(f"reference needs one post per employee ({t.n_emp}), got shape {ref.shape}")
+        gain = value + reference_weight * (cand.post == ref[cand.emp]).astype(np.int64)
     # R11: a post holds at most Kebutuhan; holders beyond it may stay only at the surplus cost.
     seat_cap = t.post_keb.copy()
     surplus_cap = np.maximum(0, t.holders - t.post_keb)
@@ -75,25 +111,31 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates) -> Stru
     pair_unit = t.emp_unit[cand.emp]
     leaves = move & (t.post_unit[cand.post] != pair_unit)
     unit_cap = t.unit_leave_cap
-    # The score part of two plans differs by at most Σ over employees of (best − worst candidate value).
+    # The score part of two plans differs by at most Σ over employees of (best − worst candidate gain).
     best = np.full(t.n_emp, np.iinfo(np.int64).min)
     worst = np.full(t.n_emp, np.iinfo(np.int64).max)
-    np.maximum.at(best, cand.emp, value)
-    np.minimum.at(worst, cand.emp, value)
+    np.maximum.at(best, cand.emp, gain)
+    np.minimum.at(worst, cand.emp, gain)
     spread = int((best - worst).sum()) if t.n_emp else 0
     weight_fill = spread + 1
     weight_surplus = weight_fill * (int(t.post_keb[wajib].sum()) + 1)
-    return Structure(cand, t.n_emp, t.n_post, value.astype(np.int64), seat_cap, surplus_cap, wajib,
-                     t.post_keb[wajib], leaves, pair_unit, unit_cap, p.maks_mutasi, weight_fill, weight_surplus)
+    return Structure(cand, t.n_emp, t.n_post, value, gain, seat_cap, surplus_cap, wajib,
+                     t.post_keb[wajib], leaves, pair_unit, unit_cap, p.maks_mutasi, weight_fill, weight_surplus,
+                     t.cur, reference is not None)
 
 
 def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
           candidates: Candidates | None = None, progress: Progress | None = None,
-          shortcuts: bool = True) -> Result:
+          shortcuts: bool = True, reference: np.ndarray | None = None, reference_weight: int = 3) -> Result:
     """The best plan for `data` within `time_limit` seconds (see module docstring for the method).
 
     `shortcuts=False` skips the flow and LP proofs and hands every candidate pair to CP-SAT (with the
     flow's plan as a hint when it satisfies every rule): slower, used to cross-check the stages.
+
+    `reference` (post index per employee, e.g. an earlier plan) adds `reference_weight` to the optimised
+    objective for each employee kept at their reference post. `Result.objective` stays Σ score −
+    biaya_mutasi × moves; OPTIMAL then means optimal for the combined objective, and its bound is the
+    objective itself. `Result.changed_vs_reference` counts the employees placed elsewhere than there.
     """
     start = time.perf_counter()
     say = progress or (lambda _msg: None)
@@ -102,7 +144,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     tick = time.perf_counter()
     cand = candidates if candidates is not None else build_candidates(data, t)
     timings["kandidat"] = time.perf_counter() - tick
-    s = build_structure(data, t, cand)
+    s = build_structure(data, t, cand, reference=reference, reference_weight=reference_weight)
     if cand.pin_conflicts:
         return _pin_conflict_result(data, t, cand, time.perf_counter() - start, timings)
 
@@ -115,11 +157,19 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
         assignment = np.empty(s.n_emp, dtype=np.int64)
         assignment[cand.emp[chosen]] = cand.post[chosen]
         fill, surplus = _priorities(s, x)
-        # Bound on the score objective for plans with the same R11/R12 priorities (lexicographic).
+        objective = int(s.value[chosen].sum())
+        # Bound on the score objective for plans with the same R11/R12 priorities (lexicographic). With a
+        # reference the stages bound value + bonus, which (bonus ≥ 0) also bounds the value; a proof of
+        # optimality is one for the combined objective, reported as bound = objective.
         bound = math.floor(total_bound - s.weight_fill * fill + s.weight_surplus * surplus + 1e-6)
-        return Result(status, assignment, int(s.value[chosen].sum()), float(bound),
+        changed = None
+        if s.has_reference:
+            changed = int((assignment != np.asarray(reference)).sum())
+            if status is SolveStatus.OPTIMAL:
+                bound = objective
+        return Result(status, assignment, objective, float(bound),
                       time.perf_counter() - start, cand, int(s.wajib_seats.sum()), fill, surplus, method,
-                      timings, message, rules)
+                      timings, message, rules, changed_vs_reference=changed)
 
     say("aliran biaya minimum (tanpa R13/R14)")
     tick = time.perf_counter()
@@ -142,6 +192,18 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
                       "cpsat")
     if _side_rules_hold(s, x_flow):
         return finish(SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran")
+
+    if s.n_pairs > LP_MAX_PAIRS:
+        say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
+        tick = time.perf_counter()
+        budget = max(1.0, time_limit - (time.perf_counter() - start))
+        relaxed = lagrangian(s.coupling(), partial(_scaled_flow, s), budget)
+        timings["lagrange"] = time.perf_counter() - tick
+        if relaxed.x is not None:
+            # Integer objective: a bound below the next integer proves optimality.
+            proven = math.floor(relaxed.bound + 1e-6) <= relaxed.objective
+            return finish(SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, relaxed.x,
+                          relaxed.objective if proven else relaxed.bound, "lagrange")
 
     say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
@@ -176,6 +238,15 @@ def _pin_conflict_result(data: ProblemData, t: Tables, cand: Candidates, elapsed
                   timings, "Kunci (R15) melanggar aturan wajib: " + "; ".join(parts) + ".", rules)
 
 
+def _scaled_flow(s: Structure, values: np.ndarray, scale: int) -> tuple[np.ndarray, float]:
+    """The flow stage for relax.py: per-pair values and priority weights multiplied by `scale`."""
+    scaled = replace(s, gain=values, weight_fill=s.weight_fill * scale, weight_surplus=s.weight_surplus * scale)
+    x, total = solve_flow(scaled)
+    if x is None:  # cannot happen: the same network was feasible unscaled
+        raise RuntimeError("aliran berskala tidak layak")
+    return x, total
+
+
 def _priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
     """(must-fill seats filled, surplus holders kept) of a plan given as pair flags."""
     counts = np.bincount(s.cand.post[np.nonzero(x)[0]], minlength=s.n_post)
@@ -200,7 +271,7 @@ def _is_integral(x: np.ndarray) -> bool:
 
 # --- stage 1: min-cost flow ----------------------------------------------------------------------------
 def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
-    """Max Σ value + W_fill·(must-fill seats) − W_surplus·(surplus) under R11 only, as a min-cost flow.
+    """Max Σ gain + W_fill·(must-fill seats) − W_surplus·(surplus) under R11 only, as a min-cost flow.
 
     Nodes: employees, posts, sink. A post's arcs to the sink: its must-fill seats (worth W_fill each),
     its other seats, and its surplus places (costing W_surplus each; only over-staffed posts, which get
@@ -217,7 +288,7 @@ def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
     tails = np.concatenate([cand.emp, posts + n_e, posts + n_e, over + n_e])
     heads = np.concatenate([cand.post + n_e, np.full(2 * n_p + len(over), sink)])
     caps = np.concatenate([np.ones(s.n_pairs, dtype=np.int64), wajib_seats, other_seats, s.surplus_cap[over]])
-    costs = np.concatenate([-s.value, np.full(n_p, -s.weight_fill), np.zeros(n_p, dtype=np.int64),
+    costs = np.concatenate([-s.gain, np.full(n_p, -s.weight_fill), np.zeros(n_p, dtype=np.int64),
                             np.full(len(over), s.weight_surplus)])
     use = caps > 0
     mcf = min_cost_flow.SimpleMinCostFlow()
@@ -287,7 +358,7 @@ def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray] | None:
     """
     a_ub, b_ub, a_eq, b_eq = _rows(s)
     wajib, over, extra_ub = _lp_columns(s)
-    c = -np.concatenate([s.value.astype(float), np.full(len(wajib), float(s.weight_fill)),
+    c = -np.concatenate([s.gain.astype(float), np.full(len(wajib), float(s.weight_fill)),
                          np.full(len(over), -float(s.weight_surplus))])
     bounds = np.zeros((len(c), 2))
     bounds[: s.n_pairs, 1] = 1.0
@@ -374,7 +445,7 @@ class PlanModel:
             self.model.add(sum(moves) <= self.s.max_moves)
 
     def add_objective(self) -> None:
-        terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.value[self.active].tolist())
+        terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.gain[self.active].tolist())
         fill = cp_model.LinearExpr.sum(self.fill) if self.fill else 0
         surplus = cp_model.LinearExpr.sum(self.surplus) if self.surplus else 0
         self.model.maximize(terms + self.s.weight_fill * fill - self.s.weight_surplus * surplus)

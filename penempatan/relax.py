@@ -1,0 +1,229 @@
+"""Lagrangian relaxation of the coupling rules R13 (unit outflow) and R14 (total moves) for large instances.
+
+Without R13/R14 the placement problem is a min-cost flow, solved exactly in seconds even at 50,000
+employees; with them, a general LP gets slow. Here R13/R14 move into the objective with one multiplier
+per unit and one for the total: every pair that leaves unit u costs λ_u, every move costs μ. For any
+λ, μ ≥ 0 the flow optimum plus Σ λ_u·cap_u + μ·maks_mutasi bounds the true optimum from above (the flow
+polytope is integral, so the best such bound equals the LP bound). Subgradient steps adjust the
+multipliers; after each flow, the plan is repaired to satisfy R13/R14 by undoing whole groups of moves
+that share posts (undoing a group restores every post it touched, so seats stay within R11), and the
+best repaired plan is kept. The result is a feasible plan with a proven gap.
+
+The flow itself is solved by the caller's `flow` function (solver.py owns OR-Tools); this module is
+plain numpy.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from penempatan.scoring import Candidates
+
+
+@dataclass(frozen=True)
+class Coupling:
+    """What the relaxation needs to know about the problem (arrays per pair, per post, per unit)."""
+
+    cand: Candidates
+    value: np.ndarray  # per pair: score − biaya_mutasi if a move
+    leaves_unit: np.ndarray  # per pair: the move leaves the employee's unit
+    pair_unit: np.ndarray  # per pair: the employee's unit
+    unit_cap: np.ndarray  # R13 per unit
+    max_moves: int | None  # R14
+    keb: np.ndarray  # per post: Kebutuhan
+    wajib_seats: np.ndarray  # per post: must-fill seats (0 when not Wajib Diisi)
+    weight_fill: int  # R12 priority weight per must-fill seat filled
+    weight_surplus: int  # R11 priority weight per surplus holder kept
+    cur: np.ndarray  # per employee: current post
+
+    @property
+    def stay_pair(self) -> np.ndarray:
+        """Per employee, the index of their stay pair (-1 for a pinned mover, who has none)."""
+        out = np.full(len(self.cur), -1, dtype=np.int64)
+        out[self.cand.emp[self.cand.stay]] = np.nonzero(self.cand.stay)[0]
+        return out
+
+    @property
+    def n_post(self) -> int:
+        return len(self.keb)
+
+    def priority(self, counts: np.ndarray, posts: np.ndarray | slice = slice(None)) -> float:
+        """R11/R12 part of the objective for the given people-per-post counts."""
+        keb, wajib = self.keb[posts], self.wajib_seats[posts]
+        fill = np.minimum(counts, wajib).sum()
+        surplus = np.maximum(0, counts - keb).sum()
+        return float(self.weight_fill * fill - self.weight_surplus * surplus)
+
+    def combined(self, x: np.ndarray) -> float:
+        """The objective the solver maximises: Σ value + W_fill·fill − W_surplus·surplus."""
+        counts = np.bincount(self.cand.post[x], minlength=self.n_post)
+        return float(self.value[x].sum()) + self.priority(counts)
+
+
+Flow = Callable[[np.ndarray, int], tuple[np.ndarray, float]]
+"""Given integer per-pair values already multiplied by `scale`, the optimal flow plan (pair flags) and
+its total objective, with the R11/R12 priority weights multiplied by the same `scale`."""
+
+
+@dataclass(frozen=True)
+class Relaxed:
+    x: np.ndarray | None  # best plan satisfying R13/R14 (pair flags); None if none was found
+    objective: float  # its combined objective (Coupling.combined)
+    bound: float  # upper bound on the combined objective
+    iterations: int
+
+
+def violations(c: Coupling, x: np.ndarray) -> tuple[np.ndarray, int]:
+    """(leavers per unit − cap, moves − maks_mutasi) of a plan; positive entries are violations."""
+    chosen = np.nonzero(x)[0]
+    leavers = np.bincount(c.pair_unit[chosen][c.leaves_unit[chosen]], minlength=len(c.unit_cap))
+    moves = int((~c.cand.stay[chosen]).sum())
+    over_total = moves - c.max_moves if c.max_moves is not None else -1
+    return leavers - c.unit_cap, over_total
+
+
+def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
+    """Decompose the plan's moves into vacancy chains and cycles (pair indices, head first).
+
+    At every post, arrivals are matched with departures in pair order; a chain starts with an arrival
+    that has no matching departure (it filled a free seat) and follows "whose seat did this person
+    take". Undoing a whole chain changes only two counts: its head's target post loses one person,
+    its tail's origin post gets one back, so R11 seats stay respected. Cycles change no count.
+    """
+    moves = np.nonzero(x & ~c.cand.stay)[0]
+    if len(moves) == 0:
+        return []
+    origin = c.cur[c.cand.emp[moves]]
+    target = c.cand.post[moves]
+    departures: dict[int, list[int]] = {}
+    for k, o in enumerate(origin.tolist()):
+        departures.setdefault(o, []).append(k)
+    arrivals: dict[int, list[int]] = {}
+    for k, t in enumerate(target.tolist()):
+        arrivals.setdefault(t, []).append(k)
+    # successor[k]: the move whose mover took the seat that move k's mover left.
+    successor = np.full(len(moves), -1, dtype=np.int64)
+    has_pred = np.zeros(len(moves), dtype=bool)
+    for post, outs in departures.items():
+        ins = arrivals.get(post, [])
+        for out_k, in_k in zip(outs, ins, strict=False):
+            successor[out_k] = in_k
+            has_pred[in_k] = True
+    seen = np.zeros(len(moves), dtype=bool)
+    chains: list[np.ndarray] = []
+    starts = [k for k in range(len(moves)) if not has_pred[k]] + list(range(len(moves)))
+    for k0 in starts:
+        if seen[k0]:
+            continue
+        members = []
+        k = k0
+        while k >= 0 and not seen[k]:
+            seen[k] = True
+            members.append(k)
+            k = int(successor[k])
+        chains.append(moves[np.array(members, dtype=np.int64)])
+    return chains
+
+
+def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
+    """A plan satisfying R13/R14 from `x`: undo the chains worth least per move until both hold.
+
+    Chains with a pinned mover (R15) are never undone. None when no undoing makes the plan feasible.
+    """
+    over_units, over_total = violations(c, x)
+    if (over_units <= 0).all() and over_total <= 0:
+        return x
+    stay_pair = c.stay_pair
+    chains = [ch for ch in move_chains(c, x) if (stay_pair[c.cand.emp[ch]] >= 0).all()]
+    counts = np.bincount(c.cand.post[x], minlength=c.n_post)
+    out = x.copy()
+    excess_units = np.maximum(0, over_units)
+    excess_total = max(0, over_total)
+
+    def ends(chain: np.ndarray) -> np.ndarray:
+        """The chain's head target post and its tail's origin post."""
+        return np.array([c.cand.post[chain[0]], c.cur[c.cand.emp[chain[-1]]]])
+
+    def worth(chain: np.ndarray) -> float:
+        value = float(c.value[chain].sum() - c.value[stay_pair[c.cand.emp[chain]]].sum())
+        posts = ends(chain)
+        if posts[0] == posts[1]:  # a cycle changes no count
+            return value
+        return value + c.priority(counts[posts], posts) - c.priority(counts[posts] + [-1, 1], posts)
+
+    order = sorted(range(len(chains)), key=lambda k: (worth(chains[k]) / len(chains[k]), k))
+    for k in order:
+        if excess_total <= 0 and not excess_units.any():
+            break
+        chain = chains[k]
+        leavers = np.bincount(c.pair_unit[chain][c.leaves_unit[chain]], minlength=len(c.unit_cap))
+        if not (excess_total > 0 or (leavers[excess_units > 0] > 0).any()):
+            continue
+        out[chain] = False
+        out[stay_pair[c.cand.emp[chain]]] = True
+        posts = ends(chain)
+        counts[posts[0]] -= 1
+        counts[posts[1]] += 1
+        excess_units = np.maximum(0, excess_units - leavers)
+        excess_total -= len(chain)
+    if excess_total > 0 or excess_units.any():
+        return None
+    return out
+
+
+def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 5e-4,
+               max_iter: int = 60, scale: int = 8, first_step: float = 8.0) -> Relaxed:
+    """Minimise the Lagrangian dual over the R13/R14 multipliers, repairing every flow plan.
+
+    A projected subgradient descent with backtracking: move the multipliers by `step` along the
+    normalised violation vector; keep the move if the dual bound improved (and grow the step), else
+    halve the step and retry from the best multipliers. Values are scaled by `scale` so multipliers
+    can take fractional values while the flow stays integral. Stops at `target_gap` (relative, on the
+    combined objective), when the step falls below 1/scale, after `max_iter` flows or `time_budget` s.
+    """
+    start = time.perf_counter()
+    cap_total = c.max_moves if c.max_moves is not None else 0
+
+    def evaluate(lam: np.ndarray, mu: float) -> tuple[float, np.ndarray, np.ndarray]:
+        penalty = lam[c.pair_unit] * c.leaves_unit + mu * ~c.cand.stay
+        x, total = flow(np.rint(scale * (c.value - penalty)).astype(np.int64), scale)
+        dual = total / scale + float(lam @ c.unit_cap) + mu * cap_total
+        over_units, over_total = violations(c, x)
+        g = np.append(over_units.astype(float), float(over_total) if c.max_moves is not None else 0.0)
+        return dual, x, g
+
+    best_x: np.ndarray | None = None
+    best_obj = -math.inf
+    mult = np.zeros(len(c.unit_cap) + 1)  # λ per unit, then μ
+    bound, x, g = evaluate(mult[:-1], mult[-1])
+    best_mult, best_g = mult, g
+    step = first_step
+    it = 1
+    while True:
+        fixed = repair(c, x)
+        obj = c.combined(fixed) if fixed is not None else -math.inf
+        if fixed is not None and obj > best_obj:
+            best_x, best_obj = fixed, obj
+        gap = (bound - best_obj) / max(1.0, abs(bound))
+        if gap <= target_gap or it >= max_iter or step < 1.0 / scale:
+            break
+        if time.perf_counter() - start > time_budget:
+            break
+        direction = np.where((best_mult <= 0) & (best_g < 0), 0.0, best_g)
+        norm = float(np.linalg.norm(direction))
+        if norm == 0:
+            break  # the flow plan meets R13/R14 and complementary slackness holds: it is optimal
+        mult = np.maximum(0.0, best_mult + step * direction / norm)
+        dual, x, g = evaluate(mult[:-1], mult[-1])
+        it += 1
+        if dual < bound:
+            bound, best_mult, best_g = dual, mult, g
+            step *= 1.5
+        else:
+            step /= 2
+    return Relaxed(best_x, best_obj, bound, it)
