@@ -183,8 +183,8 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
     A projected subgradient descent with backtracking: move the multipliers by `step` along the
     normalised violation vector; keep the move if the dual bound improved (and grow the step), else
     halve the step and retry from the best multipliers. Values are scaled by `scale` so multipliers
-    can take fractional values while the flow stays integral. Stops at `target_gap` (relative, on the
-    combined objective), when the step falls below 1/scale, after `max_iter` flows or `time_budget` s.
+    can take fractional values while the flow stays integral. Stops at `target_gap` (relative to the
+    plan's score objective), when the step falls below 1/scale, after `max_iter` flows or `time_budget` s.
     """
     start = time.perf_counter()
     cap_total = c.max_moves if c.max_moves is not None else 0
@@ -209,7 +209,9 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
         obj = c.combined(fixed) if fixed is not None else -math.inf
         if fixed is not None and obj > best_obj:
             best_x, best_obj = fixed, obj
-        gap = (bound - best_obj) / max(1.0, abs(bound))
+        # The gap that matters is on the score objective (the priority terms are equal at the optimum).
+        scores = float(c.value[best_x].sum()) if best_x is not None else 0.0
+        gap = (bound - best_obj) / max(1.0, abs(scores))
         if gap <= target_gap or it >= max_iter or step < 1.0 / scale:
             break
         if time.perf_counter() - start > time_budget:
