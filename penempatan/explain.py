@@ -461,7 +461,8 @@ class Explainer:
         t, d, p = self.t, self.data, self.params
         out: list[str] = []
         if self.after[j] >= t.post_keb[j]:
-            out.append(f"kursi {d.positions[j].kode} sudah penuh ({self.after[j]}/{t.post_keb[j]}), diisi "
+            codes.append("R11")
+            out.append(f"kursi {d.positions[j].kode} sudah penuh ({self.after[j]}/{t.post_keb[j]}, R11), diisi "
                        "pegawai yang memberi nilai total lebih tinggi")
         u = int(t.emp_unit[i])
         if t.post_unit[j] != u and self.unit_leavers[u] >= self.unit_cap[u]:
@@ -703,6 +704,285 @@ class Explainer:
             own = _field(t.emp_bidang[i]) or "tidak diketahui"
             out.append(TrainingNeed(f"pelatihan {_field(q.bidang)} (bidang pegawai: {own})", None))
         return out
+
+
+    # --- chains, one line each (sheet Rantai Mutasi) -------------------------------------------------
+    def _post_text(self, j: int) -> str:
+        q = self.data.positions[j]
+        return f"{q.kode} {q.nama} ({q.unit})"
+
+    def chain_order_text(self, c: Chain) -> str:
+        """The chain as a planner reads it: the seat filled first, then who fills each vacated seat.
+
+        'Kursi kosong X ← A (dari Y) ← B (dari Z)': A takes the vacancy X, B takes A's old seat Y, and
+        so on; the last origin is the seat the chain leaves behind. A cycle ends where it started.
+        """
+        d = self.data
+        first = c.members[0]
+        if c.cycle:
+            head = f"Siklus: kursi {self._post_text(self.target[first])}"
+        else:
+            head = f"Kursi kosong {self._post_text(self.target[first])}"
+        steps = [head]
+        for i in c.members:
+            q = d.positions[self.cur[i]]
+            steps.append(f"{d.employees[i].nama} (dari {q.kode} {q.nama}, {q.unit})")
+        text = " ← ".join(steps)
+        last = self.cur[c.members[-1]]
+        if c.cycle:
+            return text + "; siklus tertutup"
+        if self.t.holders[last] > self.t.post_keb[last]:
+            return text + f"; kelebihan pegawai di {self._post_text(last)} berkurang (R11)"
+        return text + f"; kursi {self._post_text(last)} ditinggalkan kosong"
+
+    def chain_units(self, c: Chain) -> list[str]:
+        """Units the chain's people leave or enter, in order of first appearance."""
+        names = self.t.unit_names
+        units = [names[self.t.post_unit[j]] for i in c.members for j in (self.target[i], self.cur[i])]
+        return list(dict.fromkeys(units))
+
+    def chain_gain(self, c: Chain) -> int:
+        """Σ over the chain's people of (score in the new post − score in the old one)."""
+        return sum(int(self.assigned_scores[i]) - int(self.stay_scores[i]) for i in c.members)
+
+    @cached_property
+    def _chain_leavers(self) -> dict[int, list[str]]:
+        """R13: per unit, the ids of chains with someone leaving that unit (in chain order)."""
+        t = self.t
+        out: dict[int, list[str]] = {}
+        for c in self.chains:
+            for u in sorted({int(t.emp_unit[i]) for i in c.members if t.post_unit[self.target[i]] != t.emp_unit[i]}):
+                out.setdefault(u, []).append(c.id)
+        return out
+
+    def chain_links(self, c: Chain) -> list[str]:
+        """What a planner should know before rejecting chain c alone (rules it touches, shared quotas).
+
+        Approving any subset of chains keeps every hard rule: each chain only fills seats it frees itself
+        (or a vacancy at its start), and R13/R14 are maxima, so fewer moves never break them. What a
+        rejection does change is listed here: a must-fill seat left empty (R12), a surplus kept (R11), a
+        scenario pin undone (R15), or a full quota (R13/R14) freed that another move could have used.
+        """
+        t, d, p = self.t, self.data, self.params
+        out: list[str] = []
+        first, last = c.members[0], c.members[-1]
+        if not c.cycle and t.post_wajib[self.target[first]]:
+            out.append(f"mengisi jabatan Wajib Diisi {d.positions[self.target[first]].kode} (R12): bila ditolak, "
+                       "kursi itu tetap kosong")
+        if not c.cycle and t.holders[self.cur[last]] > t.post_keb[self.cur[last]]:
+            out.append(f"mengurangi kelebihan pegawai {d.positions[self.cur[last]].kode} (R11)")
+        pinned = [d.employees[i].nama for i in c.members if self.pinned.get(i) == self.target[i]]
+        if pinned:
+            out.append(f"memuat kunci skenario (R15) untuk {', '.join(pinned)}")
+        units = sorted({int(t.emp_unit[i]) for i in c.members if t.post_unit[self.target[i]] != t.emp_unit[i]})
+        full: list[str] = []
+        for u in units:
+            if self.unit_leavers[u] >= self.unit_cap[u]:
+                others = [k for k in self._chain_leavers[u] if k != c.id]
+                shared = (", ".join(others) if len(others) <= 5 else f"{len(others)} rantai lain") if others else ""
+                full.append(f"{t.unit_names[u]} {self.unit_leavers[u]}/{self.unit_cap[u]}"
+                            + (f" (juga {shared})" if shared else ""))
+        if full:
+            out.append("memakai kuota keluar unit yang penuh (R13): " + "; ".join(full))
+        if p.maks_mutasi is not None and len(self.movers) >= p.maks_mutasi:
+            out.append(f"batas jumlah mutasi {p.maks_mutasi} (R14) terpakai penuh oleh semua rantai")
+        if full or (p.maks_mutasi is not None and len(self.movers) >= p.maks_mutasi):
+            out.append("bila ditolak, kuota yang terbebas dapat dipakai usulan lain (jalankan ulang solve)")
+        return out
+
+    # --- "why not": one employee against one post (penempatan explain) ---------------------------------
+    @cached_property
+    def _forbidden(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+        by_post: dict[int, set[int]] = {}
+        by_unit: dict[int, set[int]] = {}
+        units = {u: k for k, u in enumerate(self.t.unit_names)}
+        for f in self.data.forbids:
+            i = self.data.employee_index[f.nip]
+            if f.kode_jabatan:
+                by_post.setdefault(i, set()).add(self.data.position_index[f.kode_jabatan])
+            if f.unit and f.unit in units:
+                by_unit.setdefault(i, set()).add(units[f.unit])
+        return by_post, by_unit
+
+    def post_rules(self, i: int, j: int) -> list[tuple[str, str]]:
+        """(rule code, words) for every rule that keeps employee i out of post j as a newcomer."""
+        t, d, p = self.t, self.data, self.params
+        e, q = d.employees[i], d.positions[j]
+        out: list[tuple[str, str]] = []
+        by_post, by_unit = self._forbidden
+        if q.unit in set(d.frozen_units):
+            out.append(("R15", f"R15: unit {q.unit} dibekukan oleh skenario"))
+        elif j in by_post.get(i, ()) or t.post_unit[j] in by_unit.get(i, ()):
+            out.append(("R15", "R15: dilarang untuk pegawai ini oleh skenario"))
+        if t.holders[j] > t.post_keb[j]:
+            out.append(("R11", f"R11: jabatan kelebihan pegawai ({t.holders[j]} orang untuk {t.post_keb[j]} kursi), "
+                               "tidak menerima pegawai baru"))
+        masks = t.class_exclusions(int(t.post_class[j]), np.array([i], dtype=np.int64))
+        pc = t.classes[int(t.post_class[j])]
+        if masks["R6"][0]:
+            out.append(("R6", f"R6: pendidikan {e.pendidikan} di bawah minimal {q.pendidikan_min} (PP 11/2017)"))
+        if masks["R7"][0]:
+            low = self._golongan_name.get(pc.gol_min or 0, "…")
+            high = self._golongan_name.get(pc.gol_max or 0, "…")
+            out.append(("R7", f"R7: golongan {e.golongan} di luar rentang {low}–{high} (PP 100/2000 jo PP 13/2002)"))
+        if masks["R9"][0]:
+            cur = self.cur[i]
+            if pc.tingkat < t.post_tingkat[cur]:
+                why = "turun jenjang jabatan"
+            elif pc.tingkat > t.post_tingkat[cur] + 1:
+                why = "naik lebih dari satu jenjang"
+            else:
+                kotak = f"kotak talenta {e.kotak}" if e.kotak else "tanpa kotak talenta"
+                why = f"promosi butuh kotak {', '.join(map(str, p.kotak_promosi))}, pegawai {kotak}"
+            out.append(("R9", f"R9: {why} (PermenPANRB 3/2020)"))
+        if masks["R10"][0]:
+            out.append(("R10", f"R10: hukuman disiplin {e.hukuman} masih berjalan (PP 94/2021)"))
+        if masks["R17"][0]:
+            out.append(("R17", "R17: masa larangan Pilkada untuk jabatan manajerial (UU 10/2016 Pasal 71)"))
+        return out
+
+    def potential_score(self, i: int, j: int) -> int:
+        """Employee i's score as a newcomer in post j (the number a candidate pair would carry)."""
+        return int(np.clip(self.move_parts(i, j).sum(), 0, 100))
+
+    def why_not(self, i: int, j: int) -> Reason:
+        """Why the plan does not put employee i in post j: a rule, a full seat (who got it and by how
+        much), a limit (R12/R13/R14), or that the employee is worth more where the plan puts them."""
+        t, d, p = self.t, self.data, self.params
+        if j == self.target[i]:
+            raise ValueError("rencana menempatkan pegawai ini di jabatan tersebut")
+        codes: list[str] = []
+        bits: list[str] = []
+        for code in t.hold_reasons[i]:
+            codes.append(code)
+            bits.append(self._hold_text(i, code))
+        if i in self.pinned and self.pinned[i] != j:
+            codes.append("R15")
+            bits.append(f"R15: dikunci ke {d.positions[self.pinned[i]].kode} oleh skenario")
+        if j != self.cur[i]:
+            for code, text in self.post_rules(i, j):
+                codes.append(code)
+                bits.append(text)
+        if bits:
+            return Reason(tuple(dict.fromkeys(codes)), "; ".join(bits))
+        here = self.potential_score(i, j)
+        if t.post_keb[j] == 0:
+            return Reason((), "Kebutuhan jabatan 0 (tidak ada kursi)")
+        if self.after[j] >= t.post_keb[j]:
+            bits.append(self._seat_taken(i, j, here, codes))
+        else:
+            blocked: list[str] = []
+            u = int(t.emp_unit[i])
+            leaves_now = t.post_unit[self.target[i]] != u  # already counted against R13 in the plan
+            if t.post_unit[j] != u and not leaves_now and self.unit_leavers[u] >= self.unit_cap[u]:
+                codes.append("R13")
+                blocked.append(f"R13: batas keluar unit {t.unit_names[u]} tercapai ({self.unit_leavers[u]} dari "
+                               f"maks {self.unit_cap[u]} pegawai, {p.maks_keluar_unit_persen:g}%)")
+            if p.maks_mutasi is not None and len(self.movers) >= p.maks_mutasi and self.target[i] == self.cur[i]:
+                codes.append("R14")
+                blocked.append(f"R14: batas jumlah mutasi {p.maks_mutasi} tercapai")
+            src = self.cur[i]
+            if t.post_wajib[src] and self.after[src] <= t.post_keb[src] and self.target[i] == src:
+                codes.append("R12")
+                blocked.append("R12: jabatan saat ini Wajib Diisi dan kursinya harus tetap terisi")
+            seats = f"masih ada {t.post_keb[j] - self.after[j]} kursi kosong"
+            if blocked:
+                bits.append(f"{seats}, tetapi " + "; ".join(blocked))
+            else:
+                bits.append(f"{seats}; skor pegawai ini di sini {here}, " + self._value_elsewhere(i, here, codes))
+        if self.pair(i, j) < 0 and j != self.cur[i]:
+            bits.append(f"(jabatan ini tidak termasuk {p.maks_kandidat} calon terbaik pegawai yang dinilai solver)")
+        return Reason(tuple(dict.fromkeys(codes)), "; ".join(bits))
+
+    def _seat_taken(self, i: int, j: int, here: int, codes: list[str]) -> str:
+        """Who holds the seats of post j after the plan, with their scores there against employee i's."""
+        d, t = self.data, self.t
+        names: list[str] = []
+        # The plan weighs gains (score here − score where they were), so that is what is compared.
+        for k in self.arrivals.get(j, []):
+            s, was = int(self.assigned_scores[k]), int(self.stay_scores[k])
+            names.append(f"{d.employees[k].nama} ({d.employees[k].nip}) masuk dengan skor {s} "
+                         f"(naik {_signed(s - was)} dari {was})")
+        staying = [k for k in d.holders[j] if self.target[k] == j and k != i]
+        if staying:
+            shown = ", ".join(f"{d.employees[k].nama} skor {int(self.stay_scores[k])}"
+                              + (f", tertahan {'/'.join(t.hold_reasons[k])}" if t.hold_reasons[k] else "")
+                              for k in staying[:3])
+            more = f" dan {len(staying) - 3} lainnya" if len(staying) > 3 else ""
+            names.append(f"{len(staying)} pemegang jabatan tetap ({shown}{more})")
+        codes.append("R11")
+        text = f"kursi penuh ({self.after[j]}/{t.post_keb[j]}, R11): " + "; ".join(names)
+        was = int(self.stay_scores[i])
+        text += f"; pegawai ini di sini skor {here} (naik {_signed(here - was)} dari {was})"
+        return text + "; " + self._value_elsewhere(i, here, codes)
+
+    def _value_elsewhere(self, i: int, here: int, codes: list[str]) -> str:
+        j = self.target[i]
+        mine = int(self.assigned_scores[i])
+        where = "tetap di jabatan saat ini" if j == self.cur[i] else f"ditempatkan di {self._post_text(j)}"
+        if j == self.cur[i]:
+            gain = here - self.params.biaya_mutasi - mine
+            if gain <= 0:
+                return (f"pegawai ini {where} dengan skor {mine}; pindah ke sini tidak menambah nilai "
+                        f"(skor {here} − biaya mutasi {self.params.biaya_mutasi} ≤ {mine})")
+            return (f"pegawai ini {where} dengan skor {mine}; rencana keseluruhan lebih baik tanpa perpindahan ini"
+                    if self.result.status.value == "OPTIMAL" else
+                    f"pegawai ini {where} dengan skor {mine} (rencana belum terbukti optimal)")
+        if here <= mine:
+            return f"pegawai ini {where} dengan skor {mine} (tidak lebih rendah dari {here} di sini)"
+        if self.t.post_wajib[j]:
+            codes.append("R12")
+            return f"pegawai ini {where} dengan skor {mine}; R12: jabatan itu Wajib Diisi"
+        return (f"pegawai ini {where} dengan skor {mine}; rencana keseluruhan lebih baik dengan penempatan itu"
+                if self.result.status.value == "OPTIMAL" else
+                f"pegawai ini {where} dengan skor {mine} (rencana belum terbukti optimal)")
+
+    def alternatives(self, i: int, n: int = 5) -> list[int]:
+        """The n posts (other than where the plan puts i, and i's own post) with i's highest newcomer
+        score among those no rule closes to i; ties: posts with a free seat after the plan, then order."""
+        t = self.t
+        scores, closed = self._newcomer_view(i)
+        ok = ~np.logical_or.reduce(list(closed.values())) & (t.post_keb > 0)
+        ok[[self.cur[i], self.target[i]]] = False
+        cand = np.nonzero(ok)[0]
+        order = cand[np.lexsort((cand, self.after[cand] >= t.post_keb[cand], -scores[cand]))]
+        return order[:n].tolist()
+
+    def closed_better(self, i: int) -> dict[str, int]:
+        """Per rule code: how many posts that would score higher for i than where the plan puts them
+        that rule closes to i (a post may count under several rules)."""
+        scores, closed = self._newcomer_view(i)
+        better = scores > int(self.assigned_scores[i])
+        better[[self.cur[i], self.target[i]]] = False
+        counts = {code: int((mask & better).sum()) for code, mask in closed.items()}
+        return {code: counts[code] for code in _CODE_ORDER if counts.get(code)}
+
+    def _newcomer_view(self, i: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Employee i's newcomer score in every post, and per rule code the posts it closes to i."""
+        t, d = self.t, self.data
+        one = np.array([i], dtype=np.int64)
+        n_class = len(t.classes)
+        base = np.array([t.class_parts(c, one, stay=False)[0].sum() for c in range(n_class)], dtype=np.int64)
+        per_class = {code: np.zeros(n_class, dtype=bool) for code in _PAIR_RULES}
+        for c in range(n_class):
+            for code, mask in t.class_exclusions(c, one).items():
+                per_class[code][c] = bool(mask[0])
+        raw = base[t.post_class] if t.n_post else np.zeros(0, dtype=np.int64)
+        if t.emp_prefs[i]:
+            raw = raw + np.isin(t.post_unit, list(t.emp_prefs[i])) * self.params.bobot_preferensi
+        closed = {code: per_class[code][t.post_class] for code in _PAIR_RULES}
+        closed["R11"] = t.holders > t.post_keb
+        by_post, by_unit = self._forbidden
+        frozen = np.isin(t.post_unit, [k for k, u in enumerate(t.unit_names) if u in set(d.frozen_units)])
+        r15 = frozen | np.isin(t.post_unit, list(by_unit.get(i, ())))
+        r15[list(by_post.get(i, ()))] = True
+        closed["R15"] = r15
+        return np.clip(raw, 0, 100), closed
+
+    def runners_up(self, j: int, n: int = 5) -> list[tuple[int, int]]:
+        """(employee, score in post j) of the best candidates the plan does not put in post j."""
+        rows = [k for k in self.best_for_post.get(j, []) if self.target[int(self.cand.emp[k])] != j]
+        return [(int(self.cand.emp[k]), self._cscore[k]) for k in rows[:n]]
 
 
 class _ClassExclusions:

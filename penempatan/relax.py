@@ -191,7 +191,10 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
 
     def evaluate(lam: np.ndarray, mu: float) -> tuple[float, np.ndarray, np.ndarray]:
         penalty = lam[c.pair_unit] * c.leaves_unit + mu * ~c.cand.stay
-        x, total = flow(np.rint(scale * (c.value - penalty)).astype(np.int64), scale)
+        scaled = scale * (c.value - penalty)
+        values = np.rint(scaled).astype(np.int64)
+        assert np.array_equal(values, scaled), "multipliers must lie on the 1/scale grid"
+        x, total = flow(values, scale)
         dual = total / scale + float(lam @ c.unit_cap) + mu * cap_total
         over_units, over_total = violations(c, x)
         g = np.append(over_units.astype(float), float(over_total) if c.max_moves is not None else 0.0)
@@ -220,7 +223,12 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
         norm = float(np.linalg.norm(direction))
         if norm == 0:
             break  # the flow plan meets R13/R14 and complementary slackness holds: it is optimal
-        mult = np.maximum(0.0, best_mult + step * direction / norm)
+        # Multipliers on the 1/scale grid keep scale·(value − penalty) integral: no rounding in the flow,
+        # so the dual value is an exact bound.
+        mult = np.maximum(0.0, np.round((best_mult + step * direction / norm) * scale) / scale)
+        while np.array_equal(mult, best_mult):
+            step *= 2
+            mult = np.maximum(0.0, np.round((best_mult + step * direction / norm) * scale) / scale)
         dual, x, g = evaluate(mult[:-1], mult[-1])
         it += 1
         if dual < bound:

@@ -255,3 +255,137 @@ def test_empty_seat_without_candidates_lists_rule_counts():
                     assert f"{code} (" in reason.text
             assert "R17" in reason.codes  # managerial posts are frozen in the Pilkada window
     assert found
+
+
+def _cited(code: str, text: str) -> bool:
+    import re
+
+    return re.search(rf"\b{code}\b", text) is not None
+
+
+def test_every_cited_rule_is_consistent_with_the_data(solved):
+    """Each rule code in a move, stay or empty-seat reason is named in its words and true of the data."""
+    import re
+
+    data, tables, result, ex = solved
+    t, p = tables, data.params
+    moved = set(ex.movers)
+    full = re.compile(r"kursi (\S+) sudah penuh \((\d+)/(\d+), R11\)")
+    for i in range(t.n_emp):
+        src, dst = ex.cur[i], ex.target[i]
+        reason = ex.move_reason(i) if i in moved else ex.stay_reason(i)
+        assert reason.text.strip()
+        for code in reason.codes:
+            assert _cited(code, reason.text), (code, reason.text)
+        codes = set(reason.codes)
+        if i in moved:
+            assert ("R11" in codes) == bool(t.holders[src] > t.post_keb[src])
+            assert ("R12" in codes) == bool(t.post_wajib[dst])
+            assert ("R9" in codes) == (ex.move_kind(i) == "Promosi")
+            assert ("R16" in codes) <= (not data.employees[i].bersedia_mutasi)
+            for code in codes & {"R2", "R3"}:
+                due = p.masa_risiko_tinggi_bulan if code == "R3" else p.masa_jabatan_maksimal_bulan
+                assert bool(t.post_risk[src]) == (code == "R3") and t.emp_tenure[i] >= due
+            continue
+        assert set(t.hold_reasons[i]) <= codes
+        if "R1" in codes:
+            assert t.emp_tenure[i] < p.masa_jabatan_minimal_bulan and not t.forced_out[i]
+        if "R4" in codes:
+            assert t.retirement_months[i] < p.batas_pensiun_bulan
+        if "R5" in codes:
+            assert data.employees[i].status not in p.status_boleh_mutasi
+        if "R11" in codes:
+            for kode, now, seats in full.findall(reason.text):
+                j = data.position_index[kode]
+                assert int(now) == ex.after[j] >= t.post_keb[j] == int(seats)
+        if "R13" in codes:
+            u = t.emp_unit[i]
+            assert ex.unit_leavers[u] >= ex.unit_cap[u]
+        if "R14" in codes:
+            assert p.maks_mutasi is not None and len(ex.movers) >= p.maks_mutasi
+        if "R12" in codes and not t.hold_reasons[i]:
+            assert t.post_wajib[src]
+    for j in ex.empty_seats():
+        reason = ex.empty_seat_reason(j)
+        assert reason.text.strip()
+        assert ("R12" in reason.codes) == bool(t.post_wajib[j])
+        counts = ex.exclusion_counts(j)
+        for code in set(reason.codes) - {"R12", "R11", "R15"}:
+            assert _cited(code, reason.text)
+            if code == "R14":
+                assert p.maks_mutasi is not None and len(ex.movers) >= p.maks_mutasi
+            elif code == "R13":
+                assert (ex.unit_leavers >= ex.unit_cap).any()
+            else:
+                assert counts.get(code, 0) > 0
+
+
+def test_rejecting_any_one_chain_keeps_the_hard_limits(solved):
+    """Every chain can be approved on its own: undoing any one chain leaves no post above its seats (or its
+    holders before the plan) and keeps R13 and R14; Rantai Mutasi says Ya and names full quotas."""
+    data, tables, result, ex = solved
+    t, p = tables, data.params
+    for c in ex.chains:
+        plan = result.assignment.copy()
+        plan[list(c.members)] = t.cur[list(c.members)]
+        after = np.bincount(plan, minlength=t.n_post)
+        assert (after <= np.maximum(t.post_keb, t.holders)).all()
+        leaves = t.post_unit[plan] != t.emp_unit
+        assert (np.bincount(t.emp_unit[leaves], minlength=len(t.unit_names)) <= t.unit_leave_cap).all()
+        assert p.maks_mutasi is None or int((plan != t.cur).sum()) <= p.maks_mutasi
+        links = " ".join(ex.chain_links(c))
+        for i in c.members:
+            u = t.emp_unit[i]
+            if t.post_unit[ex.target[i]] != u and ex.unit_leavers[u] >= ex.unit_cap[u]:
+                assert "(R13)" in links and t.unit_names[u] in links
+        gain = sum(int(ex.assigned_scores[i]) - int(ex.stay_scores[i]) for i in c.members)
+        assert ex.chain_gain(c) == gain
+        text = ex.chain_order_text(c)
+        positions = [text.index(f"{data.employees[i].nama} (dari {data.positions[ex.cur[i]].kode} ")
+                     for i in c.members]
+        assert positions == sorted(positions)
+
+
+def test_why_not_names_the_rule_or_who_took_the_seat(solved):
+    """For every employee's top alternatives: a closing rule is a real exclusion, a full seat names who
+    holds it (with scores), and every cited code appears in the words."""
+    data, tables, result, ex = solved
+    t = tables
+    for i in range(0, t.n_emp, 3):
+        alts = ex.alternatives(i)
+        scores = [ex.potential_score(i, j) for j in alts]
+        assert scores == sorted(scores, reverse=True)
+        for j in alts:
+            assert j not in (ex.cur[i], ex.target[i]) and t.post_keb[j] > 0
+            assert not [code for code, _ in ex.post_rules(i, j) if code != "R11"]
+            reason = ex.why_not(i, j)
+            assert reason.text.strip()
+            for code in reason.codes:
+                assert _cited(code, reason.text)
+            if t.hold_reasons[i]:
+                assert set(t.hold_reasons[i]) <= set(reason.codes)
+            elif ex.after[j] >= t.post_keb[j]:
+                assert "kursi penuh" in reason.text
+                for k in ex.arrivals.get(j, []):
+                    assert data.employees[k].nip in reason.text
+        for code, n in ex.closed_better(i).items():
+            assert n > 0 and code.startswith("R")
+
+
+def test_why_not_for_an_excluded_post_cites_the_pair_rule():
+    """A post closed by education (R6) or promotion (R9) rules says so, with the employee's own values."""
+    data, tables, result = _solved(0, {})
+    ex = Explainer(data, tables, result)
+    seen = set()
+    for i in range(tables.n_emp):
+        if tables.hold_reasons[i]:
+            continue
+        for j in range(tables.n_post):
+            if j == ex.target[i]:
+                continue
+            masks = tables.class_exclusions(int(tables.post_class[j]), np.array([i]))
+            for code in ("R6", "R9"):
+                if masks[code][0] and j != ex.cur[i]:
+                    assert code in ex.why_not(i, j).codes
+                    seen.add(code)
+    assert seen == {"R6", "R9"}

@@ -48,8 +48,8 @@ def test_sheets_in_order_with_exact_headers(plan):
     *_, path = plan
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
-    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Tetap", "Jabatan Kosong", "Kebutuhan Pelatihan",
-                             "Per Unit", "Parameter"]
+    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Rantai Mutasi", "Tetap", "Jabatan Kosong",
+                             "Kebutuhan Pelatihan", "Per Unit", "Parameter"]
     for name, header in SHEETS.items():
         ws = wb[name]
         assert tuple(c.value for c in ws[1]) == header
@@ -173,3 +173,28 @@ def test_writing_twice_gives_identical_bytes(tmp_path, plan):
     stamp = data.params.tanggal_acuan.isoformat()
     assert f">{stamp}T00:00:00Z</dcterms:modified>" in core
     assert f">{stamp}T00:00:00Z</dcterms:created>" in core
+
+
+def test_chain_sheet_rebuilds_exactly_the_moves(plan):
+    """Rantai Mutasi has one row per chain; its ids and sizes match Usulan Mutasi, and the Urutan names
+    the movers of the chain in order."""
+    data, tables, result, path = plan
+    moves = _rows(path, "Usulan Mutasi")[1:]
+    chains = _rows(path, "Rantai Mutasi")[1:]
+    by_chain: dict[str, list[tuple]] = {}
+    for r in moves:
+        by_chain.setdefault(r[12], []).append(r)
+    assert [r[0] for r in chains] == sorted(by_chain)
+    assert sum(r[2] for r in chains) == len(moves)
+    for r in chains:
+        members = sorted(by_chain[r[0]], key=lambda m: m[13])
+        assert r[2] == len(members)
+        assert [m[13] for m in members] == list(range(1, len(members) + 1))
+        assert r[1] in ("rantai", "siklus")
+        assert r[3].startswith("Siklus: kursi " if r[1] == "siklus" else "Kursi kosong ")
+        pos = [r[3].index(f"{m[1]} (dari {m[3]} ") for m in members]  # name (dari origin kode …)
+        assert pos == sorted(pos)
+        assert r[5] == sum(m[11] - m[10] for m in members)  # Total Kenaikan Skor = Σ (tujuan − asal)
+        assert r[6] == "Ya"
+        units = {m[5] for m in members} | {m[8] for m in members}
+        assert set(r[4].split("; ")) == units

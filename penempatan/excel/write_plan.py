@@ -37,6 +37,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "Usulan Mutasi": ("NIP", "Nama", "Golongan", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
                       "Kode Jabatan Tujuan", "Jabatan Tujuan", "Unit Tujuan", "Jenis", "Skor Asal",
                       "Skor Tujuan", "Rantai", "Urutan Rantai", "Alasan"),
+    "Rantai Mutasi": ("Rantai", "Jenis", "Jumlah Pegawai", "Urutan", "Unit Terlibat", "Total Kenaikan Skor",
+                      "Dapat Disetujui Terpisah", "Catatan"),
     "Tetap": ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Skor", "Alasan"),
     "Jabatan Kosong": ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan"),
     "Kebutuhan Pelatihan": ("NIP", "Nama", "Kode Jabatan Tujuan", "Jabatan Tujuan", "Kebutuhan", "Selisih"),
@@ -44,12 +46,15 @@ SHEETS: dict[str, tuple[str, ...]] = {
                  "Selisih Sesudah"),
     "Parameter": ("Parameter", "Nilai"),
 }
-"""Sheet names and header rows of the output workbook, in order (SPEC 5)."""
+"""Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi`)."""
 
 _WIDTH = {
     "NIP": 21, "Nama": 28, "Golongan": 10, "Keterangan": 38, "Nilai": 40, "Parameter": 30, "Alasan": 110,
     "Jenis": 17, "Rantai": 8, "Urutan Rantai": 8, "Kebutuhan": 12, "Selisih": 8, "Selisih Sesudah": 22,
     "Kursi Kosong": 8, "Skor": 7, "Skor Asal": 7, "Skor Tujuan": 7,
+    "Urutan": 110, "Unit Terlibat": 40, "Jumlah Pegawai": 10, "Total Kenaikan Skor": 12,
+    "Dapat Disetujui Terpisah": 12, "Catatan": 80, "Kode Jabatan": 16, "Jabatan": 34, "Unit Kerja": 34,
+    "Jurusan": 28, "TMT Jabatan": 12, "Tanggal Lahir": 12, "Tanggal Pensiun": 12,
 }
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
@@ -89,7 +94,8 @@ class _StableWorkbook(Workbook):
 
 
 def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
-               input_path: Path | None = None, versions: dict[str, str] | None = None) -> None:
+               input_path: Path | None = None, versions: dict[str, str] | None = None,
+               scenario: Sequence[tuple[str, str]] = ()) -> None:
     """Write the plan workbook (SPEC 5) atomically to `path`.
 
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
@@ -100,13 +106,14 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     wb = _StableWorkbook(stamp)
     moves = _moves(ex)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": _summary(ex, len(moves)),
+        "Ringkasan": _summary(ex, len(moves)) + _scenario_rows(scenario, result),
         "Usulan Mutasi": moves,
+        "Rantai Mutasi": _chains(ex),
         "Tetap": _stays(ex),
         "Jabatan Kosong": _empty(ex),
         "Kebutuhan Pelatihan": _training(ex),
         "Per Unit": _units(ex),
-        "Parameter": _parameters(data, input_path, versions or {}),
+        "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
     }
     for name, header in SHEETS.items():
         _write_sheet(wb, name, header, rows[name], _FORMATS.get(name, {}))
@@ -129,6 +136,19 @@ def _moves(ex: Explainer) -> list[list[Any]]:
         out.append([_t(e.nip), _t(e.nama), _t(e.golongan), _t(a.kode), _t(a.nama), _t(a.unit), _t(b.kode),
                     _t(b.nama), _t(b.unit), ex.move_kind(i), int(ex.stay_scores[i]),
                     int(ex.assigned_scores[i]), chain.id, step, ex.move_reason(i).text])
+    return out
+
+
+def _chains(ex: Explainer) -> list[list[Any]]:
+    """One row per vacancy chain or cycle: a planner approves or rejects whole chains.
+
+    Every chain can be approved on its own (see `Explainer.chain_links`); `Catatan` says what a
+    rejection would change (a must-fill seat, a surplus, a pin, a full R13/R14 quota).
+    """
+    out = []
+    for c in ex.chains:
+        out.append([c.id, "siklus" if c.cycle else "rantai", len(c.members), ex.chain_order_text(c),
+                    "; ".join(ex.chain_units(c)), ex.chain_gain(c), "Ya", "; ".join(ex.chain_links(c))])
     return out
 
 
@@ -224,6 +244,15 @@ def _summary(ex: Explainer, n_moves: int) -> list[list[Any]]:
     ]
     if r.message:
         rows.append(["Pesan", r.message])
+    return rows
+
+
+def _scenario_rows(scenario: Sequence[tuple[str, str]], result: Result | None) -> list[list[Any]]:
+    """Every override of the scenario (`scenario.scenario_rows`; its name has a row already) and, in
+    Ringkasan, how many placements differ from the reference plan (`solve --acuan`)."""
+    rows: list[list[Any]] = [[_t(label), _t(value)] for label, value in scenario if label != "skenario"]
+    if result is not None and result.changed_vs_reference is not None:
+        rows.append(["Perubahan dibanding acuan", result.changed_vs_reference])
     return rows
 
 

@@ -1,0 +1,219 @@
+"""The HTML report (issue 6): self-contained, escaped, the workbook's numbers, printable, deterministic."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from penempatan.analyze import analyze
+from penempatan.cli import app
+from penempatan.compare import Comparison, Plan, summarise
+from penempatan.excel.write_plan import _summary
+from penempatan.explain import Explainer
+from penempatan.model import ProblemData
+from penempatan.report import NOTICE, analyze_report, compare_report, solve_report, write_report
+from penempatan.result import Result
+from penempatan.scoring import Tables
+from penempatan.solver import solve
+from tests.instances import make_instance
+
+EVIL = '</script><script>alert("x")</script><img src="http://evil.example/a.png"> & <!-- url(//evil)'
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Page(HTMLParser):
+    """Collects tags, attributes, the text of <style> and of <script> elements (by type)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.styles: list[str] = []
+        self.scripts: list[tuple[str, str, str]] = []  # (type, id, text)
+        self._open: tuple[str, dict[str, str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        d = {k: v or "" for k, v in attrs}
+        self.attrs.extend((tag, k, v) for k, v in d.items())
+        if tag in ("script", "style"):
+            self._open = (tag, d)
+
+    def handle_data(self, data: str) -> None:
+        if self._open is None:
+            return
+        tag, d = self._open
+        if tag == "style":
+            self.styles.append(data)
+        else:
+            self.scripts.append((d.get("type", ""), d.get("id", ""), data))
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+
+def _parse(page: str) -> _Page:
+    p = _Page()
+    p.feed(page)
+    p.close()
+    return p
+
+
+def _solved(data: ProblemData) -> tuple[ProblemData, Tables, Result]:
+    tables = Tables(data)
+    result = solve(data, 10, tables=tables)
+    assert result.feasible
+    return data, tables, result
+
+
+@pytest.fixture(scope="module")
+def plain() -> tuple[ProblemData, Tables, Result]:
+    return _solved(make_instance(3, 80, 4))
+
+
+@pytest.fixture(scope="module")
+def evil() -> tuple[ProblemData, Tables, Result]:
+    base = make_instance(3, 80, 4)
+    employees = [e.model_copy(update={"nama": EVIL}) for e in base.employees]
+    return _solved(base.replace(employees=tuple(employees), scenario_name=EVIL))
+
+
+def _table(page: _Page, name: str) -> dict:
+    text = next(t for typ, i, t in page.scripts if i == f"t{name}-data")
+    return json.loads(text)
+
+
+def test_no_external_resources_even_with_hostile_names(evil):
+    """No src/href/url() points outside the page, nothing can fetch or send: only #anchors and inline code."""
+    page_text = solve_report(*evil, source=EVIL)
+    page = _parse(page_text)
+    for tag, name, value in page.attrs:
+        if name in ("src", "href", "xlink:href", "action", "formaction", "poster", "data", "srcset", "background"):
+            assert value.startswith("#"), (tag, name, value)
+        assert not re.match(r"\s*(https?:|//|javascript:)", value, re.I), (tag, name, value)
+        if "url(" in value:
+            assert re.fullmatch(r"url\(#[\w-]+\)", value.strip()), (tag, name, value)
+    assert not {"link", "iframe", "object", "embed", "img", "base", "form", "audio", "video"} & set(page.tags)
+    css = "".join(page.styles)
+    assert "url(" not in css and "@import" not in css and "@font-face" not in css
+    code = "".join(t for typ, _, t in page.scripts if typ != "application/json")
+    for forbidden in ("fetch(", "XMLHttpRequest", "WebSocket", "sendBeacon", "EventSource", "import(",
+                      "innerHTML", "http"):
+        assert forbidden not in code, forbidden
+    assert "default-src 'none'" in page_text  # and the browser enforces it (Content-Security-Policy)
+
+
+def test_no_url_anywhere_with_clean_names(plain):
+    """With ordinary input the file holds no http(s) address at all, not even an SVG namespace."""
+    page = solve_report(*plain)
+    assert "http://" not in page and "https://" not in page
+    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+
+
+def test_input_text_is_escaped(evil):
+    """A Nama or scenario with markup never becomes markup: one code script, the rest JSON data."""
+    page_text = solve_report(*evil, source=EVIL)
+    page = _parse(page_text)
+    assert 'alert("x")' not in "".join(t for typ, _, t in page.scripts if typ != "application/json")
+    assert [typ for typ, _, _ in page.scripts].count("") == 1
+    assert "<img" not in page_text and "<script>alert" not in page_text
+    assert "&lt;/script&gt;&lt;script&gt;" in page_text  # the scenario name, shown as text
+    moves = _table(page, "usulan")
+    assert any(EVIL in row for row in moves["rows"])  # the data round-trips exactly
+
+
+def test_summary_and_tables_are_the_workbook_numbers(plain):
+    """The cards and the transfer list come from the workbook's own rows (Ringkasan, Usulan Mutasi)."""
+    data, tables, result = plain
+    ex = Explainer(data, tables, result)
+    page = _parse(solve_report(data, tables, result))
+    summary = dict(_summary(ex, len(ex.movers)))
+    moves = _table(page, "usulan")
+    assert len(moves["rows"]) == summary["Jumlah mutasi"] == len(ex.movers) > 0
+    assert {r[0] for r in moves["rows"]} == {data.employees[i].nip for i in ex.movers}
+    assert moves["cols"][-1] == "Alasan" and all(r[-1] for r in moves["rows"])
+    chains = _table(page, "rantai")
+    assert sum(r[2] for r in chains["rows"]) == len(ex.movers)
+    units = _table(page, "unit")
+    assert len(units["rows"]) == len(tables.unit_names)
+    text = solve_report(data, tables, result)
+    assert f">{summary['Status']}<" in text
+    assert NOTICE in text
+
+
+def test_charts_are_inline_svg_from_matplotlib(plain):
+    """Six charts, each an inline <svg> drawn by matplotlib, with distinct ids across the page."""
+    text = solve_report(*plain)
+    charts = re.findall(r'<figure class="chart" data-chart="(\w+)">', text)
+    assert charts == ["cocok", "unit", "jenis", "aliran", "ninebox", "rotasi"]
+    assert text.count("<svg") == 6
+    ids = re.findall(r'\sid="([^"]+)"', text)
+    assert len(ids) == len(set(ids))
+
+
+def test_prints_on_a4(plain):
+    """Print CSS: A4 pages, controls hidden, table headers repeat, charts and rows not split."""
+    text = solve_report(*plain)
+    assert "@page{size:A4" in text
+    media = text[text.index("@media print"):]
+    assert ".controls" in media and "display:none" in media
+    assert "thead{display:table-header-group}" in media
+    assert "break-inside:avoid" in text
+
+
+def test_same_plan_same_bytes(plain, tmp_path):
+    """The same plan gives the same file, byte for byte (no dates or random ids in the charts)."""
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    write_report(a, solve_report(*plain))
+    write_report(b, solve_report(*plain))
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_analyze_report(plain):
+    """The current-state report: the analysis's charts, mismatches and per-unit tables on the same page."""
+    data, tables, _ = plain
+    text = analyze_report(analyze(data, tables), source="x.xlsx")
+    assert "Laporan Kondisi Penempatan ASN" in text and text.count("<svg") >= 3
+    page = _parse(text)
+    assert len(_table(page, "unit")["rows"]) == len(tables.unit_names)
+    assert NOTICE in text
+
+
+def test_compare_report(plain):
+    """Plans side by side: the comparison's measures per plan, charts, every plan's moves with its label."""
+    data, _, _ = plain
+    other = data.replace(scenario_name="Tanpa promosi", params=data.params.model_copy(update={"kotak_promosi": ()}))
+    comparison = Comparison(data, [Plan(label, [], d, r, summarise(label, d, t, r))
+                                   for label, (d, t, r) in (("Dasar", _solved(data)),
+                                                            ("Tanpa promosi", _solved(other)))])
+    text = compare_report(comparison)
+    assert "Perbandingan Skenario" in text and "Tanpa promosi" in text and text.count("<svg") == 3
+    moves = _table(_parse(text), "usulan")
+    assert moves["cols"][0] == "Skenario"
+    assert {r[0] for r in moves["rows"]} <= {"Dasar", "Tanpa promosi"}
+
+
+def test_cli_solve_writes_report(tmp_path):
+    """`solve --laporan` writes the page next to the workbook; the report may not overwrite the input."""
+    src = ROOT / "data" / "contoh.xlsx"
+    out = tmp_path / "laporan.html"
+    res = CliRunner().invoke(app, ["solve", str(src), "-o", str(tmp_path / "r.xlsx"), "--laporan", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "Laporan HTML ditulis" in res.output
+    res = CliRunner().invoke(app, ["solve", str(src), "-o", str(tmp_path / "r.xlsx"), "--laporan", str(src)])
+    assert res.exit_code == 2
+
+
+def test_cli_analyze_writes_report(tmp_path):
+    """`analyze --laporan` writes the current-state page."""
+    out = tmp_path / "kondisi.html"
+    res = CliRunner().invoke(app, ["analyze", str(ROOT / "data" / "contoh.xlsx"), "-o", str(tmp_path / "a.xlsx"),
+                                   "--laporan", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Laporan Kondisi Penempatan ASN" in out.read_text(encoding="utf-8")
