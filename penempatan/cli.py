@@ -176,6 +176,51 @@ def _default_output(data: Path) -> Path:
     return data.with_name(f"{data.stem}-rekomendasi.xlsx")
 
 
+def _prepare(data: Path, skenario: Path | None, acuan: Path | None, out: Path | None,
+             status: Any) -> tuple[Any, Any, Any, list[tuple[str, str]]]:
+    """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do.
+
+    Returns (read result, problem, reference assignment or None, override rows for the workbook).
+    """
+    from penempatan.excel.read import read_workbook
+    from penempatan.scenario import apply_scenario, load_reference_plan, load_scenario, scenario_rows
+
+    read = read_workbook(data)
+    problem = read.data
+    overrides: list[tuple[str, str]] = []
+    if skenario is not None:
+        status.update("Memeriksa skenario…")
+        scenario = load_scenario(skenario, problem)
+        overrides = scenario_rows(problem, scenario)
+        problem = apply_scenario(problem, scenario)
+        acuan = acuan or scenario.acuan
+    reference = None
+    if acuan is not None:
+        if out is not None:
+            _refuse_overwrite(out, acuan)
+        reference, skipped = load_reference_plan(acuan, problem)
+        overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
+                                                 if skipped else "")))
+    return read, problem, reference, overrides
+
+
+def _solve(problem: Any, reference: Any, batas_waktu: float, status: Any) -> tuple[Any, Any]:
+    """Score and solve with a progress line; a plan that cannot exist ends the command with exit 1."""
+    from penempatan.scoring import Tables
+    from penempatan.solver import solve as run_solve
+
+    status.update("Menghitung skor kecocokan…")
+    tables = Tables(problem)
+    result = run_solve(problem, batas_waktu, tables=tables, reference=reference,
+                       progress=lambda msg: status.update(f"Mencari rencana optimal: {msg}…"))
+    if not result.feasible:
+        status.stop()
+        err.print(f"[bold red]Tidak ada rencana yang layak.[/] {result.message} "
+                  f"(aturan terkait: {', '.join(result.rules_involved)})")
+        raise typer.Exit(EXIT_FAIL)
+    return tables, result
+
+
 @app.command()
 def solve(
     data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
@@ -203,37 +248,12 @@ def solve(
     if acuan is not None:
         _refuse_overwrite(out, acuan)
     with _guard():
-        from penempatan.excel.read import read_workbook
         from penempatan.excel.write_plan import write_plan
-        from penempatan.scenario import apply_scenario, load_reference_plan, load_scenario, scenario_rows
-        from penempatan.scoring import Tables
         from penempatan.solver import SEED
-        from penempatan.solver import solve as run_solve
 
         with console.status("Membaca dan memeriksa masukan…") as status:
-            read = read_workbook(data)
-            problem = read.data
-            overrides: list[tuple[str, str]] = []
-            if skenario is not None:
-                status.update("Memeriksa skenario…")
-                scenario = load_scenario(skenario, problem)
-                overrides = scenario_rows(problem, scenario)
-                problem = apply_scenario(problem, scenario)
-                acuan = acuan or scenario.acuan
-            reference = None
-            if acuan is not None:
-                _refuse_overwrite(out, acuan)
-                reference, skipped = load_reference_plan(acuan, problem)
-                overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
-                                                         if skipped else "")))
-            status.update("Menghitung skor kecocokan…")
-            tables = Tables(problem)
-            result = run_solve(problem, batas_waktu, tables=tables, reference=reference,
-                               progress=lambda msg: status.update(f"Mencari rencana optimal: {msg}…"))
-            if not result.feasible:
-                err.print(f"[bold red]Tidak ada rencana yang layak.[/] {result.message} "
-                          f"(aturan terkait: {', '.join(result.rules_involved)})")
-                raise typer.Exit(EXIT_FAIL)
+            read, problem, reference, overrides = _prepare(data, skenario, acuan, out, status)
+            tables, result = _solve(problem, reference, batas_waktu, status)
             status.update("Menulis workbook rekomendasi…")
             write_plan(out, problem, tables, result, input_path=data, versions={**_versions(), "seed": str(SEED)},
                        scenario=overrides)
@@ -251,7 +271,7 @@ def solve(
                           f"(lihat `penempatan check {data}`).")
         _print_summary(problem, tables, result)
         if problem.scenario_name:
-            console.print(f"Skenario: [bold]{problem.scenario_name}[/]")
+            _say(f"Skenario: {problem.scenario_name}")
         if result.changed_vs_reference is not None:
             console.print(f"Perubahan dibanding acuan: {result.changed_vs_reference} penempatan")
         console.print(f"Rekomendasi ditulis ke [bold]{out}[/].")
@@ -346,29 +366,13 @@ def explain(
         if given is not None:
             _require_input(given)
     with _guard():
-        from penempatan.excel.read import read_workbook
         from penempatan.explain import Explainer
-        from penempatan.scenario import apply_scenario, load_reference_plan, load_scenario
-        from penempatan.scoring import Tables
-        from penempatan.solver import solve as run_solve
 
         with console.status("Membaca dan memeriksa masukan…") as status:
-            problem = read_workbook(data).data
+            _, problem, reference, _ = _prepare(data, skenario, acuan, None, status)
             who = _find_employee(problem, nip) if nip is not None else None
             post = _find_post(problem, jabatan) if jabatan is not None else None
-            if skenario is not None:  # the same scenario handling as `solve`, so the plan is the same
-                scenario = load_scenario(skenario, problem)
-                problem = apply_scenario(problem, scenario)
-                acuan = acuan or scenario.acuan
-            reference = load_reference_plan(acuan, problem)[0] if acuan is not None else None
-            status.update("Menghitung skor kecocokan…")
-            tables = Tables(problem)
-            result = run_solve(problem, batas_waktu, tables=tables, reference=reference,
-                               progress=lambda msg: status.update(f"Mencari rencana optimal: {msg}…"))
-        if not result.feasible:
-            err.print(f"[bold red]Tidak ada rencana yang layak.[/] {result.message} "
-                      f"(aturan terkait: {', '.join(result.rules_involved)})")
-            raise typer.Exit(EXIT_FAIL)
+            tables, result = _solve(problem, reference, batas_waktu, status)
         ex = Explainer(problem, tables, result)
         console.print(f"Rencana {result.status.value}, tanggal acuan {problem.params.tanggal_acuan:%d-%m-%Y}.",
                       highlight=False)

@@ -105,7 +105,7 @@ class Params(Weights):
     biaya_tidak_bersedia: int = Field(default=10, ge=0)
     larangan_mulai: date | None = None
     larangan_selesai: date | None = None
-    maks_kandidat: int = Field(default=40, ge=1)
+    maks_kandidat: int = Field(default=80, ge=1)
 
     @model_validator(mode="after")
     def _window_ordered(self) -> Params:

@@ -303,7 +303,7 @@ class Candidates:
 
 
 def build_candidates(data: ProblemData, tables: Tables | None = None, *,
-                     per_class: int = 4, max_candidates: int | None = None,
+                     per_class: int = 12, max_candidates: int | None = None,
                      must_fill_extra: int = 25) -> Candidates:
     """Every employee's current post plus their best eligible moves.
 
