@@ -1,6 +1,6 @@
 """End-to-end benchmark of `solve` on demo workbooks (SPEC 6; issue 3).
 
-    python benchmarks/run.py --sizes 1000 5000 20000 50000 [--seed 1] [--time-limit 60]
+    python benchmarks/run.py --sizes 1000 5000 20000 50000 [--seed 1] [--time-limit 60] [--maks-mutasi N]
 
 Each size runs in its own process (so peak memory is that size's alone): demo → xlsx, then read,
 score, solve, write, each timed; plus the floor: OR-Tools min-cost flow on the same candidates without
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 
-def one(n: int, seed: int, time_limit: float, workdir: Path) -> dict[str, object]:
+def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | None) -> dict[str, object]:
     from penempatan.demo import generate_demo
     from penempatan.excel.read import read_workbook
     from penempatan.excel.write_input import write_input_workbook
@@ -29,7 +29,10 @@ def one(n: int, seed: int, time_limit: float, workdir: Path) -> dict[str, object
 
     path = workdir / f"demo-{n}.xlsx"
     tick = time.perf_counter()
-    write_input_workbook(path, generate_demo(n_pegawai=n, seed=seed))
+    demo = generate_demo(n_pegawai=n, seed=seed)
+    if max_moves is not None:  # R14 binding: the case that needs more than the flow
+        demo = demo.replace(params=demo.params.model_copy(update={"maks_mutasi": max_moves}))
+    write_input_workbook(path, demo)
     demo_s = time.perf_counter() - tick
 
     start = time.perf_counter()
@@ -68,18 +71,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--maks-mutasi", type=int, default=None, help="set R14 (maks_mutasi) in the workbook")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
-            print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp))))
+            print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp), args.maks_mutasi)))
         return
     print("| pegawai | jabatan | kandidat | demo+xlsx s | baca s | skor s | solve s | tulis s | total s "
           "| status (tahap) | gap | mutasi | aliran min-cost s | solve / aliran | memori puncak MB |")
     print("|---" * 15 + "|")
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-                              "--time-limit", str(args.time_limit)], capture_output=True, text=True, check=True)
+        cmd = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed), "--time-limit",
+               str(args.time_limit)]
+        if args.maks_mutasi is not None:
+            cmd += ["--maks-mutasi", str(args.maks_mutasi)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"| {r['pegawai']:,} | {r['jabatan']:,} | {r['kandidat']:,} | {r['demo_s']:.1f} | {r['read_s']:.1f} "
               f"| {r['score_s']:.1f} | {r['solve_s']:.2f} | {r['write_s']:.1f} | {r['total_s']:.1f} "

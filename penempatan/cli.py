@@ -106,6 +106,13 @@ def _refuse_overwrite(output: Path, data_path: Path) -> None:
         raise _bad_argument("berkas keluaran sama dengan berkas masukan; masukan tidak pernah ditimpa.")
 
 
+def _check_outputs(data: Path, *outputs: Path | None) -> None:
+    """No output file (workbook, report, CSV, JSON) may be the input file."""
+    for output in outputs:
+        if output is not None:
+            _refuse_overwrite(output, data)
+
+
 def _versions() -> dict[str, str]:
     out = {}
     for name in ("penempatan", "ortools"):
@@ -238,10 +245,7 @@ def solve(
     """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
     _require_input(data)
     out = output or _default_output(data)
-    _refuse_overwrite(out, data)
-    for extra in (kandidat, json_out, laporan):
-        if extra is not None:
-            _refuse_overwrite(extra, data)
+    _check_outputs(data, out, kandidat, json_out, laporan)
     for given in (skenario, acuan):
         if given is not None:
             _require_input(given)
@@ -293,9 +297,7 @@ def analyze(
     """Analisis keadaan sekarang: kecocokan, ketidaksesuaian, kebutuhan vs bezetting, rotasi, talenta, pensiun."""
     _require_input(data)
     out = output or _default_analysis_output(data)
-    _refuse_overwrite(out, data)
-    if laporan is not None:
-        _refuse_overwrite(laporan, data)
+    _check_outputs(data, out, laporan)
     with _guard():
         from penempatan.analyze import analyze as run_analysis
         from penempatan.excel.read import read_workbook
@@ -567,9 +569,7 @@ def compare(
     for path in skenario:
         _require_input(path)
     out = output or _default_compare_output(data)
-    _refuse_overwrite(out, data)
-    if laporan is not None:
-        _refuse_overwrite(laporan, data)
+    _check_outputs(data, out, laporan)
     with _guard():
         from penempatan.compare import banding_rows
         from penempatan.compare import compare as run_compare

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -79,6 +80,22 @@ class InputError(Exception):
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def pydantic_message(err: Any, by_type: dict[str, str] | None = None) -> str:
+    """One pydantic validation error (an item of `ValidationError.errors()`) in Bahasa Indonesia.
+
+    `by_type` adds wordings for further error types (e.g. TOML type errors in scenario files).
+    """
+    ctx = err.get("ctx") or {}
+    kind = err.get("type", "")
+    if kind == "greater_than_equal":
+        return f"nilai harus ≥ {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"nilai harus ≤ {ctx.get('le')}"
+    if kind == "value_error":
+        return str(ctx.get("error", err.get("msg", "")))
+    return (by_type or {}).get(kind, f"nilai tidak valid ({err.get('msg', '')})")
 
 
 def _show(value: object) -> str | None:

@@ -176,6 +176,31 @@ def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
     return out
 
 
+def initial_multipliers(c: Coupling) -> np.ndarray:
+    """A starting point for (λ per unit, μ): the price at which only as many moves stay worthwhile as
+    R13/R14 allow, judging each employee by their best move's gain over staying."""
+    stay_value = np.zeros(len(c.cur))
+    stay_value[c.cand.emp[c.cand.stay]] = c.value[c.cand.stay]
+    move = np.nonzero(~c.cand.stay)[0]
+    gain = c.value[move] - stay_value[c.cand.emp[move]]
+    best = np.zeros(len(c.cur))
+    np.maximum.at(best, c.cand.emp[move], gain)
+    leaves_best = np.zeros(len(c.cur), dtype=bool)
+    top = move[np.argsort(-gain, kind="stable")]
+    first = np.unique(c.cand.emp[top], return_index=True)[1]
+    leaves_best[c.cand.emp[top[first]]] = c.leaves_unit[top[first]]
+
+    def price(gains: np.ndarray, cap: int) -> float:
+        positive = np.sort(gains[gains > 0])[::-1]
+        return float(positive[cap]) if cap < len(positive) else 0.0
+
+    emp_unit = np.zeros(len(c.cur), dtype=np.int64)
+    emp_unit[c.cand.emp] = c.pair_unit
+    lam = np.array([price(best[(emp_unit == u) & leaves_best], int(cap)) for u, cap in enumerate(c.unit_cap)])
+    mu = price(best, c.max_moves) if c.max_moves is not None else 0.0
+    return np.append(lam, mu)
+
+
 def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 5e-4,
                max_iter: int = 60, scale: int = 8, first_step: float = 8.0) -> Relaxed:
     """Minimise the Lagrangian dual over the R13/R14 multipliers, repairing every flow plan.
@@ -202,7 +227,7 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
 
     best_x: np.ndarray | None = None
     best_obj = -math.inf
-    mult = np.zeros(len(c.unit_cap) + 1)  # λ per unit, then μ
+    mult = np.round(initial_multipliers(c) * scale) / scale  # λ per unit, then μ
     bound, x, g = evaluate(mult[:-1], mult[-1])
     best_mult, best_g = mult, g
     step = first_step

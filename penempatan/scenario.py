@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from penempatan.errors import InputError, Problems
+from penempatan.errors import InputError, Problems, pydantic_message
 from penempatan.excel.read_plan import PlanFileError, PlanMove, read_plan_moves
 from penempatan.model import STATUS_VALUES, Forbid, Params, Pin, Position, ProblemData, Weights
 from penempatan.scoring import RULE_TEXT, Tables, pin_violations
@@ -220,15 +220,7 @@ _MESSAGES = {
 
 
 def _message(err: Any) -> str:
-    kind = err.get("type", "")
-    ctx = err.get("ctx") or {}
-    if kind == "greater_than_equal":
-        return f"nilai harus ≥ {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"nilai harus ≤ {ctx.get('le')}"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg", "")))
-    return _MESSAGES.get(kind, f"nilai tidak valid ({err.get('msg', '')})")
+    return pydantic_message(err, _MESSAGES)
 
 
 def _show(value: object) -> str:

@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover
     apply_stylesheet = None
 from pydantic import ValidationError
 
-from penempatan.errors import InputError, Problem, Problems
+from penempatan.errors import InputError, Problem, Problems, pydantic_message
 from penempatan.excel.columns import (
     JABATAN_COLUMNS,
     PEGAWAI_COLUMNS,
@@ -905,7 +905,7 @@ def _read_params(sheet: _Sheet | None, problems: Problems) -> Params:
         for err in exc.errors():
             name = str(err["loc"][0]) if err["loc"] else "larangan_selesai"
             row = rows.get(name) or rows.get("larangan_mulai") or next(iter(rows.values()))
-            row.error("Nilai", values.get(name), _pydantic_message(err), "Perbaiki nilai parameter ini.")
+            row.error("Nilai", values.get(name), pydantic_message(err), "Perbaiki nilai parameter ini.")
         return Params()
 
 
@@ -948,18 +948,6 @@ def _float(value: object) -> float:
     if isinstance(value, float) and 0 < number < 1:  # a cell formatted as percent: 0.3 is 30 %
         number *= 100
     return number
-
-
-def _pydantic_message(err: Any) -> str:
-    ctx = err.get("ctx") or {}
-    kind = err.get("type", "")
-    if kind == "greater_than_equal":
-        return f"nilai harus ≥ {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"nilai harus ≤ {ctx.get('le')}"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg", "")))
-    return f"nilai tidak valid ({err.get('msg', '')})"
 
 
 # --- sheet Jabatan --------------------------------------------------------------------------------
@@ -1040,7 +1028,7 @@ def _build(row: _Row, model: Any, values: dict[str, Any]) -> Any:
     except ValidationError as exc:
         for err in exc.errors():
             name = str(err["loc"][0]) if err["loc"] else "-"
-            row.error(_FIELD_COLUMNS.get(name, name), values.get(name), _pydantic_message(err))
+            row.error(_FIELD_COLUMNS.get(name, name), values.get(name), pydantic_message(err))
         return None
 
 
