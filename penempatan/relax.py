@@ -182,9 +182,14 @@ def initial_multipliers(c: Coupling) -> np.ndarray:
     stay_value = np.zeros(len(c.cur))
     stay_value[c.cand.emp[c.cand.stay]] = c.value[c.cand.stay]
     move = np.nonzero(~c.cand.stay)[0]
-    gain = c.value[move] - stay_value[c.cand.emp[move]]
+    # Priorities count too: a move into an empty must-fill seat is worth W_fill, and a holder of an
+    # over-staffed post who leaves may clear a surplus place (W_surplus).
+    holders = np.bincount(c.cur, minlength=c.n_post)
+    empty_wajib = (c.wajib_seats > holders).astype(float)
+    gain = c.value[move] - stay_value[c.cand.emp[move]] + c.weight_fill * empty_wajib[c.cand.post[move]]
     best = np.zeros(len(c.cur))
     np.maximum.at(best, c.cand.emp[move], gain)
+    best += c.weight_surplus * ((holders > c.keb)[c.cur] & (best > 0))
     leaves_best = np.zeros(len(c.cur), dtype=bool)
     top = move[np.argsort(-gain, kind="stable")]
     first = np.unique(c.cand.emp[top], return_index=True)[1]
@@ -227,11 +232,21 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
 
     best_x: np.ndarray | None = None
     best_obj = -math.inf
-    mult = np.round(initial_multipliers(c) * scale) / scale  # λ per unit, then μ
-    bound, x, g = evaluate(mult[:-1], mult[-1])
-    best_mult, best_g = mult, g
-    step = first_step
+    # Start from no penalty and from the estimated prices; keep whichever bounds better.
+    start_mult = np.round(initial_multipliers(c) * scale) / scale  # λ per unit, then μ
+    best_mult = np.zeros(len(c.unit_cap) + 1)
+    bound, x, g = evaluate(best_mult[:-1], best_mult[-1])
+    best_g = g
+    step = max(first_step, float(np.linalg.norm(start_mult)) / 4)
     it = 1
+    if start_mult.any():
+        fixed = repair(c, x)
+        if fixed is not None:
+            best_x, best_obj = fixed, c.combined(fixed)
+        dual, x, g = evaluate(start_mult[:-1], start_mult[-1])
+        it += 1
+        if dual < bound:
+            bound, best_mult, best_g = dual, start_mult, g
     while True:
         fixed = repair(c, x)
         obj = c.combined(fixed) if fixed is not None else -math.inf
@@ -258,7 +273,7 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
         it += 1
         if dual < bound:
             bound, best_mult, best_g = dual, mult, g
-            step *= 1.5
+            step *= 2
         else:
             step /= 2
     return Relaxed(best_x, best_obj, bound, it)
