@@ -38,7 +38,7 @@ from penempatan.analyze import Analysis
 from penempatan.analyze import rotation_due as rotation_due_list
 from penempatan.analyze import summary as analysis_summary
 from penempatan.compare import Comparison, banding_rows
-from penempatan.excel.write_plan import _empty, _moves, _summary, _units
+from penempatan.excel.write_plan import empty_seat_rows, move_rows, summary_rows, unit_rows
 from penempatan.explain import MOVE_KINDS, Explainer, number
 from penempatan.model import ProblemData
 from penempatan.result import Result
@@ -53,8 +53,8 @@ _MAX_UNITS = 20  # units shown by name in per-unit charts; the rest are summed a
 def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: str = "") -> str:
     """The report of one plan: summary, charts, transfer list with reasons, vacancy chains, empty seats."""
     ex = Explainer(data, tables, result)
-    moves = _moves(ex)
-    summary = dict((str(k), v) for k, v in _summary(ex, len(moves)))
+    moves = move_rows(ex)
+    summary = dict((str(k), v) for k, v in summary_rows(ex, len(moves)))
     body = [
         _summary_section(summary, tables),
         _section("Grafik", "grafik", _charts_solve(ex)),
@@ -137,7 +137,7 @@ def compare_report(comparison: Comparison, *, source: str = "") -> str:
             _chart("Kursi kurang dan lebih per unit", _fig_unit_gaps(t0.unit_names, gaps), "unit",
                    note=f"Unit dengan selisih terbesar; paling banyak {_MAX_UNITS} unit ditampilkan."),
         ])
-    all_moves = [[p.label, *row] for p in feasible for row in _moves(explainers[p.label])]
+    all_moves = [[p.label, *row] for p in feasible for row in move_rows(explainers[p.label])]
     body = [_section("Ringkasan per rencana", "ringkasan", table + notes),
             _section("Grafik", "grafik", charts or '<p class="empty">Tidak ada rencana yang layak.</p>'),
             _section("Usulan mutasi semua rencana", "usulan", _moves_table(all_moves, with_scenario=True))]
@@ -291,7 +291,7 @@ def _cell(v: Any) -> Any:
 
 
 def _moves_table(moves: Sequence[Sequence[Any]], *, with_scenario: bool = False) -> str:
-    """Rows as `write_plan._moves` makes them (the workbook's Usulan Mutasi), optionally led by a scenario."""
+    """Rows as `write_plan.move_rows` makes them (the workbook's Usulan Mutasi), optionally led by a scenario."""
     cols = ["NIP", "Nama", "Golongan", "Asal", "Tujuan", "Jenis", "Skor Asal", "Skor Tujuan", "Rantai", "Alasan"]
     num = [False, False, False, False, False, False, True, True, False, False]
     rows = []
@@ -332,7 +332,7 @@ def _chains_table(ex: Explainer) -> str:
 
 
 def _empty_table(ex: Explainer) -> str:
-    rows = _empty(ex)
+    rows = empty_seat_rows(ex)
     if not rows:
         return '<p class="empty">Semua kursi terisi sesuai Kebutuhan.</p>'
     return _table(["Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan"],
@@ -343,7 +343,7 @@ def _empty_table(ex: Explainer) -> str:
 def _units_table(ex: Explainer) -> str:
     cols = ["Unit Kerja", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah", "Masuk", "Keluar",
             "Selisih Sesudah"]
-    return _table(cols, [False, True, True, True, True, True, False], _units(ex), placeholder="Cari unit…",
+    return _table(cols, [False, True, True, True, True, True, False], unit_rows(ex), placeholder="Cari unit…",
                   name="unit")
 
 

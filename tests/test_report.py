@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from penempatan.analyze import analyze
 from penempatan.cli import app
 from penempatan.compare import Comparison, Plan, summarise
-from penempatan.excel.write_plan import _summary
+from penempatan.excel.write_plan import summary_rows
 from penempatan.explain import Explainer
 from penempatan.model import ProblemData
 from penempatan.report import NOTICE, analyze_report, compare_report, solve_report, write_report
@@ -132,7 +132,7 @@ def test_summary_and_tables_are_the_workbook_numbers(plain):
     data, tables, result = plain
     ex = Explainer(data, tables, result)
     page = _parse(solve_report(data, tables, result))
-    summary = dict(_summary(ex, len(ex.movers)))
+    summary = dict(summary_rows(ex, len(ex.movers)))
     moves = _table(page, "usulan")
     assert len(moves["rows"]) == summary["Jumlah mutasi"] == len(ex.movers) > 0
     assert {r[0] for r in moves["rows"]} == {data.employees[i].nip for i in ex.movers}

@@ -12,7 +12,7 @@ from typing import Any
 
 from penempatan.analyze import STAY_COMPONENTS, Analysis, summary
 from penempatan.excel.common import as_text, atomic_save
-from penempatan.excel.write_plan import _FORMATS, _StableWorkbook, _write_sheet
+from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import months_text
 from penempatan.scoring import COMPONENT_LABELS
 
@@ -43,7 +43,7 @@ def write_analysis(path: Path, analysis: Analysis) -> None:
     """Write the analysis workbook atomically to `path`."""
     a = analysis
     stamp = datetime.combine(a.data.params.tanggal_acuan, datetime.min.time())
-    wb = _StableWorkbook(stamp)
+    wb = StableWorkbook(stamp)
     rows: dict[str, list[list[Any]]] = {
         "Ringkasan": [[label, value] for label, value in summary(a)],
         "Kecocokan": _fit(a),
@@ -55,7 +55,7 @@ def write_analysis(path: Path, analysis: Analysis) -> None:
         "Mendekati Pensiun": _retirement(a),
     }
     for name, header in SHEETS.items():
-        _write_sheet(wb, name, header, rows[name], _FORMATS["Ringkasan"] if name == "Ringkasan" else {})
+        write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS["Ringkasan"] if name == "Ringkasan" else {})
     atomic_save(wb, path)
 
 

@@ -8,25 +8,17 @@ the same for the same plan: no timestamps in the sheets, fixed document dates an
 from __future__ import annotations
 
 import hashlib
-import io
 import math
-import re
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from penempatan import __version__
-from penempatan.excel.common import as_text, atomic_save, text_cell
+from penempatan.excel.common import as_text, atomic_save
+from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer, number
 from penempatan.model import ProblemData
 from penempatan.result import Result
@@ -48,51 +40,6 @@ SHEETS: dict[str, tuple[str, ...]] = {
 }
 """Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi`)."""
 
-_WIDTH = {
-    "NIP": 21, "Nama": 28, "Golongan": 10, "Keterangan": 38, "Nilai": 40, "Parameter": 30, "Alasan": 110,
-    "Jenis": 17, "Rantai": 8, "Urutan Rantai": 8, "Kebutuhan": 12, "Selisih": 8, "Selisih Sesudah": 22,
-    "Kursi Kosong": 8, "Skor": 7, "Skor Asal": 7, "Skor Tujuan": 7,
-    "Urutan": 110, "Unit Terlibat": 40, "Jumlah Pegawai": 10, "Total Kenaikan Skor": 12,
-    "Dapat Disetujui Terpisah": 12, "Catatan": 80, "Kode Jabatan": 16, "Jabatan": 34, "Unit Kerja": 34,
-    "Jurusan": 28, "TMT Jabatan": 12, "Tanggal Lahir": 12, "Tanggal Pensiun": 12,
-}
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
-_HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entry time: the earliest a zip can hold
-
-
-class _StableWorkbook(Workbook):
-    """A write-only workbook whose saved bytes depend only on its content.
-
-    openpyxl stamps docProps/core.xml 'modified' with the clock and every zip entry with the local time;
-    both are replaced here by fixed values so the same plan gives the same file.
-    """
-
-    def __init__(self, stamp: datetime) -> None:
-        super().__init__(write_only=True)
-        self.stamp = stamp
-        self.properties.created = stamp
-        self.properties.modified = stamp
-        self.properties.creator = "penempatan"
-
-    def save(self, filename: Any) -> None:
-        buffer = io.BytesIO()
-        super().save(buffer)
-        modified = self.stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, \
-                zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                body = src.read(info.filename)
-                if info.filename == "docProps/core.xml":
-                    body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                  rb"\g<1>" + modified + rb"\g<2>", body)
-                entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = info.external_attr
-                dst.writestr(entry, body)
-
-
 def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
                input_path: Path | None = None, versions: dict[str, str] | None = None,
                scenario: Sequence[tuple[str, str]] = ()) -> None:
@@ -103,28 +50,28 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     """
     ex = Explainer(data, tables, result)
     stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
-    wb = _StableWorkbook(stamp)
-    moves = _moves(ex)
+    wb = StableWorkbook(stamp)
+    moves = move_rows(ex)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": _summary(ex, len(moves)) + _scenario_rows(scenario, result),
+        "Ringkasan": summary_rows(ex, len(moves)) + _scenario_rows(scenario, result),
         "Usulan Mutasi": moves,
         "Rantai Mutasi": _chains(ex),
         "Tetap": _stays(ex),
-        "Jabatan Kosong": _empty(ex),
+        "Jabatan Kosong": empty_seat_rows(ex),
         "Kebutuhan Pelatihan": _training(ex),
-        "Per Unit": _units(ex),
+        "Per Unit": unit_rows(ex),
         "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
     }
     for name, header in SHEETS.items():
-        _write_sheet(wb, name, header, rows[name], _FORMATS.get(name, {}))
+        write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS.get(name, {}))
     atomic_save(wb, path)
 
 
 # --- sheet contents ------------------------------------------------------------------------------------
-_t = as_text  # every value from the input goes through here and is written as text (see `_text`)
+_t = as_text  # every value from the input goes through here and is written as text (see `sheets.text_value`)
 
 
-def _moves(ex: Explainer) -> list[list[Any]]:
+def move_rows(ex: Explainer) -> list[list[Any]]:
     d = ex.data
     chain_of = ex.chain_of
     order = sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1]))
@@ -165,7 +112,7 @@ def _stays(ex: Explainer) -> list[list[Any]]:
     return out
 
 
-def _empty(ex: Explainer) -> list[list[Any]]:
+def empty_seat_rows(ex: Explainer) -> list[list[Any]]:
     d, t = ex.data, ex.t
     out = []
     for j in ex.empty_seats():
@@ -185,7 +132,7 @@ def _training(ex: Explainer) -> list[list[Any]]:
     return out
 
 
-def _units(ex: Explainer) -> list[list[Any]]:
+def unit_rows(ex: Explainer) -> list[list[Any]]:
     t = ex.t
     n_unit = len(t.unit_names)
     target_unit = t.post_unit[ex.result.assignment]
@@ -210,7 +157,7 @@ def _units(ex: Explainer) -> list[list[Any]]:
     return out
 
 
-def _summary(ex: Explainer, n_moves: int) -> list[list[Any]]:
+def summary_rows(ex: Explainer, n_moves: int) -> list[list[Any]]:
     d, t, r = ex.data, ex.t, ex.result
     kinds = {k: 0 for k in MOVE_KINDS}
     for i in ex.movers:
@@ -297,46 +244,3 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-# --- writing ---------------------------------------------------------------------------------------------
-_FORMATS = {
-    "Ringkasan": {"Gap": "0.00%", "Waktu (detik)": "0.00", "Tanggal acuan": "DD-MM-YYYY"},
-    "Parameter": {"tanggal_acuan": "YYYY-MM-DD", "larangan_mulai": "YYYY-MM-DD",
-                  "larangan_selesai": "YYYY-MM-DD"},
-}
-"""Number formats of two-column sheets, by the label in the first column."""
-
-
-def _write_sheet(wb: Workbook, name: str, header: Sequence[str], rows: Iterable[Sequence[Any]],
-                 formats: dict[str, str]) -> None:
-    """A sheet with a bold, frozen, filtered header row and widths set per column name."""
-    ws = wb.create_sheet(name)
-    assert isinstance(ws, WriteOnlyWorksheet)
-    for k, title in enumerate(header, 1):
-        ws.column_dimensions[get_column_letter(k)].width = _WIDTH.get(title, max(12, len(title) + 2))
-    ws.freeze_panes = "A2"
-    ws.append([_header_cell(ws, h) for h in header])
-    n = 1
-    for row in rows:
-        cells: list[Any] = [_text(ws, v) if isinstance(v, str) else v for v in row]
-        fmt = formats.get(str(row[0])) if formats else None
-        if fmt and not isinstance(row[-1], str):
-            cells[-1] = WriteOnlyCell(ws, value=row[-1])
-            cells[-1].number_format = fmt
-        ws.append(cells)
-        n += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
-
-
-def _header_cell(ws: WriteOnlyWorksheet, title: str) -> WriteOnlyCell:
-    return text_cell(ws, title, font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_HEADER_ALIGN)
-
-
-def _text(ws: WriteOnlyWorksheet, value: str) -> Any:
-    """A string as a text cell: plain strings are already text; '='-strings need an explicit text cell."""
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):
-        return text_cell(ws, value)
-    return value
