@@ -676,6 +676,8 @@ def _write_json(path: Path, problem: Any, result: Any) -> None:
 def _print_summary(problem: Any, tables: Any, result: Any) -> None:
     import numpy as np
 
+    from penempatan.excel.write_plan import proof_scope
+
     cur = tables.cur
     after = result.assignment
     moved = after != cur
@@ -710,6 +712,7 @@ def _print_summary(problem: Any, tables: Any, result: Any) -> None:
     table.add_row("Kelebihan pegawai tersisa (R11)", str(result.surplus_kept))
     if tables.n_emp:
         table.add_row("Rata-rata skor sebelum → sesudah", f"{stay_score.mean():.1f} → {after_score.mean():.1f}")
+    table.add_row("Cakupan bukti", proof_scope(result))
     table.add_row("Waktu", f"{result.wall_time:.1f} detik ({result.method})")
     console.print(table)
 

@@ -39,6 +39,7 @@ class Result:
     message: str = ""
     rules_involved: tuple[str, ...] = ()
     changed_vs_reference: int | None = None  # employees placed elsewhere than in the reference plan
+    proof_over_all_pairs: bool = False  # OPTIMAL holds over every eligible pair, not only the candidates
 
     @property
     def gap(self) -> float:

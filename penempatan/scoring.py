@@ -599,3 +599,112 @@ def exclusion_counts(data: ProblemData, tables: Tables, post: int) -> dict[str, 
             if mask.any():
                 counts[code] = counts.get(code, 0) + int(mask.sum())
     return counts
+
+
+@dataclass(frozen=True)
+class Prices:
+    """LP dual prices in score units: a move of employee e into post p improves the LP relaxation iff
+    its value (score − biaya_mutasi) exceeds employee[e] + post[p] + leave[unit of e] (when p is in another
+    unit) + move."""
+
+    employee: np.ndarray
+    post: np.ndarray
+    leave: np.ndarray
+    move: float
+
+
+def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices,
+                  tol: float = 1e-6, per_round: int = 4) -> Candidates | None:
+    """Column generation over every eligible pair, not only the capped candidates (exact pricing).
+
+    For each post class, the best post for an employee is the one with the lowest price (own unit without,
+    other units with the R13 leave price, minus the preference bonus); a pair is added when its value beats
+    the employee's price. Returns the candidates extended by the improving pairs, or None when there is
+    none — then the LP optimum over the candidates is the LP optimum over every eligible pair.
+    """
+    p = data.params
+    pinned = {data.employee_index[pin.nip] for pin in data.pins}
+    forbid_post, forbid_unit = _forbids(data, t)
+    frozen = set(data.frozen_units)
+    open_post = (t.holders <= t.post_keb) & np.array([t.unit_names[u] not in frozen for u in t.post_unit],
+                                                      dtype=bool)
+    movers = np.array([i for i in np.nonzero(t.movable)[0].tolist() if i not in pinned], dtype=np.int64)
+    existing = set(zip(cand.emp.tolist(), cand.post.tolist(), strict=True))
+    n_units = len(t.unit_names)
+    new_e: list[int] = []
+    new_p: list[int] = []
+    new_parts: list[np.ndarray] = []
+    for c in range(len(t.classes)):
+        posts = np.nonzero((t.post_class == c) & open_post)[0]
+        if len(posts) == 0 or len(movers) == 0:
+            continue
+        excl = t.class_exclusions(c, movers)
+        emp_c = movers[~np.logical_or.reduce(list(excl.values()))]
+        if len(emp_c) == 0:
+            continue
+        parts = t.class_parts(c, emp_c, stay=False)
+        raw = parts.sum(axis=1)  # without the preference part, added per post below
+        # Cheapest and second-cheapest post per unit (the second when the cheapest is the employee's own).
+        order = posts[np.lexsort((posts, prices.post[posts]))]
+        first = np.full(n_units, -1, dtype=np.int64)
+        second = np.full(n_units, -1, dtype=np.int64)
+        for j in order.tolist():
+            u = int(t.post_unit[j])
+            if first[u] < 0:
+                first[u] = j
+            elif second[u] < 0:
+                second[u] = j
+        units_with = np.nonzero(first >= 0)[0]
+        unit_best = prices.post[first[units_with]]
+        ranked = units_with[np.argsort(unit_best, kind="stable")]
+        for k, i in enumerate(emp_c.tolist()):
+            u_e = int(t.emp_unit[i])
+            special = i in forbid_post or i in forbid_unit or bool(t.emp_prefs[i])
+            options: list[int] = []
+            if special:
+                options = [j for j in posts.tolist() if j != t.cur[i] and j not in forbid_post.get(i, ())
+                           and t.post_unit[j] not in forbid_unit.get(i, ())]
+            else:
+                own = first[u_e] if first[u_e] != t.cur[i] else second[u_e]
+                other = next((int(first[u]) for u in ranked.tolist() if u != u_e), -1)
+                best = [j for j in (int(own), other) if j >= 0]
+                base = prices.employee[i] + prices.move - (min(max(int(raw[k]), 0), 100) - p.biaya_mutasi)
+                if all(prices.post[j] + (prices.leave[u_e] if t.post_unit[j] != u_e else 0.0) + base >= -tol
+                       for j in best):
+                    continue  # not even the cheapest post of the class improves: skip the class
+                # Improving: offer the `per_round` cheapest posts inside and outside the unit, so one
+                # round does the work of several.
+                inside = outside = 0
+                for j in order.tolist():
+                    if j == t.cur[i]:
+                        continue
+                    if t.post_unit[j] == u_e and inside < per_round:
+                        options.append(j)
+                        inside += 1
+                    elif t.post_unit[j] != u_e and outside < per_round:
+                        options.append(j)
+                        outside += 1
+                    if inside >= per_round and outside >= per_round:
+                        break
+            for j in options:
+                if (i, j) in existing:
+                    continue
+                pref = p.bobot_preferensi if t.post_unit[j] in t.emp_prefs[i] else 0
+                leave = prices.leave[u_e] if t.post_unit[j] != u_e else 0.0
+                price = prices.employee[i] + prices.post[j] + leave + prices.move
+                if min(max(int(raw[k]) + pref, 0), 100) - p.biaya_mutasi > price + tol:
+                    row = parts[k].copy()
+                    row[6] = pref
+                    new_e.append(i)
+                    new_p.append(j)
+                    new_parts.append(row)
+                    existing.add((i, j))
+    if not new_e:
+        return None
+    emp = np.concatenate([cand.emp, np.array(new_e, dtype=np.int64)])
+    post = np.concatenate([cand.post, np.array(new_p, dtype=np.int64)])
+    parts_all = np.concatenate([cand.parts, np.array(new_parts, dtype=np.int64).reshape(-1, len(COMPONENTS))])
+    stay = np.concatenate([cand.stay, np.zeros(len(new_e), dtype=bool)])
+    order = np.lexsort((post, ~stay, emp))
+    return Candidates(emp[order], post[order], total(parts_all)[order], stay[order], parts_all[order],
+                      cand.pin_conflicts)

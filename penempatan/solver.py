@@ -43,13 +43,16 @@ from scipy.optimize import linprog
 from penempatan.model import ProblemData
 from penempatan.relax import Coupling, lagrangian
 from penempatan.result import Result, SolveStatus
-from penempatan.scoring import Candidates, Tables, build_candidates
+from penempatan.scoring import Candidates, Prices, Tables, build_candidates, price_missing
 
 Progress = Callable[[str], None]
 SEED = 20260101
 LP_MAX_PAIRS = 250_000
 """Above this many candidate pairs the LP stage (seconds at 100k pairs, minutes at 1M) gives way to the
 Lagrangian relaxation of R13/R14 over min-cost flows, which returns a plan with a proven gap."""
+PRICING_ROUNDS_SMALL, PRICING_ROUNDS_LARGE, PRICING_SMALL_PAIRS = 5, 1, 50_000
+"""Column-generation rounds after the first LP: a count fixed by the instance's size, not by the clock,
+so the same input always gives the same plan (each round re-solves the LP: ~5 s at 200,000 pairs)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     s = build_structure(data, t, cand, reference=reference, reference_weight=reference_weight)
     if cand.pin_conflicts:
         return _pin_conflict_result(data, t, cand, time.perf_counter() - start, timings)
+    all_pairs = False  # set once LP pricing has found no improving pair outside the candidates
 
     def finish(status: SolveStatus, x: np.ndarray | None, total_bound: float, method: str,
                message: str = "", rules: tuple[str, ...] = ()) -> Result:
@@ -169,7 +173,8 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
                 bound = objective
         return Result(status, assignment, objective, float(bound),
                       time.perf_counter() - start, cand, int(s.wajib_seats.sum()), fill, surplus, method,
-                      timings, message, rules, changed_vs_reference=changed)
+                      timings, message, rules, changed_vs_reference=changed,
+                      proof_over_all_pairs=all_pairs and status is SolveStatus.OPTIMAL)
 
     say("aliran biaya minimum (tanpa R13/R14)")
     tick = time.perf_counter()
@@ -208,12 +213,29 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
     lp = solve_lp(s)
+    # Column generation over every eligible pair: add the pairs the LP duals price as improving and
+    # re-solve, until none is left; the LP (and so any plan matching its bound) is then optimal over all
+    # eligible pairs, not only the capped candidates. Not with a reference plan (its bonus is not priced).
+    rounds = 0
+    max_rounds = PRICING_ROUNDS_SMALL if s.n_pairs <= PRICING_SMALL_PAIRS else PRICING_ROUNDS_LARGE
+    while lp is not None and reference is None:
+        wider = price_missing(data, t, cand, lp[3])
+        if wider is None:
+            all_pairs = True
+            break
+        if rounds >= max_rounds:
+            break
+        rounds += 1
+        say(f"menambah {len(wider) - len(cand)} pasangan calon dari harga dual LP")
+        cand = wider
+        s = build_structure(data, t, cand, reference=reference, reference_weight=reference_weight)
+        lp = solve_lp(s)
     timings["lp"] = time.perf_counter() - tick
     if lp is None:
         return finish(SolveStatus.INFEASIBLE, None, math.nan, "lp",
                       "Tidak ada rencana yang memenuhi kunci (R15) bersama batas keluar unit (R13) dan "
                       "batas jumlah mutasi (R14).", ("R13", "R14", "R15"))
-    x_lp, lp_obj, reduced = lp
+    x_lp, lp_obj, reduced, _ = lp
     if _is_integral(x_lp):
         return finish(SolveStatus.OPTIMAL, x_lp > 0.5, lp_obj, "lp")
 
@@ -351,10 +373,10 @@ def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.nd
     return a_ub, np.concatenate(rhs), a_eq, np.ones(s.n_emp)
 
 
-def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray] | None:
+def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray, Prices] | None:
     """LP relaxation with every rule (HiGHS through scipy, built from sparse arrays in bulk).
 
-    Returns (x per pair, LP objective, reduced cost per pair) or None when infeasible.
+    Returns (x per pair, LP objective, reduced cost per pair, dual prices) or None when infeasible.
     """
     a_ub, b_ub, a_eq, b_eq = _rows(s)
     wajib, over, extra_ub = _lp_columns(s)
@@ -367,7 +389,20 @@ def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray] | None:
     if res.status != 0:
         return None
     reduced = np.asarray(res.lower.marginals)[: s.n_pairs]
-    return np.asarray(res.x)[: s.n_pairs], -float(res.fun), reduced
+    return np.asarray(res.x)[: s.n_pairs], -float(res.fun), reduced, _prices(s, res)
+
+
+def _prices(s: Structure, res: Any) -> Prices:
+    """The LP duals as prices in score units (rows in the order `_rows` makes them)."""
+    y_ub = np.asarray(res.ineqlin.marginals)
+    seats, rest = y_ub[: s.n_post], y_ub[s.n_post:]
+    post = -seats.copy()
+    w = len(s.wajib)
+    post[s.wajib] += rest[:w]  # the R12 link row enters a must-fill post's column with −1
+    n_units = len(s.unit_cap)
+    leave = -rest[w: w + n_units]
+    move = -float(rest[w + n_units]) if s.max_moves is not None else 0.0
+    return Prices(-np.asarray(res.eqlin.marginals), post, leave, move)
 
 
 # --- stage 3: CP-SAT on the residual --------------------------------------------------------------------

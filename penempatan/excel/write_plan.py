@@ -21,7 +21,7 @@ from penempatan.excel.common import as_text, atomic_save
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer, number
 from penempatan.model import ProblemData
-from penempatan.result import Result
+from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Tables
 
 SHEETS: dict[str, tuple[str, ...]] = {
@@ -157,6 +157,16 @@ def unit_rows(ex: Explainer) -> list[list[Any]]:
     return out
 
 
+def proof_scope(r: Result) -> str:
+    """What an OPTIMAL status covers: every eligible pair (LP pricing found none left out) or the capped
+    candidate set; for other statuses, the gap."""
+    if r.status is not SolveStatus.OPTIMAL:
+        return "rencana layak dengan gap terbukti" if r.feasible else "-"
+    if r.proof_over_all_pairs:
+        return "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
+    return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
+
+
 def summary_rows(ex: Explainer, n_moves: int) -> list[list[Any]]:
     d, t, r = ex.data, ex.t, ex.result
     kinds = {k: 0 for k in MOVE_KINDS}
@@ -173,6 +183,7 @@ def summary_rows(ex: Explainer, n_moves: int) -> list[list[Any]]:
         ["Gap", _number_or_blank(r.gap)],
         ["Waktu (detik)", round(r.wall_time, 2)],
         ["Metode", r.method],
+        ["Cakupan bukti", proof_scope(r)],
         ["Jumlah pegawai", t.n_emp],
         ["Jumlah mutasi", n_moves],
         [PROMOSI, kinds[PROMOSI]],
