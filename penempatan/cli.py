@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
-import tempfile
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -18,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from penempatan.atomic import atomic_text
 from penempatan.errors import InputError, Problem, Severity
 
 app = typer.Typer(
@@ -623,18 +622,6 @@ def _cell(name: str, value: object) -> str:
     return str(value)
 
 
-def _atomic_text(path: Path, write: Callable[[Any], None]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".penempatan-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _write_candidates(path: Path, problem: Any, result: Any) -> None:
     """SPEC 4: every candidate pair considered, so optimality can be re-checked with another solver."""
     cand = result.candidates
@@ -648,7 +635,7 @@ def _write_candidates(path: Path, problem: Any, result: Any) -> None:
                                strict=True):
             w.writerow([nips[i], codes[j], s, int(st)])
 
-    _atomic_text(path, write)
+    atomic_text(path, write, suffix=".csv")
 
 
 def _write_json(path: Path, problem: Any, result: Any) -> None:
@@ -670,7 +657,7 @@ def _write_json(path: Path, problem: Any, result: Any) -> None:
         "penempatan": {e.nip: problem.positions[int(j)].kode
                        for e, j in zip(problem.employees, result.assignment.tolist(), strict=True)},
     }
-    _atomic_text(path, lambda f: json.dump(doc, f, ensure_ascii=False, indent=1))
+    atomic_text(path, lambda f: json.dump(doc, f, ensure_ascii=False, indent=1), suffix=".json")
 
 
 def _print_summary(problem: Any, tables: Any, result: Any) -> None:

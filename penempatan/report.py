@@ -18,9 +18,7 @@ from __future__ import annotations
 import html
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -37,6 +35,7 @@ from penempatan import __version__
 from penempatan.analyze import Analysis
 from penempatan.analyze import rotation_due as rotation_due_list
 from penempatan.analyze import summary as analysis_summary
+from penempatan.atomic import atomic_text
 from penempatan.compare import Comparison, banding_rows
 from penempatan.excel.write_plan import empty_seat_rows, move_rows, summary_rows, unit_rows
 from penempatan.explain import MOVE_KINDS, Explainer, number
@@ -146,16 +145,7 @@ def compare_report(comparison: Comparison, *, source: str = "") -> str:
 
 def write_report(path: Path, page: str) -> None:
     """Write the page atomically (temporary file in the same folder, then rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".penempatan-", suffix=".html", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(page)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_text(path, lambda f: f.write(page), suffix=".html")
 
 
 # --- page ---------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from penempatan.atomic import atomic_text
 from penempatan.errors import InputError, Problems, pydantic_message
 from penempatan.excel.read_plan import PlanFileError, PlanMove, read_plan_moves
 from penempatan.model import STATUS_VALUES, Forbid, Params, Pin, Position, ProblemData, Weights
@@ -745,16 +746,4 @@ maks_mutasi = 50                      # R14: paling banyak 50 mutasi
 
 def write_example(path: Path) -> None:
     """Write the annotated example scenario (atomically: temporary file, then rename)."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".penempatan-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(EXAMPLE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_text(path, lambda f: f.write(EXAMPLE), suffix=".toml")
