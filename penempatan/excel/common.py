@@ -43,3 +43,16 @@ def set_text(cell: Any, value: object) -> None:
     """Put `value` in a normal (not write-only) cell as text, never as a formula."""
     cell.value = as_text(value)
     cell.data_type = "s"
+
+
+def param_value(value: object) -> object:
+    """A Params value as a planner types it in `Pengaturan`: Ya/Tidak, lists joined with '; ', whole
+    numbers without '.0'; dates and None are left to the caller (text in the input, a date cell in the
+    output)."""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

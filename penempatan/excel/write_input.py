@@ -36,7 +36,7 @@ from penempatan.excel.columns import (
     YA_TIDAK,
     Column,
 )
-from penempatan.excel.common import atomic_save, text_cell
+from penempatan.excel.common import atomic_save, param_value, text_cell
 from penempatan.model import Employee, Params, Position, ProblemData
 from penempatan.reference import Reference, load_reference
 
@@ -318,17 +318,9 @@ def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
 
 def _param_text(value: object) -> object:
     """A parameter value as written in `Pengaturan`: dates dd-mm-yyyy, lists `;`-joined, Ya/Tidak."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return _ya(value)
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    if isinstance(value, tuple | list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    return param_value(value)
 
 
 def _param_values(params: Params | None) -> list[tuple[str, object]]:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from penempatan import __version__
-from penempatan.excel.common import as_text, atomic_save
+from penempatan.excel.common import as_text, atomic_save, param_value
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer, number
 from penempatan.model import ProblemData
@@ -230,16 +230,8 @@ def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, 
 
 
 def _param_value(value: object) -> Any:
-    """Parameters as a planner would type them in `Pengaturan`: Ya/Tidak, lists with ';', dates."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
-    if isinstance(value, tuple | list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    """Parameters as a planner would type them in `Pengaturan`; dates stay dates (formatted cells)."""
+    return "" if value is None else param_value(value)
 
 
 def _number_or_blank(x: float) -> float | str:
