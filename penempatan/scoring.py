@@ -304,7 +304,7 @@ class Candidates:
 
 def build_candidates(data: ProblemData, tables: Tables | None = None, *,
                      per_class: int = 12, max_candidates: int | None = None,
-                     must_fill_extra: int = 25) -> Candidates:
+                     must_fill_extra: int = 25, reference: np.ndarray | None = None) -> Candidates:
     """Every employee's current post plus their best eligible moves.
 
     Caps (documented in the README): for each movable employee, posts are grouped into classes; of each
@@ -446,6 +446,23 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
     keep |= t.forced_out[move_e] & vacancy[move_p] & ~from_wajib
     keep |= _top_per_must_fill(t, move_e, move_p, move_score, must_fill_extra)
     move_e, move_p, move_parts, move_score = move_e[keep], move_p[keep], move_parts[keep], move_score[keep]
+
+    # A reference plan (minimal change, `solve --acuan`): its move pairs stay candidates whatever the caps,
+    # when every hard rule allows them, so the bonus for keeping them can take effect.
+    if reference is not None:
+        have = set(zip(move_e.tolist(), move_p.tolist(), strict=True))
+        extra = [(i, int(j)) for i, j in enumerate(np.asarray(reference).tolist())
+                 if j != t.cur[i] and i not in pinned and (i, int(j)) not in have
+                 and not pin_violations(data, t, i, int(j), forbid_post, forbid_unit)]
+        if extra:
+            ref_e = np.array([i for i, _ in extra], dtype=np.int64)
+            ref_p = np.array([j for _, j in extra], dtype=np.int64)
+            ref_parts = np.stack([t.class_parts(int(t.post_class[j]), np.array([i]), stay=False)[0]
+                                  for i, j in extra])
+            ref_parts[:, 6] = [p.bobot_preferensi if t.post_unit[j] in t.emp_prefs[i] else 0 for i, j in extra]
+            move_e = np.concatenate([move_e, ref_e])
+            move_p = np.concatenate([move_p, ref_p])
+            move_parts = np.concatenate([move_parts, ref_parts])
 
     # Pinned employees: exactly the pinned post (stay pair when pinned to their own post). A pin that
     # breaks a hard rule is recorded as a conflict; the solver then reports the plan infeasible.

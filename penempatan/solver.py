@@ -147,7 +147,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     timings: dict[str, float] = {}
     t = tables or Tables(data)
     tick = time.perf_counter()
-    cand = candidates if candidates is not None else build_candidates(data, t)
+    cand = candidates if candidates is not None else build_candidates(data, t, reference=reference)
     timings["kandidat"] = time.perf_counter() - tick
     s = build_structure(data, t, cand, reference=reference, reference_weight=reference_weight)
     if cand.pin_conflicts:

@@ -17,7 +17,7 @@ from test_solver import emp, post, problem
 from penempatan.check import Rules, whole_months
 from penempatan.model import Employee, Forbid, ProblemData
 from penempatan.reference import load_reference
-from penempatan.scoring import COMPONENTS, Candidates, build_candidates
+from penempatan.scoring import COMPONENTS, Candidates, Tables, build_candidates
 
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ROTASI = COMPONENTS.index("rotasi")
@@ -228,3 +228,29 @@ def test_caps_keep_best_moves(seed: int) -> None:
     full_scores = {(int(i), int(j)): int(s) for i, j, s in zip(full.emp, full.post, full.score, strict=True)}
     for i, j, s in zip(capped.emp.tolist(), capped.post.tolist(), capped.score.tolist(), strict=True):
         assert full_scores[(i, j)] == s
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_reference_moves_stay_candidates_beyond_the_caps(seed: int) -> None:
+    """Minimal change: every rule-abiding move of a reference plan is a candidate even under tiny caps,
+    and a reference move that breaks a hard rule is not."""
+    data = make_instance(seed, 60, 3)
+    tables = Tables(data)
+    wide = build_candidates(data, tables, per_class=100, max_candidates=10_000)
+    move = np.nonzero(~wide.stay)[0]
+    reference = tables.cur.copy()
+    for k in move[::3]:  # one eligible move each for a third of the movers
+        reference[wide.emp[k]] = wide.post[k]
+    wanted = {(i, int(j)) for i, j in enumerate(reference.tolist()) if j != tables.cur[i]}
+    held = [i for i in range(len(reference)) if tables.hold_reasons[i]]  # R1, R4, R5 …: may not move
+    forbidden = {(i, (int(tables.cur[i]) + 1) % len(data.positions)) for i in held[:3]}
+    for i, j in forbidden:
+        reference[i] = j
+    tight = build_candidates(data, tables, per_class=1, max_candidates=1, reference=reference)
+    pairs = set(zip(tight.emp.tolist(), tight.post.tolist(), strict=True))
+    assert wanted <= pairs
+    assert forbidden and not forbidden & pairs
+    rules = Rules(data)
+    for i, j in pairs:
+        if j != tables.cur[i]:
+            assert not rules.move_violations(i, j)
