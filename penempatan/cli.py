@@ -178,6 +178,12 @@ def check(
                       f"{len(d.units)} unit kerja; {len(result.warnings)} peringatan, 0 galat.")
 
 
+def _mention_warnings(read: Any, data: Path) -> None:
+    """One line after a command that read the workbook: how many warnings `check` would list."""
+    if read.warnings:
+        console.print(f"[yellow]{len(read.warnings)} peringatan[/] pada masukan (lihat `penempatan check {data}`).")
+
+
 def _default_output(data: Path) -> Path:
     return data.with_name(f"{data.stem}-rekomendasi.xlsx")
 
@@ -269,9 +275,7 @@ def solve(
 
                 status.update("Menulis laporan HTML…")
                 write_report(laporan, solve_report(problem, tables, result, source=data.name))
-        if read.warnings:
-            console.print(f"[yellow]{len(read.warnings)} peringatan[/] pada masukan "
-                          f"(lihat `penempatan check {data}`).")
+        _mention_warnings(read, data)
         _print_summary(problem, tables, result)
         if problem.scenario_name:
             _say(f"Skenario: {problem.scenario_name}")
@@ -313,9 +317,7 @@ def analyze(
 
                 status.update("Menulis laporan HTML…")
                 write_report(laporan, analyze_report(analysis, source=data.name))
-        if read.warnings:
-            console.print(f"[yellow]{len(read.warnings)} peringatan[/] pada masukan "
-                          f"(lihat `penempatan check {data}`).")
+        _mention_warnings(read, data)
         _print_analysis(analysis)
         console.print(f"Analisis ditulis ke [bold]{out}[/].")
         if laporan is not None:
@@ -596,9 +598,7 @@ def compare(
 
                 status.update("Menulis laporan HTML…")
                 write_report(laporan, compare_report(comparison, source=data.name))
-        if read.warnings:
-            console.print(f"[yellow]{len(read.warnings)} peringatan[/] pada masukan "
-                          f"(lihat `penempatan check {data}`).")
+        _mention_warnings(read, data)
         table = Table(title="Perbandingan rencana")
         table.add_column("Ukuran", style="bold")
         for plan in comparison.plans:

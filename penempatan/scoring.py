@@ -564,32 +564,29 @@ def _forbids(data: ProblemData, t: Tables) -> tuple[dict[int, set[int]], dict[in
     return by_post, by_unit
 
 
+def _best_per_group(group: np.ndarray, score: np.ndarray, tie: np.ndarray, k: int) -> np.ndarray:
+    """Mask keeping, within each value of `group`, the `k` highest scores (ties broken by `tie`)."""
+    keep = np.zeros(len(group), dtype=bool)
+    if len(group) == 0:
+        return keep
+    order = np.lexsort((tie, -score, group))
+    starts = np.r_[0, np.nonzero(np.diff(group[order]))[0] + 1]
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    keep[order[rank < k]] = True
+    return keep
+
+
 def _top_per_employee(emp: np.ndarray, score: np.ndarray, post: np.ndarray, cap: int) -> np.ndarray:
     """Mask keeping each employee's `cap` best pairs (ties broken by post index)."""
-    keep = np.zeros(len(emp), dtype=bool)
-    if len(emp) == 0:
-        return keep
-    order = np.lexsort((post, -score, emp))
-    e_sorted = emp[order]
-    first = np.r_[0, np.nonzero(np.diff(e_sorted))[0] + 1]
-    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-    keep[order[rank < cap]] = True
-    return keep
+    return _best_per_group(emp, score, post, cap)
 
 
 def _top_per_must_fill(t: Tables, emp: np.ndarray, post: np.ndarray, score: np.ndarray,
                        extra: int) -> np.ndarray:
     """Mask keeping, for every must-fill post (R12), its `extra` best-scoring pairs."""
     keep = np.zeros(len(emp), dtype=bool)
-    wajib = t.post_wajib[post]
-    if not wajib.any():
-        return keep
-    idx = np.nonzero(wajib)[0]
-    order = idx[np.lexsort((emp[idx], -score[idx], post[idx]))]
-    p_sorted = post[order]
-    first = np.r_[0, np.nonzero(np.diff(p_sorted))[0] + 1]
-    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-    keep[order[rank < extra]] = True
+    idx = np.nonzero(t.post_wajib[post])[0]
+    keep[idx] = _best_per_group(post[idx], score[idx], emp[idx], extra)
     return keep
 
 
