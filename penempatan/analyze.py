@@ -13,10 +13,11 @@ from functools import cached_property
 
 import numpy as np
 
+from penempatan.check import holders_not_qualified
 from penempatan.model import ProblemData
 from penempatan.scoring import COMPONENTS, Tables, add_years
 
-STAY_COMPONENTS = COMPONENTS[:5]
+STAY_COMPONENTS = COMPONENTS
 """The score components of staying in one's own post (rotation, preference and unwillingness only apply
 to a move)."""
 
@@ -32,10 +33,11 @@ GENERAL_FIELDS = ("umum", "administrasi_sosial")
 
 NEAR_RETIREMENT_MONTHS = 12
 
-FIELD, EDUCATION, RANK, COMPETENCE, UNUSED = (
+FIELD, EDUCATION, RANK, COMPETENCE, UNUSED, JF = (
     "Bidang berbeda (R8)", "Pendidikan di bawah minimal (R6)", "Golongan di luar rentang (R7)",
-    "Kompetensi di bawah standar", "Bidang khusus di jabatan umum")
-MISMATCH_KINDS = (FIELD, UNUSED, EDUCATION, RANK, COMPETENCE)
+    "Kompetensi di bawah standar", "Bidang khusus di jabatan umum",
+    "Tidak memenuhi kualifikasi jabatan fungsional (R18)")
+MISMATCH_KINDS = (JF, FIELD, UNUSED, EDUCATION, RANK, COMPETENCE)
 
 
 @dataclass(frozen=True)
@@ -142,12 +144,7 @@ def analyze(data: ProblemData, tables: Tables | None = None) -> Analysis:
 
 def current_fit(t: Tables) -> tuple[np.ndarray, np.ndarray]:
     """Every employee's score in their own post and its components (the plan's `Skor Asal`)."""
-    parts = np.zeros((t.n_emp, len(COMPONENTS)), dtype=np.int64)
-    own = t.post_class[t.cur] if t.n_emp else np.zeros(0, dtype=np.int64)
-    for c in np.unique(own).tolist():
-        emp = np.nonzero(own == c)[0]
-        parts[emp] = t.class_parts(int(c), emp, stay=True)
-    return np.clip(parts.sum(axis=1), 0, 100), parts[:, : len(STAY_COMPONENTS)]
+    return t.stay_fit, t.stay_parts
 
 
 def _field(bidang: str | None) -> str:
@@ -155,11 +152,16 @@ def _field(bidang: str | None) -> str:
 
 
 def mismatches(t: Tables) -> list[Mismatch]:
-    """Field (R8), education (R6), golongan (R7) and competence gaps of each employee in their own post."""
+    """JF qualification (R18), field (R8), education (R6), golongan (R7) and competence gaps of each employee
+    in their own post. R18 uses the checker's own test (`check.holders_not_qualified`): a holder who does not
+    meet it stays, and the BKPSDM reviews them."""
     d, p = t.data, t.data.params
     gol_name = {g.urutan: g.kode for g in t.ref.golongan.values() if g.jenis == "PNS"}
     out: list[Mismatch] = []
+    unqualified = {v.nip: v.message for v in holders_not_qualified(d, t.ref)}
     for i, e in enumerate(d.employees):
+        if e.nip in unqualified:
+            out.append(Mismatch(i, JF, unqualified[e.nip].removeprefix("pemangku saat ini ") + " (R18)"))
         j = int(t.cur[i])
         q = d.positions[j]
         pc = t.classes[int(t.post_class[j])]

@@ -1,13 +1,26 @@
-"""The `penempatan` command: a thin typer layer, the only module that prints (SPEC 1)."""
+"""The `penempatan` command: a thin typer layer, the only module that prints (SPEC 1).
+
+Everything the command line says is Bahasa Indonesia, including the option errors and help screens of the
+underlying click parser (`_Group`, `_Command`). Results go to stdout, problems to stderr. When either is not a
+terminal (or with `--polos`) nothing is wrapped or drawn as a table cell: each input problem is one line,
+`DATA.xlsx:Pegawai!G8: TMT Jabatan '31-02-2020': … Saran: …`. Every output path is checked before any long
+work, an existing file is never replaced without `--timpa`, and the outputs of one run are renamed into
+place together (`atomic.output_batch`).
+"""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import inspect
 import json
+import os
+import re
 import sys
+import tempfile
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,101 +28,321 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand, TyperGroup
 
-from penempatan.atomic import atomic_text
-from penempatan.errors import InputError, Problem, Severity
+from penempatan import text
+from penempatan.atomic import atomic_text, output_batch
+from penempatan.errors import (
+    FILE_SHEET,
+    InputError,
+    OutputError,
+    Problem,
+    ProblemGroup,
+    column_letter,
+    group_problems,
+    os_error_text,
+    toml_error_text,
+)
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROG = "penempatan"
+
+
+class _Run:
+    """Settings of the current invocation (the global options), reset by `main` for every run."""
+
+    verbose = False
+    plain = False
+
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _configure_output(polos: bool) -> None:
+    """Plain output (no wrapping, no colour) when asked or when stdout or stderr is not a terminal."""
+    global console, err
+    _Run.plain = polos or not (_isatty(sys.stdout) and _isatty(sys.stderr))
+    if _Run.plain:
+        console = Console(width=100_000, soft_wrap=True, color_system=None, highlight=False)
+        err = Console(stderr=True, width=100_000, soft_wrap=True, color_system=None, highlight=False)
+    else:
+        console, err = Console(), Console(stderr=True)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+# --- the command line in Bahasa Indonesia ------------------------------------------------------------------
+GLOBAL_FLAGS = ("-v", "--verbose", "--polos")
+"""Options of the program that may also be written after the command (`solve data.xlsx --verbose`)."""
+
+
+def _exception_class(name: str) -> type[BaseException]:
+    """click's exception classes, wherever this typer version keeps click (vendored or not)."""
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == name:
+            return cls
+    raise LookupError(name)  # pragma: no cover - every typer has ClickException above BadParameter
+
+
+_ClickException = _exception_class("ClickException")
+
+
+class _Group(TyperGroup):
+    """The program: global flags anywhere on the line, help and errors in Bahasa Indonesia."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _global_flags_first(args))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        _safe_streams()
+        given = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(args=given, prog_name=PROG, complete_var=complete_var,
+                                standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
+        except _ClickException as exc:
+            code = _show_usage_error(exc, given, self)
+        except typer.Abort:
+            _stderr("Dibatalkan.")
+            code = EXIT_FAIL
+        code = code if isinstance(code, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(f"Pemakaian: {ctx.command_path} [OPSI] PERINTAH [ARGUMEN]...\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.format_usage(ctx, formatter)
+        _help_text(self, formatter)
+        _options_help(self, ctx, formatter)
+        rows = [(name, cmd.get_short_help_str(limit=300)) for name, cmd in self.commands.items() if not cmd.hidden]
+        _section(formatter, "Perintah", rows)
+        formatter.write(f"\nBantuan tiap perintah: {ctx.command_path} PERINTAH -h\n")
+
+
+class _Command(TyperCommand):
+    """One command: its usage line and help in Bahasa Indonesia."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        names = [_argument_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        formatter.write(f"Pemakaian: {' '.join([ctx.command_path, *names])} [OPSI]\n")
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.format_usage(ctx, formatter)
+        _help_text(self, formatter)
+        arguments = [(_argument_name(p), _param_help(p)) for p in self.get_params(ctx)
+                     if p.param_type_name == "argument"]
+        if arguments:
+            _section(formatter, "Argumen", arguments)
+        _options_help(self, ctx, formatter)
+
+
+def _help_text(command: Any, formatter: Any) -> None:
+    if command.help:
+        formatter.write("\n" + _wrap(inspect.cleandoc(command.help).partition("\f")[0], _help_width(formatter),
+                                     "  ") + "\n")
+
+
+def _help_width(formatter: Any) -> int:
+    return max(60, int(getattr(formatter, "width", 80) or 80))
+
+
+def _wrap(paragraph: str, width: int, indent: str) -> str:
+    """Wrap at spaces only: a file name, an option or a path is never broken (not even at a hyphen)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(paragraph, width, initial_indent=indent, subsequent_indent=indent,
+                                   break_on_hyphens=False, break_long_words=False))
+
+
+def _section(formatter: Any, title: str, rows: Sequence[tuple[str, str]]) -> None:
+    """A help section: a heading and two columns, the second wrapped at spaces only."""
+    width = _help_width(formatter)
+    first = min(max((len(a) for a, _ in rows), default=0), 30) + 4
+    lines = [f"\n{title}:"]
+    for name, help_text in rows:
+        body = _wrap(help_text, max(width, first + 30), " " * first).lstrip() if help_text else ""
+        if len(name) + 4 > first:
+            lines.append(f"  {name}")
+            lines.append(" " * first + body if body else "")
+        else:
+            lines.append(f"  {name.ljust(first - 2)}{body}".rstrip())
+    formatter.write("\n".join(line for line in lines if line is not None) + "\n")
+
+
+def _options_help(command: Any, ctx: Any, formatter: Any) -> None:
+    rows = []
+    for p in command.get_params(ctx):
+        if p.param_type_name != "option" or getattr(p, "hidden", False):
+            continue
+        names = ", ".join(sorted(p.opts, key=lambda o: (o.startswith("--"), o)))
+        metavar = "" if getattr(p, "is_flag", False) else f" {p.metavar or 'NILAI'}"
+        rows.append((names + metavar, _param_help(p)))
+    _section(formatter, "Opsi", rows)
+
+
+def _argument_name(param: Any) -> str:
+    return str(param.metavar or param.name.upper())
+
+
+_HELP_OPTION = "Tampilkan bantuan ini lalu keluar."
+
+
+def _param_help(param: Any) -> str:
+    """The help of an option or argument with its limits, its default and whether it is required."""
+    help_text = getattr(param, "help", None) or ""
+    if help_text == "Show this message and exit.":
+        return _HELP_OPTION
+    extra = []
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        extra.append(f"{text.decimal(low)}–{text.decimal(high)}")
+    elif low is not None:
+        extra.append(f"≥ {text.decimal(low)}")
+    default = param.default
+    if (not param.required and not getattr(param, "is_flag", False) and default not in (None, "", (), [])
+            and not callable(default) and "bawaan:" not in help_text):
+        extra.append(f"bawaan: {text.decimal(default) if isinstance(default, int | float) else default}")
+    if param.required:
+        extra.append("wajib")
+    return help_text + (f" [{'; '.join(extra)}]" if extra else "")
+
+
+def _global_flags_first(args: list[str]) -> list[str]:
+    """`penempatan solve data.xlsx -v` means `penempatan -v solve data.xlsx` (not after `--`)."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return flags + rest + args[end:]
+
+
+def _safe_streams() -> None:
+    """A character the console's code page cannot show (Windows) becomes '?' rather than a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _show_usage_error(exc: Any, args: list[str], group: Any) -> int:
+    """A click usage error in Bahasa Indonesia: what is wrong, the usage line and where help is."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    ctx = getattr(exc, "ctx", None) or _context_for(group, args)
+    if "NoArgsIsHelpError" in names:
+        print(ctx.get_help())
+        return EXIT_OK
+    _stderr(f"Galat: {_usage_message(exc, names, args)}")
+    _stderr(ctx.get_usage())
+    _stderr(f"Bantuan: {ctx.command_path} -h")
+    return int(getattr(exc, "exit_code", EXIT_INPUT))
+
+
+def _context_for(group: Any, args: list[str]) -> Any:
+    """The context of the command named in `args` (or of the program), for its usage line: some parser
+    errors carry none."""
+    parent = group.context_class(group, info_name=PROG)
+    name = next((a for a in args if a in group.commands), None)
+    if name is None:
+        return parent
+    command = group.commands[name]
+    return command.context_class(command, info_name=name, parent=parent)
+
+
+def _usage_message(exc: Any, names: set[str], args: list[str]) -> str:
+    message = str(getattr(exc, "message", "") or "")
+    param = getattr(exc, "param", None)
+    label = _param_label(param) if param is not None else None
+    if "MissingParameter" in names:
+        if param is not None and param.param_type_name == "argument":
+            return f"argumen {_argument_name(param)} belum diisi."
+        return f"{label or 'opsi wajib'} belum diisi."
+    if "NoSuchOption" in names:
+        option = getattr(exc, "option_name", "") or message.rpartition(": ")[2]
+        close = sorted(getattr(exc, "possibilities", None) or [])
+        more = f" Mungkin maksud Anda: {', '.join(close)}." if close else ""
+        return f"opsi {option} tidak dikenal.{more}"
+    if "BadParameter" in names:
+        given = _given_value(args, getattr(param, "opts", []))
+        value = f" '{given}'" if given is not None else ""
+        return f"nilai{value} untuk {label or 'opsi'} tidak sah: {_value_problem(message)}."
+    patterns = (
+        (r"Option '(.+)' requires an argument", "opsi {0} memerlukan nilai."),
+        (r"Option '(.+)' requires (\d+) arguments", "opsi {0} memerlukan {1} nilai."),
+        (r"Option '(.+)' does not take a value", "opsi {0} tidak menerima nilai."),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", "argumen berlebih: {0}."),
+        (r"No such command '(.+?)'\.(?: Did you mean (.+)\?)?", "perintah '{0}' tidak dikenal.{1}"),
+        (r"Missing command", "perintah belum disebut."),
+    )
+    for pattern, bahasa in patterns:
+        m = re.match(pattern, message)
+        if m:
+            groups = list(m.groups())
+            if pattern.startswith("No such command"):
+                groups[1] = f" Mungkin maksud Anda {groups[1]}?" if groups[1] else ""
+            return bahasa.format(*groups)
+    return f"perintah tidak dapat dibaca ({message})."
+
+
+def _param_label(param: Any) -> str:
+    if param.param_type_name == "argument":
+        return f"argumen {_argument_name(param)}"
+    return "opsi " + "/".join(sorted(param.opts, key=lambda o: (o.startswith("--"), o)))
+
+
+def _given_value(args: list[str], opts: Sequence[str]) -> str | None:
+    """What the user typed for an option (`--batas-waktu 0` or `--batas-waktu=0`)."""
+    for k, a in enumerate(args):
+        for opt in opts:
+            if a == opt and k + 1 < len(args):
+                return args[k + 1]
+            if a.startswith(opt + "=") and opt.startswith("--"):
+                return a[len(opt) + 1:]
+    return None
+
+
+def _value_problem(message: str) -> str:
+    """Why a value was refused (pydantic or click wording) in Bahasa Indonesia."""
+    patterns = (
+        (r"Input should be greater than or equal to (\S+)", "harus ≥ {0}"),
+        (r"Input should be less than or equal to (\S+)", "harus ≤ {0}"),
+        (r"Input should be greater than (\S+)", "harus > {0}"),
+        (r"Input should be less than (\S+)", "harus < {0}"),
+        (r"Input should be a valid integer", "harus bilangan bulat"),
+        (r"Input should be a valid (?:number|float)", "harus angka (desimal ditulis dengan titik, mis. 2.5)"),
+        (r"Input should be a valid boolean", "harus ya atau tidak"),
+        (r".* is not a valid (?:float|integer)", "harus angka"),
+        (r".* is not in the range (.+?)\.?$", "harus dalam rentang {0}"),
+        (r".* is not one of (.+?)\.?$", "harus salah satu dari {0}"),
+    )
+    for pattern, bahasa in patterns:
+        m = re.match(pattern, message)
+        if m:
+            return bahasa.format(*(g.rstrip(".") for g in m.groups()))
+    return f"nilai tidak dikenal ({message.rstrip('.')})"
+
 
 app = typer.Typer(
+    cls=_Group,
     help="Optimasi penempatan ASN: usulan mutasi, rotasi dan promosi yang patuh aturan dan dapat dijelaskan.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console()
-err = Console(stderr=True)
-
-EXIT_OK, EXIT_FAIL, EXIT_INPUT = 0, 1, 2
-
-
-class _Verbose:
-    on = False
-
-
-@app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Tampilkan rincian galat.")] = False) -> None:
-    """Optimasi penempatan ASN."""
-    _Verbose.on = verbose
-
-
-@contextmanager
-def _guard(all_warnings: bool = False) -> Iterator[None]:
-    """Turn every failure into a message and an exit code, never a bare traceback."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except InputError as exc:
-        _print_problems(exc.problems, all_warnings)
-        n_err = len(exc.errors)
-        err.print(f"[bold red]{n_err} galat[/] pada masukan. Perbaiki lalu jalankan lagi.")
-        raise typer.Exit(EXIT_INPUT) from None
-    except KeyboardInterrupt:
-        err.print("Dibatalkan.")
-        raise typer.Exit(EXIT_FAIL) from None
-    except Exception as exc:  # an internal failure: say so plainly, details only when asked
-        err.print(f"[bold red]Galat internal:[/] {type(exc).__name__}: {exc}")
-        if _Verbose.on:
-            err.print(traceback.format_exc())
-        else:
-            err.print("Jalankan dengan --verbose untuk rincian.")
-        raise typer.Exit(EXIT_FAIL) from None
-
-
-MAX_WARNINGS_SHOWN = 100
-
-
-def _print_problems(problems: list[Problem], all_warnings: bool = False) -> None:
-    """Every error, and the first MAX_WARNINGS_SHOWN warnings unless all are asked for."""
-    if not problems:
-        return
-    ordered = sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p.sheet, p.row or 0))
-    errors = [p for p in ordered if p.severity is Severity.ERROR]
-    warnings = [p for p in ordered if p.severity is not Severity.ERROR]
-    hidden = 0 if all_warnings else max(0, len(warnings) - MAX_WARNINGS_SHOWN)
-    shown = errors + (warnings if all_warnings else warnings[:MAX_WARNINGS_SHOWN])
-    table = Table(title="Masalah pada masukan", show_lines=False)
-    for col in ("Jenis", "Sheet", "Baris", "Kolom", "Nilai", "Pesan", "Saran"):
-        table.add_column(col, overflow="fold")
-    for p in shown:
-        kind = "[red]galat[/]" if p.severity is Severity.ERROR else "[yellow]peringatan[/]"
-        table.add_row(kind, p.sheet, str(p.row or ""), p.column or "", p.value or "", p.message, p.hint)
-    err.print(table)
-    if hidden:
-        err.print(f"… dan {hidden} peringatan lain (tampilkan semua dengan `penempatan check --semua`).")
-
-
-def _bad_argument(message: str) -> typer.Exit:
-    err.print(f"[bold red]Argumen salah:[/] {message}")
-    return typer.Exit(EXIT_INPUT)
-
-
-def _require_input(path: Path) -> None:
-    if not path.exists():
-        raise _bad_argument(f"berkas {path} tidak ditemukan.")
-    if path.is_dir():
-        raise _bad_argument(f"{path} adalah folder, bukan berkas .xlsx.")
-
-
-def _refuse_overwrite(output: Path, data_path: Path) -> None:
-    if output.resolve() == data_path.resolve():
-        raise _bad_argument("berkas keluaran sama dengan berkas masukan; masukan tidak pernah ditimpa.")
-
-
-def _check_outputs(data: Path, *outputs: Path | None) -> None:
-    """No output file (workbook, report, CSV, JSON) may be the input file."""
-    for output in outputs:
-        if output is not None:
-            _refuse_overwrite(output, data)
 
 
 def _versions() -> dict[str, str]:
@@ -122,74 +355,477 @@ def _versions() -> dict[str, str]:
     return out
 
 
-@app.command()
+def _show_version(value: bool) -> None:
+    if value:
+        v = _versions()
+        print(f"penempatan {v['penempatan']} (OR-Tools {v['ortools']}, Python {sys.version.split()[0]})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Tampilkan rincian galat internal "
+                                          "(juga boleh ditulis sesudah perintah).")] = False,
+    polos: Annotated[bool, typer.Option("--polos", help="Teks polos tanpa tabel dan warna: satu masalah per "
+                                        "baris (otomatis bila keluaran dialihkan ke berkas atau pipa).")] = False,
+    _version: Annotated[bool, typer.Option("--version", help="Tampilkan versi penempatan dan OR-Tools lalu keluar.",
+                                           is_eager=True, callback=_show_version)] = False,
+) -> None:
+    """Optimasi penempatan ASN."""
+    _Run.verbose = verbose
+    _configure_output(polos)
+
+
+_Timpa = Annotated[bool, typer.Option("--timpa", help="Ganti berkas keluaran yang sudah ada (tanpa opsi ini "
+                                      "berkas yang ada tidak pernah ditimpa).")]
+
+
+# --- failures ----------------------------------------------------------------------------------------------
+@contextmanager
+def _guard(source: Path | None = None, files: dict[str, str] | None = None) -> Iterator[None]:
+    """Turn every failure into a message and an exit code, never a bare traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except InputError as exc:
+        _show_problems(exc.problems, source, files)
+        errors = sum(p.is_error for p in exc.problems)
+        in_workbook = any(p.sheet not in (files or {}) and not _is_file_name(p.sheet) for p in exc.problems)
+        more = f" (daftar lengkap: `penempatan check {source}`)" if source is not None and in_workbook else ""
+        err.print(f"{text.number(errors)} galat pada masukan. Perbaiki lalu jalankan lagi{more}.",
+                  markup=False, highlight=False)
+        raise typer.Exit(EXIT_INPUT) from None
+    except OutputError as exc:
+        err.print(f"Galat: tidak dapat menulis {exc.path}: {exc.reason}.", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INPUT) from None
+    except KeyboardInterrupt:
+        err.print("Dibatalkan (Ctrl-C). Berkas keluaran yang sudah ada tidak diubah.", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception as exc:  # an internal failure: say so plainly, details only when asked
+        err.print(f"Galat internal: {type(exc).__name__}: {exc}", markup=False, highlight=False)
+        if _Run.verbose:
+            err.print(traceback.format_exc(), markup=False, highlight=False)
+        else:
+            err.print("Jalankan lagi dengan --verbose untuk rincian, dan laporkan ke pengelola aplikasi.")
+        raise typer.Exit(EXIT_FAIL) from None
+
+
+def _refuse(message: str) -> typer.Exit:
+    err.print(f"Galat: {message}", markup=False, highlight=False)
+    return typer.Exit(EXIT_INPUT)
+
+
+def _bad_argument(message: str) -> typer.Exit:
+    err.print(f"Argumen salah: {message}", markup=False, highlight=False)
+    return typer.Exit(EXIT_INPUT)
+
+
+def _require_input(path: Path) -> None:
+    if not path.exists():
+        raise _bad_argument(f"berkas {path} tidak ditemukan.")
+    if path.is_dir():
+        raise _bad_argument(f"{path} adalah folder, bukan berkas.")
+
+
+# --- output paths ------------------------------------------------------------------------------------------
+class _Outputs:
+    """The output paths of one command, each checked before any long work (SPEC 1).
+
+    A path the user named that exists is refused without --timpa; a default path that exists becomes the
+    next free name (`contoh-rekomendasi-2.xlsx`). No output may be an input or another output, a folder, in a
+    folder that is missing or not writable, or (when it is to be replaced) open in Excel.
+    """
+
+    def __init__(self, timpa: bool, *inputs: Path | None) -> None:
+        self.timpa = timpa
+        self.inputs = [p for p in inputs if p is not None]
+        self.claimed: dict[Path, Path] = {}
+        self.notes: dict[Path, str] = {}
+
+    def claim(self, given: Path | None, default: Path | None = None) -> Path | None:
+        """The path to write: `given` (the user's) or `default`; None when neither. Exit 2 when it cannot be."""
+        if given is None and default is None:
+            return None
+        path = given if given is not None else default
+        assert path is not None
+        for source in self.inputs:
+            if _same_file(path, source):
+                raise _refuse(f"berkas keluaran {path} sama dengan berkas masukan {source}; masukan tidak pernah "
+                              "ditimpa. Pilih nama lain.")
+        if path.is_dir():
+            raise _refuse(f"{path} adalah folder. Tulis nama berkasnya, mis. {path / _example_name(default)}.")
+        if path.exists() or path.is_symlink():
+            if given is None and not self.timpa:
+                path = self._next_free(path)
+            elif not self.timpa:
+                raise _refuse(f"{path} sudah ada dan tidak ditimpa. Pilih nama lain, atau tambahkan --timpa "
+                              "untuk menggantinya.")
+            else:
+                lock = _excel_lock(path)
+                if lock is not None:
+                    raise _refuse(f"{path} sedang dibuka di Excel (ada berkas kunci {lock.name}). Tutup berkas "
+                                  "itu di Excel, lalu jalankan lagi.")
+        key = path.resolve()
+        if key in self.claimed:
+            raise _refuse(f"{path} dipakai untuk dua keluaran sekaligus. Beri nama yang berbeda.")
+        _check_folder(path)
+        self.claimed[key] = path
+        return path
+
+    def _next_free(self, path: Path) -> Path:
+        for k in range(2, 10_000):
+            candidate = path.with_name(f"{path.stem}-{k}{path.suffix}")
+            if not (candidate.exists() or candidate.is_symlink() or candidate.resolve() in self.claimed):
+                self.notes[candidate] = f"{path.name} sudah ada dan tidak ditimpa; --timpa menimpanya"
+                return candidate
+        raise _refuse(f"terlalu banyak berkas bernama {path.stem}-N{path.suffix}; pilih nama dengan -o.")
+
+    def written(self, path: Path, what: str, extra: str = "") -> None:
+        """'<what> ditulis ke <path>.' on stdout, saying when a default name was taken."""
+        note = f" ({self.notes[path]})" if path in self.notes else ""
+        console.print(f"{what} ditulis ke {path}{note}.{extra}", markup=False, highlight=False)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def _example_name(default: Path | None) -> str:
+    return default.name if default is not None else "hasil.xlsx"
+
+
+def _excel_lock(path: Path) -> Path | None:
+    """The lock file Excel (`~$name.xlsx`) or Word/LibreOffice (`~$me.xlsx`, `.~lock.name#`) keeps beside an
+    open file."""
+    for name in (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#"):
+        lock = path.with_name(name)
+        if len(name) > 2 and lock.exists():
+            return lock
+    return None
+
+
+def _check_folder(path: Path) -> None:
+    """The folder of `path` exists and a file can be created in it (tried, not guessed: permissions, a
+    read-only disk or a network share all show up here, in milliseconds)."""
+    folder = path.parent
+    if not folder.exists():
+        raise _refuse(f"tidak dapat menulis {path}: folder {folder} tidak ada.")
+    if not folder.is_dir():
+        raise _refuse(f"tidak dapat menulis {path}: {folder} bukan folder.")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".penempatan-uji-", dir=folder)
+    except OSError as exc:
+        import errno
+
+        why = f"berkas tidak dapat dibuat di folder {folder}" if exc.errno == errno.ENOENT else os_error_text(exc)
+        raise _refuse(f"tidak dapat menulis {path}: {why}.") from None
+    os.close(fd)
+    Path(probe).unlink(missing_ok=True)
+
+
+# --- input problems ----------------------------------------------------------------------------------------
+MAX_GROUPS_SHOWN = 40
+ROWS_SHOWN = 6
+VALUES_SHOWN = 3
+_MESSAGE_WIDTH = 24  # narrowest message column of a terminal table; narrower terminals get one line per problem
+_FILE_SUFFIXES = (".toml", ".xlsx", ".xlsm", ".xls", ".csv", ".json")
+
+
+def _locate(problems: Sequence[Problem], source: Path | None) -> list[Problem]:
+    """Problems with their column's position filled in from the workbook's header row where the reader did
+    not give it, and TOML syntax errors in Bahasa Indonesia."""
+    positions: dict[str, dict[str, int]] | None = None
+    out = []
+    for p in problems:
+        if p.message.startswith("format TOML tidak sah: "):
+            line, column, why = toml_error_text(p.message.removeprefix("format TOML tidak sah: "))
+            where = f" (kolom {column})" if column else ""
+            p = dataclasses.replace(p, row=p.row or line, message=f"susunan TOML salah: {why}{where}")
+        if (p.column_number is None and p.column and source is not None and p.sheet != FILE_SHEET
+                and not _is_file_name(p.sheet)):
+            if positions is None:
+                from penempatan.excel.common import header_positions
+
+                positions = header_positions(source)
+            number = positions.get(p.sheet, {}).get(p.column.strip())
+            if number is not None:
+                p = dataclasses.replace(p, column_number=number)
+        out.append(p)
+    return out
+
+
+def _is_file_name(sheet: str) -> bool:
+    return sheet.lower().endswith(_FILE_SUFFIXES)
+
+
+def _show_problems(problems: Sequence[Problem], source: Path | None, files: dict[str, str] | None = None,
+                   semua: bool = False) -> None:
+    """Every error, then the warnings grouped by kind (one line per kind; `semua`: one line per warning).
+
+    In a terminal the lists are tables whose location, column and value cells are never wrapped; otherwise
+    (or when such a table would not fit) each problem is one line.
+    """
+    problems = _locate(problems, source)
+    files = dict(files or {})
+    label = str(source) if source is not None else ""
+    ordered = sorted(problems, key=_problem_order(problems))
+    errors = [p for p in ordered if p.is_error]
+    warnings = [p for p in ordered if not p.is_error]
+    if errors:
+        _problem_list(f"Galat ({text.number(len(errors))})", [ProblemGroup((p,)) for p in errors], label, files)
+    if warnings:
+        groups = [ProblemGroup((p,)) for p in warnings] if semua else group_problems(warnings)
+        hidden = groups[MAX_GROUPS_SHOWN:] if not semua else []
+        shown = groups[: len(groups) - len(hidden)]
+        how = "" if semua or len(groups) == len(warnings) else ", dikelompokkan per jenis; satu per baris: --semua"
+        _problem_list(f"Peringatan ({text.number(len(warnings))}{how})", shown, label, files)
+        if hidden:
+            n = sum(len(g) for g in hidden)
+            err.print(f"… dan {text.number(len(hidden))} jenis peringatan lain ({text.number(n)} baris); "
+                      "tampilkan semua dengan --semua atau simpan dengan --keluaran MASALAH.xlsx.",
+                      markup=False, highlight=False)
+
+
+_SHEET_ORDER = {"pegawai": 1, "jabatan": 2, "pengaturan": 3}
+
+
+def _problem_order(problems: Sequence[Problem]) -> Any:
+    """Sort key: the file itself, then Pegawai, Jabatan, Pengaturan, other files; by row and column."""
+    seen = {name: k for k, name in enumerate(dict.fromkeys(p.sheet for p in problems))}
+    return lambda p: (p.sheet != FILE_SHEET, _SHEET_ORDER.get(p.sheet.strip().casefold(), 9), seen[p.sheet],
+                      p.row or 0, p.column_number or 0)
+
+
+def _problem_list(title: str, groups: list[ProblemGroup], source: str, files: dict[str, str]) -> None:
+    if not _Run.plain and _problem_table(title, groups, source, files):
+        return
+    err.print(f"{title}:", markup=False, highlight=False)
+    for g in groups:
+        err.print(_problem_line(g, source, files), markup=False, highlight=False, soft_wrap=True)
+
+
+def _problem_line(g: ProblemGroup, source: str, files: dict[str, str]) -> str:
+    """`DATA.xlsx:Pegawai!G8: TMT Jabatan '31-02-2020': <message>. Saran: <hint>` for one problem;
+    `DATA.xlsx:Pegawai!H: 412 baris: Jurusan: <message>; nilai 'A' ×300, 'B' ×100 … (baris 14, 20, …).` for a
+    group."""
+    p = g.first
+    hint = f" Saran: {_sentence(p.hint)}" if p.hint else ""
+    if len(g) == 1:
+        return f"{_place(p, source, files)}: {_sentence(_subject_message(p, source, files))}{hint}"
+    values = g.values()
+    subject = p.column or ""
+    value_text = ""
+    if len(values) == 1:
+        subject = f"{subject} {_quote(values[0][0])}".strip()
+    elif values:
+        listed = ", ".join(f"{_quote(v)} ×{text.number(n)}" if n > 1 else _quote(v) for v, n in values[:VALUES_SHOWN])
+        more = f" dan {text.number(len(values) - VALUES_SHOWN)} nilai lain" if len(values) > VALUES_SHOWN else ""
+        value_text = f"; nilai {listed}{more}"
+    body = f"{subject}: {g.message}" if subject else g.message
+    return (f"{_group_place(g, source, files)}: {text.number(len(g))} baris: "
+            f"{_sentence(body + value_text + _rows_text(g))}{hint}")
+
+
+def _group_place(g: ProblemGroup, source: str, files: dict[str, str]) -> str:
+    """Where a group of problems is: its column (`DATA.xlsx:Pegawai!H`), else its sheet or file."""
+    p = g.first
+    where = _place(dataclasses.replace(p, row=None), source, files)
+    if p.column_number is not None and "!" not in where and p.sheet not in files and p.sheet != FILE_SHEET \
+            and not _is_file_name(p.sheet):
+        where += f"!{column_letter(p.column_number)}"
+    return where
+
+
+def _place(p: Problem, source: str, files: dict[str, str]) -> str:
+    """Where a problem is: `DATA.xlsx:Pegawai!G8`, `DATA.xlsx:Pegawai!baris 8`, `DATA.xlsx`, `S.toml:3`."""
+    if p.sheet in files or _is_file_name(p.sheet):
+        name = files.get(p.sheet, p.sheet)
+        return f"{name}:{p.row}" if p.row is not None else name
+    if p.sheet == FILE_SHEET:
+        return source or "-"
+    sheet = p.sheet if re.fullmatch(r"\w+", p.sheet) else "'" + p.sheet.replace("'", "''") + "'"
+    prefix = f"{source}:{sheet}" if source else sheet
+    cell = p.cell()
+    if cell is not None:
+        return f"{prefix}!{cell}"
+    return f"{prefix}!baris {p.row}" if p.row is not None else prefix
+
+
+def _subject_message(p: Problem, source: str, files: dict[str, str]) -> str:
+    """`TMT Jabatan '31-02-2020': tanggal tidak ada di kalender` (column and value, then the message)."""
+    value = p.value
+    if value in ("", source, Path(source).name if source else None, files.get(p.sheet)):
+        value = None
+    subject = " ".join(s for s in (p.column, _quote(value) if value is not None else None) if s)
+    return f"{subject}: {p.message}" if subject else p.message
+
+
+def _quote(value: str) -> str:
+    """A value in quotes, on one line whatever it holds."""
+    return "'" + value.replace("\r\n", "\n").replace("\n", "⏎").replace("\t", " ") + "'"
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    return message if not message or message[-1] in ".!?…" else message + "."
+
+
+def _problem_table(title: str, groups: list[ProblemGroup], source: str, files: dict[str, str]) -> bool:
+    """The problems as a table for a terminal, when it fits without breaking a location, column or value;
+    False when it does not (the caller then prints one line per problem)."""
+    from rich.text import Text
+
+    grouped = any(len(g) > 1 for g in groups)
+    rows: list[list[str]] = []
+    for g in groups:
+        p = g.first
+        where = _group_place(g, source, files) if len(g) > 1 else _place(p, source, files)
+        where = where.removeprefix(f"{source}:") if source else where
+        values = [f"{_quote(v)} ×{text.number(n)}" if n > 1 else _quote(v) for v, n in g.values()[:VALUES_SHOWN]]
+        if len(g.values()) > VALUES_SHOWN:
+            values.append(f"dan {text.number(len(g.values()) - VALUES_SHOWN)} lain")
+        message = p.message if len(g) == 1 else g.message
+        hint = f" Saran: {_sentence(p.hint)}" if p.hint else ""
+        row = [where, p.column or "", "\n".join(values), _sentence(message + _rows_text(g)) + hint]
+        rows.append([text.number(len(g)), *row] if grouped else row)
+    fixed = len(rows[0]) - 1 if rows else 0
+    widths = [max(len(line) for r in rows for line in r[k].split("\n")) for k in range(fixed)]
+    if sum(widths) + _MESSAGE_WIDTH + 3 * (fixed + 1) + 1 > err.width:
+        return False
+    table = Table(title=f"{title} — {source}" if source else title, title_justify="left", show_lines=True)
+    if grouped:
+        table.add_column("Jumlah", justify="right", no_wrap=True)
+    for name in ("Lokasi", "Kolom", "Nilai"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("Pesan dan saran", ratio=1, min_width=_MESSAGE_WIDTH)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    err.print(table)
+    return True
+
+
+def _rows_text(g: ProblemGroup) -> str:
+    """' (baris 14, 20, 31, …)' for a group of more than one problem."""
+    rows = g.rows()
+    if len(g) == 1 or not rows:
+        return ""
+    return " (baris " + ", ".join(str(r) for r in rows[:ROWS_SHOWN]) + (", …" if len(rows) > ROWS_SHOWN else "") + ")"
+
+
+# --- commands ----------------------------------------------------------------------------------------------
+@app.command(cls=_Command)
 def template(
-    file: Annotated[Path, typer.Argument(help="Berkas .xlsx kosong yang akan dibuat.")],
-    skenario: Annotated[Path | None, typer.Option("--skenario", help="Tulis juga contoh berkas skenario "
-                                                  "(.toml) dengan penjelasan setiap kunci.")] = None,
+    file: Annotated[Path, typer.Argument(metavar="BERKAS.xlsx", help="Workbook masukan kosong yang akan dibuat.")],
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="CONTOH.toml",
+                                                  help="Tulis juga contoh berkas skenario (.toml) dengan "
+                                                  "penjelasan setiap kunci.")] = None,
+    timpa: _Timpa = False,
 ) -> None:
     """Tulis workbook masukan kosong lengkap dengan petunjuk dan pilihan (drop-down)."""
-    if skenario is not None and skenario.resolve() == file.resolve():
-        raise _bad_argument("berkas skenario sama dengan berkas templat.")
+    outputs = _Outputs(timpa)
+    out = outputs.claim(file)
+    example = outputs.claim(skenario)
+    assert out is not None
     with _guard():
         from penempatan.excel.write_input import write_input_workbook
 
-        write_input_workbook(file)
-        console.print(f"Templat ditulis ke [bold]{file}[/].")
-        if skenario is not None:
-            from penempatan.scenario import write_example
+        with output_batch():
+            write_input_workbook(out)
+            if example is not None:
+                from penempatan.scenario import write_example
 
-            write_example(skenario)
-            console.print(f"Contoh skenario ditulis ke [bold]{skenario}[/].")
+                write_example(example)
+        outputs.written(out, "Templat")
+        if example is not None:
+            outputs.written(example, "Contoh skenario")
 
 
-@app.command()
+@app.command(cls=_Command)
 def demo(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas .xlsx keluaran.")],
-    pegawai: Annotated[int, typer.Option("--pegawai", min=50, max=100_000, help="Jumlah pegawai.")] = 600,
-    seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="BERKAS.xlsx", help="Workbook keluaran.")],
+    pegawai: Annotated[int, typer.Option("--pegawai", metavar="N", min=50, max=100_000,
+                                         help="Jumlah pegawai.")] = 600,
+    seed: Annotated[int, typer.Option("--seed", metavar="S", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    timpa: _Timpa = False,
 ) -> None:
     """Tulis data contoh FIKTIF "Pemerintah Daerah Alak" dalam format masukan."""
+    outputs = _Outputs(timpa)
+    out = outputs.claim(output)
+    assert out is not None
     with _guard():
         from penempatan.demo import generate_demo
         from penempatan.excel.write_input import write_input_workbook
 
         with console.status("Membuat data contoh fiktif…"):
             data = generate_demo(n_pegawai=pegawai, seed=seed)
-            write_input_workbook(output, data)
-        console.print(f"Data fiktif {len(data.employees)} pegawai, {len(data.positions)} jabatan "
-                      f"ditulis ke [bold]{output}[/].")
+            write_input_workbook(out, data)
+        outputs.written(out, f"Data fiktif {text.number(len(data.employees))} pegawai, "
+                             f"{text.number(len(data.positions))} jabatan")
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
-    data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
-    semua: Annotated[bool, typer.Option("--semua", help="Tampilkan semua peringatan.")] = False,
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")],
+    semua: Annotated[bool, typer.Option("--semua", help="Satu baris per peringatan (tanpa ini peringatan "
+                                        "sejenis dikelompokkan).")] = False,
+    keluaran: Annotated[Path | None, typer.Option("-k", "--keluaran", metavar="MASALAH.xlsx",
+                                                  help="Tulis setiap galat dan peringatan ke workbook (dengan "
+                                                  "filter) untuk yang memperbaiki data.")] = None,
+    timpa: _Timpa = False,
 ) -> None:
-    """Periksa workbook masukan: semua galat dan peringatan dengan sheet, baris, kolom dan nilai."""
+    """Periksa workbook masukan: setiap galat dan peringatan dengan sheet, sel, kolom, nilai dan saran."""
     _require_input(data)
-    with _guard(all_warnings=semua):
+    outputs = _Outputs(timpa, data)
+    out = outputs.claim(keluaran)
+    with _guard(data):
         from penempatan.excel.read import read_workbook
 
-        result = read_workbook(data)
-        _print_problems(result.warnings, all_warnings=semua)
-        d = result.data
-        console.print(f"[green]Masukan valid:[/] {len(d.employees)} pegawai, {len(d.positions)} jabatan, "
-                      f"{len(d.units)} unit kerja; {len(result.warnings)} peringatan, 0 galat.")
+        try:
+            result = read_workbook(data)
+            problems, failed = list(result.warnings), False
+        except InputError as exc:
+            problems, failed = list(exc.problems), True
+        problems = _locate(problems, data)
+        if out is not None:
+            from penempatan.excel.write_problems import write_problems
+
+            write_problems(out, problems, str(data))
+        _show_problems(problems, data, semua=semua)
+        n_err = sum(p.is_error for p in problems)
+        n_warn = len(problems) - n_err
+        if failed:
+            console.print(f"Masukan {data} tidak valid: {text.number(n_err)} galat, {text.number(n_warn)} "
+                          "peringatan. Perbaiki galatnya lalu periksa lagi.", markup=False, highlight=False)
+        else:
+            d = result.data
+            console.print(f"Masukan valid: {text.number(len(d.employees))} pegawai, "
+                          f"{text.number(len(d.positions))} jabatan, {text.number(len(d.units))} unit kerja; "
+                          f"{text.number(n_warn)} peringatan, 0 galat.", markup=False, highlight=False)
+        if out is not None:
+            outputs.written(out, f"Daftar {text.number(len(problems))} masalah")
+        if failed:
+            raise typer.Exit(EXIT_INPUT)
 
 
 def _mention_warnings(read: Any, data: Path) -> None:
     """One line after a command that read the workbook: how many warnings `check` would list."""
     if read.warnings:
-        console.print(f"[yellow]{len(read.warnings)} peringatan[/] pada masukan (lihat `penempatan check {data}`).")
+        err.print(f"{text.number(len(read.warnings))} peringatan pada masukan (lihat `penempatan check {data}`).",
+                  markup=False, highlight=False)
 
 
 def _default_output(data: Path) -> Path:
     return data.with_name(f"{data.stem}-rekomendasi.xlsx")
 
 
-def _prepare(data: Path, skenario: Path | None, acuan: Path | None, out: Path | None,
-             status: Any) -> tuple[Any, Any, Any, list[tuple[str, str]]]:
+def _prepare(data: Path, skenario: Path | None, acuan: Path | None, status: Any,
+             outputs: _Outputs | None = None) -> tuple[Any, Any, Any, list[tuple[str, str]]]:
     """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do.
 
     Returns (read result, problem, reference assignment or None, override rows for the workbook).
@@ -205,11 +841,14 @@ def _prepare(data: Path, skenario: Path | None, acuan: Path | None, out: Path | 
         scenario = load_scenario(skenario, problem)
         overrides = scenario_rows(problem, scenario)
         problem = apply_scenario(problem, scenario)
-        acuan = acuan or scenario.acuan
+        if acuan is None and scenario.acuan is not None:
+            acuan = scenario.acuan
+            for out in (outputs.claimed.values() if outputs is not None else ()):
+                if _same_file(out, acuan):
+                    raise _refuse(f"berkas keluaran {out} sama dengan rencana acuan {acuan} dari skenario; "
+                                  "pilih nama lain.")
     reference = None
     if acuan is not None:
-        if out is not None:
-            _refuse_overwrite(out, acuan)
         reference, skipped = load_reference_plan(acuan, problem)
         overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
                                                  if skipped else "")))
@@ -227,81 +866,104 @@ def _solve(problem: Any, reference: Any, batas_waktu: float, status: Any) -> tup
                        progress=lambda msg: status.update(f"Mencari rencana optimal: {msg}…"))
     if not result.feasible:
         status.stop()
-        err.print(f"[bold red]Tidak ada rencana yang layak.[/] {result.message} "
-                  f"(aturan terkait: {', '.join(result.rules_involved)})")
+        err.print(f"Tidak ada rencana yang layak. {result.message} (aturan terkait: "
+                  f"{', '.join(result.rules_involved)})", markup=False, highlight=False)
         raise typer.Exit(EXIT_FAIL)
     return tables, result
 
 
-@app.command()
+def _files(*paths: Path | None) -> dict[str, str]:
+    """Problems of a scenario or plan file name the file by its name; shown as the path the user gave."""
+    return {p.name: str(p) for p in paths if p is not None}
+
+
+_LAPORAN = "Tulis juga laporan HTML mandiri (grafik, daftar; berisi data pribadi)."
+_BATAS_WAKTU = "Batas waktu solver (detik)."
+
+
+@app.command(cls=_Command)
 def solve(
-    data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Workbook rekomendasi.")] = None,
-    batas_waktu: Annotated[float, typer.Option("--batas-waktu", min=1.0, help="Batas waktu solver (detik).")] = 60.0,
-    kandidat: Annotated[Path | None, typer.Option("--kandidat", help="Tulis semua pasangan kandidat (CSV).")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Tulis rencana sebagai JSON.")] = None,
-    laporan: Annotated[Path | None, typer.Option("--laporan", help="Tulis laporan HTML mandiri (grafik, daftar "
-                                                 "mutasi; berisi data pribadi).")] = None,
-    skenario: Annotated[Path | None, typer.Option("--skenario", help="Berkas skenario (.toml): parameter, "
-                                                  "kunci, larangan, unit dibekukan, kebutuhan.")] = None,
-    acuan: Annotated[Path | None, typer.Option("--acuan", help="Workbook rekomendasi sebelumnya: sedapat "
-                                               "mungkin pertahankan penempatannya (perubahan minimal).")] = None,
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="HASIL.xlsx",
+                                                help="Workbook rekomendasi. [bawaan: DATA-rekomendasi.xlsx "
+                                                "di folder DATA]")] = None,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0, help=_BATAS_WAKTU)] = 60.0,
+    kandidat: Annotated[Path | None, typer.Option("--kandidat", metavar="K.csv",
+                                                  help="Tulis semua pasangan kandidat (CSV).")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", metavar="P.json",
+                                                  help="Tulis rencana sebagai JSON.")] = None,
+    laporan: Annotated[Path | None, typer.Option("--laporan", metavar="L.html", help=_LAPORAN)] = None,
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
+                                                  help="Berkas skenario (.toml): parameter, kunci, larangan, "
+                                                  "unit dibekukan, kebutuhan.")] = None,
+    acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
+                                               help="Workbook rekomendasi sebelumnya: sedapat mungkin "
+                                               "pertahankan penempatannya (perubahan minimal).")] = None,
+    timpa: _Timpa = False,
 ) -> None:
     """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
     _require_input(data)
-    out = output or _default_output(data)
-    _check_outputs(data, out, kandidat, json_out, laporan)
     for given in (skenario, acuan):
         if given is not None:
             _require_input(given)
-    if acuan is not None:
-        _refuse_overwrite(out, acuan)
-    with _guard():
+    outputs = _Outputs(timpa, data, skenario, acuan)
+    out = outputs.claim(output, _default_output(data))
+    kandidat, json_out, laporan = (outputs.claim(p) for p in (kandidat, json_out, laporan))
+    assert out is not None
+    with _guard(data, _files(skenario, acuan)):
         from penempatan.excel.write_plan import write_plan
         from penempatan.solver import SEED
 
         with console.status("Membaca dan memeriksa masukan…") as status:
-            read, problem, reference, overrides = _prepare(data, skenario, acuan, out, status)
+            read, problem, reference, overrides = _prepare(data, skenario, acuan, status, outputs)
             tables, result = _solve(problem, reference, batas_waktu, status)
             status.update("Menulis workbook rekomendasi…")
-            write_plan(out, problem, tables, result, input_path=data, versions={**_versions(), "seed": str(SEED)},
-                       scenario=overrides)
-            if kandidat is not None:
-                _write_candidates(kandidat, problem, result)
-            if json_out is not None:
-                _write_json(json_out, problem, result)
-            if laporan is not None:
-                from penempatan.report import solve_report, write_report
+            with output_batch():
+                write_plan(out, problem, tables, result, input_path=data,
+                           versions={**_versions(), "seed": str(SEED)}, scenario=overrides)
+                if kandidat is not None:
+                    _write_candidates(kandidat, problem, result)
+                if json_out is not None:
+                    _write_json(json_out, problem, result)
+                if laporan is not None:
+                    from penempatan.report import solve_report, write_report
 
-                status.update("Menulis laporan HTML…")
-                write_report(laporan, solve_report(problem, tables, result, source=data.name))
+                    status.update("Menulis laporan HTML…")
+                    write_report(laporan, solve_report(problem, tables, result, source=data.name))
         _mention_warnings(read, data)
         _print_summary(problem, tables, result)
         if problem.scenario_name:
             _say(f"Skenario: {problem.scenario_name}")
         if result.changed_vs_reference is not None:
-            console.print(f"Perubahan dibanding acuan: {result.changed_vs_reference} penempatan")
-        console.print(f"Rekomendasi ditulis ke [bold]{out}[/].")
+            _say(f"Perubahan dibanding acuan: {text.number(result.changed_vs_reference)} penempatan")
+        outputs.written(out, "Rekomendasi")
+        for path, what in ((kandidat, "Pasangan kandidat"), (json_out, "Rencana JSON")):
+            if path is not None:
+                outputs.written(path, what)
         if laporan is not None:
-            console.print(f"Laporan HTML ditulis ke [bold]{laporan}[/] (berisi data pribadi; jangan disebarkan).")
+            outputs.written(laporan, "Laporan HTML", " Berisi data pribadi; jangan disebarkan.")
 
 
 def _default_analysis_output(data: Path) -> Path:
     return data.with_name(f"{data.stem}-analisis.xlsx")
 
 
-@app.command()
+@app.command(cls=_Command)
 def analyze(
-    data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Workbook analisis.")] = None,
-    laporan: Annotated[Path | None, typer.Option("--laporan", help="Tulis laporan HTML mandiri (grafik, "
-                                                 "daftar; berisi data pribadi).")] = None,
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="ANALISIS.xlsx",
+                                                help="Workbook analisis. [bawaan: DATA-analisis.xlsx di folder "
+                                                "DATA]")] = None,
+    laporan: Annotated[Path | None, typer.Option("--laporan", metavar="L.html", help=_LAPORAN)] = None,
+    timpa: _Timpa = False,
 ) -> None:
     """Analisis keadaan sekarang: kecocokan, ketidaksesuaian, kebutuhan vs bezetting, rotasi, talenta, pensiun."""
     _require_input(data)
-    out = output or _default_analysis_output(data)
-    _check_outputs(data, out, laporan)
-    with _guard():
+    outputs = _Outputs(timpa, data)
+    out = outputs.claim(output, _default_analysis_output(data))
+    laporan = outputs.claim(laporan)
+    assert out is not None
+    with _guard(data):
         from penempatan.analyze import analyze as run_analysis
         from penempatan.excel.read import read_workbook
         from penempatan.excel.write_analysis import write_analysis
@@ -311,17 +973,18 @@ def analyze(
             status.update("Menganalisis keadaan sekarang…")
             analysis = run_analysis(read.data)
             status.update("Menulis workbook analisis…")
-            write_analysis(out, analysis)
-            if laporan is not None:
-                from penempatan.report import analyze_report, write_report
+            with output_batch():
+                write_analysis(out, analysis)
+                if laporan is not None:
+                    from penempatan.report import analyze_report, write_report
 
-                status.update("Menulis laporan HTML…")
-                write_report(laporan, analyze_report(analysis, source=data.name))
+                    status.update("Menulis laporan HTML…")
+                    write_report(laporan, analyze_report(analysis, source=data.name))
         _mention_warnings(read, data)
         _print_analysis(analysis)
-        console.print(f"Analisis ditulis ke [bold]{out}[/].")
+        outputs.written(out, "Analisis")
         if laporan is not None:
-            console.print(f"Laporan HTML ditulis ke [bold]{laporan}[/] (berisi data pribadi; jangan disebarkan).")
+            outputs.written(laporan, "Laporan HTML", " Berisi data pribadi; jangan disebarkan.")
 
 
 def _print_analysis(analysis: Any) -> None:
@@ -334,7 +997,7 @@ def _print_analysis(analysis: Any) -> None:
     table.add_column("", justify="right")
     for label, value in summary(analysis):
         if not label.startswith("Kotak "):
-            table.add_row(label, f"{value:%d-%m-%Y}" if isinstance(value, date) else str(value))
+            table.add_row(label, _value_text(value) if not isinstance(value, date) else text.date_text(value))
     console.print(table)
     grid = Table(title="Kotak talenta (jumlah pegawai per kotak)")
     grid.add_column("Potensi \\ Kinerja", style="bold")
@@ -342,24 +1005,36 @@ def _print_analysis(analysis: Any) -> None:
         grid.add_column(col, justify="right")
     counts = analysis.kotak.sum(axis=0)
     for potensi, boxes in zip(("Tinggi", "Menengah", "Rendah"), NINE_BOX_GRID, strict=True):
-        grid.add_row(potensi, *(f"kotak {k}: {int(counts[k])}" for k in boxes))
+        grid.add_row(potensi, *(f"kotak {k}: {text.number(int(counts[k]))}" for k in boxes))
     console.print(grid)
+
+
+def _value_text(value: object) -> str:
+    """A number or text for a terminal table, in the Indonesian convention."""
+    if isinstance(value, bool):
+        return text.yes_no(value)
+    if isinstance(value, int):
+        return text.number(value)
+    if isinstance(value, float):
+        return text.decimal(value, 2)
+    return str(value)
 
 
 _SHORT_COMPONENT = {"pendidikan": "Pend", "bidang": "Bid", "kompetensi": "Komp", "kinerja": "Kin",
                     "golongan": "Gol", "rotasi": "Rot", "preferensi": "Pref", "tidak_bersedia": "TB"}
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
-    nip: Annotated[str | None, typer.Option("--nip", help="NIP pegawai yang dijelaskan.")] = None,
-    jabatan: Annotated[str | None, typer.Option("--jabatan", help="Kode Jabatan yang dijelaskan.")] = None,
-    batas_waktu: Annotated[float, typer.Option("--batas-waktu", min=1.0, help="Batas waktu solver (detik).")] = 60.0,
-    skenario: Annotated[Path | None, typer.Option("--skenario", help="Berkas skenario (.toml), seperti pada "
-                                                  "solve.")] = None,
-    acuan: Annotated[Path | None, typer.Option("--acuan", help="Workbook rekomendasi sebelumnya, seperti pada "
-                                               "solve.")] = None,
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")],
+    nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP pegawai yang dijelaskan.")] = None,
+    jabatan: Annotated[str | None, typer.Option("--jabatan", metavar="KODE",
+                                                help="Kode Jabatan yang dijelaskan.")] = None,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0, help=_BATAS_WAKTU)] = 60.0,
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
+                                                  help="Berkas skenario (.toml), seperti pada solve.")] = None,
+    acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
+                                               help="Workbook rekomendasi sebelumnya, seperti pada solve.")] = None,
 ) -> None:
     """Jelaskan rencana untuk satu pegawai (--nip) atau satu jabatan (--jabatan): alasan, alternatif, penghalang."""
     _require_input(data)
@@ -368,17 +1043,16 @@ def explain(
     for given in (skenario, acuan):
         if given is not None:
             _require_input(given)
-    with _guard():
+    with _guard(data, _files(skenario, acuan)):
         from penempatan.explain import Explainer
 
         with console.status("Membaca dan memeriksa masukan…") as status:
-            _, problem, reference, _ = _prepare(data, skenario, acuan, None, status)
+            _, problem, reference, _ = _prepare(data, skenario, acuan, status)
             who = _find_employee(problem, nip) if nip is not None else None
             post = _find_post(problem, jabatan) if jabatan is not None else None
             tables, result = _solve(problem, reference, batas_waktu, status)
         ex = Explainer(problem, tables, result)
-        console.print(f"Rencana {result.status.value}, tanggal acuan {problem.params.tanggal_acuan:%d-%m-%Y}.",
-                      highlight=False)
+        _say(f"Rencana {result.status.value}, tanggal acuan {text.date_text(problem.params.tanggal_acuan)}.")
         if problem.scenario_name:
             _say(f"Skenario: {problem.scenario_name}")
         if who is not None:
@@ -387,9 +1061,19 @@ def explain(
             _explain_post(ex, post)
 
 
-def _say(text: str) -> None:
+def _say(line: str) -> None:
     """Print text from the input or the explainer literally (no rich markup, no highlighting)."""
-    console.print(text, markup=False, highlight=False)
+    console.print(line, markup=False, highlight=False)
+
+
+def _rule(title: str) -> None:
+    """A heading line: a rule across a terminal, the bare title in plain output."""
+    if _Run.plain:
+        from rich.text import Text
+
+        console.print(Text.from_markup(title).plain, markup=False, highlight=False)
+    else:
+        console.rule(title)
 
 
 def _find_employee(problem: Any, nip: str) -> int:
@@ -442,7 +1126,7 @@ def _explain_employee(ex: Any, i: int) -> None:
     d, t = ex.data, ex.t
     e = d.employees[i]
     src, dst = ex.cur[i], ex.target[i]
-    console.rule(f"[bold]{escape(e.nama)}[/] ({e.nip})")
+    _rule(f"[bold]{escape(e.nama)}[/] ({text.nip(e.nip)})")
     _say(f"Golongan {e.golongan}, pendidikan {e.pendidikan}{f' ({e.jurusan})' if e.jurusan else ''}, "
          f"kinerja {e.kinerja}, kotak talenta {e.kotak or '-'}, status {e.status}")
     _say(f"Jabatan saat ini: {_post_label(d, src)}, masa jabatan {months_text(int(t.emp_tenure[i]))}, "
@@ -497,7 +1181,7 @@ def _explain_post(ex: Any, j: int) -> None:
 
     d, t = ex.data, ex.t
     q = d.positions[j]
-    console.rule(f"[bold]{escape(q.kode)}[/] {escape(q.nama)}")
+    _rule(f"[bold]{escape(q.kode)}[/] {escape(q.nama)}")
     flags = [f for f, on in (("Wajib Diisi (R12)", q.wajib_diisi), ("Risiko Tinggi (R3)", q.risiko_tinggi)) if on]
     _say(f"Unit {q.unit}; {q.jenis}{f' {q.jenjang}' if q.jenjang else ''}, kelas {q.kelas}, pendidikan minimal "
          f"{q.pendidikan_min}, bidang {(q.bidang or 'semua').replace('_', ' ')}"
@@ -512,10 +1196,10 @@ def _explain_post(ex: Any, j: int) -> None:
         console.print("[bold]Pengisi kursi sesudah rencana[/]")
     for i in staying[:limit]:
         e = d.employees[i]
-        _say(f"- {e.nama} ({e.nip}) tetap, skor {int(ex.stay_scores[i])}: {ex.stay_reason(i).text}")
+        _say(f"- {e.nama} ({text.nip(e.nip)}) tetap, skor {int(ex.stay_scores[i])}: {ex.stay_reason(i).text}")
     for i in arriving[:limit]:
         e = d.employees[i]
-        _say(f"- {e.nama} ({e.nip}) masuk dari {_post_label(d, ex.cur[i])}, skor {int(ex.stay_scores[i])} → "
+        _say(f"- {e.nama} ({text.nip(e.nip)}) masuk dari {_post_label(d, ex.cur[i])}, skor {int(ex.stay_scores[i])} → "
              f"{int(ex.assigned_scores[i])}: {ex.move_reason(i).text}")
     hidden = max(0, len(staying) - limit) + max(0, len(arriving) - limit)
     if hidden:
@@ -524,10 +1208,10 @@ def _explain_post(ex: Any, j: int) -> None:
         console.print("[bold]Pemegang yang keluar[/]")
         for i in leaving[:limit]:
             e = d.employees[i]
-            _say(f"- {e.nama} ({e.nip}) ke {_post_label(d, ex.target[i])}: {ex.move_reason(i).text}")
+            _say(f"- {e.nama} ({text.nip(e.nip)}) ke {_post_label(d, ex.target[i])}: {ex.move_reason(i).text}")
     empty = int(t.post_keb[j] - ex.after[j])
     if empty > 0:
-        console.print(f"[bold]Kursi kosong: {empty}[/]")
+        console.print(f"[bold]Kursi kosong: {text.number(empty)}[/]")
         _say(f"Alasan: {ex.empty_seat_reason(j).text}")
         counts = ex.exclusion_counts(j)
         if counts:
@@ -544,7 +1228,7 @@ def _explain_post(ex: Any, j: int) -> None:
         for k, (i, score) in enumerate(runners, 1):
             e = d.employees[i]
             where = "tetap di" if ex.target[i] == ex.cur[i] else "ditempatkan di"
-            _say(f"{k}. {e.nama} ({e.nip}) skor {score} di sini; {where} {_post_label(d, ex.target[i])} "
+            _say(f"{k}. {e.nama} ({text.nip(e.nip)}) skor {score} di sini; {where} {_post_label(d, ex.target[i])} "
                  f"dengan skor {int(ex.assigned_scores[i])}. Mengapa tidak di sini: {ex.why_not(i, j).text}")
     elif not empty:
         _say("Tidak ada calon lain yang dinilai untuk jabatan ini.")
@@ -554,24 +1238,28 @@ def _default_compare_output(data: Path) -> Path:
     return data.with_name(f"{data.stem}-banding.xlsx")
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
-    data: Annotated[Path, typer.Argument(help="Workbook masukan (.xlsx).")],
-    skenario: Annotated[list[Path], typer.Option("-s", "--skenario", help="Berkas skenario (.toml); ulangi "
-                                                 "untuk beberapa skenario.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Workbook perbandingan.")] = None,
-    batas_waktu: Annotated[float, typer.Option("--batas-waktu", min=1.0,
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")],
+    skenario: Annotated[list[Path], typer.Option("-s", "--skenario", metavar="S.toml",
+                                                 help="Berkas skenario (.toml); ulangi untuk beberapa skenario.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="BANDING.xlsx",
+                                                help="Workbook perbandingan. [bawaan: DATA-banding.xlsx di folder "
+                                                "DATA]")] = None,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
                                                help="Batas waktu solver per rencana (detik).")] = 60.0,
-    laporan: Annotated[Path | None, typer.Option("--laporan", help="Tulis laporan HTML mandiri (grafik, "
-                                                 "daftar; berisi data pribadi).")] = None,
+    laporan: Annotated[Path | None, typer.Option("--laporan", metavar="L.html", help=_LAPORAN)] = None,
+    timpa: _Timpa = False,
 ) -> None:
     """Bandingkan rencana dasar dengan setiap skenario, berdampingan."""
     _require_input(data)
     for path in skenario:
         _require_input(path)
-    out = output or _default_compare_output(data)
-    _check_outputs(data, out, laporan)
-    with _guard():
+    outputs = _Outputs(timpa, data, *skenario)
+    out = outputs.claim(output, _default_compare_output(data))
+    laporan = outputs.claim(laporan)
+    assert out is not None
+    with _guard(data, _files(*skenario)):
         from penempatan.compare import banding_rows
         from penempatan.compare import compare as run_compare
         from penempatan.excel.read import read_workbook
@@ -592,12 +1280,13 @@ def compare(
             comparison = run_compare(read.data, scenarios, batas_waktu,
                                      progress=lambda msg: status.update(f"Mencari rencana optimal: {msg}…"))
             status.update("Menulis workbook perbandingan…")
-            write_comparison(out, comparison)
-            if laporan is not None:
-                from penempatan.report import compare_report, write_report
+            with output_batch():
+                write_comparison(out, comparison)
+                if laporan is not None:
+                    from penempatan.report import compare_report, write_report
 
-                status.update("Menulis laporan HTML…")
-                write_report(laporan, compare_report(comparison, source=data.name))
+                    status.update("Menulis laporan HTML…")
+                    write_report(laporan, compare_report(comparison, source=data.name))
         _mention_warnings(read, data)
         table = Table(title="Perbandingan rencana")
         table.add_column("Ukuran", style="bold")
@@ -607,19 +1296,17 @@ def compare(
             table.add_row(name, *(_cell(name, v) for v in values))
         console.print(table)
         for note in comparison.notes:
-            console.print(f"[yellow]Catatan:[/] {note}")
-        console.print(f"{len(comparison.differing)} pegawai ditempatkan berbeda antar rencana (sheet Perbedaan).")
-        console.print(f"Perbandingan ditulis ke [bold]{out}[/].")
+            _say(f"Catatan: {note}")
+        _say(f"{text.number(len(comparison.differing))} pegawai ditempatkan berbeda antar rencana (sheet Perbedaan).")
+        outputs.written(out, "Perbandingan")
         if laporan is not None:
-            console.print(f"Laporan HTML ditulis ke [bold]{laporan}[/] (berisi data pribadi; jangan disebarkan).")
+            outputs.written(laporan, "Laporan HTML", " Berisi data pribadi; jangan disebarkan.")
 
 
 def _cell(name: str, value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:.4%}" if name == "Gap" else f"{value:.2f}"
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
+    if isinstance(value, float) and name == "Gap":
+        return text.percent(value, 4)
+    return _value_text(value)
 
 
 def _write_candidates(path: Path, problem: Any, result: Any) -> None:
@@ -630,10 +1317,10 @@ def _write_candidates(path: Path, problem: Any, result: Any) -> None:
 
     def write(f: Any) -> None:
         w = csv.writer(f)
-        w.writerow(["nip", "kode_jabatan", "skor", "tetap"])
-        for i, j, s, st in zip(cand.emp.tolist(), cand.post.tolist(), cand.score.tolist(), cand.stay.tolist(),
-                               strict=True):
-            w.writerow([nips[i], codes[j], s, int(st)])
+        w.writerow(["nip", "kode_jabatan", "skor", "tetap", "nilai"])
+        for i, j, s, st, v in zip(cand.emp.tolist(), cand.post.tolist(), cand.score.tolist(), cand.stay.tolist(),
+                                  cand.nilai.tolist(), strict=True):
+            w.writerow([nips[i], codes[j], s, int(st), v])
 
     atomic_text(path, write, suffix=".csv")
 
@@ -683,24 +1370,26 @@ def _print_summary(problem: Any, tables: Any, result: Any) -> None:
                                                         cand.score[~cand.stay], strict=True)}
     after_score = np.array([stay_score[i] if not moved[i] else key[(i, int(after[i]))]
                             for i in range(tables.n_emp)]) if tables.n_emp else np.zeros(0)
+    n = text.number
     table = Table(title="Ringkasan rencana", show_header=False)
     table.add_column("", style="bold")
     table.add_column("")
     table.add_row("Status", result.status.value)
-    table.add_row("Nilai objektif", f"{result.objective:,}".replace(",", "."))
-    table.add_row("Batas atas / gap", f"{result.bound:,.0f} / {result.gap:.4%}".replace(",", "."))
+    table.add_row("Nilai objektif", n(result.objective))
+    table.add_row("Batas atas / gap", f"{n(result.bound)} / {text.percent(result.gap, 4)}")
     table.add_row("Mutasi (promosi / rotasi / antar unit)",
-                  f"{int(moved.sum())} ({int(promo.sum())} / {int(rot.sum())} / {int(mut.sum())})")
+                  f"{n(int(moved.sum()))} ({n(int(promo.sum()))} / {n(int(rot.sum()))} / {n(int(mut.sum()))})")
     table.add_row("Kursi terisi sebelum → sesudah",
-                  f"{int(np.minimum(before_counts, keb).sum())} → {int(np.minimum(after_counts, keb).sum())}"
-                  f" dari {int(keb.sum())}")
+                  f"{n(int(np.minimum(before_counts, keb).sum()))} → {n(int(np.minimum(after_counts, keb).sum()))}"
+                  f" dari {n(int(keb.sum()))}")
     if result.must_fill_seats:
-        table.add_row("Kursi wajib diisi (R12)", f"{result.must_fill_filled} dari {result.must_fill_seats}")
-    table.add_row("Kelebihan pegawai tersisa (R11)", str(result.surplus_kept))
+        table.add_row("Kursi wajib diisi (R12)", f"{n(result.must_fill_filled)} dari {n(result.must_fill_seats)}")
+    table.add_row("Kelebihan pegawai tersisa (R11)", n(result.surplus_kept))
     if tables.n_emp:
-        table.add_row("Rata-rata skor sebelum → sesudah", f"{stay_score.mean():.1f} → {after_score.mean():.1f}")
+        table.add_row("Rata-rata skor sebelum → sesudah",
+                      f"{text.number(stay_score.mean(), 1)} → {text.number(after_score.mean(), 1)}")
     table.add_row("Cakupan bukti", proof_scope(result))
-    table.add_row("Waktu", f"{result.wall_time:.1f} detik ({result.method})")
+    table.add_row("Waktu", f"{text.number(result.wall_time, 1)} detik ({result.method})")
     console.print(table)
 
 
@@ -709,4 +1398,4 @@ def run() -> None:  # pragma: no cover - console entry for `python -m penempatan
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    run()

@@ -19,67 +19,20 @@ from functools import cached_property
 
 import numpy as np
 
-from penempatan.explain import MOVE_KINDS, Explainer
+from penempatan.explain import MOVE_KINDS
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.scenario import Scenario, apply_scenario, scenario_rows
-from penempatan.scoring import Tables
+from penempatan.scoring import FLAG_LABELS, FLAGS, Tables
 from penempatan.solver import solve
+from penempatan.summary import PlanSummary, plan_summary
 
 BASE_LABEL = "Dasar"
 
 
-@dataclass(frozen=True)
-class PlanSummary:
-    """The numbers of one plan that the Banding sheet and the terminal table show."""
-
-    label: str
-    status: str
-    feasible: bool
-    objective: int
-    bound: float
-    gap: float
-    moves: int
-    kinds: dict[str, int]  # per MOVE_KINDS
-    seats_filled: int
-    seats_total: int
-    must_fill_filled: int
-    must_fill_seats: int
-    mean_score: float
-    worse_off: int  # employees whose score after the plan is below their score staying put
-    wall_time: float
-    method: str
-    message: str
-    assignment: np.ndarray
-    unit_need: np.ndarray  # per unit (ProblemData.units order): Σ Kebutuhan
-    unit_after: np.ndarray  # per unit: people after the plan
-
-
 def summarise(label: str, data: ProblemData, tables: Tables, result: Result) -> PlanSummary:
-    """The comparison numbers of one solved plan."""
-    t = tables
-    n_unit = len(t.unit_names)
-    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
-    kinds = dict.fromkeys(MOVE_KINDS, 0)
-    if not result.feasible:
-        return PlanSummary(label, result.status.value, False, 0, result.bound, result.gap, 0, kinds, 0,
-                           int(t.post_keb.sum()), 0, result.must_fill_seats, float("nan"), 0, result.wall_time,
-                           result.method, result.message, result.assignment, need, np.zeros(n_unit, np.int64))
-    ex = Explainer(data, t, result)
-    for i in ex.movers:
-        kinds[ex.move_kind(i)] += 1
-    after = np.bincount(result.assignment, minlength=t.n_post)
-    unit_after = np.bincount(t.post_unit[result.assignment], minlength=n_unit)
-    moved = result.assignment != t.cur
-    return PlanSummary(
-        label=label, status=result.status.value, feasible=True, objective=result.objective, bound=result.bound,
-        gap=result.gap, moves=int(moved.sum()), kinds=kinds,
-        seats_filled=int(np.minimum(after, t.post_keb).sum()), seats_total=int(t.post_keb.sum()),
-        must_fill_filled=result.must_fill_filled, must_fill_seats=result.must_fill_seats,
-        mean_score=float(ex.assigned_scores.mean()) if t.n_emp else 0.0,
-        worse_off=int((ex.assigned_scores < ex.stay_scores).sum()), wall_time=result.wall_time,
-        method=result.method, message=result.message, assignment=result.assignment, unit_need=need,
-        unit_after=unit_after)
+    """The comparison numbers of one solved plan (the same `PlanSummary` as Ringkasan and the terminal)."""
+    return plan_summary(data, tables, result, label=label)
 
 
 def solve_and_summarise(label: str, data: ProblemData, time_limit: float) -> tuple[Result, PlanSummary]:
@@ -177,11 +130,14 @@ def banding_rows(c: Comparison) -> list[tuple[str, list[object]]]:
         ("Nilai Objektif", per(lambda x: x.objective)),
         ("Gap", per(lambda x: x.gap)),
         ("Mutasi", per(lambda x: x.moves)),
+        ("Pegawai dipindah (%)", per(lambda x: round(100 * x.share_moved, 2))),
         *[(f"  {k}", list[object](x.kinds[k] if x.feasible else "" for x in s)) for k in MOVE_KINDS],
-        ("Kursi terisi", per(lambda x: x.seats_filled)),
+        ("Mutasi dengan Perhatian", per(lambda x: x.flagged_moves)),
+        *[(f"  {FLAG_LABELS[k]}", list[object](x.flags[k] if x.feasible else "" for x in s)) for k in FLAGS],
+        ("Kursi terisi", per(lambda x: x.seats_filled_after)),
         ("Kursi (Kebutuhan)", [x.seats_total for x in s]),
         ("Kursi wajib terisi (R12)", per(lambda x: f"{x.must_fill_filled} dari {x.must_fill_seats}")),
-        ("Rata-rata skor", per(lambda x: round(x.mean_score, 2))),
+        ("Rata-rata kesesuaian", per(lambda x: round(x.fit_after, 2))),
         ("Pegawai lebih buruk dari tetap", per(lambda x: x.worse_off)),
         ("Waktu (detik)", [round(x.wall_time, 2) for x in s]),
     ]

@@ -47,6 +47,7 @@ class Employee(BaseModel):
     akhir_hukuman: date | None = None
     bersedia_mutasi: bool = True
     unit_diminati: tuple[str, ...] = ()
+    siap_naik_jenjang: bool = False  # R9: angka kredit and uji kompetensi allow the next JF jenjang
     row: int | None = None  # Excel row it came from, for messages
 
 
@@ -63,7 +64,8 @@ class Position(BaseModel):
     kelas: int = Field(ge=1, le=17)
     kebutuhan: int = Field(ge=0)
     pendidikan_min: str
-    bidang: str | None = None
+    bidang: str | None = None  # given, or inferred from Nama Jabatan by bidang_jabatan.csv (R8)
+    rumpun_jf: str | None = None  # JF family (jabatan_fungsional.csv), given or found from Nama Jabatan (R18)
     golongan_min: str | None = None  # None = default from jenis_jabatan.csv
     golongan_max: str | None = None
     standar_manajerial: int | None = Field(default=None, ge=1, le=5)
@@ -75,24 +77,31 @@ class Position(BaseModel):
 
 
 class Weights(BaseModel):
-    """Score weights (SPEC 4); each is the points a component gives at full fit. Defaults sum to 100."""
+    """Fit weights (SPEC 4): the points each fit component gives at full fit; the defaults sum to 100.
+
+    The `nilai_*` weights are not fit: they are the value of a move's purposes in the objective (SPEC 4).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    bobot_pendidikan: int = Field(default=10, ge=0)
-    bobot_bidang: int = Field(default=25, ge=0)
-    bobot_kompetensi: int = Field(default=20, ge=0)
+    bobot_pendidikan: int = Field(default=15, ge=0)
+    bobot_bidang: int = Field(default=30, ge=0)
+    bobot_kompetensi: int = Field(default=25, ge=0)
     bobot_kinerja: int = Field(default=15, ge=0)
-    bobot_golongan: int = Field(default=10, ge=0)
-    bobot_rotasi: int = Field(default=15, ge=0)
-    bobot_preferensi: int = Field(default=5, ge=0)
+    bobot_golongan: int = Field(default=15, ge=0)
+    nilai_kebutuhan: int = Field(default=8, ge=0)
+    nilai_rotasi: int = Field(default=8, ge=0)
+    nilai_risiko_tinggi: int = Field(default=14, ge=0)
+    nilai_promosi: int = Field(default=8, ge=0)
+    nilai_permintaan: int = Field(default=4, ge=0)
 
 
 class Params(Weights):
     """Every rule parameter of SPEC 3 under its `param` name, plus tanggal_acuan and biaya_mutasi."""
 
     tanggal_acuan: date = Field(default_factory=date.today)
-    biaya_mutasi: int = Field(default=2, ge=0)
+    biaya_mutasi: int = Field(default=12, ge=0)
+    ambang_kesesuaian: int = Field(default=10, ge=0)
     masa_jabatan_minimal_bulan: int = Field(default=24, ge=0)
     masa_jabatan_maksimal_bulan: int = Field(default=60, ge=1)
     masa_risiko_tinggi_bulan: int = Field(default=36, ge=1)
@@ -102,7 +111,11 @@ class Params(Weights):
     kotak_promosi: tuple[int, ...] = (7, 8, 9)
     maks_keluar_unit_persen: float = Field(default=30.0, ge=0, le=100)
     maks_mutasi: int | None = Field(default=None, ge=0)
-    biaya_tidak_bersedia: int = Field(default=10, ge=0)
+    biaya_tidak_bersedia: int = Field(default=30, ge=0)
+    bidang_wajib: bool = True
+    boleh_turun_kelas: bool = False
+    isi_jpt: bool = False
+    kekurangan_unit_boleh_naik: bool = False
     larangan_mulai: date | None = None
     larangan_selesai: date | None = None
     maks_kandidat: int = Field(default=80, ge=1)

@@ -1,5 +1,8 @@
 """Lagrangian relaxation of the coupling rules R13 (unit outflow) and R14 (total moves) for large instances.
 
+R21 (no unit with more empty seats) is left out of the relaxation — dropping a rule keeps the bound valid —
+and enforced by the repair, which undoes whole chains until every coupling rule holds.
+
 Without R13/R14 the placement problem is a min-cost flow, solved exactly in seconds even at 50,000
 employees; with them, a general LP gets slow. Here R13/R14 move into the objective with one multiplier
 per unit and one for the total: every pair that leaves unit u costs λ_u, every move costs μ. For any
@@ -40,6 +43,8 @@ class Coupling:
     weight_fill: int  # R12 priority weight per must-fill seat filled
     weight_surplus: int  # R11 priority weight per surplus holder kept
     cur: np.ndarray  # per employee: current post
+    post_unit: np.ndarray  # per post: its unit
+    unit_need: np.ndarray | None  # R21 per unit: seats filled today; None = rule off
 
     @property
     def stay_pair(self) -> np.ndarray:
@@ -87,6 +92,14 @@ def violations(c: Coupling, x: np.ndarray) -> tuple[np.ndarray, int]:
     return leavers - c.unit_cap, over_total
 
 
+def shortfall_excess(c: Coupling, counts: np.ndarray) -> np.ndarray:
+    """R21: per unit, seats filled today − seats filled by the plan (people per post); positive = violation."""
+    if c.unit_need is None:
+        return np.zeros(len(c.unit_cap), dtype=np.int64)
+    filled = np.bincount(c.post_unit, weights=np.minimum(counts, c.keb), minlength=len(c.unit_need))
+    return c.unit_need - filled.astype(np.int64)
+
+
 def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
     """Decompose the plan's moves into vacancy chains and cycles (pair indices, head first).
 
@@ -131,19 +144,20 @@ def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
 
 
 def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
-    """A plan satisfying R13/R14 from `x`: undo the chains worth least per move until both hold.
+    """A plan satisfying R13/R14/R21 from `x`: undo the chains worth least per move until all hold.
 
-    Chains with a pinned mover (R15) are never undone. None when no undoing makes the plan feasible.
+    A chain is undone only when it helps a broken rule: any chain for R14, one with a leaver from an
+    over-cap unit for R13, one whose last mover returns to a unit short of seats for R21. Chains with a
+    pinned mover (R15) are never undone. None when no undoing makes the plan feasible.
     """
+    counts = np.bincount(c.cand.post[x], minlength=c.n_post)
     over_units, over_total = violations(c, x)
-    if (over_units <= 0).all() and over_total <= 0:
+    short = shortfall_excess(c, counts)
+    if (over_units <= 0).all() and over_total <= 0 and (short <= 0).all():
         return x
     stay_pair = c.stay_pair
     chains = [ch for ch in move_chains(c, x) if (stay_pair[c.cand.emp[ch]] >= 0).all()]
-    counts = np.bincount(c.cand.post[x], minlength=c.n_post)
     out = x.copy()
-    excess_units = np.maximum(0, over_units)
-    excess_total = max(0, over_total)
 
     def ends(chain: np.ndarray) -> np.ndarray:
         """The chain's head target post and its tail's origin post."""
@@ -157,22 +171,29 @@ def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
         return value + c.priority(counts[posts], posts) - c.priority(counts[posts] + [-1, 1], posts)
 
     order = sorted(range(len(chains)), key=lambda k: (worth(chains[k]) / len(chains[k]), k))
-    for k in order:
-        if excess_total <= 0 and not excess_units.any():
-            break
-        chain = chains[k]
-        leavers = np.bincount(c.pair_unit[chain][c.leaves_unit[chain]], minlength=len(c.unit_cap))
-        if not (excess_total > 0 or (leavers[excess_units > 0] > 0).any()):
-            continue
+    undone = np.zeros(len(chains), dtype=bool)
+    while (over_units > 0).any() or over_total > 0 or (short > 0).any():
+        pick = -1
+        for k in order:
+            if undone[k]:
+                continue
+            chain = chains[k]
+            leavers = np.bincount(c.pair_unit[chain][c.leaves_unit[chain]], minlength=len(c.unit_cap))
+            returns_to = c.post_unit[ends(chain)[1]]
+            if over_total > 0 or (leavers[over_units > 0] > 0).any() or short[returns_to] > 0:
+                pick = k
+                break
+        if pick < 0:
+            return None
+        undone[pick] = True
+        chain = chains[pick]
         out[chain] = False
         out[stay_pair[c.cand.emp[chain]]] = True
         posts = ends(chain)
         counts[posts[0]] -= 1
         counts[posts[1]] += 1
-        excess_units = np.maximum(0, excess_units - leavers)
-        excess_total -= len(chain)
-    if excess_total > 0 or excess_units.any():
-        return None
+        over_units, over_total = violations(c, out)
+        short = shortfall_excess(c, counts)
     return out
 
 

@@ -5,12 +5,16 @@ file opens offline in any browser and nothing is fetched from or sent to anywher
 data. Texts from the input are escaped (`html.escape` in the page, `_json_script` in the embedded data, and
 matplotlib escapes its own SVG text), so a Nama like "<script>…" stays a name.
 
-Tables (transfer list, vacancy chains, empty seats, per unit) are embedded as JSON and drawn by the page's
-script one page of rows at a time (25 by default, "Semua" shows all): searching and sorting run over every
-row, while the DOM stays small enough for 50,000 employees. The workbook stays the full, official list.
+Tables (transfer list, the committee page's flagged moves, stays, training and warnings, vacancy chains,
+empty seats, per unit, the benefit curve) are embedded as JSON and drawn by the page's script one page of
+rows at a time (25 by default, "Semua" shows all): searching and sorting run over every row. Printing prints
+every matching row, not the visible page: up to 5,000 rows stay in the DOM, those off the page hidden on
+screen only (print CSS shows them); a longer table draws all its rows on `beforeprint`, so the DOM stays
+small enough for 50,000 employees. The workbook stays the full, official list.
 
-The summary numbers and table rows are the workbook's own (`penempatan.excel.write_plan`), so the report
-and the workbook never disagree.
+The summary is the plan's `PlanSummary` (the terminal's lines) and the table rows are the workbook's own
+(`penempatan.excel.write_plan`), so the report and the workbook never disagree: the report renders, it does
+not compute.
 """
 
 from __future__ import annotations
@@ -37,11 +41,23 @@ from penempatan.analyze import rotation_due as rotation_due_list
 from penempatan.analyze import summary as analysis_summary
 from penempatan.atomic import atomic_text
 from penempatan.compare import Comparison, banding_rows
-from penempatan.excel.write_plan import empty_seat_rows, move_rows, summary_rows, unit_rows
-from penempatan.explain import MOVE_KINDS, Explainer, number
+from penempatan.curve import CURVE_HEADER, CurvePoint, curve_rows
+from penempatan.excel.write_plan import (
+    SHEETS,
+    WARNING_HEADER,
+    empty_seat_rows,
+    move_rows,
+    stay_rows,
+    training_rows,
+    unit_rows,
+    warning_rows,
+)
+from penempatan.explain import MOVE_KINDS, Explainer
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.scoring import Tables
+from penempatan.summary import PlanSummary, plan_summary, summary_lines
+from penempatan.text import date_text, decimal, number, percent
 
 NOTICE = "Berisi data pribadi; jangan disebarkan."
 _BEFORE, _AFTER, _ACCENT = "#9aa5b1", "#1f6fb2", "#d9822b"
@@ -49,19 +65,29 @@ _MAX_UNITS = 20  # units shown by name in per-unit charts; the rest are summed a
 
 
 # --- public API --------------------------------------------------------------------------------------------
-def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: str = "") -> str:
-    """The report of one plan: summary, charts, transfer list with reasons, vacancy chains, empty seats."""
+def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: str = "",
+                 curve: Sequence[CurvePoint] | None = None) -> str:
+    """The report of one plan: summary, charts (with the benefit curve when given), transfer list with
+    purposes and flags, the committee page (flagged moves, stays, training, warnings), vacancy chains, empty
+    seats with the JPT shortlists, per unit."""
     ex = Explainer(data, tables, result)
+    summary = plan_summary(data, tables, result, view=ex)
     moves = move_rows(ex)
-    summary = dict((str(k), v) for k, v in summary_rows(ex, len(moves)))
+    charts = _charts_solve(ex)
+    if curve:
+        charts = _chart("Kurva manfaat: apa yang dibeli setiap tambahan mutasi", _fig_curve(curve), "kurva",
+                        note="Setiap titik adalah rencana optimal dengan batas jumlah mutasi (R14) tersebut.") + charts
     body = [
-        _summary_section(summary, tables),
-        _section("Grafik", "grafik", _charts_solve(ex)),
+        _summary_section(summary),
+        _section("Grafik", "grafik", charts),
         _section("Usulan mutasi", "usulan", _moves_table(moves)),
+        _section("Halaman Baperjakat", "baperjakat", _committee(ex, moves)),
         _section("Rantai kekosongan", "rantai", _chains_table(ex)),
         _section("Jabatan yang masih kosong", "kosong", _empty_table(ex)),
         _section("Per unit kerja", "unit", _units_table(ex)),
     ]
+    if curve:
+        body.append(_section("Kurva manfaat", "kurvatabel", _curve_table(curve, tables.n_emp)))
     return _page("Laporan Usulan Penempatan ASN", _subtitle(data, source), body)
 
 
@@ -154,7 +180,7 @@ def _e(value: object) -> str:
 
 
 def _date(d: date) -> str:
-    return d.strftime("%d-%m-%Y")
+    return date_text(d)
 
 
 def _subtitle(data: ProblemData, source: str) -> str:
@@ -202,41 +228,20 @@ def _fmt(key: str, value: Any) -> str:
     if isinstance(value, date):
         return _date(value)
     if key == "Gap" and isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{100 * value:.2f} %".replace(".", ",")
+        return percent(value)
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, int):
         return number(value)
     if isinstance(value, float):
-        return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        return number(value, 2)
     return str(value)
 
 
-def _summary_section(s: dict[str, Any], t: Tables) -> str:
-    kinds = " / ".join(_fmt("", s[k]) for k in MOVE_KINDS)
-    gap = s.get("Gap", "")
-    bound = f"{_fmt('Batas Atas', s['Batas Atas'])} / gap {_fmt('Gap', gap)}" if gap != "" else "–"
-    items = [
-        ("Status", str(s["Status"])),
-        ("Nilai objektif", _fmt("", s["Nilai Objektif"])),
-        ("Batas atas / gap", bound),
-        ("Jumlah mutasi", _fmt("", s["Jumlah mutasi"])),
-        ("Promosi / Rotasi / Mutasi antar unit", kinds),
-        ("Kursi terisi sebelum → sesudah",
-         f"{_fmt('', s['Kursi terisi sebelum'])} → {_fmt('', s['Kursi terisi sesudah'])} "
-         f"dari {_fmt('', s['Kursi (Kebutuhan)'])}"),
-        ("Kursi wajib terisi (R12)", str(s["Kursi wajib terisi (R12)"])),
-        ("Rata-rata skor sebelum → sesudah",
-         f"{_fmt('', s['Rata-rata skor sebelum'])} → {_fmt('', s['Rata-rata skor sesudah'])}"),
-        ("Rantai kekosongan / siklus",
-         f"{_fmt('', s['Rantai kekosongan'])} / {_fmt('', s['Siklus (saling bertukar kursi)'])}"),
-        ("Jumlah pegawai", _fmt("", s["Jumlah pegawai"])),
-        ("Tanggal acuan", _fmt("", s["Tanggal acuan"])),
-        ("Skenario", str(s["Skenario"])),
-        ("Waktu solver", f"{_fmt('', float(s['Waktu (detik)']))} detik ({s['Metode']})"),
-    ]
-    if "Pesan" in s:
-        items.append(("Pesan", str(s["Pesan"])))
+def _summary_section(s: PlanSummary) -> str:
+    """The plan's summary cards: the same lines as the terminal (`summary.summary_lines`)."""
+    items = summary_lines(s) + [("Jumlah pegawai", number(s.employees)), ("Tanggal acuan", _date(s.tanggal_acuan)),
+                                ("Skenario", s.scenario)]
     return _cards(items)
 
 
@@ -249,7 +254,8 @@ def _json_script(obj: object) -> str:
 
 def _table(columns: Sequence[str], numeric: Sequence[bool], rows: Sequence[Sequence[Any]], *,
            placeholder: str, name: str, wide: Sequence[int] = (), mid: Sequence[int] = ()) -> str:
-    """A searchable, sortable, paginated table; rows travel as JSON and the script draws them."""
+    """A searchable, sortable, paginated table; rows travel as JSON and the script draws them. Printing
+    prints every row that matches the search, not only the page on screen (see _JS and the print CSS)."""
     tid = f"t{name}"
     data = {"cols": list(columns), "num": list(numeric), "wide": list(wide), "mid": list(mid),
             "rows": [[_cell(v) for v in row] for row in rows]}
@@ -263,7 +269,8 @@ def _table(columns: Sequence[str], numeric: Sequence[bool], rows: Sequence[Seque
         '<div class="scroll"><table class="data"><thead></thead><tbody></tbody></table></div>'
         '<div class="pager noprint"><button type="button" class="prev">‹ Sebelumnya</button>'
         '<span class="page"></span><button type="button" class="next">Berikutnya ›</button></div>'
-        '<p class="printnote">Dicetak: baris yang tampil di layar. Daftar lengkap ada di workbook rekomendasi.</p>'
+        '<p class="printnote">Dicetak: semua baris tabel ini (yang cocok dengan pencarian, bila ada), tanpa '
+        'halaman layar.</p>'
         f'<script type="application/json" id="{tid}-data">{_json_script(data)}</script></div>'
     )
 
@@ -280,24 +287,69 @@ def _cell(v: Any) -> Any:
     return str(v)
 
 
-def _moves_table(moves: Sequence[Sequence[Any]], *, with_scenario: bool = False) -> str:
+_MOVE_COLUMNS = ("NIP", "Nama", "Golongan", "Asal", "Tujuan Jabatan", "Jenis", "Skor Asal", "Skor Tujuan",
+                 "Rantai", "Tujuan", "Perhatian", "Alasan", "Penjelasan")
+
+
+def _move_view(row: Sequence[Any]) -> list[Any]:
+    """A `Usulan Mutasi` row (columns as write_plan.SHEETS) as the report's shorter row (_MOVE_COLUMNS)."""
+    r = dict(zip(SHEETS["Usulan Mutasi"], row, strict=True))
+    return [r["NIP"], r["Nama"], r["Golongan"], f"{r['Kode Jabatan Asal']} {r['Jabatan Asal']}\n{r['Unit Asal']}",
+            f"{r['Kode Jabatan Tujuan']} {r['Jabatan Tujuan']}\n{r['Unit Tujuan']}", r["Jenis"], r["Skor Asal"],
+            r["Skor Tujuan"], f"{r['Rantai']}/{r['Urutan Rantai']}", r["Tujuan"], r["Perhatian"], r["Alasan"],
+            r["Penjelasan"]]
+
+
+def _moves_table(moves: Sequence[Sequence[Any]], *, with_scenario: bool = False, name: str = "usulan",
+                 empty: str = "Tidak ada mutasi dalam rencana ini.") -> str:
     """Rows as `write_plan.move_rows` makes them (the workbook's Usulan Mutasi), optionally led by a scenario."""
-    cols = ["NIP", "Nama", "Golongan", "Asal", "Tujuan", "Jenis", "Skor Asal", "Skor Tujuan", "Rantai", "Alasan"]
-    num = [False, False, False, False, False, False, True, True, False, False]
-    rows = []
-    for r in moves:
-        lead, r = (list(r[:1]), r[1:]) if with_scenario else ([], r)
-        (nip, nama, gol, kode_a, jab_a, unit_a, kode_b, jab_b, unit_b, jenis, s_a, s_b, rantai, urut,
-         alasan) = r
-        rows.append([*lead, nip, nama, gol, f"{kode_a} {jab_a}\n{unit_a}", f"{kode_b} {jab_b}\n{unit_b}",
-                     jenis, s_a, s_b, f"{rantai}/{urut}", alasan])
+    cols = list(_MOVE_COLUMNS)
+    num = [c.startswith("Skor") for c in cols]
+    rows = [[*r[:1], *_move_view(r[1:])] if with_scenario else _move_view(r) for r in moves]
     if with_scenario:
         cols, num = ["Skenario", *cols], [False, *num]
     if not rows:
-        return '<p class="empty">Tidak ada mutasi dalam rencana ini.</p>'
-    lead_cols = 1 if with_scenario else 0
-    return _table(cols, num, rows, placeholder="Cari NIP, nama, jabatan, unit, alasan…", name="usulan",
-                  wide=[len(cols) - 1], mid=[3 + lead_cols, 4 + lead_cols])
+        return f'<p class="empty">{_e(empty)}</p>'
+    lead = 1 if with_scenario else 0
+    return _table(cols, num, rows, placeholder="Cari NIP, nama, jabatan, unit, tujuan, alasan…", name=name,
+                  wide=[len(cols) - 2, len(cols) - 1], mid=[3 + lead, 4 + lead, 9 + lead, 10 + lead])
+
+
+def _committee(ex: Explainer, moves: Sequence[Sequence[Any]]) -> str:
+    """The Baperjakat page: every flagged move, who stays and why, the training, and today's holders to
+    review; the same rows as the workbook's sheets."""
+    perhatian = SHEETS["Usulan Mutasi"].index("Perhatian")
+    flagged = [r for r in moves if r[perhatian]]
+    stays = stay_rows(ex)
+    training = training_rows(ex)
+    warnings = warning_rows(ex)
+    intro = ('<p class="lead">Untuk rapat Baperjakat: mutasi yang perlu dibicarakan lebih dulu (tidak bersedia, '
+             "dekat BUP, turun kelas, kesesuaian turun, kursi JPT), pegawai yang tetap beserta alasannya, "
+             "pelatihan yang diperlukan, dan pemangku yang perlu ditinjau.</p>")
+    parts = [
+        intro,
+        f"<h3>Mutasi dengan Perhatian ({number(len(flagged))})</h3>",
+        _moves_table(flagged, name="perhatian", empty="Tidak ada mutasi yang perlu perhatian khusus."),
+        f"<h3>Pegawai tetap ({number(len(stays))})</h3>",
+        _table(list(SHEETS["Tetap"]), [c == "Skor" for c in SHEETS["Tetap"]], stays, name="tetap",
+               placeholder="Cari NIP, nama, jabatan, alasan…", wide=[len(SHEETS["Tetap"]) - 1])
+        if stays else '<p class="empty">Semua pegawai dipindahkan.</p>',
+        f"<h3>Kebutuhan pelatihan ({number(len(training))})</h3>",
+        _table(list(SHEETS["Kebutuhan Pelatihan"]), [False] * len(SHEETS["Kebutuhan Pelatihan"]), training,
+               name="pelatihan", placeholder="Cari NIP, nama, pelatihan…", mid=[3, 4])
+        if training else '<p class="empty">Tidak ada pelatihan yang diperlukan.</p>',
+        f"<h3>Peringatan pemangku ({number(len(warnings))})</h3>",
+        _table(list(WARNING_HEADER), [False] * len(WARNING_HEADER), warnings, name="peringatan",
+               placeholder="Cari NIP, nama, jabatan, peringatan…", wide=[len(WARNING_HEADER) - 1])
+        if warnings else '<p class="empty">Tidak ada peringatan.</p>',
+    ]
+    return "".join(parts)
+
+
+def _curve_table(curve: Sequence[CurvePoint], employees: int) -> str:
+    numeric = [True] * (len(CURVE_HEADER) - 2) + [False, False]
+    return _table(list(CURVE_HEADER), numeric, curve_rows(curve, employees), name="kurva",
+                  placeholder="Cari…")
 
 
 def _chains_table(ex: Explainer) -> str:
@@ -325,9 +377,9 @@ def _empty_table(ex: Explainer) -> str:
     rows = empty_seat_rows(ex)
     if not rows:
         return '<p class="empty">Semua kursi terisi sesuai Kebutuhan.</p>'
-    return _table(["Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan"],
-                  [False, False, False, True, False], rows, placeholder="Cari jabatan, unit, alasan…",
-                  name="kosong", wide=[4])
+    cols = list(SHEETS["Jabatan Kosong"])
+    return _table(cols, [c == "Kursi Kosong" for c in cols], rows, placeholder="Cari jabatan, unit, alasan, calon…",
+                  name="kosong", wide=[cols.index("Alasan"), cols.index("Calon")])
 
 
 def _units_table(ex: Explainer) -> str:
@@ -417,7 +469,7 @@ def _fig_fit(series: Sequence[tuple[str, np.ndarray, str]]) -> Figure | None:
         for k, (label, values, color) in enumerate(series):
             counts, _ = np.histogram(np.asarray(values), bins=bins)
             ax.bar(bins[:-1] + width * (k + 0.25), counts, width=width, align="edge", color=color,
-                   label=f"{label} (rata-rata {np.mean(values):.1f})")
+                   label=f"{label} (rata-rata {number(float(np.mean(values)), 1)})")
         ax.set_xlabel("Skor kecocokan (0–100)")
         ax.set_ylabel("Jumlah pegawai")
         ax.set_xlim(0, 100)
@@ -433,7 +485,7 @@ def _figure(figsize: tuple[float, float]) -> tuple[Figure, Axes]:
 
 
 def _thousands_fmt(x: float, _pos: int) -> str:
-    return number(int(x)) if float(x).is_integer() else f"{x:g}"
+    return number(int(x)) if float(x).is_integer() else decimal(x, 2)
 
 
 _thousands = FuncFormatter(_thousands_fmt)
@@ -472,6 +524,36 @@ def _fig_unit_gaps(names: Sequence[str], series: Sequence[tuple[str, np.ndarray,
         axes[0].set_yticks(y, labels)
         axes[0].invert_yaxis()  # shared with the right panel: largest gap on top in both
         axes[1].legend(frameon=False, loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+def _fig_curve(curve: Sequence[CurvePoint]) -> Figure | None:
+    """Moves against what they buy: Σ nilai and fit gained (left), seats and must-fill seats filled (right),
+    each relative to the plan without moves where the scales differ."""
+    if len(curve) < 2:
+        return None
+    moves = [p.moves for p in curve]
+    base = curve[0]
+    with _style():
+        fig = Figure(figsize=(8.5, 3.2))
+        left, right = fig.subplots(1, 2)
+        left.plot(moves, [p.objective - base.objective for p in curve], "o-", color=_AFTER,
+                  label="Nilai objektif (tambahan)")
+        left.plot(moves, [p.fit_gained for p in curve], "s--", color=_ACCENT, label="Kenaikan kesesuaian")
+        left.set_xlabel("Jumlah mutasi")
+        left.set_title("Nilai dan kesesuaian")
+        left.legend(frameon=False, fontsize=8)
+        right.plot(moves, [p.seats_filled - base.seats_filled for p in curve], "o-", color=_AFTER,
+                   label="Kursi terisi (tambahan)")
+        right.plot(moves, [p.must_fill_filled for p in curve], "s--", color="#2a9d8f",
+                   label=f"Kursi wajib terisi (dari {number(base.must_fill_seats)})")
+        right.set_xlabel("Jumlah mutasi")
+        right.set_title("Kursi terisi")
+        right.legend(frameon=False, fontsize=8)
+        for ax in (left, right):
+            ax.xaxis.set_major_formatter(_thousands)
+            ax.yaxis.set_major_formatter(_thousands)
         fig.tight_layout()
     return fig
 
@@ -640,9 +722,11 @@ table.data thead th[aria-sort=ascending]::after{content:" ▲"}
 table.data thead th[aria-sort=descending]::after{content:" ▼"}
 td.num{text-align:right;white-space:nowrap}td.wide{min-width:260px;white-space:pre-line}td.mid{min-width:160px;white-space:pre-line}
 .scroll{overflow-x:auto}
-tbody tr:nth-child(even){background:#fafbfc}
+tbody tr.alt,table.static tbody tr:nth-child(even){background:#fafbfc}
 .pager{display:flex;gap:10px;align-items:center;margin:6px 0}
 .printnote{display:none}
+tr.off{display:none}
+h3{font-size:15px;margin:18px 0 6px}
 .warn{background:#fff3cd;padding:8px}
 footer{color:var(--muted);font-size:12px;margin:30px auto 20px}
 @page{size:A4;margin:14mm 11mm 16mm}
@@ -657,6 +741,8 @@ table{font-size:8pt}thead{display:table-header-group}
 tr,td,th{break-inside:avoid;page-break-inside:avoid}
 td.wide,td.mid{min-width:0}td.wide{width:32%}
 table.data thead th{position:static}
+tr.off{display:table-row!important}
+#baperjakat{break-before:page;page-break-before:always}
 .chart{border:none;padding:0}.scroll{overflow:visible}
 .chart svg{max-height:240mm;width:auto}
 .printnote{display:block;font-size:8pt;color:#555}
@@ -670,10 +756,13 @@ _JS = r"""
 (function(){
 "use strict";
 var coll=new Intl.Collator("id",{numeric:true,sensitivity:"base"});
+// Up to PRINT_ROWS matching rows all stay in the page, those off the current page hidden (tr.off), so the
+// print CSS shows every one of them; a longer table draws the rest when the browser says it will print.
+var PRINT_ROWS=5000;
 function init(box){
   var src=document.getElementById(box.getAttribute("data-src"));
   var d=JSON.parse(src.textContent);
-  var rows=d.rows, idx=[], view=[], page=0, per=25, sortK=-1, dir=1;
+  var rows=d.rows, idx=[], view=[], page=0, per=25, sortK=-1, dir=1, printing=false;
   var hay=rows.map(function(r){return r.join(" \u0001 ").toLowerCase();});
   var thead=box.querySelector("thead"), tbody=box.querySelector("tbody");
   var input=box.querySelector(".cari"), sel=box.querySelector(".per");
@@ -710,8 +799,10 @@ function init(box){
     var n=view.length, size=per>0?per:n||1, pages=Math.max(1,Math.ceil(n/size));
     if(page>=pages){page=pages-1;}
     var start=page*size, end=Math.min(n,start+size), frag=document.createDocumentFragment();
-    for(var k=start;k<end;k++){
+    var all=printing||n<=PRINT_ROWS, from=all?0:start, to=all?n:end;
+    for(var k=from;k<to;k++){
       var r=rows[view[k]], row=document.createElement("tr");
+      if(k<start||k>=end){row.className="off";} else if((k-start)%2){row.className="alt";}
       for(var c=0;c<r.length;c++){
         var td=document.createElement("td"); td.textContent=r[c];
         if(d.num[c]){td.className="num";} else if(d.wide.indexOf(c)>=0){td.className="wide";}
@@ -735,10 +826,16 @@ function init(box){
   sel.addEventListener("change",function(){ per=parseInt(sel.value,10); page=0; draw(); });
   box.querySelector(".prev").addEventListener("click",function(){ page--; draw(); });
   box.querySelector(".next").addEventListener("click",function(){ page++; draw(); });
+  box.printAll=function(on){ printing=on; draw(); };
   apply(true);
   box.setAttribute("data-ready","1");
 }
+function printAll(on){
+  Array.prototype.forEach.call(document.querySelectorAll(".tbl"),function(box){ if(box.printAll){box.printAll(on);} });
+}
 Array.prototype.forEach.call(document.querySelectorAll(".tbl"),init);
+window.addEventListener("beforeprint",function(){ printAll(true); });
+window.addEventListener("afterprint",function(){ printAll(false); });
 document.documentElement.setAttribute("data-ready","1");
 })();
 """

@@ -21,7 +21,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from penempatan.atomic import atomic_text
-from penempatan.errors import InputError, Problems, pydantic_message
+from penempatan.errors import InputError, Problems, pydantic_message, toml_error_text
 from penempatan.excel.read_plan import PlanFileError, PlanMove, read_plan_moves
 from penempatan.model import STATUS_VALUES, Forbid, Params, Pin, Position, ProblemData, Weights
 from penempatan.scoring import RULE_TEXT, Tables, pin_violations
@@ -335,8 +335,8 @@ class _Loader:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            self.error(int(m[1]) if m else None, None, None, f"format TOML tidak sah: {exc}",
+            line, column, why = toml_error_text(str(exc))
+            self.error(line, None, None, f"susunan TOML salah: {why}" + (f" (kolom {column})" if column else ""),
                        "Periksa tanda kutip, tanda = dan kurung siku pada baris ini.")
             return None
 
@@ -385,7 +385,7 @@ class _Loader:
             given[name] = (value, f"parameter.{name}", line)
         for name, value in self._table(raw, "bobot").items():
             line = self.lines.find("bobot", name)
-            field = name if name.startswith("bobot_") else f"bobot_{name}"
+            field = name if name.startswith(("bobot_", "nilai_")) or name in Weights.model_fields else f"bobot_{name}"
             if field not in Weights.model_fields:
                 close = _closest(field.removeprefix("bobot_"), [w.removeprefix("bobot_") for w in Weights.model_fields])
                 self.error(line, f"bobot.{name}", None, "bobot tidak dikenal",
@@ -662,12 +662,18 @@ def _rule_detail(data: ProblemData, t: Tables, i: int, j: int, code: str,
         return f"golongan {e.golongan} di luar rentang jabatan {q.kode}"
     if code == "R9":
         if t.post_tingkat[j] > t.post_tingkat[cur] + 1:
-            return "naik lebih dari satu jenjang"
-        if t.post_tingkat[j] < t.post_tingkat[cur]:
-            return "turun jenjang"
+            return "naik lebih dari satu tingkat"
+        if t.emp_promo_ok[i] and not e.siap_naik_jenjang:
+            return "naik jenjang fungsional tetapi belum Siap Naik Jenjang"
         return f"promosi butuh kotak talenta {_show(p.kotak_promosi)}, pegawai kotak {e.kotak or '-'}"
     if code == "R10":
         return f"hukuman disiplin {e.hukuman}"
+    if code == "R19":
+        return f"kelas {int(t.post_kelas[cur])} → {q.kelas}"
+    if code == "R8":
+        return f"bidang {e.bidang or '-'} tidak sesuai bidang jabatan {q.bidang}"
+    if code == "R18":
+        return f"bidang {e.bidang or '-'} tidak memenuhi kualifikasi {q.rumpun_jf}"
     if code == "R11":
         return f"{q.kode} sudah kelebihan pegawai ({int(t.holders[j])} > {q.kebutuhan})"
     if code == "R15":
@@ -699,20 +705,26 @@ nama = "Contoh: paling banyak 50 mutasi"
 maks_mutasi = 50                      # R14: paling banyak 50 mutasi
 # masa_jabatan_minimal_bulan = 6      # R1: minimal masa jabatan sebelum boleh dimutasi (bulan)
 # maks_keluar_unit_persen = 20        # R13: paling banyak 20 % pegawai sebuah unit keluar
-# biaya_mutasi = 2                    # pengurang skor untuk setiap mutasi
+# biaya_mutasi = 12                   # pengurang nilai untuk setiap mutasi: makin besar, makin sedikit mutasi
+# ambang_kesesuaian = 10              # kenaikan skor kecocokan minimal agar "kesesuaian lebih baik" jadi tujuan
+# isi_jpt = true                      # R20: rencanakan JPT Pratama seperti jabatan lain (bawaan: lewat seleksi)
 # tanggal_acuan = 2026-12-01          # tanggal semua aturan diukur (format TTTT-BB-HH, tanpa tanda kutip)
 # status_boleh_mutasi = ["Aktif"]     # R5: status yang boleh dimutasi
 # kotak_promosi = [7, 8, 9]           # R9: kotak talenta yang boleh dipromosikan
 
-# Mengubah bobot skor kecocokan (poin saat cocok penuh; boleh ditulis dengan atau tanpa awalan bobot_).
+# Mengubah bobot skor kecocokan (poin saat cocok penuh; boleh ditulis dengan atau tanpa awalan bobot_)
+# dan nilai tujuan mutasi (nilai_…: ditambahkan pada nilai sebuah mutasi yang punya tujuan itu).
 [bobot]
-# pendidikan = 10                     # jenjang pendidikan dibanding syarat minimal (R6)
+# pendidikan = 15                     # jenjang pendidikan dibanding syarat minimal (R6)
 # bidang = 30                         # kesesuaian bidang pendidikan/pelatihan (R8)
-# kompetensi = 20                     # kompetensi dibanding standar jabatan
+# kompetensi = 25                     # kompetensi dibanding standar jabatan
 # kinerja = 15                        # kinerja dan kotak talenta
-# golongan = 10                       # golongan di dalam rentang jabatan (R7)
-# rotasi = 15                         # dorongan memindahkan yang sudah lama menjabat (R2/R3)
-# preferensi = 5                      # unit yang diminati pegawai
+# golongan = 15                       # golongan di dalam rentang jabatan (R7)
+# nilai_kebutuhan = 8                 # tujuan: mengisi kursi kosong
+# nilai_rotasi = 8                    # tujuan: rotasi jatuh tempo (R2)
+# nilai_risiko_tinggi = 14            # tujuan: rotasi jabatan berisiko tinggi jatuh tempo (R3)
+# nilai_promosi = 8                   # tujuan: promosi (R9)
+# nilai_permintaan = 4                # tujuan: unit yang diminati pegawai
 
 # Mengunci pegawai ke jabatan tertentu (R15). Satu blok [[kunci]] per pegawai.
 # NIP ditulis sebagai teks (dalam tanda kutip), Kode Jabatan sesuai sheet Jabatan.
@@ -736,7 +748,7 @@ maks_mutasi = 50                      # R14: paling banyak 50 mutasi
 # Menerima rantai mutasi yang sudah disetujui dari rekomendasi sebelumnya: semua anggota rantai dikunci
 # ke jabatan tujuannya, sisanya disusun ulang. Jalur relatif terhadap berkas skenario ini.
 # rekomendasi = "DATA-rekomendasi.xlsx"
-# terima_rantai = ["R001", "R004"]
+# terima_rantai = ["C001", "C004"]
 
 # Rencana acuan (perubahan minimal): sedapat mungkin pertahankan penempatan di rekomendasi ini
 # (sama dengan opsi --acuan pada penempatan solve).

@@ -1,26 +1,28 @@
 """solve(ProblemData) -> Result: the optimal transfer plan under every hard rule (SPEC 3–4).
 
 The placement problem is a network flow (employee -> candidate post -> seats) plus a handful of coupling
-rules: unit outflow (R13) and total moves (R14). Two priorities come before the score, each folded into
-the one objective with a weight larger than everything after it (lexicographic):
+rules: unit outflow (R13), total moves (R14) and no unit ending with more empty seats (R21). Two
+priorities come before the objective, each folded into it with a weight larger than everything after it
+(lexicographic):
 R11 — holders of an over-staffed post who stay beyond its Kebutuhan ("surplus") cost W_surplus each, so
 the plan moves surplus holders out wherever any rule allows it (such a post takes no newcomers);
 R12 — every must-fill seat filled is worth W_fill.
 The solve goes in up to three exact stages, each a proof when it succeeds:
 
-1. min-cost flow (OR-Tools) without R13/R14 — if its optimum satisfies them, it is optimal;
+1. min-cost flow (OR-Tools) without R13/R14/R21 — if its optimum satisfies them, it is optimal;
 2. the LP relaxation with every rule (HiGHS) — if its optimum is integral, it is optimal;
 3. CP-SAT on the residual: first on the LP's support to get an incumbent, then, after fixing every pair
    whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
 
 Above LP_MAX_PAIRS candidate pairs (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
-(relax.py): a few min-cost flows with penalised moves give a bound, repaired flow plans a feasible plan;
-the result is FEASIBLE with its proven gap, or OPTIMAL when the bound meets it.
+(relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
+moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
+OPTIMAL when the bound meets it.
 
 Minimal change (`reference`): every stage optimises `gain` = value + a bonus for each employee kept at
 their post in a reference plan (an earlier recommendation), so a re-solve after a small change does not
 reshuffle unrelated people. The proofs above hold for that combined objective; the reported objective is
-still Σ score − biaya_mutasi × moves, and OPTIMAL then means optimal for the combined objective.
+still Σ nilai (SPEC 4), and OPTIMAL then means optimal for the combined objective.
 
 This is the only module that imports ortools.
 """
@@ -34,11 +36,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+import highspy
 import numpy as np
 import scipy.sparse as sp
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
-from scipy.optimize import linprog
 
 from penempatan.model import ProblemData
 from penempatan.relax import Coupling, lagrangian
@@ -50,11 +52,9 @@ SEED = 20260101
 LP_MAX_PAIRS = 250_000
 """Above this many candidate pairs the LP stage (seconds at 100k pairs, minutes at 1M) gives way to the
 Lagrangian relaxation of R13/R14 over min-cost flows, which returns a plan with a proven gap."""
-PRICING_ROUNDS_SMALL, PRICING_ROUNDS_LARGE, PRICING_SMALL_PAIRS = 3, 0, 100_000
-"""Column-generation rounds after the first LP: a count fixed by the instance's size, not by the clock,
-so the same input always gives the same plan. Above PRICING_SMALL_PAIRS the LP is priced once, to report
-whether the proof covers every eligible pair, but not re-solved: at 5,000 employees (180,000 pairs) one
-more round took 5–15 s and, with a binding R14, left a fractional LP that CP-SAT could not close in 60 s."""
+PRICING_ROUNDS = 25
+"""Column-generation rounds after the first LP: a count, not a clock, so the same input always gives the
+same plan. Each round re-solves the kept HiGHS model from its basis (LinearRelaxation)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Structure:
     cand: Candidates
     n_emp: int
     n_post: int
-    value: np.ndarray  # per pair: score − biaya_mutasi if a move (what Result.objective sums)
+    value: np.ndarray  # per pair: nilai (SPEC 4; what Result.objective sums)
     gain: np.ndarray  # per pair: value + the reference bonus; what every stage maximises
     seat_cap: np.ndarray  # per post: Kebutuhan (R11)
     surplus_cap: np.ndarray  # per post: holders beyond Kebutuhan who may stay at a cost (R11)
@@ -77,6 +77,8 @@ class Structure:
     weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
     weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
     cur: np.ndarray  # per employee: current post
+    post_unit: np.ndarray  # per post: its unit
+    unit_need: np.ndarray | None  # R21 per unit: seats filled today (Σ min(holders, Kebutuhan)); None = off
     has_reference: bool = False
 
     @property
@@ -89,7 +91,7 @@ class Structure:
         wajib_seats[self.wajib] = self.wajib_seats
         return Coupling(self.cand, self.gain.astype(float), self.leaves_unit, self.pair_unit, self.unit_cap,
                         self.max_moves, self.seat_cap, wajib_seats, self.weight_fill, self.weight_surplus,
-                        self.cur)
+                        self.cur, self.post_unit, self.unit_need)
 
 
 def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
@@ -102,7 +104,7 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
     p = data.params
     t = tables
     move = ~cand.stay
-    value = (cand.score - p.biaya_mutasi * move).astype(np.int64)
+    value = cand.nilai.astype(np.int64)
     gain = value
     if reference is not None:
         ref = np.asarray(reference, dtype=np.int64)
@@ -124,9 +126,13 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
     spread = int((best - worst).sum()) if t.n_emp else 0
     weight_fill = spread + 1
     weight_surplus = weight_fill * (int(t.post_keb[wajib].sum()) + 1)
+    unit_need = None
+    if not p.kekurangan_unit_boleh_naik:
+        filled = np.minimum(t.holders, t.post_keb)
+        unit_need = np.bincount(t.post_unit, weights=filled, minlength=len(t.unit_names)).astype(np.int64)
     return Structure(cand, t.n_emp, t.n_post, value, gain, seat_cap, surplus_cap, wajib,
                      t.post_keb[wajib], leaves, pair_unit, unit_cap, p.maks_mutasi, weight_fill, weight_surplus,
-                     t.cur, reference is not None)
+                     t.cur, t.post_unit, unit_need, reference is not None)
 
 
 def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
@@ -178,7 +184,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
                       timings, message, rules, changed_vs_reference=changed,
                       proof_over_all_pairs=all_pairs and status is SolveStatus.OPTIMAL)
 
-    say("aliran biaya minimum (tanpa R13/R14)")
+    say("aliran biaya minimum (tanpa R13/R14/R21)")
     tick = time.perf_counter()
     x_flow, flow_obj = solve_flow(s)
     timings["aliran"] = time.perf_counter() - tick
@@ -214,29 +220,30 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
 
     say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
-    lp = solve_lp(s)
+    relaxation = LinearRelaxation(s)
+    lp = relaxation.solve()
     # Column generation over every eligible pair: add the pairs the LP duals price as improving and
     # re-solve, until none is left; the LP (and so any plan matching its bound) is then optimal over all
     # eligible pairs, not only the capped candidates. Not with a reference plan (its bonus is not priced).
     rounds = 0
-    max_rounds = PRICING_ROUNDS_SMALL if s.n_pairs <= PRICING_SMALL_PAIRS else PRICING_ROUNDS_LARGE
     while lp is not None and reference is None:
         wider = price_missing(data, t, cand, lp[3])
         if wider is None:
             all_pairs = True
             break
-        if rounds >= max_rounds:
+        if rounds >= PRICING_ROUNDS:
             break
         rounds += 1
         say(f"menambah {len(wider) - len(cand)} pasangan calon dari harga dual LP")
         cand = wider
         s = build_structure(data, t, cand, reference=reference, reference_weight=reference_weight)
-        lp = solve_lp(s)
+        relaxation.extend(s)
+        lp = relaxation.solve()
     timings["lp"] = time.perf_counter() - tick
     if lp is None:
         return finish(SolveStatus.INFEASIBLE, None, math.nan, "lp",
-                      "Tidak ada rencana yang memenuhi kunci (R15) bersama batas keluar unit (R13) dan "
-                      "batas jumlah mutasi (R14).", ("R13", "R14", "R15"))
+                      "Tidak ada rencana yang memenuhi kunci (R15) bersama " + _coupling_words(s) + ".",
+                      ("R15", *_coupling_codes(s)))
     x_lp, lp_obj, reduced, _ = lp
     if _is_integral(x_lp):
         return finish(SolveStatus.OPTIMAL, x_lp > 0.5, lp_obj, "lp")
@@ -248,7 +255,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     timings["cpsat"] = time.perf_counter() - tick
     if x is None:
         return finish(SolveStatus.INFEASIBLE, None, math.nan, "cpsat",
-                      "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.", ("R13", "R14", "R15"))
+                      "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.", ("R15", *_coupling_codes(s)))
     return finish(status, x, min(bound_obj, lp_obj), "cpsat")
 
 
@@ -260,6 +267,19 @@ def _pin_conflict_result(data: ProblemData, t: Tables, cand: Candidates, elapsed
     rules = tuple(dict.fromkeys(["R15", *(c for _, _, codes in cand.pin_conflicts for c in codes)]))
     return Result(SolveStatus.INFEASIBLE, t.cur.copy(), 0, math.nan, elapsed, cand, 0, 0, 0, "kunci",
                   timings, "Kunci (R15) melanggar aturan wajib: " + "; ".join(parts) + ".", rules)
+
+
+def _coupling_codes(s: Structure) -> tuple[str, ...]:
+    """The coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless kekurangan_unit_boleh_naik)."""
+    return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.unit_need is not None else ()))
+
+
+def _coupling_words(s: Structure) -> str:
+    """The coupling rules in force, in words, for an infeasibility message."""
+    words = {"R13": "batas keluar unit (R13)", "R14": "batas jumlah mutasi (R14)",
+             "R21": "larangan kursi kosong unit bertambah (R21)"}
+    parts = [words[code] for code in _coupling_codes(s)]
+    return ", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _scaled_flow(s: Structure, values: np.ndarray, scale: int) -> tuple[np.ndarray, float]:
@@ -280,13 +300,23 @@ def _priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
 
 
 def _side_rules_hold(s: Structure, x: np.ndarray) -> bool:
-    """Does a plan satisfy R13 (unit outflow) and R14 (total moves)?"""
+    """Does a plan satisfy R13 (unit outflow), R14 (total moves) and R21 (no unit with more empty seats)?"""
     chosen = np.nonzero(x)[0]
     leavers = np.bincount(s.pair_unit[chosen][s.leaves_unit[chosen]], minlength=len(s.unit_cap))
     if (leavers > s.unit_cap).any():
         return False
     moves = int((~s.cand.stay[chosen]).sum())
-    return s.max_moves is None or moves <= s.max_moves
+    if s.max_moves is not None and moves > s.max_moves:
+        return False
+    return not _unit_shortfall_grows(s, np.bincount(s.cand.post[chosen], minlength=s.n_post)).any()
+
+
+def _unit_shortfall_grows(s: Structure, counts: np.ndarray) -> np.ndarray:
+    """R21: per unit, True where the plan (people per post) leaves fewer seats filled than today."""
+    if s.unit_need is None:
+        return np.zeros(len(s.unit_cap), dtype=bool)
+    filled = np.minimum(counts, s.seat_cap)
+    return np.bincount(s.post_unit, weights=filled, minlength=len(s.unit_need)) < s.unit_need
 
 
 def _is_integral(x: np.ndarray) -> bool:
@@ -330,18 +360,21 @@ def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
 
 
 # --- stage 2: LP relaxation ----------------------------------------------------------------------------
-def _lp_columns(s: Structure) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Extra columns after the pairs: y (must-fill seats filled) then o (surplus kept) per post."""
+def _lp_columns(s: Structure) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Extra columns after the pairs: y (must-fill seats filled), o (surplus kept) per over-staffed post,
+    then f (seats filled, ≤ Kebutuhan) per over-staffed post with seats, for R21."""
     over = np.nonzero(s.surplus_cap > 0)[0]
-    return s.wajib, over, np.concatenate([s.wajib_seats, s.surplus_cap[over]]).astype(float)
+    filled = over[s.seat_cap[over] > 0] if s.unit_need is not None else np.zeros(0, dtype=np.int64)
+    upper = np.concatenate([s.wajib_seats, s.surplus_cap[over], s.seat_cap[filled]]).astype(float)
+    return s.wajib, over, filled, upper
 
 
 def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.ndarray]:
     """Inequality rows (R11 seats, R12 fill link, R13 units, R14 total) and assignment equalities."""
     cand = s.cand
-    wajib, over, _ = _lp_columns(s)
-    n, w, o = s.n_pairs, len(wajib), len(over)
-    width = n + w + o
+    wajib, over, filled, _ = _lp_columns(s)
+    n, w, o, f = s.n_pairs, len(wajib), len(over), len(filled)
+    width = n + w + o + f
     cols = np.arange(n)
     blocks, rhs = [], []
     # R11 seats: Σ x − o_p ≤ Kebutuhan
@@ -370,41 +403,122 @@ def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.nd
         blocks.append(sp.csr_matrix((np.ones(len(sel)), (np.zeros(len(sel), dtype=np.int64), sel)),
                                     shape=(1, width)))
         rhs.append(np.array([float(s.max_moves)]))
+    if s.unit_need is not None:
+        # R21: −(people in the unit's normal posts) − Σ f ≤ −(seats filled today); f_p ≤ people in p.
+        normal = s.surplus_cap[cand.post] == 0
+        sel = np.nonzero(normal)[0]
+        r = np.concatenate([s.post_unit[cand.post[sel]], s.post_unit[filled]])
+        c = np.concatenate([sel, n + w + o + np.arange(f)])
+        blocks.append(sp.csr_matrix((-np.ones(len(r)), (r, c)), shape=(len(s.unit_need), width)))
+        rhs.append(-s.unit_need.astype(float))
+        pos = np.full(s.n_post, -1)
+        pos[filled] = np.arange(f)
+        sel = np.nonzero(pos[cand.post] >= 0)[0]
+        r = np.concatenate([pos[cand.post[sel]], np.arange(f)])
+        c = np.concatenate([sel, n + w + o + np.arange(f)])
+        v = np.concatenate([-np.ones(len(sel)), np.ones(f)])
+        blocks.append(sp.csr_matrix((v, (r, c)), shape=(f, width)))
+        rhs.append(np.zeros(f))
     a_ub = sp.vstack(blocks).tocsr()
     a_eq = sp.csr_matrix((np.ones(n), (cand.emp, cols)), shape=(s.n_emp, width))
     return a_ub, np.concatenate(rhs), a_eq, np.ones(s.n_emp)
 
 
-def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray, Prices] | None:
-    """LP relaxation with every rule (HiGHS through scipy, built from sparse arrays in bulk).
+class LinearRelaxation:
+    """The LP relaxation with every rule, kept in one HiGHS model across column-generation rounds.
 
-    Returns (x per pair, LP objective, reduced cost per pair, dual prices) or None when infeasible.
+    Rows never change (R11 seats, R12 links, R13, R14, R21, R21 links, one assignment row per employee);
+    pairs found by pricing are appended as columns, and HiGHS re-solves from the previous basis with the
+    primal simplex, so each round costs a fraction of a cold solve (SOLVER-NOTES.md).
     """
-    a_ub, b_ub, a_eq, b_eq = _rows(s)
-    wajib, over, extra_ub = _lp_columns(s)
-    c = -np.concatenate([s.gain.astype(float), np.full(len(wajib), float(s.weight_fill)),
-                         np.full(len(over), -float(s.weight_surplus))])
-    bounds = np.zeros((len(c), 2))
-    bounds[: s.n_pairs, 1] = 1.0
-    bounds[s.n_pairs:, 1] = extra_ub
-    res = linprog(c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs-ds")
-    if res.status != 0:
-        return None
-    reduced = np.asarray(res.lower.marginals)[: s.n_pairs]
-    return np.asarray(res.x)[: s.n_pairs], -float(res.fun), reduced, _prices(s, res)
+
+    def __init__(self, s: Structure) -> None:
+        a_ub, b_ub, a_eq, b_eq = _rows(s)
+        wajib, over, filled, extra_ub = _lp_columns(s)
+        self.n_ub, self.n_eq = a_ub.shape[0], a_eq.shape[0]
+        matrix = sp.vstack([a_ub, a_eq]).tocsc()
+        cost = -np.concatenate([s.gain.astype(float), np.full(len(wajib), float(s.weight_fill)),
+                                np.full(len(over), -float(s.weight_surplus)), np.zeros(len(filled))])
+        upper = np.concatenate([np.ones(s.n_pairs), extra_ub])
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
+        lp.col_cost_ = cost
+        lp.col_lower_ = np.zeros(len(cost))
+        lp.col_upper_ = upper
+        lp.row_lower_ = np.concatenate([np.full(self.n_ub, -highspy.kHighsInf), b_eq])
+        lp.row_upper_ = np.concatenate([b_ub, b_eq])
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = matrix.indptr
+        lp.a_matrix_.index_ = matrix.indices
+        lp.a_matrix_.value_ = matrix.data
+        # The bare core class: highspy.Highs() prints a banner to stdout when it sets up its callbacks,
+        # which would land in the planner's terminal and piped output.
+        self.h = highspy._core._Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("random_seed", SEED)
+        self.h.passModel(lp)
+        # Column of each pair, by (employee, post): pairs added later come after the extra columns.
+        self.n_post = s.n_post
+        self.columns: dict[int, int] = dict(zip(self._keys(s).tolist(), range(s.n_pairs), strict=True))
+        self.s = s
+
+    def _keys(self, s: Structure) -> np.ndarray:
+        return s.cand.emp * self.n_post + s.cand.post
+
+    def extend(self, s: Structure) -> None:
+        """Add the pairs of `s` that the model does not have yet (same rows, more candidates)."""
+        keys = self._keys(s)
+        new = np.array([k for k, key in enumerate(keys.tolist()) if key not in self.columns], dtype=np.int64)
+        if len(new):
+            a_ub, _, a_eq, _ = _rows(s)
+            block = sp.vstack([a_ub[:, new], a_eq[:, new]]).tocsc()
+            first = self.h.getNumCol()
+            self.h.addCols(len(new), -s.gain[new].astype(float), np.zeros(len(new)), np.ones(len(new)),
+                           block.nnz, block.indptr[:-1].astype(np.int32), block.indices.astype(np.int32),
+                           block.data)
+            for offset, key in enumerate(keys[new].tolist()):
+                self.columns[key] = first + offset
+            self.h.setOptionValue("simplex_strategy", 4)  # primal simplex from the kept basis
+        self.s = s
+
+    def solve(self) -> tuple[np.ndarray, float, np.ndarray, Prices] | None:
+        """(x per pair, LP objective, reduced cost per pair, dual prices) in the order of the current
+        Structure's pairs, or None when the LP is infeasible."""
+        self.h.run()
+        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        sol = self.h.getSolution()
+        cols = np.array([self.columns[key] for key in self._keys(self.s).tolist()], dtype=np.int64)
+        x = np.asarray(sol.col_value)[cols]
+        reduced = np.maximum(np.asarray(sol.col_dual)[cols], 0.0)
+        duals = np.asarray(sol.row_dual)
+        objective = -float(self.h.getInfo().objective_function_value)
+        return x, objective, reduced, _prices(self.s, duals[: self.n_ub], duals[self.n_ub:])
 
 
-def _prices(s: Structure, res: Any) -> Prices:
-    """The LP duals as prices in score units (rows in the order `_rows` makes them)."""
-    y_ub = np.asarray(res.ineqlin.marginals)
+def solve_lp(s: Structure) -> tuple[np.ndarray, float, np.ndarray, Prices] | None:
+    """The LP relaxation of `s` solved once (see LinearRelaxation)."""
+    return LinearRelaxation(s).solve()
+
+
+def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray) -> Prices:
+    """The LP duals as prices in nilai units (rows in the order `_rows` makes them)."""
     seats, rest = y_ub[: s.n_post], y_ub[s.n_post:]
     post = -seats.copy()
     w = len(s.wajib)
     post[s.wajib] += rest[:w]  # the R12 link row enters a must-fill post's column with −1
     n_units = len(s.unit_cap)
     leave = -rest[w: w + n_units]
-    move = -float(rest[w + n_units]) if s.max_moves is not None else 0.0
-    return Prices(-np.asarray(res.eqlin.marginals), post, leave, move)
+    k = w + n_units
+    move = 0.0
+    if s.max_moves is not None:
+        move = -float(rest[k])
+        k += 1
+    if s.unit_need is not None:
+        # R21 rows enter a normal post's column with −1: a person there earns the unit's price.
+        normal = s.surplus_cap == 0
+        post[normal] += rest[k: k + n_units][s.post_unit[normal]]
+    return Prices(-y_eq, post, leave, move)
 
 
 # --- stage 3: CP-SAT on the residual --------------------------------------------------------------------
@@ -428,6 +542,7 @@ class PlanModel:
         self.must_fill_seats()
         self.unit_outflow_capped()
         self.total_moves_capped()
+        self.unit_shortfall_not_increased()
 
     def _groups(self, keys: np.ndarray) -> dict[int, list[cp_model.IntVar]]:
         out: dict[int, list[cp_model.IntVar]] = {}
@@ -480,6 +595,24 @@ class PlanModel:
         moves = [v for v, st in zip(self.x, self.s.cand.stay[self.active], strict=True) if not st]
         if len(moves) > self.s.max_moves:
             self.model.add(sum(moves) <= self.s.max_moves)
+
+    def unit_shortfall_not_increased(self) -> None:
+        """R21: per unit, seats filled after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
+        s = self.s
+        if s.unit_need is None:
+            return
+        terms: dict[int, list[Any]] = {}
+        for j, group in self.by_post.items():
+            u = int(s.post_unit[j])
+            if s.surplus_cap[j] == 0:
+                terms.setdefault(u, []).extend(group)
+            elif s.seat_cap[j] > 0:
+                f = self.model.new_int_var(0, int(s.seat_cap[j]), f"f{j}")
+                self.model.add(f <= sum(group))
+                terms.setdefault(u, []).append(f)
+        for u, need in enumerate(s.unit_need.tolist()):
+            if need > 0:
+                self.model.add(sum(terms.get(u, [])) >= need)
 
     def add_objective(self) -> None:
         terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.gain[self.active].tolist())

@@ -5,12 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import numpy as np
+
 from penempatan.model import Employee, Params, Position, ProblemData
 
 TODAY = date(2026, 12, 1)
 _GOL = ["II/a", "II/c", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c"]
 _PEND = ["SLTA", "D-III", "S-1", "S-2"]
-_BIDANG = [None, "kesehatan", "ti", "hukum", "ekonomi_akuntansi", "administrasi_sosial"]
+_BIDANG = [None, "keperawatan", "ti", "hukum", "ekonomi_akuntansi", "administrasi_sosial"]
 _KINERJA = ["Sangat Baik", "Baik", "Baik", "Butuh Perbaikan"]
 
 
@@ -29,12 +31,24 @@ def make_instance(seed: int, n_emp: int = 30, n_units: int = 3, **params: object
         positions.append(Position(kode=f"U{u}-KASI", nama="Kepala Seksi", unit=unit, jenis="Pengawas",
                                   kelas=9, kebutuhan=1, pendidikan_min="S-1", standar_manajerial=3,
                                   wajib_diisi=rng.random() < 0.5))
-        positions.append(Position(kode=f"U{u}-AP", nama="Analis Ahli Pertama", unit=unit, jenis="Fungsional",
-                                  jenjang="Ahli Pertama", kelas=8, kebutuhan=rng.randint(1, 3),
-                                  pendidikan_min="S-1", bidang=rng.choice(_BIDANG)))
-        positions.append(Position(kode=f"U{u}-AM", nama="Analis Ahli Muda", unit=unit, jenis="Fungsional",
-                                  jenjang="Ahli Muda", kelas=9, kebutuhan=rng.randint(0, 2),
-                                  pendidikan_min="S-1", bidang=rng.choice(_BIDANG)))
+        positions.append(Position(kode=f"U{u}-AP", nama="Analis Kebijakan Ahli Pertama", unit=unit,
+                                  jenis="Fungsional", jenjang="Ahli Pertama", kelas=8,
+                                  kebutuhan=rng.randint(1, 3), pendidikan_min="S-1", bidang=rng.choice(_BIDANG),
+                                  rumpun_jf="Analis Kebijakan"))
+        positions.append(Position(kode=f"U{u}-AM", nama="Analis Kebijakan Ahli Muda", unit=unit,
+                                  jenis="Fungsional", jenjang="Ahli Muda", kelas=9, kebutuhan=rng.randint(0, 2),
+                                  pendidikan_min="S-1", bidang=rng.choice(_BIDANG), rumpun_jf="Analis Kebijakan"))
+        positions.append(Position(kode=f"U{u}-PRW", nama="Perawat Ahli Pertama", unit=unit, jenis="Fungsional",
+                                  jenjang="Ahli Pertama", kelas=8, kebutuhan=rng.randint(0, 2),
+                                  pendidikan_min="S-1", rumpun_jf="Perawat"))
+        positions.append(Position(kode=f"U{u}-PK", nama="Pranata Komputer Ahli Pertama", unit=unit,
+                                  jenis="Fungsional", jenjang="Ahli Pertama", kelas=8, kebutuhan=rng.randint(0, 2),
+                                  pendidikan_min="S-1", rumpun_jf="Pranata Komputer"))
+        if u == 0:
+            positions.append(Position(kode="U0-KADIS", nama="Kepala Dinas", unit=unit, jenis="JPT Pratama",
+                                      kelas=14, kebutuhan=1, pendidikan_min="S-2"))
+            positions.append(Position(kode="U0-KABID", nama="Kepala Bidang", unit=unit, jenis="Administrator",
+                                      kelas=11, kebutuhan=rng.randint(1, 2), pendidikan_min="S-1"))
     employees: list[Employee] = []
     for i in range(n_emp):
         post = rng.choice(positions)
@@ -53,6 +67,16 @@ def make_instance(seed: int, n_emp: int = 30, n_units: int = 3, **params: object
             hukuman=rng.choice(["Tidak Ada"] * 12 + ["Sedang", "Berat"]), akhir_hukuman=date(2027, 6, 1),
             bersedia_mutasi=rng.random() > 0.1,
             unit_diminati=tuple(rng.sample(units, 1)) if rng.random() < 0.2 else (),
+            siap_naik_jenjang=rng.random() < 0.3,
         ))
     return ProblemData(employees=tuple(employees), positions=tuple(positions),
                        params=Params(tanggal_acuan=TODAY, **params))
+
+
+def full_units(data: ProblemData) -> ProblemData:
+    """`data` with every post outside the first unit holding exactly its Kebutuhan (no vacancy, no surplus):
+    a move out of such a unit needs a replacement, so R21 binds where the first unit's vacancies attract."""
+    held = np.bincount(data.current_post, minlength=len(data.positions))
+    positions = tuple(q if q.unit == data.units[0] else q.model_copy(update={"kebutuhan": int(held[j])})
+                      for j, q in enumerate(data.positions))
+    return data.replace(positions=positions)

@@ -14,12 +14,14 @@ from typer.testing import CliRunner
 from penempatan.analyze import (
     EDUCATION,
     FIELD,
+    JF,
     NEAR_RETIREMENT_MONTHS,
     NINE_BOX_GRID,
     TALENT_POOL,
     Analysis,
     analyze,
 )
+from penempatan.check import holders_not_qualified
 from penempatan.cli import app
 from penempatan.excel.write_analysis import SHEETS, write_analysis
 from penempatan.scoring import Tables, build_candidates, months_between
@@ -124,6 +126,19 @@ def test_mismatches_follow_the_data(analysis: Analysis) -> None:
         if i in field | education:
             assert analysis.notes(i)
     assert sum(analysis.mismatch_counts().values()) == len(analysis.mismatches)
+
+
+def test_holders_not_meeting_r18_are_mismatches(analysis: Analysis) -> None:
+    """Ketidaksesuaian has one R18 row per holder of a JF post the checker finds unqualified today, naming
+    the family; the analysis counts them."""
+    d = analysis.data
+    expected = {d.employee_index[v.nip]: v for v in holders_not_qualified(d)}
+    rows = [m for m in analysis.mismatches if m.kind == JF]
+    assert {m.i for m in rows} == set(expected) and len(rows) == len(expected) > 0
+    for m in rows:
+        family = d.positions[d.current_post[m.i]].rumpun_jf or ""
+        assert family in m.detail and m.detail.endswith("(R18)")
+    assert analysis.mismatch_counts()[JF] == len(rows)
 
 
 def _rows(path: Path, sheet: str) -> list[tuple]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -38,8 +39,12 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     res = runner.invoke(app, ["solve", str(data), "--kandidat", str(tmp / "k.csv"), "--json", str(tmp / "p.json")])
     assert res.exit_code == 0, res.output
     assert sha(data) == before
+    SOLVE_OUTPUT.append(res.stdout)
     return {"data": data, "out": tmp / "contoh-rekomendasi.xlsx", "kandidat": tmp / "k.csv",
-            "json": tmp / "p.json", "stdout": Path(res.output)}
+            "json": tmp / "p.json"}
+
+
+SOLVE_OUTPUT: list[str] = []  # what the `solved` fixture's command printed on stdout
 
 
 def test_solve_contoh_writes_every_sheet(solved: dict[str, Path]) -> None:
@@ -140,3 +145,53 @@ def test_contoh_is_made_by_demo(tmp_path: Path) -> None:
     fresh, shipped = read_workbook(path).data, read_workbook(CONTOH).data
     assert fresh.employees == shipped.employees
     assert fresh.positions == shipped.positions
+
+
+def test_solve_summary_uses_the_indonesian_convention(solved: dict[str, Path]) -> None:
+    """The terminal summary writes thousands with '.', decimals with ',' (41.287 and 64,3), never '64.3'."""
+    out = SOLVE_OUTPUT[0]
+    assert re.search(r"Rata-rata skor sebelum → sesudah\s*│?\s*\d+,\d → \d+,\d", out), out
+    assert re.search(r"Nilai objektif\s*│?\s*\d{1,3}(\.\d{3})*\s", out), out
+    assert re.search(r"Waktu\s*│?\s*\d+,\d detik", out), out
+    assert not re.search(r"\d\.\d detik|\d+\.\d → ", out)
+
+
+def test_plan_workbook_is_readable_and_printable(solved: dict[str, Path]) -> None:
+    """Every plan sheet: frozen, filtered header; A4 landscape fitted to the page width, header row repeated,
+    the personal-data notice and page numbers in the footer; NIP cells are Text; long text wraps; dates are
+    DD-MM-YYYY; widths follow the content."""
+    wb = load_workbook(solved["out"])
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert "data pribadi" in (ws.oddFooter.left.text or "") and "&P" in (ws.oddFooter.right.text or "")
+    for name in ("Usulan Mutasi", "Tetap"):
+        ws = wb[name]
+        header = [c.value for c in ws[1]]
+        nip = ws.cell(2, header.index("NIP") + 1)
+        assert nip.data_type == "s" and nip.number_format == "@" and len(str(nip.value)) == 18
+        alasan = header.index("Alasan") + 1
+        width = ws.column_dimensions[ws.cell(1, alasan).column_letter].width
+        long = [ws.cell(r, alasan) for r in range(2, ws.max_row + 1) if len(str(ws.cell(r, alasan).value)) > width]
+        assert long and all(c.alignment.wrap_text for c in long), name
+        assert 8 <= ws.column_dimensions["B"].width <= 42  # Nama: as wide as the names, not a fixed guess
+    dates = [row[1] for row in wb["Parameter"].iter_rows(min_row=2) if row[0].value == "tanggal_acuan"]
+    assert dates and dates[0].number_format == "DD-MM-YYYY"
+
+
+def test_compare_workbook_has_filters_and_print_setup(tmp_path: Path) -> None:
+    """`compare`'s workbook gets the same sheet machinery: filters, frozen header, print setup, NIP as Text."""
+    data = tmp_path / "d.xlsx"
+    assert runner.invoke(app, ["demo", "-o", str(data), "--pegawai", "60"]).exit_code == 0
+    scenario = ROOT / "data" / "skenario" / "masa-jabatan-6-bulan.toml"
+    res = runner.invoke(app, ["compare", str(data), "-s", str(scenario), "--batas-waktu", "10"])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(tmp_path / "d-banding.xlsx")
+    for ws in wb.worksheets:
+        assert ws.auto_filter.ref and ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
+        assert ws.freeze_panes in ("B2", "C2"), ws.title
+    ws = wb["Perbedaan"]
+    if ws.max_row > 1:
+        assert ws["A2"].number_format == "@" and ws["A2"].data_type == "s"

@@ -43,10 +43,10 @@ def test_numbers_equal_individual_solves(comparison: Comparison) -> None:
         expected = summarise(plan.label, data, tables, alone)
         got = plan.summary
         assert np.array_equal(got.assignment, alone.assignment)
-        assert (got.objective, got.moves, got.kinds, got.seats_filled, got.must_fill_filled, got.worse_off) == \
-            (expected.objective, expected.moves, expected.kinds, expected.seats_filled, expected.must_fill_filled,
-             expected.worse_off)
-        assert got.mean_score == pytest.approx(expected.mean_score)
+        assert (got.objective, got.moves, got.kinds, got.flags, got.seats_filled_after, got.must_fill_filled,
+                got.worse_off) == (expected.objective, expected.moves, expected.kinds, expected.flags,
+                                   expected.seats_filled_after, expected.must_fill_filled, expected.worse_off)
+        assert got.fit_after == pytest.approx(expected.fit_after)
     assert comparison.plans[1].summary.moves <= 5
 
 
@@ -70,6 +70,9 @@ def test_workbook_sheets(tmp_path: Path, comparison: Comparison) -> None:
     assert banding[0] == ("Ukuran", "Dasar", "Batas 5 mutasi", "Unit A beku")
     rows = {r[0]: r[1:] for r in banding[1:]}
     assert rows["Mutasi"] == tuple(p.summary.moves for p in comparison.plans)
+    n = len(DATA.employees)
+    assert rows["Pegawai dipindah (%)"] == tuple(round(100 * p.summary.moves / n, 2) for p in comparison.plans)
+    assert rows["Mutasi dengan Perhatian"] == tuple(p.summary.flagged_moves for p in comparison.plans)
     assert rows["Nilai Objektif"] == tuple(p.result.objective for p in comparison.plans)
     assert len(rows) == len(banding_rows(comparison))
     units = list(wb["Per Unit"].iter_rows(values_only=True))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
 import pytest
 
+from penempatan.check import holders_not_qualified
 from penempatan.explain import Explainer, chain_list, move_reason, stay_reason, vacancy_chains
 from penempatan.model import Pin, ProblemData
+from penempatan.penjelasan import penjelasan
 from penempatan.result import Result
 from penempatan.scoring import Tables, exclusion_counts, months_between
 from penempatan.solver import solve
@@ -70,7 +73,8 @@ def test_r1_stay_really_has_short_tenure(solved):
             seen += 1
             tenure = months_between(e.tmt_jabatan, p.tanggal_acuan)
             assert tenure < p.masa_jabatan_minimal_bulan
-            assert f"masa jabatan {tenure} bulan < {p.masa_jabatan_minimal_bulan} bulan" in reason.text
+            assert f"R1: masa jabatan kurang dari minimal ({tenure} bulan < {p.masa_jabatan_minimal_bulan} bulan" \
+                in reason.text
     assert seen or not any("R1" in r for r in tables.hold_reasons)
 
 
@@ -83,7 +87,7 @@ def test_hold_rules_are_cited_with_numbers():
             continue
         text = ex.stay_reason(i).text
         if "R5" in codes:
-            assert f"R5: status {data.employees[i].status}" in text
+            assert f"R5: status kepegawaian tidak boleh dimutasi (status {data.employees[i].status}" in text
         if "R4" in codes:
             assert "R4: " in text and ("pensiun dalam" in text or "melewati" in text)
 
@@ -108,7 +112,7 @@ def test_chains_cover_every_move_exactly_once(solved):
         for prev, step in zip(c.members, c.members[1:], strict=False):
             assert target[step] == cur[prev]
     ids = [c.id for c in chains]
-    assert ids == [f"R{k:03d}" for k in range(1, len(chains) + 1)]
+    assert ids == [f"C{k:03d}" for k in range(1, len(chains) + 1)]
     assert [c.members[0] for c in chains] == sorted(c.members[0] for c in chains)
     mapping = vacancy_chains(data, result)
     assert set(mapping) == moves
@@ -136,48 +140,63 @@ def test_chain_and_cycle_on_a_hand_made_plan():
     assert kinds[False] == (in_b[1],)
 
 
-def _expected_needs(data: ProblemData, i: int, j: int) -> int:
-    e, q = data.employees[i], data.positions[j]
-    gaps = 0
-    for level, standard in ((e.komp_manajerial, q.standar_manajerial),
-                            (e.komp_sosial_kultural, q.standar_sosial_kultural),
-                            (e.komp_teknis, q.standar_teknis)):
-        if standard and (level is None or level < standard):
-            gaps += 1
-    if q.bidang and e.bidang != q.bidang and q.bidang not in e.pelatihan:
-        gaps += 1
-    return gaps
+def _moved(data: ProblemData, tables: Tables, result: Result, i: int, kode: str) -> Explainer:
+    """An Explainer of `result` with employee i moved to post `kode` (a hand-made plan)."""
+    assignment = result.assignment.copy()
+    assignment[i] = data.position_index[kode]
+    return Explainer(data, tables, Result(result.status, assignment, 0, 0.0, 0.0, result.candidates))
 
 
-def test_training_needs_exactly_when_a_gap_exists(solved):
-    """A mover has one need per competence below the target's Standar and one for a field mismatch."""
+def test_training_rows_follow_their_triggers(solved):
+    """Every named course of a mover fires on its own trigger, a competence course exactly when that
+    competence is below the target post's standard; a stayer needs none."""
     data, tables, result, ex = solved
+    moved = set(ex.movers)
     for i in range(tables.n_emp):
         needs = ex.training_needs(i)
-        if i not in set(ex.movers):
+        if i not in moved:
             assert needs == []
             continue
-        j = int(result.assignment[i])
-        assert len(needs) == _expected_needs(data, i, j)
-        assert all(n.selisih is None or n.selisih > 0 for n in needs)
-        e, q = data.employees[i], data.positions[j]
-        mismatch = bool(q.bidang) and e.bidang != q.bidang and q.bidang not in e.pelatihan
-        field_needs = [n for n in needs if n.kebutuhan.startswith("pelatihan ")]
-        assert len(field_needs) == mismatch
-        if mismatch:
-            assert field_needs[0].kebutuhan.startswith(f"pelatihan {(q.bidang or '').replace('_', ' ')}")
+        src, dst = data.positions[ex.cur[i]], data.positions[ex.target[i]]
+        levels = tables.emp_komp[i].tolist()
+        standards = (dst.standar_manajerial, dst.standar_sosial_kultural, dst.standar_teknis)
+        kinds = ("kompetensi_manajerial", "kompetensi_sosial_kultural", "kompetensi_teknis")
+        for kind, level, standard in zip(kinds, levels, standards, strict=True):
+            assert (kind in {n.pemicu for n in needs}) == bool(standard and level < standard)
+        for n in needs:
+            assert n.pelatihan and n.dasar and n.kapan in ("sebelum pelantikan", "sesudah pelantikan")
+            if n.pemicu == "masuk_jf":
+                assert dst.jenis == "Fungsional" and src.jenis != "Fungsional"
+                assert "{" not in n.pelatihan
+        assert [n.before_appointment for n in needs] == sorted((n.before_appointment for n in needs), reverse=True)
 
 
-def test_training_need_gap_size():
-    """A competence level 2 against a standard 3 is a need of size 1."""
+def test_named_training_for_pengawas_jf_and_pengadaan():
+    """PKP for a first Pengawas post, uji kompetensi of the family and jenjang for a first JF post,
+    sertifikasi PBJ for a post named for pengadaan (pelatihan.csv)."""
     data, tables, result = _solved(0, {})
-    kasi = data.position_index["U0-KASI"]  # standar_manajerial 3
+    pelaksana = next(i for i in range(tables.n_emp) if data.positions[tables.cur[i]].jenis == "Pelaksana")
+    ex = _moved(data, tables, result, pelaksana, "U1-KASI")
+    assert any(n.pelatihan.endswith("(PKP)") and n.pemicu == "masuk_pengawas" for n in ex.training_needs(pelaksana))
+    ex = _moved(data, tables, result, pelaksana, "U1-AP")
+    names = [n.pelatihan for n in ex.training_needs(pelaksana)]
+    assert "Uji Kompetensi Analis Kebijakan Ahli Pertama" in names
+    assert names.index("Uji Kompetensi Analis Kebijakan Ahli Pertama") == 0  # before the pelantikan: first
+    pbj = data.positions[0].model_copy(update={"kode": "U0-PBJ", "nama": "Pengelola Pengadaan Barang dan Jasa"})
+    data2 = data.replace(positions=(*data.positions, pbj))
+    tables2 = Tables(data2)
+    ex = _moved(data2, tables2, solve(data2, 10, tables=tables2), pelaksana, "U0-PBJ")
+    needs = ex.training_needs(pelaksana)
+    assert any("Pengadaan Barang/Jasa" in n.pelatihan and n.before_appointment for n in needs)
+
+
+def test_training_for_a_competence_gap():
+    """A managerial competence 2 against a post standard 3 names the managerial course."""
+    data, tables, result = _solved(0, {})
     i = next(k for k, e in enumerate(data.employees) if e.komp_manajerial == 2)
-    assignment = result.assignment.copy()
-    assignment[i] = kasi if data.current_post[i] != kasi else data.position_index["U1-KASI"]
-    plan = Result(result.status, assignment, 0, 0.0, 0.0, result.candidates)
-    needs = Explainer(data, tables, plan).training_needs(i)
-    assert any("manajerial" in n.kebutuhan and n.selisih == 1 for n in needs)
+    kode = "U0-KASI" if data.positions[data.current_post[i]].kode != "U0-KASI" else "U1-KASI"  # standar 3
+    needs = _moved(data, tables, result, i, kode).training_needs(i)
+    assert any(n.pemicu == "kompetensi_manajerial" and "Manajerial" in n.pelatihan for n in needs)
 
 
 def test_exclusion_counts_match_scoring(solved):
@@ -258,15 +277,11 @@ def test_empty_seat_without_candidates_lists_rule_counts():
 
 
 def _cited(code: str, text: str) -> bool:
-    import re
-
     return re.search(rf"\b{code}\b", text) is not None
 
 
 def test_every_cited_rule_is_consistent_with_the_data(solved):
     """Each rule code in a move, stay or empty-seat reason is named in its words and true of the data."""
-    import re
-
     data, tables, result, ex = solved
     t, p = tables, data.params
     moved = set(ex.movers)
@@ -316,6 +331,8 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
                 assert p.maks_mutasi is not None and len(ex.movers) >= p.maks_mutasi
             elif code == "R13":
                 assert (ex.unit_leavers >= ex.unit_cap).any()
+            elif code == "R21":
+                assert (ex.unit_filled_after <= ex.unit_filled_before).any()
             else:
                 assert counts.get(code, 0) > 0
 
@@ -347,8 +364,8 @@ def test_rejecting_any_one_chain_keeps_the_hard_limits(solved):
 
 
 def test_why_not_names_the_rule_or_who_took_the_seat(solved):
-    """For every employee's top alternatives: a closing rule is a real exclusion, a full seat names who
-    holds it (with scores), and every cited code appears in the words."""
+    """For every employee's top alternatives: a closing rule is a real exclusion, a move without an allowed
+    purpose says so, a full seat names who holds it (with scores), and every cited code appears in the words."""
     data, tables, result, ex = solved
     t = tables
     for i in range(0, t.n_emp, 3):
@@ -364,6 +381,8 @@ def test_why_not_names_the_rule_or_who_took_the_seat(solved):
                 assert _cited(code, reason.text)
             if t.hold_reasons[i]:
                 assert set(t.hold_reasons[i]) <= set(reason.codes)
+            elif j != ex.cur[i] and not ex.potential_value(i, j)[2]:
+                assert re.search(r"tanpa tujuan mutasi|kesesuaian turun|R16", reason.text), reason.text
             elif ex.after[j] >= t.post_keb[j]:
                 assert "kursi penuh" in reason.text
                 for k in ex.arrivals.get(j, []):
@@ -389,3 +408,154 @@ def test_why_not_for_an_excluded_post_cites_the_pair_rule():
                     assert code in ex.why_not(i, j).codes
                     seen.add(code)
     assert seen == {"R6", "R9"}
+
+
+def _without_names(ex: Explainer, i: int, text: str) -> str:
+    """The Penjelasan of mover i with the names it quotes from the input (posts, units, study, courses) cut out."""
+    d = ex.data
+    e = d.employees[i]
+    quoted = [d.positions[ex.cur[i]].nama, d.positions[ex.target[i]].nama, d.positions[ex.cur[i]].unit,
+              d.positions[ex.target[i]].unit, e.jurusan or "", *(n.pelatihan for n in ex.training_needs(i))]
+    for name in sorted(filter(None, quoted), key=len, reverse=True):
+        text = text.replace(name, "")
+    return re.sub(r"\b[SD]-(\d|I+V?|IV)\b", "", text)
+
+
+def test_every_move_has_purpose_penjelasan_and_perhatian(solved):
+    """Every move has a Tujuan in words; its Penjelasan names both posts and has no rule code and no number
+    but years and months; Perhatian lists exactly the move's flags."""
+    from penempatan.scoring import FLAG_LABELS, PURPOSE_LABELS
+
+    data, tables, result, ex = solved
+    for i in ex.movers:
+        words = ex.tujuan(i)
+        assert words and words == "; ".join(PURPOSE_LABELS[p] for p in ex.purposes(i)) or i in ex.pinned
+        text = penjelasan(ex, i)
+        assert data.positions[ex.target[i]].nama in text and data.positions[ex.cur[i]].nama in text
+        assert not re.search(r"\bR\d+\b", text), text
+        assert "skor" not in text and "nilai" not in text
+        rest = re.sub(r"\b\d+ (tahun|bulan)\b", "", _without_names(ex, i, text))
+        assert not re.search(r"\d", rest), text
+        assert ex.perhatian(i) == "; ".join(FLAG_LABELS[f] for f in ex.flags(i))
+        for n in ex.training_needs(i):
+            assert n.pelatihan in text
+
+
+def test_penjelasan_says_why_in_the_employees_terms():
+    """A rotation due names the years and months in post; a flagged unwilling mover is told it will be
+    discussed first; a stayer has no Penjelasan."""
+    data, tables, result = _solved(0, {})
+    ex = Explainer(data, tables, result)
+    for i in ex.movers:
+        text = penjelasan(ex, i)
+        if "rotasi" in ex.purposes(i):
+            from penempatan.explain import months_long
+
+            assert f"Anda telah {months_long(int(tables.emp_tenure[i]))}" in text
+            assert "rotasi sudah jatuh tempo" in text
+        if "tidak_bersedia" in ex.flags(i):
+            assert "tidak bersedia dimutasi" in text and "dibicarakan" in text
+    stayer = next(i for i in range(tables.n_emp) if i not in set(ex.movers))
+    with pytest.raises(ValueError):
+        penjelasan(ex, stayer)
+
+
+def test_chain_ids_cannot_be_read_as_rule_codes(solved):
+    """Chain and cycle ids are C001, C002, … and never look like a rule code."""
+    *_, ex = solved
+    assert all(re.fullmatch(r"C\d{3}", c.id) for c in ex.chains)
+    assert all(ex.chain_of[i][0].id.startswith("C") for i in ex.movers)
+
+
+def test_flags_are_the_committees_flags(solved):
+    """A flagged move cites its rule in Alasan: unwilling R16, lower kelas R19; flags match the data."""
+    data, tables, result, ex = solved
+    for i in ex.movers:
+        flags, codes = ex.flags(i), ex.move_reason(i).codes
+        src, dst = ex.cur[i], ex.target[i]
+        assert ("tidak_bersedia" in flags) == (not data.employees[i].bersedia_mutasi)
+        assert ("turun_kelas" in flags) == bool(tables.post_kelas[dst] < tables.post_kelas[src]
+                                                or tables.post_tingkat[dst] < tables.post_tingkat[src])
+        assert ("tidak_bersedia" in flags) <= ("R16" in codes)
+        assert ("turun_kelas" in flags) <= ("R19" in codes)
+        assert ("kesesuaian_turun" in flags) == bool(ex.assigned_scores[i] < ex.stay_scores[i])
+
+
+def test_empty_jpt_seat_lists_at_most_five_talent_pool_candidates():
+    """An empty JPT Pratama seat (R20) says why and lists ≤ 5 candidates in kotak 7–9 that meet R6–R10, R18
+    and R19 for it, best fit first, none of them its holder."""
+    base = make_instance(2, 60, 3)
+    employees = list(base.employees)
+    kadis = base.position_index["U0-KADIS"]
+    for k in range(len(employees)):
+        if base.current_post[k] == kadis:
+            employees[k] = employees[k].model_copy(update={"kode_jabatan": "U0-PLK"})
+    for k in range(7):  # seven Kepala Bidang who could be selected: S-2, IV/b, talent pool, no sanction
+        employees[k] = employees[k].model_copy(update={
+            "kode_jabatan": "U0-KABID", "pendidikan": "S-2", "golongan": "IV/b", "kotak": 7 + k % 3,
+            "status": "Aktif", "hukuman": "Tidak Ada", "tanggal_lahir": date(1975, 1, 1)})
+    data = base.replace(employees=tuple(employees))
+    tables = Tables(data)
+    ex = Explainer(data, tables, solve(data, 10, tables=tables))
+    assert kadis in ex.empty_seats()
+    reason = ex.empty_seat_reason(kadis)
+    assert "R20" in reason.codes and "Calon" in reason.text
+    shortlist = ex.shortlist(kadis)
+    assert len(shortlist) == 5 < len(ex.jpt_pool(kadis))
+    scores = [c.score for c in shortlist]
+    assert scores == sorted(scores, reverse=True)
+    c = int(tables.post_class[kadis])
+    for cand in shortlist:
+        e = data.employees[cand.i]
+        assert e.kotak in (7, 8, 9) and f"kotak talenta {e.kotak}" in cand.text and e.nip in cand.text
+        masks = tables.class_exclusions(c, np.array([cand.i]))
+        assert not any(bool(masks[code][0]) for code in ("R6", "R7", "R8", "R9", "R10", "R18", "R19"))
+        assert f"skor {cand.score}:" in cand.text
+
+
+def test_unqualified_holder_stays_with_an_r18_warning(solved):
+    """A holder who does not meet R18 today stays (the plan never moves them for it) and the stay cites R18
+    for the BKPSDM to review, never as the best fit."""
+    data, tables, result, ex = solved
+    found = {data.employee_index[v.nip] for v in holders_not_qualified(data)}
+    assert set(ex.unqualified) == found
+    for i in found - set(ex.movers):
+        reason = ex.stay_reason(i)
+        assert "R18" in reason.codes and "ditinjau BKPSDM" in reason.text
+        assert "paling sesuai" not in reason.text and "lebih sesuai" not in reason.text
+
+
+def test_chain_approval_alone_respects_r21(solved):
+    """A chain marked as approvable alone leaves no unit with fewer seats filled than today on its own."""
+    data, tables, result, ex = solved
+    t = tables
+    for c in ex.chains:
+        plan = t.cur.copy()
+        plan[list(c.members)] = result.assignment[list(c.members)]
+        alone = ex.unit_filled(np.bincount(plan, minlength=t.n_post))
+        assert ex.chain_alone_ok(c) == bool((alone >= ex.unit_filled_before).all())
+
+
+def test_must_fill_seat_left_empty_by_r21_says_so():
+    """A must-fill seat whose only candidate would leave their own unit short (R21) stays empty, and
+    Jabatan Kosong says it is R21 that holds the candidate."""
+    from penempatan.model import Employee, Params, Position
+
+    posts = (
+        Position(kode="A-KASI", nama="Kepala Seksi Umum", unit="Unit A", jenis="Pengawas", kelas=9, kebutuhan=1,
+                 pendidikan_min="S-1", wajib_diisi=True),
+        Position(kode="B-KASI", nama="Kepala Seksi Data", unit="Unit B", jenis="Pengawas", kelas=9, kebutuhan=1,
+                 pendidikan_min="S-1"),
+    )
+    x = Employee(nip="198001012005011001", nama="Pegawai X", golongan="III/c", pendidikan="S-1",
+                 kode_jabatan="B-KASI", tmt_jabatan=date(2018, 1, 1), tanggal_lahir=date(1980, 1, 1),
+                 kinerja="Baik", kotak=5)
+    data = ProblemData(employees=(x,), positions=posts, params=Params(tanggal_acuan=date(2026, 12, 1)))
+    tables = Tables(data)
+    result = solve(data, 10, tables=tables)
+    ex = Explainer(data, tables, result)
+    assert ex.empty_seats() == [0] and not ex.movers
+    reason = ex.empty_seat_reason(0)
+    assert {"R12", "R21"} <= set(reason.codes)
+    assert "R21: unit tidak boleh berakhir dengan kursi kosong lebih banyak" in reason.text and "Pegawai X" in reason.text
+    assert "R21" in ex.stay_reason(0).codes

@@ -1,22 +1,56 @@
-"""Column generation (scoring.price_missing with solver LP duals): exact over every eligible pair."""
+"""Column generation (scoring.price_missing with the solver's LP duals): exact over every allowed pair."""
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any
 
 import numpy as np
 import pytest
 from instances import make_instance
 
-from penempatan.check import check_plan
-from penempatan.scoring import Tables, build_candidates
-from penempatan.solver import build_structure, solve, solve_lp
+from penempatan.check import Rules, check_plan
+from penempatan.model import ProblemData
+from penempatan.scoring import Candidates, Tables, build_candidates, price_missing, total
+from penempatan.solver import Structure, build_structure, solve, solve_lp
+
+HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
+TIGHT: dict[str, Any] = {"per_class": 1, "max_candidates": 2, "must_fill_extra": 1}
+
+
+def case(seed: int) -> ProblemData:
+    """A generated instance where R13, R14 or R21 binds, so the solve reaches the LP stage."""
+    return make_instance(seed, 60, 3, maks_keluar_unit_persen=[10, 20, 100][seed % 3],
+                         maks_mutasi=[None, 6, 3][seed % 3], biaya_mutasi=2)
+
+
+def allowed_pairs(data: ProblemData) -> set[tuple[int, int]]:
+    """Every move the independent checker allows (rules, a seat, a purpose), with fit from the scorer."""
+    t = Tables(data)
+    rules = Rules(data)
+    out = set()
+    for i in range(len(data.employees)):
+        cur = data.current_post[i]
+        fit = [int(total(t.class_parts(int(c), np.array([i])))[0]) for c in t.post_class]
+        for j, q in enumerate(data.positions):
+            if (j != cur and q.kebutuhan > 0 and not rules.over_staffed(j) and not rules.move_violations(i, j)
+                    and rules.purpose_violation(i, j, fit[j], fit[cur]) is None):
+                out.add((i, j))
+    return out
+
+
+def moves(cand: Candidates) -> set[tuple[int, int]]:
+    """The move pairs among the candidates."""
+    return set(zip(cand.emp[~cand.stay].tolist(), cand.post[~cand.stay].tolist(), strict=True))
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_prices_reproduce_the_lp_reduced_costs(seed: int) -> None:
-    """Dual prices give every candidate pair the reduced cost HiGHS reports (sign conventions right)."""
-    data = make_instance(seed, 80, 3, maks_mutasi=5, maks_keluar_unit_persen=10)
+    """Dual prices (R21 rows included) reproduce HiGHS's reduced cost of every pair into an open post."""
+    data = make_instance(seed, 80, 3, maks_mutasi=5, maks_keluar_unit_persen=10, biaya_mutasi=2)
     tables = Tables(data)
     s = build_structure(data, tables, build_candidates(data, tables))
+    assert s.unit_need is not None  # R21 on
     lp = solve_lp(s)
     assert lp is not None
     x, _, reduced, prices = lp
@@ -25,24 +59,68 @@ def test_prices_reproduce_the_lp_reduced_costs(seed: int) -> None:
     priced = (prices.employee[cand.emp] + prices.post[cand.post]
               + np.where(leaves & ~cand.stay, prices.leave[tables.emp_unit[cand.emp]], 0.0)
               + np.where(~cand.stay, prices.move, 0.0)) - s.gain
-    below_upper = x < 1 - 1e-9  # at x = 1 the bound x ≤ 1 takes the reduced cost (upper marginals)
-    assert below_upper.sum() >= 10
-    assert np.allclose(priced[below_upper], reduced[below_upper], atol=1e-6)
+    # At x = 1 the bound x ≤ 1 takes the reduced cost (upper marginals). An over-staffed post takes no
+    # newcomer, so its stay pairs (which also enter its R21 seats-filled link row) are never priced.
+    checked = (x < 1 - 1e-9) & tables.post_open[cand.post]
+    assert checked.sum() >= 10
+    assert np.allclose(priced[checked], reduced[checked], atol=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_huge_caps_hold_every_allowed_pair(seed: int) -> None:
+    """With huge caps the candidate moves are exactly the moves the independent checker allows."""
+    data = case(seed)
+    assert moves(build_candidates(data, **HUGE)) == allowed_pairs(data)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_no_improving_pair_at_the_full_lp_optimum(seed: int) -> None:
+    """price_missing returns None at an LP optimum over every allowed pair (no false improving pair)."""
+    data = case(seed)
+    tables = Tables(data)
+    cand = build_candidates(data, tables, **HUGE)
+    lp = solve_lp(build_structure(data, tables, cand))
+    assert lp is not None
+    assert price_missing(data, tables, cand, lp[3]) is None
+
+
+def with_weights(s: Structure, like: Structure) -> Structure:
+    """`s` with the priority weights of `like`, so the two LP objectives are comparable."""
+    return dataclasses.replace(s, weight_fill=like.weight_fill, weight_surplus=like.weight_surplus)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_column_generation_reaches_the_full_lp(seed: int) -> None:
+    """Pricing from tight caps until price_missing finds nothing reaches the LP optimum over all pairs."""
+    data = case(seed)
+    tables = Tables(data)
+    full = build_structure(data, tables, build_candidates(data, tables, **HUGE))
+    full_lp = solve_lp(full)
+    assert full_lp is not None
+    cand = build_candidates(data, tables, **TIGHT)
+    for _ in range(20):
+        lp = solve_lp(with_weights(build_structure(data, tables, cand), full))
+        assert lp is not None
+        wider = price_missing(data, tables, cand, lp[3])
+        if wider is None:
+            break
+        assert moves(wider) > moves(cand)
+        cand = wider
+    else:
+        pytest.fail("column generation did not converge in 20 rounds")
+    assert lp[1] == pytest.approx(full_lp[1], abs=1e-6)
+    assert moves(cand) <= moves(build_candidates(data, tables, **HUGE))
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_tight_caps_priced_back_to_the_full_optimum(seed: int) -> None:
-    """With caps that keep 1 post per class and 2 moves per employee, pricing recovers the optimum that
-    generous caps give, and says the proof covers every eligible pair."""
-    data = make_instance(seed, 60, 3, maks_keluar_unit_persen=10)
+    """Tight caps plus the solve's LP pricing give the huge-cap optimum, proven over all pairs."""
+    data = case(seed)
     tables = Tables(data)
-    tight = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, per_class=1,
-                                                                           max_candidates=2))
-    full = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, per_class=100,
-                                                                          max_candidates=10_000))
-    assert check_plan(data, tight) == []
-    if tight.method == "aliran":
-        pytest.skip("the flow stage proved this one; pricing runs after the LP stage only")
+    tight = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **TIGHT))
+    full = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **HUGE))
+    assert check_plan(data, tight) == [] and check_plan(data, full) == []
+    assert tight.method in ("lp", "cpsat")  # the flow stage proves optimality over the candidates only
     assert tight.proof_over_all_pairs
-    assert (tight.must_fill_filled, tight.surplus_kept, tight.objective) == (
-        full.must_fill_filled, full.surplus_kept, full.objective)
+    assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
+        full.surplus_kept, full.must_fill_filled, full.objective)

@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from penempatan.errors import InputError, Problem, Severity
 from penempatan.excel import read as reader
 from penempatan.excel.read import ReadResult, nip_facts, read_workbook
+from penempatan.model import Params
 
 DATA = Path(__file__).parent / "data"
 
@@ -62,6 +63,8 @@ BROKEN = {
     "year_1800.xlsx": ("Pegawai", 2, "Tanggal Lahir"),
     "far_future_date.xlsx": ("Pegawai", 3, "TMT Jabatan"),
     "unknown_golongan.xlsx": ("Pegawai", 4, "Golongan"),
+    "golongan_pangkat_disagree.xlsx": ("Pegawai", 6, "Golongan"),
+    "unknown_rumpun_jf.xlsx": ("Jabatan", 9, "Rumpun JF"),
     "unknown_jenjang.xlsx": ("Pegawai", 5, "Jenjang Pendidikan"),
     "unknown_predikat.xlsx": ("Pegawai", 6, "Predikat Kinerja"),
     "skp_above_120.xlsx": ("Pegawai", 7, "Predikat Kinerja"),
@@ -122,7 +125,7 @@ def test_valid_workbook() -> None:
     assert data.params.kotak_promosi == (7, 8, 9) and data.params.maks_mutasi is None
     first = data.employees[0]
     assert (first.nip, first.kode_jabatan, first.row) == ("197003152000031002", "DINKES-01", 2)
-    assert first.kotak == 9 and first.bidang == "kesehatan"
+    assert first.kotak == 9 and first.bidang == "kesehatan_masyarakat"
     by_row = {e.row: e for e in data.employees}
     assert by_row[3].nip == "197805122005012003"  # "NIP. " prefix stripped
     assert by_row[4].nip == "199001012015031001"  # leading apostrophe stripped
@@ -135,6 +138,21 @@ def test_valid_workbook() -> None:
     assert posts["DINKES-03"].jenjang == "Ahli Pertama" and posts["DINKES-01"].jenjang is None
     assert posts["PUPR-01"].risiko_tinggi and posts["DINKES-01"].wajib_diisi
     assert not posts["BKD-01"].wajib_diisi and posts["BKD-02"].kebutuhan == 0
+    assert by_row[8].siap_naik_jenjang and not by_row[2].siap_naik_jenjang  # Ya / empty = Tidak
+
+
+def test_valid_workbook_rumpun_jf_and_inferred_bidang() -> None:
+    """Rumpun JF is read (any spelling) or found from Nama Jabatan for Fungsional posts; an empty Bidang is
+    inferred from Nama Jabatan (bidang_jabatan.csv), a general post stays open, a given Bidang wins."""
+    posts = {p.kode: p for p in read_workbook(DATA / "valid.xlsx").data.positions}
+    assert posts["PUPR-02"].rumpun_jf == "Teknik Jalan dan Jembatan"  # written "teknik  jalan dan jembatan"
+    assert posts["DINKES-03"].rumpun_jf == "Epidemiolog Kesehatan"  # from the name
+    assert posts["BKD-01"].rumpun_jf == "Pranata Komputer"
+    assert posts["BKD-02"].rumpun_jf == "Analis Sumber Daya Manusia Aparatur"  # old name Analis Kepegawaian
+    assert {posts[k].rumpun_jf for k in ("DINKES-01", "DINKES-02", "DINKES-04", "PUPR-01", "PUPR-03")} == {None}
+    assert posts["PUPR-03"].bidang == "ekonomi_akuntansi"  # Pengadministrasi Keuangan, no Bidang given
+    assert posts["DINKES-04"].bidang is None and posts["PUPR-01"].bidang == "teknik_sipil"
+    assert posts["DINKES-02"].bidang == "kesehatan_masyarakat"  # written "Kesehatan Masyarakat"
 
 
 @pytest.mark.parametrize("name", ["valid_excel_style.xlsx", "valid_prefixed.xlsx"])
@@ -291,6 +309,7 @@ def test_warnings_do_not_stop_reading() -> None:
         ("Pegawai", 8, "TMT Jabatan"),  # after tanggal_acuan
         ("Pegawai", 8, "Jenis Kelamin"),  # differs from NIP digit 15
         ("Jabatan", 10, "Kebutuhan"),  # more holders than seats
+        ("Jabatan", 10, "Nama Jabatan"),  # a Fungsional post of no known JF family
     }
     by_row = {e.row: e for e in result.data.employees}
     assert by_row[2].tanggal_lahir == date(1971, 3, 15)  # the column wins; the NIP only warns
@@ -391,7 +410,7 @@ def test_pengaturan_is_optional(tmp_path: Path) -> None:
     sheets = mk.valid_sheets()
     del sheets["Pengaturan"]
     data = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data
-    assert data.params.biaya_mutasi == 2 and data.params.tanggal_acuan == date.today()
+    assert data.params == Params(tanggal_acuan=date.today())
 
 
 def test_pengaturan_types(tmp_path: Path) -> None:
@@ -546,3 +565,132 @@ def test_large_workbook_reads_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(result.data.employees) == _ROWS
     assert elapsed < 20 * _ROWS / 50_000 + 2, f"{_ROWS} rows in {elapsed:.1f} s"
+
+
+def test_golongan_with_pangkat_in_any_order_reads(tmp_path: Path) -> None:
+    """Golongan written with its pangkat (any order, separator, case, Tk./Tingkat) reads as the same golongan."""
+    sheets = mk.valid_sheets()
+    spellings = ["IV/c - Pembina Utama Muda", "IV/a - Pembina", "Penata Muda Tk.I (III/b)", "III/a Penata Muda",
+                 "II/c - Pengatur", "penata, 3c", "PENATA TINGKAT I - III/D", "Pengatur Muda (II/a)", "31", "V"]
+    for row, text in enumerate(spellings, start=2):
+        mk.set_cell(sheets, "Pegawai", row, "Golongan", text)
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    valid = read_workbook(DATA / "valid.xlsx").data
+    assert [e.golongan for e in result.data.employees] == [e.golongan for e in valid.employees]
+    assert result.warnings == []
+
+
+def test_golongan_pangkat_disagreement_has_its_own_message() -> None:
+    """A golongan and a pangkat that disagree are an error saying so, not 'golongan tidak dikenal'."""
+    disagree = next(p for p in _problems(DATA / "golongan_pangkat_disagree.xlsx") if p.severity is Severity.ERROR)
+    unknown = next(p for p in _problems(DATA / "unknown_golongan.xlsx") if p.severity is Severity.ERROR)
+    assert "tidak sesuai" in disagree.message and "II/c" in disagree.message and "Pengatur Muda" in disagree.message
+    assert unknown.message == "golongan tidak dikenal" and disagree.message != unknown.message
+
+
+def test_problems_name_their_cell() -> None:
+    """Cell problems carry the column's position, so they name the Excel cell (Golongan is column C)."""
+    problem = next(p for p in _problems(DATA / "unknown_golongan.xlsx") if p.severity is Severity.ERROR)
+    assert problem.column_number == mk.PEGAWAI[0].index("Golongan") + 1 and problem.cell() == "C4"
+    warning = next(w for w in read_workbook(DATA / "warnings.xlsx").warnings if w.column == "Nama Jabatan")
+    assert warning.cell() == f"B{warning.row}"
+
+
+def test_unmatched_values_are_reported_once_per_distinct_value() -> None:
+    """An unmatched Jurusan or Pelatihan is one warning at its first row (case and spacing ignored), and the
+    hint names the other rows."""
+    warnings = read_workbook(DATA / "warnings.xlsx").warnings
+    jurusan = [w for w in warnings if w.column == "Jurusan"]
+    pelatihan = [w for w in warnings if w.column == "Pelatihan"]
+    assert [(w.row, w.value) for w in jurusan] == [(3, "S-1 Ilmu Keolahragaan")]
+    assert "1 baris lain (baris 11)" in jurusan[0].hint
+    assert [(w.row, w.value) for w in pelatihan] == [(4, "Merangkai Bunga")]
+    assert "baris 9" in pelatihan[0].hint
+
+
+def test_school_level_and_common_siasn_programmes_give_no_warning(tmp_path: Path) -> None:
+    """SD/SMP/SLTA/SMK/Paket C and common SIASN programme and training names map to a field: no warning."""
+    sheets = mk.valid_sheets()
+    programmes = ["SLTA", "SMP", "SD", "Paket C", "SMK Akuntansi", "S-1 Sastra Inggris", "S-1 Psikologi",
+                  "D-IV Statistika", "D-III Metrologi", "D-III Sekretari"]
+    trainings = ["Audit", "Kearsipan", "Statistik", "Kepemimpinan", "Perencanaan", "Pelayanan Publik",
+                 "Pengadaan Barang/Jasa", "Legal Drafting", "Kehumasan", "SIPD"]
+    for row, (programme, training) in enumerate(zip(programmes, trainings, strict=True), start=2):
+        mk.set_cell(sheets, "Pegawai", row, "Jurusan", programme)
+        mk.set_cell(sheets, "Pegawai", row, "Pelatihan", training)
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert [w for w in result.warnings if w.column in ("Jurusan", "Pelatihan")] == []
+    by_row = {e.row: e for e in result.data.employees}
+    assert by_row[2].bidang == "umum" and by_row[6].bidang == "ekonomi_akuntansi"
+    assert by_row[5].pelatihan == ("manajemen",) and by_row[10].pelatihan == ("komunikasi",)
+
+
+def test_unknown_rumpun_jf_hint_lists_close_names() -> None:
+    """An unknown Rumpun JF is an error at its cell whose hint names the closest families."""
+    problem = next(p for p in _problems(DATA / "unknown_rumpun_jf.xlsx") if p.severity is Severity.ERROR)
+    assert "tidak dikenal" in problem.message and "'Pranata Komputer'" in problem.hint
+
+
+def test_unknown_jf_post_name_warned_once(tmp_path: Path) -> None:
+    """Fungsional posts whose name matches no JF family are one warning per distinct name, at the first row;
+    a Rumpun JF given fills the family in."""
+    sheets = mk.valid_sheets()
+    for kode, nama in (("X-1", "Analis Data Ahli Muda"), ("X-2", "analis  data ahli muda"),
+                       ("X-3", "Penjinak Naga Ahli Muda")):
+        sheets["Jabatan"].append([kode, nama, "BKPSDM", "Fungsional", "Ahli Muda", 9, 1, "S-1"])
+    sheets["Jabatan"].append(["X-4", "Analis Data Ahli Muda", "Dinas PUPR", "Fungsional", "Ahli Muda", 9, 1, "S-1"]
+                             + [None] * 8 + ["Statistisi"])
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    unknown = [(w.row, w.value) for w in result.warnings if w.column == "Nama Jabatan"]
+    assert unknown == [(11, "Analis Data Ahli Muda"), (13, "Penjinak Naga Ahli Muda")]
+    posts = {p.kode: p for p in result.data.positions}
+    assert posts["X-1"].rumpun_jf is None and posts["X-4"].rumpun_jf == "Statistisi"
+
+
+def test_rumpun_jf_outside_fungsional_or_against_the_name_is_a_warning(tmp_path: Path) -> None:
+    """Rumpun JF on a non-Fungsional post is ignored with a warning; one that contradicts Nama Jabatan is used
+    with a warning."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Jabatan", 6, "Rumpun JF", "Teknik Jalan dan Jembatan")  # PUPR-01, a Pengawas post
+    mk.set_cell(sheets, "Jabatan", 9, "Rumpun JF", "Statistisi")  # BKD-01 is named Pranata Komputer
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert {(w.row, w.column) for w in result.warnings} == {(6, "Rumpun JF"), (9, "Rumpun JF")}
+    posts = {p.kode: p for p in result.data.positions}
+    assert posts["PUPR-01"].rumpun_jf is None and posts["BKD-01"].rumpun_jf == "Statistisi"
+
+
+def test_bidang_semua_keeps_a_post_open(tmp_path: Path) -> None:
+    """Bidang 'semua' keeps a post open to every field although its name would give it one."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Jabatan", 8, "Bidang", "Semua")  # PUPR-03 Pengadministrasi Keuangan
+    posts = {p.kode: p for p in read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data.positions}
+    assert posts["PUPR-03"].bidang is None
+
+
+def test_siap_naik_jenjang_must_be_ya_or_tidak(tmp_path: Path) -> None:
+    """A Siap Naik Jenjang value other than Ya/Tidak is an error at its cell."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Pegawai", 5, "Siap Naik Jenjang", "Belum tahu")
+    assert _where(_problems(mk.save(sheets, tmp_path / "w.xlsx"))) == {("Pegawai", 5, "Siap Naik Jenjang")}
+
+
+def test_jenjang_outside_the_family_tracks_is_a_warning(tmp_path: Path) -> None:
+    """A Fungsional post on a track its family does not have (Dokter Terampil) is one warning per family and
+    jenjang."""
+    sheets = mk.valid_sheets()
+    for kode in ("X-1", "X-2"):
+        sheets["Jabatan"].append([kode, "Dokter Terampil", "Dinas Kesehatan", "Fungsional", "Terampil", 7, 1, "D-III"])
+    warnings = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).warnings
+    assert [(w.row, w.column, w.value) for w in warnings] == [(11, "Jenjang", "Terampil")]
+    assert "Dokter" in warnings[0].message and "keterampilan" in warnings[0].message
+
+
+def test_broken_reference_table_is_a_problem_of_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reference table that cannot be used is reported as a problem (exit 2), not as an internal error."""
+    def broken() -> None:
+        raise reader.ReferenceDataError("rumpun.csv baris 7: kata kunci dan bidang wajib diisi")
+
+    monkeypatch.setattr(reader, "load_reference", broken)
+    problems = _problems(DATA / "valid.xlsx")
+    assert [(p.sheet, p.row) for p in problems] == [("-", None)]
+    assert "rumpun.csv baris 7" in problems[0].message and "data/" in problems[0].hint

@@ -1,25 +1,27 @@
-"""Lagrangian relaxation of R13/R14 (relax.py): feasible plans, valid bounds, chain decomposition."""
+"""Lagrangian relaxation of R13/R14 with R21 in the repair (relax.py): feasible plans, valid bounds, chains."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 import pytest
-from instances import make_instance
+from instances import full_units, make_instance
 
 from penempatan import solver
 from penempatan.check import check_plan
-from penempatan.relax import Coupling, lagrangian, move_chains, repair, violations
+from penempatan.model import ProblemData
+from penempatan.relax import Coupling, lagrangian, move_chains, repair, shortfall_excess, violations
 from penempatan.scoring import Tables, build_candidates
 from penempatan.solver import Structure, build_structure, solve_flow, solve_lp
 
+SIDE_RULES = [{"maks_mutasi": 4}, {"maks_keluar_unit_persen": 3}, {"maks_mutasi": 10, "maks_keluar_unit_persen": 5},
+              {}]  # the last: the defaults (R13 at 30 %, R21 on)
 
-def coupling(s: Structure) -> Coupling:
-    return s.coupling()
 
-
-def flow_for(s: Structure):  # type: ignore[no-untyped-def]
+def flow_for(s: Structure) -> Callable[[np.ndarray, int], tuple[np.ndarray, float]]:
+    """The flow function relax.lagrangian expects, over `s` (as solver._scaled_flow)."""
     def flow(values: np.ndarray, scale: int) -> tuple[np.ndarray, float]:
         scaled = dataclasses.replace(s, gain=values, weight_fill=s.weight_fill * scale,
                                      weight_surplus=s.weight_surplus * scale)
@@ -29,17 +31,27 @@ def flow_for(s: Structure):  # type: ignore[no-untyped-def]
     return flow
 
 
+def instance(seed: int, **params: object) -> ProblemData:
+    """120 employees in 4 units with a small move cost, so the flow plan breaks the side rules."""
+    return make_instance(seed, 120, 4, **{"biaya_mutasi": 2, **params})
+
+
 def structure(seed: int, **params: object) -> Structure:
-    data = make_instance(seed, 120, 4, **params)
+    data = instance(seed, **params)
     tables = Tables(data)
     return build_structure(data, tables, build_candidates(data, tables))
+
+
+def shortfall_ok(c: Coupling, x: np.ndarray) -> bool:
+    """R21: no unit with fewer seats filled than today."""
+    return bool((shortfall_excess(c, np.bincount(c.cand.post[x], minlength=c.n_post)) <= 0).all())
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_chains_partition_the_moves(seed: int) -> None:
     """Every move of the flow plan is in exactly one chain, and each chain links seat to seat."""
     s = structure(seed)
-    c = coupling(s)
+    c = s.coupling()
     x, _ = solve_flow(s)
     assert x is not None
     chains = move_chains(c, x)
@@ -52,51 +64,91 @@ def test_chains_partition_the_moves(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("params", [{"maks_mutasi": 3}, {"maks_keluar_unit_persen": 2}])
+@pytest.mark.parametrize("params", SIDE_RULES)
 def test_repair_meets_side_rules(seed: int, params: dict[str, object]) -> None:
-    """Repairing the flow plan satisfies R13 and R14 and never exceeds a post's seats (R11)."""
+    """Repairing the flow plan satisfies R13, R14 and R21 and never exceeds a post's seats (R11)."""
     s = structure(seed, **params)
-    c = coupling(s)
+    c = s.coupling()
+    assert c.unit_need is not None
     x, _ = solve_flow(s)
     assert x is not None
     fixed = repair(c, x)
     assert fixed is not None
     over_units, over_total = violations(c, fixed)
     assert (over_units <= 0).all() and over_total <= 0
+    assert shortfall_ok(c, fixed)
     assert np.bincount(s.cand.emp[fixed], minlength=s.n_emp).tolist() == [1] * s.n_emp
     counts = np.bincount(s.cand.post[fixed], minlength=s.n_post)
     holders = np.bincount(s.cand.post[s.cand.stay], minlength=s.n_post)
     assert (counts <= np.maximum(s.seat_cap, holders)).all()
 
 
+def r21_case(seed: int) -> ProblemData:
+    """Only the first unit has vacancies, every other unit is exactly full, R13 off: R21 is what binds."""
+    return full_units(instance(seed, maks_keluar_unit_persen=100))
+
+
+R21_SEEDS = [0, 2, 6]  # seeds of r21_case whose flow plan leaves some full unit shorter
+
+
+@pytest.mark.parametrize("seed", R21_SEEDS)
+def test_repair_restores_r21(seed: int) -> None:
+    """The repair undoes chains until no unit has more empty seats than today (R21)."""
+    data = r21_case(seed)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables))
+    c = s.coupling()
+    x, _ = solve_flow(s)
+    assert x is not None
+    assert not shortfall_ok(c, x)
+    fixed = repair(c, x)
+    assert fixed is not None and shortfall_ok(c, fixed)
+    assert (fixed & ~s.cand.stay).any()  # not everything undone
+
+
+@pytest.mark.parametrize("seed", R21_SEEDS)
+def test_lagrangian_stage_with_r21_binding(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With R21 binding, the Lagrangian plan passes the checker and its bound covers the exact optimum."""
+    data = r21_case(seed)
+    exact = solver.solve(data, 20.0)
+    assert exact.method in ("lp", "cpsat")
+    monkeypatch.setattr(solver, "LP_MAX_PAIRS", 0)
+    relaxed = solver.solve(data, 20.0)
+    assert relaxed.method == "lagrange"
+    assert check_plan(data, relaxed) == []
+    assert (-relaxed.surplus_kept, relaxed.must_fill_filled) <= (-exact.surplus_kept, exact.must_fill_filled)
+    if (relaxed.must_fill_filled, relaxed.surplus_kept) == (exact.must_fill_filled, exact.surplus_kept):
+        assert relaxed.objective <= exact.objective <= relaxed.bound
+
+
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("params", [{"maks_mutasi": 4}, {"maks_keluar_unit_persen": 3}])
+@pytest.mark.parametrize("params", SIDE_RULES[:3])
 def test_lagrangian_bound_is_valid(seed: int, params: dict[str, object]) -> None:
-    """The Lagrangian bound is at least the exact LP optimum, which is at least the plan's objective."""
+    """Lagrangian bound ≥ exact LP optimum ≥ repaired plan, which meets R13, R14 and R21."""
     s = structure(seed, **params)
-    c = coupling(s)
+    c = s.coupling()
     relaxed = lagrangian(c, flow_for(s), time_budget=10.0)
     lp = solve_lp(s)
     assert lp is not None and relaxed.x is not None
     assert relaxed.bound >= lp[1] - 1e-6
     assert lp[1] >= relaxed.objective - 1e-6
     assert relaxed.objective == pytest.approx(c.combined(relaxed.x))
+    over_units, over_total = violations(c, relaxed.x)
+    assert (over_units <= 0).all() and over_total <= 0 and shortfall_ok(c, relaxed.x)
 
 
-@pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize("params", [{"maks_mutasi": 4}, {"maks_keluar_unit_persen": 3},
-                                    {"maks_mutasi": 10, "maks_keluar_unit_persen": 5}])
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("params", SIDE_RULES)
 def test_solve_through_lagrangian_passes_checker(seed: int, params: dict[str, object],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forced onto the Lagrangian stage, solve returns a plan that passes the checker; with the same
-    priorities as the exact optimum (LP/CP-SAT stages), its objective is at most it and its bound at least."""
-    data = make_instance(seed, 120, 4, **params)
+    """Forced onto the Lagrangian stage, solve's plan passes the checker and brackets the exact optimum."""
+    data = instance(seed, **params)
     exact = solver.solve(data, 20.0)
     monkeypatch.setattr(solver, "LP_MAX_PAIRS", 0)
     relaxed = solver.solve(data, 20.0)
+    assert check_plan(data, exact) == []
     assert check_plan(data, relaxed) == []
     assert relaxed.method == "lagrange"
-    # Priorities (R11 surplus first, then R12 seats) are never better than the exact optimum's.
     assert (-relaxed.surplus_kept, relaxed.must_fill_filled) <= (-exact.surplus_kept, exact.must_fill_filled)
     if (relaxed.must_fill_filled, relaxed.surplus_kept) == (exact.must_fill_filled, exact.surplus_kept):
         assert relaxed.objective <= exact.objective <= relaxed.bound

@@ -13,13 +13,16 @@ from typer.testing import CliRunner
 from penempatan.analyze import analyze
 from penempatan.cli import app
 from penempatan.compare import Comparison, Plan, summarise
-from penempatan.excel.write_plan import summary_rows
+from penempatan.curve import benefit_curve
+from penempatan.excel.write_plan import SHEETS
 from penempatan.explain import Explainer
 from penempatan.model import ProblemData
 from penempatan.report import NOTICE, analyze_report, compare_report, solve_report, write_report
 from penempatan.result import Result
 from penempatan.scoring import Tables
 from penempatan.solver import solve
+from penempatan.summary import plan_summary, summary_lines
+from penempatan.text import number
 from tests.instances import make_instance
 
 EVIL = '</script><script>alert("x")</script><img src="http://evil.example/a.png"> & <!-- url(//evil)'
@@ -128,22 +131,68 @@ def test_input_text_is_escaped(evil):
 
 
 def test_summary_and_tables_are_the_workbook_numbers(plain):
-    """The cards and the transfer list come from the workbook's own rows (Ringkasan, Usulan Mutasi)."""
+    """The cards are the plan summary's lines and the tables the workbook's own rows (Usulan Mutasi, Tetap,
+    Kebutuhan Pelatihan), with Tujuan, Perhatian and Penjelasan in the transfer list."""
     data, tables, result = plain
     ex = Explainer(data, tables, result)
-    page = _parse(solve_report(data, tables, result))
-    summary = dict(summary_rows(ex, len(ex.movers)))
+    text = solve_report(data, tables, result)
+    page = _parse(text)
+    summary = plan_summary(data, tables, result)
     moves = _table(page, "usulan")
-    assert len(moves["rows"]) == summary["Jumlah mutasi"] == len(ex.movers) > 0
+    assert len(moves["rows"]) == summary.moves == len(ex.movers) > 0
     assert {r[0] for r in moves["rows"]} == {data.employees[i].nip for i in ex.movers}
-    assert moves["cols"][-1] == "Alasan" and all(r[-1] for r in moves["rows"])
+    assert moves["cols"][-4:] == ["Tujuan", "Perhatian", "Alasan", "Penjelasan"]
+    assert all(r[-1] and r[-2] and r[-4] for r in moves["rows"])
     chains = _table(page, "rantai")
     assert sum(r[2] for r in chains["rows"]) == len(ex.movers)
     units = _table(page, "unit")
     assert len(units["rows"]) == len(tables.unit_names)
-    text = solve_report(data, tables, result)
-    assert f">{summary['Status']}<" in text
+    stays = _table(page, "tetap")
+    assert stays["cols"] == list(SHEETS["Tetap"]) and len(stays["rows"]) == tables.n_emp - len(ex.movers)
+    for label, value in summary_lines(summary):
+        assert f">{label}<" in text and f">{value}<" in text.replace("&gt;", ">")
+    assert f"{number(summary.moves)} dari {number(summary.employees)} pegawai" in text
     assert NOTICE in text
+
+
+def test_committee_page_lists_flags_stays_training_and_warnings(plain):
+    """The Baperjakat page holds every flagged move, every stayer, every training row and every warning."""
+    data, tables, result = plain
+    ex = Explainer(data, tables, result)
+    text = solve_report(data, tables, result)
+    assert '<section id="baperjakat"><h2>Halaman Baperjakat</h2>' in text
+    page = _parse(text)
+    flagged = {data.employees[i].nip for i in ex.movers if ex.flags(i)}
+    if flagged:
+        assert {r[0] for r in _table(page, "perhatian")["rows"]} == flagged
+    training = sum(len(ex.training_needs(i)) for i in ex.movers)
+    assert len(_table(page, "pelatihan")["rows"]) == training > 0
+    assert len(_table(page, "peringatan")["rows"]) == len(ex.holder_warnings) > 0
+
+
+def test_printing_prints_every_row(plain):
+    """Rows off the visible page stay in the table, hidden on screen only: the print CSS shows them, and a
+    table too long to keep whole draws every row when the browser prints; pager and search are not printed."""
+    text = solve_report(*plain)
+    css_screen = text[: text.index("@media print")]
+    media = text[text.index("@media print"):]
+    assert "tr.off{display:none}" in css_screen
+    assert "tr.off{display:table-row!important}" in media
+    assert ".pager" in media and ".controls" in media
+    assert 'addEventListener("beforeprint"' in text and 'addEventListener("afterprint"' in text
+    assert "var all=printing||n<=PRINT_ROWS" in text
+    assert "Dicetak: semua baris" in text
+
+
+def test_benefit_curve_chart_and_table(plain):
+    """With a benefit curve the report draws it first among the charts and lists its points."""
+    data, tables, result = plain
+    curve = benefit_curve(data, tables=tables, result=result, caps=[0, 3])
+    text = solve_report(data, tables, result, curve=curve)
+    charts = re.findall(r'<figure class="chart" data-chart="(\w+)">', text)
+    assert charts[0] == "kurva" and text.count("<svg") == 7
+    rows = _table(_parse(text), "kurva")["rows"]
+    assert [r[1] for r in rows] == [p.moves for p in curve]
 
 
 def test_charts_are_inline_svg_from_matplotlib(plain):

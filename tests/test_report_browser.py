@@ -89,10 +89,12 @@ def _until(driver: Any, condition: Any) -> None:
     WebDriverWait(driver, 10).until(lambda _d: condition())
 
 
-def _visible_rows(driver: Any, section: str) -> list[list[str]]:
+def _visible_rows(driver: Any, section: str, table: int = 0) -> list[list[str]]:
+    """The rows of the section's n-th table that are displayed (rows off the page stay hidden in the DOM)."""
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll('#' + arguments[0] + ' tbody tr'))"
-        ".map(r => Array.from(r.cells).map(c => c.textContent));", section)
+        "const t = document.querySelectorAll('#' + arguments[0] + ' table.data')[arguments[1]];"
+        "return Array.from(t.querySelectorAll('tbody tr')).filter(r => getComputedStyle(r).display !== 'none')"
+        ".map(r => Array.from(r.cells).map(c => c.textContent));", section, table)
 
 
 def test_charts_render_as_nonempty_svg(driver, contoh_report):
@@ -121,7 +123,7 @@ def test_search_filters_and_headers_sort(driver, contoh_report):
     _open(driver, contoh_report)
     box = driver.find_element(By.CSS_SELECTOR, "#usulan .tbl")
     rows = _visible_rows(driver, "usulan")
-    assert len(rows) == 25  # first page of the 184 moves
+    assert len(rows) == 25  # first page of the moves
     nip = rows[3][0]
     search = box.find_element(By.CSS_SELECTOR, "input.cari")
     search.send_keys(nip)
@@ -173,3 +175,27 @@ def test_input_text_never_runs_as_script(driver, tmp_path):
     assert driver.execute_script("return document.querySelectorAll('img').length") == 0
     texts = driver.execute_script("return document.body.innerText")
     assert "<script>window.__pwned = 1</script>" in texts
+
+
+def test_printing_shows_every_row(driver, contoh_report):
+    """In print media every row of every table is displayed, not only the page on screen, and the pager and
+    search box are not."""
+    _open(driver, contoh_report)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        driver.execute_script("window.dispatchEvent(new Event('beforeprint'));")
+        counts = driver.execute_script("""
+            return Array.from(document.querySelectorAll('.tbl')).map(box => {
+                const data = JSON.parse(document.getElementById(box.dataset.src).textContent);
+                const shown = Array.from(box.querySelectorAll('tbody tr'))
+                    .filter(r => getComputedStyle(r).display !== 'none').length;
+                const pager = getComputedStyle(box.querySelector('.pager')).display;
+                return {rows: data.rows.length, shown: shown, pager: pager};
+            });""")
+    finally:
+        driver.execute_script("window.dispatchEvent(new Event('afterprint'));")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert counts and any(c["rows"] > 25 for c in counts)
+    for c in counts:
+        assert c["shown"] == c["rows"] and c["pager"] == "none", c
+    assert len(_visible_rows(driver, "usulan")) == 25  # back to one page on screen

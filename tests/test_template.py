@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -57,7 +58,10 @@ def _small_problem(**params: object) -> ProblemData:
                  golongan_max="III/d", standar_manajerial=3, standar_sosial_kultural=2, standar_teknis=3,
                  risiko_tinggi=True, wajib_diisi=True),
         Position(kode="0042", nama="Perawat Ahli Pertama", unit="RSUD Uji", jenis="Fungsional",
-                 jenjang="Ahli Pertama", kelas=8, kebutuhan=0, pendidikan_min="S-1", bidang="kesehatan"),
+                 jenjang="Ahli Pertama", kelas=8, kebutuhan=0, pendidikan_min="S-1", bidang="keperawatan",
+                 rumpun_jf="Perawat"),
+        Position(kode="P3", nama="Kepala Sub Bagian Keuangan", unit="Dinas Uji", jenis="Pengawas", kelas=9,
+                 kebutuhan=1, pendidikan_min="S-1"),  # open to every field although its name says finance
     )
     employees = (
         Employee(nip="198503122010011001", nama="=HYPERLINK(\"http://x\")", golongan="III/c", pendidikan="S-1",
@@ -68,11 +72,11 @@ def _small_problem(**params: object) -> ProblemData:
                  hukuman="Sedang", akhir_hukuman=date(2027, 6, 30), bersedia_mutasi=False,
                  unit_diminati=("RSUD Uji",)),
         Employee(nip="199201052019032002", nama="Wulandari, S.Kep.", golongan="III/a", pendidikan="S-1",
-                 jurusan="S-1 Keperawatan", bidang="kesehatan", kode_jabatan="0042",
+                 jurusan="S-1 Keperawatan", bidang="keperawatan", kode_jabatan="0042",
                  tmt_jabatan=date(2019, 3, 1), tanggal_lahir=date(1992, 1, 5), jenis_kelamin="P",
-                 kinerja="Baik", potensi="Menengah", kotak=5),
+                 kinerja="Baik", potensi="Menengah", kotak=5, siap_naik_jenjang=True),
         Employee(nip="199507172022212001", nama="Sari", golongan="IX", pendidikan="D-III",
-                 jurusan="D-III Kebidanan", bidang="kesehatan", kode_jabatan="0042",
+                 jurusan="D-III Kebidanan", bidang="kebidanan", kode_jabatan="0042",
                  tmt_jabatan=date(2022, 1, 1), tanggal_lahir=date(1995, 7, 17), jenis_kelamin="P",
                  status="PPPK", kinerja="Butuh Perbaikan"),
     )
@@ -93,6 +97,14 @@ def test_template_has_every_sheet_and_column_in_order(template: Path) -> None:
         assert all(c.font.b for c in next(ws.iter_rows(min_row=1, max_row=1)))
 
 
+def _list_values(wb: Any, formula: str) -> list[str]:
+    """The values of a drop-down: inline ("a,b") or a range on another sheet ('Petunjuk'!$B$5:$B$9)."""
+    if formula.startswith('"'):
+        return formula.strip('"').split(",")
+    sheet, cells = formula.split("!")
+    return [str(c.value) for row in wb[sheet.strip("'")][cells.replace("$", "")] for c in row]
+
+
 def test_template_validations_on_coded_columns(template: Path) -> None:
     """Coded columns have drop-downs from columns.py or the reference tables; numbers have ranges."""
     ref = load_reference()
@@ -106,10 +118,12 @@ def test_template_validations_on_coded_columns(template: Path) -> None:
         (SHEET_PEGAWAI, "Potensi"): None,
         (SHEET_PEGAWAI, "Hukuman Disiplin"): None,
         (SHEET_PEGAWAI, "Bersedia Mutasi"): ["Ya", "Tidak"],
+        (SHEET_PEGAWAI, "Siap Naik Jenjang"): ["Ya", "Tidak"],
         (SHEET_JABATAN, "Jenis Jabatan"): None,
         (SHEET_JABATAN, "Jenjang"): ref.jenjang_list,
         (SHEET_JABATAN, "Pendidikan Minimal"): list(ref.pendidikan),
-        (SHEET_JABATAN, "Bidang"): ref.bidang,
+        (SHEET_JABATAN, "Bidang"): [*ref.bidang, "semua"],
+        (SHEET_JABATAN, "Rumpun JF"): sorted(ref.jabatan_fungsional),
         (SHEET_JABATAN, "Golongan Minimal"): [g.kode for g in ref.golongan.values() if g.jenis == "PNS"],
         (SHEET_JABATAN, "Risiko Tinggi"): ["Ya", "Tidak"],
         (SHEET_JABATAN, "Wajib Diisi"): ["Ya", "Tidak"],
@@ -121,10 +135,10 @@ def test_template_validations_on_coded_columns(template: Path) -> None:
         letter = wb[sheet].cell(row=1, column=cols.index(col) + 1).column_letter
         lists = [dv for dv in _validations(wb[sheet]).get(letter, []) if dv.type == "list"]
         assert len(lists) == 1, (sheet, name)
-        shown = lists[0].formula1.strip('"').split(",")
+        shown = _list_values(wb, lists[0].formula1)
         assert shown == (values if values is not None else list(col.choices)), (sheet, name)
     ranges = {(SHEET_PEGAWAI, "P"): ("1", "9"), (SHEET_PEGAWAI, "Q"): ("1", "5"),
-              (SHEET_JABATAN, "F"): ("1", "17"), (SHEET_JABATAN, "L"): ("1", "5")}
+              (SHEET_JABATAN, "G"): ("1", "17"), (SHEET_JABATAN, "M"): ("1", "5")}
     for (sheet, letter), (low, high) in ranges.items():
         whole = [dv for dv in _validations(wb[sheet])[letter] if dv.type == "whole"]
         assert len(whole) == 1 and (whole[0].formula1, whole[0].formula2) == (low, high)
@@ -169,6 +183,31 @@ def test_template_petunjuk_explains_every_column(template: Path) -> None:
     assert any("SIASN" in str(r[0]) for r in rows)
 
 
+def test_template_petunjuk_documents_every_parameter(template: Path) -> None:
+    """Every Params field (nilai_*, ambang_kesesuaian, bidang_wajib, isi_jpt …) has a non-empty explanation."""
+    rows = list(load_workbook(template)[SHEET_PETUNJUK].iter_rows(values_only=True))
+    helps = {r[1]: r[4] for r in rows if r[0] == SHEET_PENGATURAN}
+    assert {name for name in Params.model_fields if not helps.get(name)} == set()
+    assert "bobot_rotasi" not in helps and "bobot_preferensi" not in helps
+    assert "R20" in str(helps["isi_jpt"]) and "R8" in str(helps["bidang_wajib"])
+
+
+def test_template_petunjuk_documents_reference_tables(template: Path) -> None:
+    """Petunjuk names every CSV of data/ with its purpose, lists every field and every JF family with its terms."""
+    ref = load_reference()
+    rows = list(load_workbook(template)[SHEET_PETUNJUK].iter_rows(values_only=True))
+    tables = {r[1]: r[4] for r in rows if r[0] == "Tabel rujukan"}
+    assert set(tables) == {"golongan.csv", "pendidikan.csv", "jenis_jabatan.csv", "kinerja.csv", "rumpun.csv",
+                           "jabatan_fungsional.csv", "bidang_jabatan.csv", "pelatihan.csv"}
+    assert all(tables.values())
+    assert [r[1] for r in rows if r[0] == "Bidang"] == [*ref.bidang, "semua"]
+    families = {r[1]: r for r in rows if r[0] == "Rumpun JF"}
+    assert set(families) == set(ref.jabatan_fungsional)
+    assert families["Perawat"][3] == "STR" and "keperawatan" in families["Perawat"][4]
+    assert "semua bidang" in families["Analis Kebijakan"][4]
+    assert any("data/" in str(r[0]) and "BKPSDM" in str(r[0]) for r in rows)
+
+
 def test_values_written_as_the_reader_expects(tmp_path: Path) -> None:
     """NIP and every text are text cells (never formulas), dates real dates, Ya/Tidak, lists `;`-joined."""
     path = tmp_path / "data.xlsx"
@@ -193,8 +232,12 @@ def test_values_written_as_the_reader_expects(tmp_path: Path) -> None:
     assert post["Nama Jabatan"].data_type == "s"
     assert (post["Kelas Jabatan"].value, post["Kebutuhan"].value) == (9, 1)
     assert (post["Risiko Tinggi"].value, post["Wajib Diisi"].value) == ("Ya", "Ya")
-    second = [c.value for c in next(jab.iter_rows(min_row=3, max_row=3))]
-    assert second[0] == "0042" and second[6] == 0
+    second = {h: c.value for h, c in zip(_header(jab), next(jab.iter_rows(min_row=3, max_row=3)), strict=False)}
+    assert (second["Kode Jabatan"], second["Kebutuhan"], second["Rumpun JF"]) == ("0042", 0, "Perawat")
+    third = {h: c.value for h, c in zip(_header(jab), next(jab.iter_rows(min_row=4, max_row=4)), strict=False)}
+    assert third["Bidang"] == "semua"  # a finance-sounding name, yet open to every field
+    nurse = {h: c.value for h, c in zip(_header(ws), next(ws.iter_rows(min_row=3, max_row=3)), strict=False)}
+    assert (first["Siap Naik Jenjang"].value, nurse["Siap Naik Jenjang"]) == ("Tidak", "Ya")
     assert all(c.data_type != "f" for sheet in (ws, jab) for row in sheet.iter_rows() for c in row)
 
 

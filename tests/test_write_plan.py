@@ -56,7 +56,9 @@ def test_sheets_in_order_with_exact_headers(plan):
         assert all(c.font.bold for c in ws[1])
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
-    assert SHEETS["Usulan Mutasi"][12:15] == ("Rantai", "Urutan Rantai", "Alasan")
+    assert SHEETS["Usulan Mutasi"][12:] == ("Rantai", "Urutan Rantai", "Tujuan", "Alasan", "Penjelasan", "Perhatian")
+    assert SHEETS["Jabatan Kosong"][-1] == "Calon"
+    assert SHEETS["Kebutuhan Pelatihan"] == ("NIP", "Nama", "Jabatan Tujuan", "Pelatihan", "Dasar", "Kapan")
 
 
 def test_one_row_per_mover_and_per_stayer(plan):
@@ -70,8 +72,9 @@ def test_one_row_per_mover_and_per_stayer(plan):
     nips = [e.nip for e in data.employees]
     assert {r[0] for r in moves} == {nips[i] for i in np.nonzero(moved)[0]}
     assert {r[0] for r in stays} == {nips[i] for i in np.nonzero(~moved)[0]}
-    assert all(r[-1] for r in moves + stays)
-    assert all(re.fullmatch(r"R\d{3}", r[12]) and r[13] >= 1 for r in moves)
+    alasan = SHEETS["Usulan Mutasi"].index("Alasan")
+    assert all(r[alasan] for r in moves) and all(r[-1] for r in stays)
+    assert all(re.fullmatch(r"C\d{3}", r[12]) and r[13] >= 1 for r in moves)
 
 
 def test_nip_and_formula_like_names_are_text(plan):
@@ -118,13 +121,68 @@ def test_empty_posts_are_exactly_the_understaffed_ones(plan):
 
 
 def test_training_rows_belong_to_movers(plan):
-    """Every training row names a mover and their target post."""
+    """Every training row names a mover, their target post, a course, its basis and when."""
     data, tables, result, path = plan
-    target = {data.employees[i].nip: data.positions[int(result.assignment[i])].kode
+    target = {data.employees[i].nip: data.positions[int(result.assignment[i])].nama
               for i in np.nonzero(result.assignment != tables.cur)[0]}
-    for r in _rows(path, "Kebutuhan Pelatihan")[1:]:
+    rows = _rows(path, "Kebutuhan Pelatihan")[1:]
+    assert rows
+    for r in rows:
         assert target[r[0]] == r[2]
-        assert r[4]
+        assert r[3] and r[4] and r[5] in ("sebelum pelantikan", "sesudah pelantikan")
+
+
+def test_move_rows_carry_purpose_explanation_and_flags(plan):
+    """Usulan Mutasi: every row has a Tujuan and a Penjelasan without rule codes or scores; a Perhatian
+    wherever the move is flagged; the Penjelasan names the courses due before the pelantikan."""
+    data, tables, result, path = plan
+    rows = _rows(path, "Usulan Mutasi")
+    col = {h: k for k, h in enumerate(rows[0])}
+    courses: dict[str, list[str]] = {}
+    for r in _rows(path, "Kebutuhan Pelatihan")[1:]:
+        if r[5] == "sebelum pelantikan":
+            courses.setdefault(r[0], []).append(r[3])
+    for r in rows[1:]:
+        assert r[col["Tujuan"]]
+        text = r[col["Penjelasan"]]
+        assert text.startswith("Anda diusulkan pindah") and not re.search(r"\bR\d+\b", text)
+        assert str(r[col["Skor Tujuan"]]) not in re.findall(r"\d+", text.replace(r[col["Jabatan Tujuan"]], ""))
+        for course in courses.get(r[0], []):
+            assert course in text
+        if r[col["Perhatian"]]:
+            assert "Perhatian: " in r[col["Alasan"]]
+
+
+def test_ringkasan_shows_share_moved_and_flags(plan):
+    """Ringkasan: the share of staff moved, moves per purpose and per flag, and mean fit before/after."""
+    data, tables, result, path = plan
+    summary = dict(_rows(path, "Ringkasan")[1:])
+    moves = int((result.assignment != tables.cur).sum())
+    assert summary["Pegawai dipindah (%)"] == pytest.approx(round(100 * moves / len(data.employees), 2))
+    flagged = _rows(path, "Usulan Mutasi")
+    col = flagged[0].index("Perhatian")
+    assert summary["Mutasi dengan Perhatian"] == sum(1 for r in flagged[1:] if r[col])
+    assert summary["Perhatian: tidak bersedia"] == sum(1 for r in flagged[1:] if "tidak bersedia" in (r[col] or ""))
+    assert sum(summary[k] for k in summary if str(k).startswith("Tujuan: ")) >= moves
+    fit_before = float(np.mean([int(result.candidates.score[k]) for k in np.nonzero(result.candidates.stay)[0]]))
+    assert summary["Rata-rata kesesuaian sebelum"] == pytest.approx(round(fit_before, 2))
+
+
+def test_curve_sheet_when_given(tmp_path, plan):
+    """With a benefit curve the workbook ends with a Kurva Manfaat sheet, one row per point."""
+    from penempatan.curve import CURVE_HEADER, benefit_curve
+    from penempatan.excel.write_plan import CURVE_SHEET
+
+    data, tables, result, _ = plan
+    curve = benefit_curve(data, tables=tables, result=result, caps=[0, 2])
+    out = tmp_path / "kurva.xlsx"
+    write_plan(out, data, tables, result, curve=curve)
+    wb = load_workbook(out, read_only=True)
+    assert wb.sheetnames == [*SHEETS, CURVE_SHEET]
+    rows = list(wb[CURVE_SHEET].iter_rows(values_only=True))
+    assert rows[0] == CURVE_HEADER
+    assert [r[0] for r in rows[1:]] == [0, 2, "tanpa batas"]
+    assert rows[-1][1] == int((result.assignment != tables.cur).sum())
 
 
 def test_summary_and_parameters(plan):
@@ -195,6 +253,6 @@ def test_chain_sheet_rebuilds_exactly_the_moves(plan):
         pos = [r[3].index(f"{m[1]} (dari {m[3]} ") for m in members]  # name (dari origin kode …)
         assert pos == sorted(pos)
         assert r[5] == sum(m[11] - m[10] for m in members)  # Total Kenaikan Skor = Σ (tujuan − asal)
-        assert r[6] == "Ya"
+        assert r[6] in ("Ya", "Tidak")
         units = {m[5] for m in members} | {m[8] for m in members}
         assert set(r[4].split("; ")) == units

@@ -34,15 +34,19 @@ def header_key(text: object) -> str:
 
 
 YA_TIDAK = ("Ya", "Tidak")
+SEMUA_BIDANG = "semua"
+"""Bidang written as this: the post is open to every field, even when its name matches bidang_jabatan.csv."""
 
 PEGAWAI_COLUMNS: tuple[Column, ...] = (
     Column("NIP", "NIP 18 digit, ditulis sebagai teks (bukan angka).", True, ("NIP BARU",), kind="nip"),
     Column("Nama", "Nama lengkap pegawai.", True, ("NAMA",)),
-    Column("Golongan", "Golongan ruang, mis. III/a (PNS) atau IX (PPPK).", True, ("GOL AKHIR NAMA",),
+    Column("Golongan", "Golongan ruang, mis. III/a (PNS) atau IX (PPPK); boleh ditulis bersama pangkatnya, "
+           "mis. 'III/b - Penata Muda Tingkat I' (keduanya harus cocok).", True, ("GOL AKHIR NAMA",),
            kind="golongan"),
     Column("Jenjang Pendidikan", "Jenjang pendidikan terakhir: SD, SLTP, SLTA, D-I … S-3.", True,
            ("TINGKAT PENDIDIKAN NAMA",), kind="pendidikan"),
-    Column("Jurusan", "Program studi, mis. 'S-1 Teknik Sipil'.", False, ("PENDIDIKAN NAMA",)),
+    Column("Jurusan", "Program studi, mis. 'S-1 Teknik Sipil'; bidangnya dicari di data/rumpun.csv.", False,
+           ("PENDIDIKAN NAMA",)),
     Column("Kode Jabatan", "Kode jabatan saat ini (lihat sheet Jabatan).", True),
     Column("Nama Jabatan", "Nama jabatan saat ini; dipakai bila Kode Jabatan kosong.", False, ("JABATAN NAMA",)),
     Column("Unit Kerja", "Unit kerja saat ini; dipakai bersama Nama Jabatan.", False, ("UNOR NAMA",)),
@@ -60,11 +64,14 @@ PEGAWAI_COLUMNS: tuple[Column, ...] = (
     Column("Kompetensi Manajerial", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
     Column("Kompetensi Sosial Kultural", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
     Column("Kompetensi Teknis", "Level 1–5 hasil asesmen terakhir.", False, kind="int"),
-    Column("Pelatihan", "Bidang pelatihan, dipisah titik koma, mis. 'TI; Pengadaan'.", False),
+    Column("Pelatihan", "Pelatihan yang pernah diikuti (nama atau bidangnya), dipisah titik koma, "
+           "mis. 'TI; Pengadaan Barang/Jasa'; bidangnya dicari di data/rumpun.csv.", False),
     Column("Hukuman Disiplin", "Tidak Ada, Ringan, Sedang, Berat.", False, (), HUKUMAN_VALUES),
     Column("Akhir Hukuman", "Tanggal berakhirnya hukuman disiplin.", False, kind="date"),
     Column("Bersedia Mutasi", "Ya (bawaan) atau Tidak.", False, (), YA_TIDAK, kind="bool"),
     Column("Unit Diminati", "Unit kerja yang diminati, dipisah titik koma.", False),
+    Column("Siap Naik Jenjang", "Ya/Tidak (bawaan Tidak): pejabat fungsional yang angka kredit dan uji "
+           "kompetensinya sudah memenuhi jenjang berikutnya (R9).", False, (), YA_TIDAK, kind="bool"),
 )
 
 JABATAN_COLUMNS: tuple[Column, ...] = (
@@ -74,10 +81,13 @@ JABATAN_COLUMNS: tuple[Column, ...] = (
     Column("Jenis Jabatan", "JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional.", True, (),
            JENIS_VALUES),
     Column("Jenjang", "Wajib untuk Fungsional: Ahli Pertama … Ahli Utama, Pemula … Penyelia.", False),
+    Column("Rumpun JF", "Untuk Fungsional: rumpun jabatan fungsional (data/jabatan_fungsional.csv), mis. Perawat, "
+           "Guru; bila kosong dicari dari Nama Jabatan.", False),
     Column("Kelas Jabatan", "1–17.", True, kind="int"),
     Column("Kebutuhan", "Jumlah kursi menurut ABK (0 = jabatan dihapus).", True, kind="int"),
     Column("Pendidikan Minimal", "Jenjang pendidikan minimal.", True, kind="pendidikan"),
-    Column("Bidang", "Bidang jabatan (lihat data/rumpun.csv); kosong = semua bidang.", False),
+    Column("Bidang", "Bidang jabatan (data/rumpun.csv); bila kosong dicari dari Nama Jabatan "
+           "(data/bidang_jabatan.csv); 'semua' = terbuka untuk semua bidang.", False),
     Column("Golongan Minimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
     Column("Golongan Maksimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
     Column("Standar Manajerial", "Level 1–5.", False, kind="int"),

@@ -36,11 +36,13 @@ except ImportError:  # pragma: no cover
     apply_stylesheet = None
 from pydantic import ValidationError
 
+from penempatan.check import holders_not_qualified
 from penempatan.errors import InputError, Problem, Problems, pydantic_message
 from penempatan.excel.columns import (
     JABATAN_COLUMNS,
     PEGAWAI_COLUMNS,
     PENGATURAN_COLUMNS,
+    SEMUA_BIDANG,
     SHEET_JABATAN,
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
@@ -57,7 +59,7 @@ from penempatan.model import (
     Position,
     ProblemData,
 )
-from penempatan.reference import Reference, load_reference
+from penempatan.reference import UMUM, Reference, ReferenceDataError, load_reference
 
 FILE = "-"  # the `sheet` of a problem with the file itself
 
@@ -85,7 +87,12 @@ def read_workbook(path: Path) -> ReadResult:
     sheets = _load_sheets(raw, problems) if raw is not None else None
     if raw is None or sheets is None:
         raise InputError(problems.items)
-    ref = load_reference()
+    try:
+        ref = load_reference()
+    except ReferenceDataError as exc:  # a BKPSDM's edit of data/*.csv that cannot be used
+        problems.error(FILE, None, None, None, f"tabel rujukan tidak dapat dipakai: {exc}",
+                       "Perbaiki berkas itu di folder data/ (lihat sheet Petunjuk, 'Tabel rujukan').")
+        raise InputError(problems.items) from None
     params = _read_params(sheets.get(SHEET_PENGATURAN), problems)
     posts = _read_positions(sheets.get(SHEET_JABATAN), ref, problems)
     employees = _read_employees(sheets.get(SHEET_PEGAWAI), ref, params, posts, problems)
@@ -108,7 +115,22 @@ def read_workbook(path: Path) -> ReadResult:
             problems.error(FILE, None, None, None, f"data tidak konsisten: {err['msg']}",
                            "Laporkan ke pengelola aplikasi beserta file masukannya.")
         raise InputError(problems.items) from None
+    _warn_unqualified_holders(data, sheets.get(SHEET_PEGAWAI), ref, problems)
     return ReadResult(data, problems.warnings)
+
+
+def _warn_unqualified_holders(data: ProblemData, pegawai: _Sheet | None, ref: Reference,
+                              problems: Problems) -> None:
+    """R18 today (check.holders_not_qualified): a JF holder outside the family's qualification stays, but
+    the BKPSDM must see it, on the Jurusan cell of that employee's row."""
+    if pegawai is None:
+        return
+    rows = {e.nip: (e.row, e.jurusan) for e in data.employees}
+    for v in holders_not_qualified(data, ref):
+        row, jurusan = rows[v.nip or ""]
+        problems.warning(pegawai.name, row, pegawai.header("Jurusan"), jurusan, v.message,
+                         "Pegawai tetap boleh bertahan di jabatannya (R18); tinjau kualifikasinya.",
+                         column_number=pegawai.number("Jurusan"))
 
 
 # --- the file -------------------------------------------------------------------------------------
@@ -153,6 +175,11 @@ class _Sheet:
 
     def header(self, column: str) -> str:
         return self.written.get(column, column)
+
+    def number(self, column: str) -> int | None:
+        """1-based position of the column in the sheet (A = 1), None when the sheet does not have it."""
+        position = self.index.get(column)
+        return None if position is None else position + 1
 
 
 class _UnsafeXml(Exception):
@@ -262,7 +289,7 @@ def _match_columns(name: str, rows: list[tuple[int, tuple[object, ...]]], schema
             problems.error(name, 1, text, text,
                            f"kolom '{written[canonical]}' dan '{text}' sama-sama dibaca sebagai "
                            f"'{canonical}'",
-                           "Hapus atau ganti judul salah satu kolom.")
+                           "Hapus atau ganti judul salah satu kolom.", column_number=position + 1)
         else:
             index[canonical] = position
             written[canonical] = text
@@ -740,12 +767,12 @@ class _Row:
         self.bad.add(column)
         shown = None if value is None else _show(value)
         self.problems.error(self.sheet.name, self.number, self.sheet.header(column), shown, message,
-                            hint or self.sheet.help.get(column, ""))
+                            hint or self.sheet.help.get(column, ""), column_number=self.sheet.number(column))
 
     def warning(self, column: str, value: object, message: str, hint: str = "") -> None:
         shown = None if value is None else _show(value)
         self.problems.warning(self.sheet.name, self.number, self.sheet.header(column), shown, message,
-                              hint or self.sheet.help.get(column, ""))
+                              hint or self.sheet.help.get(column, ""), column_number=self.sheet.number(column))
 
 
 def _data_rows(sheet: _Sheet | None, problems: Problems) -> Iterator[_Row]:
@@ -761,6 +788,33 @@ def _data_rows(sheet: _Sheet | None, problems: Problems) -> Iterator[_Row]:
         values = dict(zip(names, [_clean(cells[i]) for i in positions], strict=True))
         if any(v is not None for v in values.values()):
             yield _Row(sheet, number, values, problems)
+
+
+class _Once:
+    """Warnings reported once per distinct value of a column (case and spacing ignored), at the first row
+    that has it; the hint says how many other rows have the same value."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str], tuple[_Row, str, object, str, str, list[int]]] = {}
+
+    def add(self, row: _Row, column: str, value: object, message: str, hint: str, same: str | None = None) -> None:
+        """`same`: what makes two rows the same case (default: the value)."""
+        key = (column, _norm(same if same is not None else _text(value)))
+        entry = self.seen.get(key)
+        if entry is None:
+            self.seen[key] = (row, column, value, message, hint, [])
+        else:
+            entry[5].append(row.number)
+
+    def report(self) -> None:
+        for row, column, value, message, hint, others in self.seen.values():
+            if others:
+                hint = f"{hint} Nilai yang sama juga ada di {len(others)} baris lain (baris {_rows_note(others)})."
+            row.warning(column, value, message, hint)
+
+
+def _rows_note(rows: list[int]) -> str:
+    return ", ".join(str(n) for n in rows[:5]) + (", …" if len(rows) > 5 else "")
 
 
 # --- coded values ---------------------------------------------------------------------------------
@@ -840,11 +894,25 @@ class _Codes:
                                "Gunakan: " + ", ".join(ref.jenjang_list) + ".")
         self.fields = {re.sub(r"[^0-9a-z]+", "_", b.lower()).strip("_"): b for b in ref.bidang}
         self.bidang = _memo(self._bidang)
+        self.rumpun_jf = _memo(self._rumpun_jf)
+        self.jf_of = _memo(lambda nama: ref.jf_of(_text(nama)))
+        self.bidang_jabatan_of = _memo(lambda nama: ref.bidang_jabatan_of(_text(nama)))
+        self.jf_names: dict[str, str] = {}  # lower-case family name or keyword -> canonical family name
+        for family in ref.jabatan_fungsional.values():
+            for keyword in (tuple(family.nama.lower().split()), *family.kata_kunci):
+                self.jf_names.setdefault(" ".join(keyword), family.nama)
 
     def _golongan(self, value: object) -> str:
         found = self.ref.golongan_of(value)
         if found is None:
-            raise _Bad("golongan tidak dikenal", "Tulis seperti III/a … IV/e (PNS) atau I … XVII (PPPK).")
+            conflict = self.ref.golongan_conflict(value)
+            if conflict is not None:
+                what = "golongan dan pangkat" if "pangkat" in conflict else "golongan-golongan"
+                raise _Bad(f"{what} yang tertulis tidak sesuai satu sama lain ({conflict})",
+                           "Periksa mana yang benar, lalu tulis golongan dengan pangkatnya sendiri, "
+                           "mis. 'III/b - Penata Muda Tingkat I', atau golongannya saja.")
+            raise _Bad("golongan tidak dikenal", "Tulis seperti III/a … IV/e (PNS) atau I … XVII (PPPK), boleh "
+                       "dengan pangkatnya, mis. 'III/b - Penata Muda Tingkat I'.")
         return found.kode
 
     def _pendidikan(self, value: object) -> str:
@@ -866,9 +934,24 @@ class _Codes:
         key = re.sub(r"[^0-9a-z]+", "_", _text(value).lower()).strip("_")
         if key in self.fields:
             return self.fields[key]
+        if key in (SEMUA_BIDANG, f"{SEMUA_BIDANG}_bidang"):
+            return SEMUA_BIDANG
         close = _closest(key, {k: k for k in self.fields})
         hint = f"Mungkin maksudnya '{close}'? " if close else ""
-        raise _Bad("bidang tidak dikenal", hint + "Gunakan salah satu: " + ", ".join(self.ref.bidang) + ".")
+        raise _Bad("bidang tidak dikenal", hint + "Gunakan salah satu: " + ", ".join(self.ref.bidang)
+                   + f", atau '{SEMUA_BIDANG}' untuk jabatan yang terbuka bagi semua bidang.")
+
+    def _rumpun_jf(self, value: object) -> str:
+        found = self.ref.jf_of("", _text(value))
+        if found is not None:
+            return found
+        key = " ".join(_text(value).lower().split())
+        close = difflib.get_close_matches(key, list(self.jf_names), n=6, cutoff=0.6)
+        names = list(dict.fromkeys(self.jf_names[c] for c in close))[:3]
+        hint = f"Mungkin maksudnya {', '.join(repr(n) for n in names)}? " if names else ""
+        raise _Bad("rumpun jabatan fungsional tidak dikenal di jabatan_fungsional.csv",
+                   hint + "Daftar rumpun ada di sheet Petunjuk; rumpun baru dapat ditambahkan ke "
+                   "data/jabatan_fungsional.csv.")
 
 
 # --- sheet Pengaturan -----------------------------------------------------------------------------
@@ -966,6 +1049,7 @@ class _Posts:
 def _read_positions(sheet: _Sheet | None, ref: Reference, problems: Problems) -> _Posts:
     posts = _Posts(searchable=sheet is not None and "Kode Jabatan" in sheet.index)
     codes = _Codes(ref)
+    once = _Once()
     standard, kelas_of, seats = _integer(1, 5), _integer(1, 17), _integer(0, None)
     for row in _data_rows(sheet, problems):
         kode = row.get("Kode Jabatan", required=True, hint="Setiap jabatan perlu kode unik.")
@@ -993,6 +1077,13 @@ def _read_positions(sheet: _Sheet | None, ref: Reference, problems: Problems) ->
                             hint="Isi jumlah kursi menurut ABK (0 = jabatan dihapus).")
         pendidikan_min = row.get("Pendidikan Minimal", codes.pendidikan, required=True)
         bidang = row.get("Bidang", codes.bidang)
+        if bidang == SEMUA_BIDANG:
+            bidang = None
+        elif bidang is None and nama is not None and "Bidang" not in row.bad:
+            bidang = codes.bidang_jabatan_of(nama)
+        rumpun_jf = _rumpun_jf(row, jenis, nama, codes, once)
+        if rumpun_jf is not None and jenjang is not None:
+            _check_track(row, rumpun_jf, jenjang, ref, once)
         golongan_min = row.get("Golongan Minimal", codes.golongan)
         golongan_max = row.get("Golongan Maksimal", codes.golongan)
         if golongan_min and golongan_max and (
@@ -1011,14 +1102,53 @@ def _read_positions(sheet: _Sheet | None, ref: Reference, problems: Problems) ->
             continue
         post = _build(row, Position, dict(
             kode=kode, nama=nama, unit=unit, jenis=jenis, jenjang=jenjang, kelas=kelas,
-            kebutuhan=kebutuhan, pendidikan_min=pendidikan_min, bidang=bidang,
+            kebutuhan=kebutuhan, pendidikan_min=pendidikan_min, bidang=bidang, rumpun_jf=rumpun_jf,
             golongan_min=golongan_min, golongan_max=golongan_max,
             risiko_tinggi=bool(risiko), wajib_diisi=bool(wajib), row=row.number, **values))
         if post is None:
             row.sheet.dropped.append(row.number)
         else:
             posts.positions[kode] = post
+    once.report()
     return posts
+
+
+_SKILL_JENJANG = frozenset({"Pemula", "Terampil", "Mahir", "Penyelia"})
+
+
+def _check_track(row: _Row, rumpun_jf: str, jenjang: str, ref: Reference, once: _Once) -> None:
+    """A jenjang on a track (keahlian / keterampilan) the family does not have is a warning: R18 has no
+    minimum education for it."""
+    family = ref.jabatan_fungsional[rumpun_jf]
+    skill = jenjang in _SKILL_JENJANG
+    if (family.pendidikan_keterampilan if skill else family.pendidikan_keahlian) is None:
+        track = "keterampilan" if skill else "keahlian"
+        once.add(row, "Jenjang", jenjang, f"rumpun {rumpun_jf} tidak mempunyai jenjang {track} menurut "
+                 "jabatan_fungsional.csv", "Periksa Jenjang dan Rumpun JF jabatan ini, atau lengkapi kolom "
+                 f"pendidikan_{track} rumpun itu di data/jabatan_fungsional.csv.", same=f"{rumpun_jf}\t{jenjang}")
+
+
+def _rumpun_jf(row: _Row, jenis: str | None, nama: str | None, codes: _Codes, once: _Once) -> str | None:
+    """R18's JF family of a post: Rumpun JF when given (checked against jabatan_fungsional.csv), else for a
+    Fungsional post the family named in Nama Jabatan; a Fungsional name matching no family is a warning."""
+    given = row.get("Rumpun JF", codes.rumpun_jf)
+    if jenis is None or "Rumpun JF" in row.bad:
+        return given
+    by_name = codes.jf_of(nama) if nama is not None else None
+    if jenis != "Fungsional":
+        if given is not None:
+            row.warning("Rumpun JF", given, "Rumpun JF hanya berlaku untuk jabatan Fungsional; diabaikan",
+                        "Kosongkan kolom ini, atau ubah Jenis Jabatan menjadi Fungsional.")
+        return None
+    if given is None and by_name is None and nama is not None:
+        once.add(row, "Nama Jabatan", nama, "jabatan fungsional tidak dikenali di jabatan_fungsional.csv",
+                 "Isi kolom Rumpun JF (mis. Perawat, Guru, Pranata Komputer), atau tambahkan nama ini sebagai "
+                 "kata_kunci rumpunnya di data/jabatan_fungsional.csv; tanpa rumpun, syarat jabatan fungsional "
+                 "(R18) tidak diperiksa.")
+    elif given is not None and by_name is not None and given != by_name:
+        once.add(row, "Rumpun JF", given, f"berbeda dengan rumpun menurut Nama Jabatan '{nama}' ({by_name}); "
+                 "yang dipakai Rumpun JF", "Periksa mana yang benar.", same=f"{given}\t{nama}")
+    return given or by_name
 
 
 def _build(row: _Row, model: Any, values: dict[str, Any]) -> Any:
@@ -1038,7 +1168,8 @@ _FIELD_COLUMNS = {
     "jenis_kelamin": "Jenis Kelamin", "status": "Status", "kinerja": "Predikat Kinerja",
     "kotak": "Kotak Talenta",
     "kode": "Kode Jabatan", "unit": "Unit Kerja", "jenis": "Jenis Jabatan", "kelas": "Kelas Jabatan",
-    "kebutuhan": "Kebutuhan", "pendidikan_min": "Pendidikan Minimal",
+    "kebutuhan": "Kebutuhan", "pendidikan_min": "Pendidikan Minimal", "bidang": "Bidang", "rumpun_jf": "Rumpun JF",
+    "siap_naik_jenjang": "Siap Naik Jenjang",
 }
 
 
@@ -1098,6 +1229,7 @@ def _read_employees(sheet: _Sheet | None, ref: Reference, params: Params, posts:
     suggest_code = _Suggest({k: k for k in posts.rows})
     seen: dict[str, int] = {}
     employees: list[Employee] = []
+    once = _Once()
     for row in _data_rows(sheet, problems):
         nip = row.get("NIP", _nip, required=True, hint="Setiap pegawai perlu NIP 18 digit.")
         if nip is not None:
@@ -1141,11 +1273,12 @@ def _read_employees(sheet: _Sheet | None, ref: Reference, params: Params, posts:
         if jurusan is not None:
             bidang = codes.bidang_of(jurusan)
             if bidang is None:
-                row.warning("Jurusan", jurusan, "jurusan tidak cocok dengan bidang mana pun di rumpun.csv",
-                            "Tambahkan kata kunci jurusan ini ke data/rumpun.csv agar kecocokan bidang (R8) "
-                            "dapat dinilai.")
-        pelatihan = _pelatihan(row, codes)
+                once.add(row, "Jurusan", jurusan, "jurusan tidak cocok dengan bidang mana pun di rumpun.csv",
+                         "Tambahkan kata kunci jurusan ini ke data/rumpun.csv agar kecocokan bidang (R8, R18) "
+                         "dapat dinilai.")
+        pelatihan = _pelatihan(row, codes, once)
         unit_diminati = _unit_diminati(row, posts)
+        siap = row.get("Siap Naik Jenjang", _memo_bool)
         pppk_golongan = golongan is not None and ref.golongan[golongan].jenis == "PPPK"
         if nip is not None:
             facts = nip_facts(nip)
@@ -1165,11 +1298,12 @@ def _read_employees(sheet: _Sheet | None, ref: Reference, params: Params, posts:
             jenis_kelamin=kelamin,
             status=status, kinerja=kinerja, potensi=potensi, kotak=kotak, hukuman=hukuman,
             akhir_hukuman=akhir_hukuman, bersedia_mutasi=True if bersedia is None else bersedia,
-            unit_diminati=unit_diminati, row=row.number, **kompetensi))
+            unit_diminati=unit_diminati, siap_naik_jenjang=bool(siap), row=row.number, **kompetensi))
         if employee is None:
             row.sheet.dropped.append(row.number)
         else:
             employees.append(employee)
+    once.report()
     return employees
 
 
@@ -1256,7 +1390,8 @@ def _valid(row: _Row, posts: _Posts, kode: str) -> str | None:
     return None
 
 
-def _pelatihan(row: _Row, codes: _Codes) -> tuple[str, ...]:
+def _pelatihan(row: _Row, codes: _Codes, once: _Once) -> tuple[str, ...]:
+    """The fields of the trainings named in Pelatihan (an unknown one is reported once per distinct name)."""
     raw = row.get("Pelatihan")
     if raw is None:
         return ()
@@ -1264,10 +1399,10 @@ def _pelatihan(row: _Row, codes: _Codes) -> tuple[str, ...]:
     for item in _split(raw):
         bidang = codes.bidang_of(item)
         if bidang is None:
-            row.warning("Pelatihan", item, "pelatihan tidak cocok dengan bidang mana pun; diabaikan",
-                        "Tulis nama bidangnya, mis. TI, Pengadaan, Hukum, atau tambahkan kata kuncinya "
-                        "ke data/rumpun.csv.")
-        else:
+            once.add(row, "Pelatihan", item, "pelatihan tidak cocok dengan bidang mana pun; diabaikan",
+                     "Tulis nama bidangnya, mis. TI, Pengadaan, Hukum, atau tambahkan kata kuncinya "
+                     "ke data/rumpun.csv.")
+        elif bidang != UMUM:  # a general course (Latsar, Prajabatan) trains no field
             found[bidang] = None
     return tuple(found)
 
@@ -1300,7 +1435,7 @@ def _warn_current_posts(employees: list[Employee], posts: _Posts, sheets: dict[s
                 problems.warning(jabatan.name, post.row, jabatan.header("Kebutuhan"), post.kebutuhan,
                                  f"jabatan {kode} diisi {count} orang, melebihi kebutuhan {post.kebutuhan}",
                                  "Kelebihan ini boleh dipindahkan walau belum memenuhi masa jabatan "
-                                 "minimal (R1).")
+                                 "minimal (R1).", column_number=jabatan.number("Kebutuhan"))
     if pegawai is None:
         return
     for e in employees:
@@ -1308,13 +1443,15 @@ def _warn_current_posts(employees: list[Employee], posts: _Posts, sheets: dict[s
         if ref.pendidikan_rank(e.pendidikan) < ref.pendidikan_rank(post.pendidikan_min):
             problems.warning(pegawai.name, e.row, pegawai.header("Jenjang Pendidikan"), e.pendidikan,
                              f"di bawah Pendidikan Minimal jabatannya saat ini ({post.pendidikan_min})",
-                             "Pegawai tetap boleh bertahan di jabatannya, tetapi tidak memenuhi syarat (R6).")
+                             "Pegawai tetap boleh bertahan di jabatannya, tetapi tidak memenuhi syarat (R6).",
+                             column_number=pegawai.number("Jenjang Pendidikan"))
         low, high = _golongan_range(post, ref, params)
         rank = ref.golongan[e.golongan].urutan
         if (low is not None and rank < low) or (high is not None and rank > high):
             problems.warning(pegawai.name, e.row, pegawai.header("Golongan"), e.golongan,
                              f"di luar rentang golongan jabatannya saat ini ({_range_text(ref, low, high)})",
-                             "Pegawai tetap boleh bertahan di jabatannya, tetapi tidak memenuhi syarat (R7).")
+                             "Pegawai tetap boleh bertahan di jabatannya, tetapi tidak memenuhi syarat (R7).",
+                             column_number=pegawai.number("Golongan"))
 
 
 def _golongan_range(post: Position, ref: Reference, params: Params) -> tuple[int | None, int | None]:

@@ -1,7 +1,8 @@
 """The workbook of `penempatan analyze`: the state before any plan, formatted like the plan workbook.
 
-Same conventions as `write_plan`: write-only, every input text written as text (never a formula), NIP as
-text, bold frozen header with an autofilter, widths per column name, same bytes for the same input.
+Same conventions as `write_plan` (the machinery of `sheets.write_sheet`): write-only, every input text written
+as text (never a formula), NIP as Text, dates DD-MM-YYYY, bold frozen header with an autofilter, widths from the
+content, A4 landscape printing, same bytes for the same input.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from penempatan.excel.common import as_text, atomic_save
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import months_text
 from penempatan.scoring import COMPONENT_LABELS
+from penempatan.text import yes_no
 
 _UNIT = "Unit Kerja"
 _COMPONENT_HEADERS = tuple(COMPONENT_LABELS[c][:1].upper() + COMPONENT_LABELS[c][1:] for c in STAY_COMPONENTS)
@@ -95,7 +97,7 @@ def _rotation(a: Analysis) -> list[list[Any]]:
     for r in a.rotation_due:
         e = a.data.employees[r.i]
         out.append([_t(e.nip), _t(e.nama), *_post(a, r.i), e.tmt_jabatan, r.months, months_text(r.months), r.due,
-                    "Ya" if r.risk else "Tidak", r.code, ", ".join(r.holds)])
+                    yes_no(r.risk), r.code, ", ".join(r.holds)])
     return out
 
 
@@ -118,5 +120,5 @@ def _retirement(a: Analysis) -> list[list[Any]]:
     for r in a.near_retirement:
         e = a.data.employees[r.i]
         out.append([_t(e.nip), _t(e.nama), e.tanggal_lahir, r.bup, r.retire, r.months_left, *_post(a, r.i),
-                    "Ya" if r.held else "Tidak"])
+                    yes_no(r.held)])
     return out

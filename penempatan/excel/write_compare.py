@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from penempatan.compare import Comparison, banding_rows
-from penempatan.excel.common import atomic_save, text_cell
+from penempatan.excel.common import as_text, atomic_save
+from penempatan.excel.sheets import StableWorkbook, write_sheet
+from penempatan.text import nip
 
 SHEETS = ("Banding", "Per Unit", "Perbedaan")
-_HEADER = {"font": Font(bold=True), "fill": PatternFill("solid", start_color="DDEBF7"),
-           "alignment": Alignment(wrap_text=True, vertical="top")}
+_FORMATS = {"Gap": "0.00%", "Waktu (detik)": "0.00", "Rata-rata skor": "0.00"}
 
 
 def write_comparison(path: Path, c: Comparison) -> None:
-    """Write the comparison workbook atomically to `path`."""
-    wb = Workbook(write_only=True)
+    """Write the comparison workbook atomically to `path` (same sheet machinery as the plan workbook:
+    frozen filtered header, widths, print setup; same bytes for the same comparison)."""
+    wb = StableWorkbook(datetime.combine(c.base.params.tanggal_acuan, datetime.min.time()))
     labels = [p.label for p in c.plans]
-    _sheet(wb, "Banding", ["Ukuran", *labels], [[name, *values] for name, values in banding_rows(c)],
-           [34] + [26] * len(labels), percent_row="Gap")
-    _sheet(wb, "Per Unit", _unit_header(c), _unit_rows(c), [40, 12] + [14] * (2 * len(labels)))
-    _sheet(wb, "Perbedaan", ["NIP", "Nama", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
-                             *[f"Tujuan: {label}" for label in labels]], _difference_rows(c),
-           [21, 28, 16, 30, 30] + [36] * len(labels))
+    write_sheet(wb, "Banding", ["Ukuran", *labels], [[name, *values] for name, values in banding_rows(c)],
+                _FORMATS, freeze="B2")
+    write_sheet(wb, "Per Unit", _unit_header(c), _unit_rows(c), freeze="B2")
+    write_sheet(wb, "Perbedaan", ["NIP", "Nama", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
+                                 *[f"Tujuan: {label}" for label in labels]], _difference_rows(c), freeze="C2")
     atomic_save(wb, path)
 
 
@@ -47,7 +45,7 @@ def _unit_rows(c: Comparison) -> list[list[Any]]:
     before = np.bincount(cur_unit, minlength=len(units))
     rows = []
     for k, unit in enumerate(units):
-        row: list[Any] = [unit, int(before[k])]
+        row: list[Any] = [as_text(unit), int(before[k])]
         for p in c.plans:
             s = p.summary
             row += [int(s.unit_need[k]), int(s.unit_after[k]) if s.feasible else ""]
@@ -62,7 +60,8 @@ def _difference_rows(c: Comparison) -> list[list[Any]]:
         e = base.employees[i]
         cur = base.current_post[i]
         origin = base.positions[cur]
-        row: list[Any] = [e.nip, e.nama, origin.kode, origin.nama, origin.unit]
+        row: list[Any] = [nip(e.nip), as_text(e.nama), as_text(origin.kode), as_text(origin.nama),
+                          as_text(origin.unit)]
         for p in c.plans:
             j = int(p.summary.assignment[i])
             if not p.summary.feasible or j == cur:
@@ -72,31 +71,3 @@ def _difference_rows(c: Comparison) -> list[list[Any]]:
                 row.append(f"{q.kode} {q.nama}" + ("" if q.unit == origin.unit else f" ({q.unit})"))
         rows.append(row)
     return rows
-
-
-def _sheet(wb: Workbook, name: str, header: list[str], rows: list[list[Any]], widths: list[int],
-           percent_row: str | None = None) -> None:
-    ws = wb.create_sheet(name)
-    assert isinstance(ws, WriteOnlyWorksheet)
-    for k, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(k)].width = width
-    ws.freeze_panes = "B2"
-    ws.append([text_cell(ws, h, **_HEADER) for h in header])
-    for row in rows:
-        cells: list[Any] = []
-        for v in row:
-            if isinstance(v, str):
-                cells.append(text_cell(ws, v))  # names and codes from the input stay text, never formulas
-            elif isinstance(v, float) and row[0] == percent_row:
-                cell = _number_cell(ws, v)
-                cell.number_format = "0.00%"
-                cells.append(cell)
-            else:
-                cells.append(v)
-        ws.append(cells)
-
-
-def _number_cell(ws: WriteOnlyWorksheet, value: float) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    return WriteOnlyCell(ws, value=value)

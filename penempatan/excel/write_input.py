@@ -29,6 +29,7 @@ from penempatan.excel.columns import (
     JABATAN_COLUMNS,
     PEGAWAI_COLUMNS,
     PENGATURAN_COLUMNS,
+    SEMUA_BIDANG,
     SHEET_JABATAN,
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
@@ -38,7 +39,7 @@ from penempatan.excel.columns import (
 )
 from penempatan.excel.common import atomic_save, param_value, text_cell
 from penempatan.model import Employee, Params, Position, ProblemData
-from penempatan.reference import Reference, load_reference
+from penempatan.reference import JabatanFungsional, Reference, load_reference
 
 DATE_FORMAT = "dd-mm-yyyy"
 TEMPLATE_TEXT_ROWS = 5000  # rows whose NIP cell is pre-formatted as text in the empty template
@@ -68,17 +69,22 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
 
 # Petunjuk text for each parameter of sheet Pengaturan (SPEC 3 and 4).
 _PARAM_HELP: dict[str, str] = {
-    "bobot_pendidikan": "Bobot skor: kesesuaian jenjang pendidikan.",
-    "bobot_bidang": "Bobot skor: kesesuaian bidang pendidikan/pelatihan dengan bidang jabatan (R8).",
-    "bobot_kompetensi": "Bobot skor: kompetensi dibanding standar jabatan.",
-    "bobot_kinerja": "Bobot skor: predikat kinerja dan kotak talenta.",
-    "bobot_golongan": "Bobot skor: kesesuaian golongan dengan rentang jabatan.",
-    "bobot_rotasi": "Bobot skor: dorongan rotasi bagi yang sudah lama menjabat (R2, R3).",
-    "bobot_preferensi": "Bobot skor: unit yang diminati pegawai.",
+    "bobot_pendidikan": "Skor kecocokan (poin pada kecocokan penuh): jenjang pendidikan dibanding minimal jabatan.",
+    "bobot_bidang": "Skor kecocokan: bidang pendidikan atau pelatihan dibanding bidang jabatan (R8).",
+    "bobot_kompetensi": "Skor kecocokan: kompetensi dibanding standar jabatan.",
+    "bobot_kinerja": "Skor kecocokan: predikat kinerja dan kotak talenta.",
+    "bobot_golongan": "Skor kecocokan: golongan dibanding rentang golongan jabatan.",
+    "nilai_kebutuhan": "Nilai tujuan (a) mengisi kebutuhan: pindah ke jabatan yang kursinya belum penuh.",
+    "nilai_rotasi": "Nilai tujuan (b) rotasi jatuh tempo: masa jabatan ≥ masa_jabatan_maksimal_bulan (R2).",
+    "nilai_risiko_tinggi": "Nilai tujuan (b) untuk jabatan berisiko tinggi yang masanya ≥ masa_risiko_tinggi_bulan "
+                           "(R3); dipakai sebagai ganti nilai_rotasi.",
+    "nilai_promosi": "Nilai tujuan (c) promosi: kelas jabatan atau tingkat lebih tinggi (R9).",
+    "nilai_permintaan": "Nilai tujuan (f) permintaan pegawai: pindah ke salah satu Unit Diminati.",
     "tanggal_acuan": "Tanggal acuan semua aturan (dd-mm-yyyy); kosong = hari ini.",
-    "biaya_mutasi": "Pengurang nilai objektif untuk setiap perpindahan.",
+    "biaya_mutasi": "Pengurang nilai untuk setiap perpindahan: makin besar, makin sedikit mutasi dalam satu putaran.",
+    "ambang_kesesuaian": "Tujuan (d) kesesuaian lebih baik: skor kecocokan naik paling sedikit sekian poin.",
     "masa_jabatan_minimal_bulan": "R1: masa minimal dalam jabatan sebelum boleh dipindah (bulan).",
-    "masa_jabatan_maksimal_bulan": "R2: setelah masa ini (bulan) rotasi dianjurkan.",
+    "masa_jabatan_maksimal_bulan": "R2: setelah masa ini (bulan) rotasi jatuh tempo.",
     "masa_risiko_tinggi_bulan": "R3: masa maksimal (bulan) pada jabatan berisiko tinggi.",
     "batas_pensiun_bulan": "R4: tidak dipindah bila pensiun (BUP) kurang dari sekian bulan lagi.",
     "status_boleh_mutasi": "R5: kedudukan yang boleh dipindah, dipisah titik koma.",
@@ -86,11 +92,41 @@ _PARAM_HELP: dict[str, str] = {
     "kotak_promosi": "R9: kotak talenta yang boleh dipromosikan, dipisah titik koma.",
     "maks_keluar_unit_persen": "R13: persentase maksimal pegawai suatu unit yang keluar.",
     "maks_mutasi": "R14: jumlah perpindahan maksimal; kosong = tanpa batas.",
-    "biaya_tidak_bersedia": "R16: pengurang skor bila pegawai yang tidak bersedia dipindah.",
+    "biaya_tidak_bersedia": "R16: pengurang nilai bila pegawai yang tidak bersedia dipindah (hanya untuk kelebihan "
+                            "pegawai atau kursi wajib diisi; selalu ditandai).",
+    "bidang_wajib": "R8: Ya = jabatan yang berbidang hanya untuk lulusan atau peserta pelatihan bidang itu; "
+                    "Tidak = bidang hanya memengaruhi skor.",
+    "boleh_turun_kelas": "R19: Tidak = tidak ada pindah ke kelas jabatan atau tingkat lebih rendah, kecuali dari "
+                         "jabatan yang kelebihan pegawai atau dihapus bila tak ada jabatan setara (ditandai); "
+                         "Ya = boleh (ditandai).",
+    "isi_jpt": "R20: Tidak = JPT Pratama diisi lewat seleksi terbuka: tak ada yang ditempatkan ke atau dipindah "
+               "dari JPT, kursi JPT kosong didaftar dengan calonnya; Ya = JPT direncanakan seperti jabatan lain.",
+    "kekurangan_unit_boleh_naik": "R21: Tidak = tidak ada unit yang kursi kosongnya bertambah setelah rencana; "
+                                  "Ya = boleh bertambah.",
     "larangan_mulai": "R17: awal masa larangan mutasi Pilkada (dd-mm-yyyy); kosong = tidak ada.",
     "larangan_selesai": "R17: akhir masa larangan mutasi Pilkada (dd-mm-yyyy).",
     "maks_kandidat": "Jumlah jabatan calon terbaik yang ditimbang per pegawai.",
 }
+
+# What each reference table in data/ is for (SPEC 2.4); a BKPSDM may edit them.
+_TABLES: tuple[tuple[str, str], ...] = (
+    ("golongan.csv", "Urutan golongan I/a … IV/e (PNS) dan I … XVII (PPPK) dengan nama pangkatnya."),
+    ("pendidikan.csv", "Urutan jenjang pendidikan SD … S-3 dengan ejaan lain dan kode SIASN yang dikenali."),
+    ("jenis_jabatan.csv", "Per jenis jabatan dan jenjang fungsional: tingkat penyetaraan (R9, R19), rentang golongan "
+                          "bawaan (R7), BUP (R4) dan urutan jenjang fungsional."),
+    ("kinerja.csv", "Predikat kinerja, batas nilai SKP dan ekspektasinya (kotak talenta)."),
+    ("rumpun.csv", "Kata kunci jurusan dan pelatihan → bidang (daftar Bidang di bawah); kata kunci terpanjang yang "
+                   "ditemukan sebagai kata utuh menang. Jurusan yang tidak cocok dilaporkan sekali per jurusan."),
+    ("jabatan_fungsional.csv", "Rumpun jabatan fungsional (daftar Rumpun JF di bawah): nama-nama jabatannya, bidang "
+                               "yang diterima, lisensi, pendidikan minimal jalur keahlian dan keterampilan, "
+                               "pelatihan fungsional dan instansi pembina (R18)."),
+    ("bidang_jabatan.csv", "Kata kunci Nama Jabatan → bidang, untuk jabatan yang kolom Bidang-nya kosong (mis. "
+                           "Keuangan, Bendahara → ekonomi_akuntansi); kata kunci berbidang kosong (Sekretaris, "
+                           "Kepala Dinas …) menandai jabatan umum yang terbuka untuk semua bidang."),
+    ("pelatihan.csv", "Pemicu → nama pelatihan, dasar hukum dan waktunya (sebelum/sesudah pelantikan) untuk sheet "
+                      "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
+                      "sertifikasi PBJ dan bendahara, pelatihan kompetensi."),
+)
 
 _INTRO = (
     "Buku kerja masukan penempatan: isi sheet Pegawai (satu baris per pegawai) dan sheet Jabatan "
@@ -102,21 +138,24 @@ _INTRO = (
     "(kolom NIP sudah berformat Teks); tanggal sebagai tanggal Excel, mis. 17-08-2024.",
     "Daftar pilihan (drop-down) hanya membantu: ejaan lain yang dikenali tetap diterima, mis. 'IIIa', "
     "'Penata Muda (III/a)', 'S1', 'D3', 'SMA', atau nilai SKP 0–120 untuk Predikat Kinerja.",
-    "Daftar di lembar ini berasal dari tabel rujukan (golongan, jenjang pendidikan, jenis jabatan, rumpun "
-    "bidang) yang dapat diubah pengguna.",
+    "Golongan boleh ditulis bersama pangkatnya dalam urutan dan pemisah apa pun, mis. 'III/b - Penata Muda "
+    "Tingkat I' atau 'Pembina Tk.I, IV/b'; golongan dan pangkat yang tidak cocok adalah galat.",
+    "Daftar di lembar ini berasal dari tabel rujukan di folder data/ (lihat 'Tabel rujukan' di bawah); BKPSDM boleh "
+    "mengubah atau menambah barisnya (berkas CSV UTF-8), lalu menjalankan `penempatan check` lagi.",
 )
 
 
 def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
     """Write the input workbook to `path`: the empty template when `data` is None, else `data` in it."""
     ref = load_reference()
+    guide = _Guide(ref, data.scenario_name if data else None)
     wb = Workbook(write_only=True)
     employees = data.employees if data else ()
     positions = data.positions if data else ()
-    pegawai = _sheet(wb, SHEET_PEGAWAI, PEGAWAI_COLUMNS, len(employees), ref)
-    jabatan = _sheet(wb, SHEET_JABATAN, JABATAN_COLUMNS, len(positions), ref)
+    pegawai = _sheet(wb, SHEET_PEGAWAI, PEGAWAI_COLUMNS, len(employees), ref, guide.ranges)
+    jabatan = _sheet(wb, SHEET_JABATAN, JABATAN_COLUMNS, len(positions), ref, guide.ranges)
     _pengaturan(wb, data.params if data else None)
-    _petunjuk(wb, ref, data.scenario_name if data else None)
+    guide.write(wb)
     nip = _style_id(pegawai, "@")
     day = _style_id(pegawai, DATE_FORMAT)
     if data is None:
@@ -127,7 +166,7 @@ def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
         where = {p.kode: p for p in positions}
         styles = [nip if c.kind == "nip" else day if c.kind == "date" else "" for c in PEGAWAI_COLUMNS]
         pegawai_rows = _rows((_employee_values(e, where[e.kode_jabatan]) for e in employees), styles)
-    jabatan_rows = _rows((_position_values(p) for p in positions), ["" for _ in JABATAN_COLUMNS])
+    jabatan_rows = _rows((_position_values(p, ref) for p in positions), ["" for _ in JABATAN_COLUMNS])
     atomic_save(_WithRows(wb, [(pegawai, pegawai_rows), (jabatan, jabatan_rows)]), path)
 
 
@@ -138,8 +177,8 @@ def _index(columns: Sequence[Column], name: str) -> int:
     return next(i for i, c in enumerate(columns) if c.name == name)
 
 
-def _sheet(wb: Workbook, title: str, columns: Sequence[Column], n_rows: int,
-           ref: Reference) -> WriteOnlyWorksheet:
+def _sheet(wb: Workbook, title: str, columns: Sequence[Column], n_rows: int, ref: Reference,
+           ranges: dict[str, str]) -> WriteOnlyWorksheet:
     """A data sheet with its styled header, widths, frozen header row, autofilter and drop-downs."""
     ws = wb.create_sheet(title)
     for i, col in enumerate(columns, 1):
@@ -150,7 +189,7 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[Column], n_rows: int,
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n_rows + 1}"
     for i, col in enumerate(columns, 1):
-        dv = _validation(col, title, ref)
+        dv = _validation(col, title, ref, ranges.get(col.name))
         dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{_LAST_ROW}")
         ws.data_validations.append(dv)
     ws.append([text_cell(ws, c.name, font=_BOLD, fill=_REQUIRED_FILL if c.required else _OPTIONAL_FILL)
@@ -180,11 +219,16 @@ def _choices(col: Column, sheet: str, ref: Reference) -> list[str]:
         return ref.jenjang_list
     if col.name == "Bidang":
         return ref.bidang
+    if col.name == "Rumpun JF":
+        return sorted(ref.jabatan_fungsional)
     return []
 
 
-def _validation(col: Column, sheet: str, ref: Reference) -> DataValidation:
-    """The column's help as an input message, plus a drop-down or whole-number check where it has one."""
+def _validation(col: Column, sheet: str, ref: Reference, listed: str | None) -> DataValidation:
+    """The column's help as an input message, plus a drop-down or whole-number check where it has one.
+
+    A list too long for Excel's inline limit (Bidang, Rumpun JF) points at its copy on sheet Petunjuk
+    (`listed`, a cell range)."""
     dv = DataValidation(allow_blank=True, showInputMessage=True, showErrorMessage=True,
                         promptTitle=col.name[:32], prompt=col.help[:_LIST_LIMIT], errorTitle=col.name[:32])
     if col.name in _INT_RANGES:
@@ -197,7 +241,9 @@ def _validation(col: Column, sheet: str, ref: Reference) -> DataValidation:
         return dv
     values = [v for v in _choices(col, sheet, ref) if "," not in v and '"' not in v]
     formula = '"' + ",".join(values) + '"'
-    if values and len(formula) - 2 <= _LIST_LIMIT:  # else a table grown past Excel's limit: help only
+    if len(formula) - 2 > _LIST_LIMIT:
+        formula = listed or ""  # else a table grown past Excel's limit without a copy on Petunjuk: help only
+    if values and formula:
         # A warning, not a stop: the reader accepts other spellings (IIIa, S1, SKP numbers, SIASN codes).
         dv.type, dv.formula1, dv.errorStyle = "list", formula, "warning"
         dv.error = "Nilai tidak ada di daftar. Ejaan lain yang dikenali tetap diterima; lihat sheet Petunjuk."
@@ -221,15 +267,17 @@ def _employee_values(e: Employee, post: Position) -> list[object]:
         e.nip, e.nama, e.golongan, e.pendidikan, e.jurusan, e.kode_jabatan, post.nama, post.unit,
         e.tmt_jabatan, e.tanggal_lahir, e.jenis_kelamin, e.status, None, e.kinerja, e.potensi, e.kotak,
         e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis, _joined(e.pelatihan), e.hukuman,
-        e.akhir_hukuman, _ya(e.bersedia_mutasi), _joined(e.unit_diminati),
+        e.akhir_hukuman, _ya(e.bersedia_mutasi), _joined(e.unit_diminati), _ya(e.siap_naik_jenjang),
     ]
 
 
-def _position_values(p: Position) -> list[object]:
-    """One Jabatan row, in JABATAN_COLUMNS order."""
+def _position_values(p: Position, ref: Reference) -> list[object]:
+    """One Jabatan row, in JABATAN_COLUMNS order. A post open to every field whose name the reader would give
+    a field (bidang_jabatan.csv) is written 'semua', so it reads back the same."""
+    bidang = p.bidang or (SEMUA_BIDANG if ref.bidang_jabatan_of(p.nama) else None)
     return [
-        p.kode, p.nama, p.unit, p.jenis, p.jenjang, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
-        p.bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
+        p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
+        bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
         p.standar_teknis, _ya(p.risiko_tinggi), _ya(p.wajib_diisi),
     ]
 
@@ -342,35 +390,83 @@ def _pengaturan(wb: Workbook, params: Params | None) -> None:
         ws.append([text_cell(ws, name), text_cell(ws, shown) if isinstance(shown, str) else shown])
 
 
-def _petunjuk(wb: Workbook, ref: Reference, scenario: str | None) -> None:
-    ws = wb.create_sheet(SHEET_PETUNJUK)
-    widths = (16, 28, 8, 26, 70, 60)
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    row = ws.append
-    row([text_cell(ws, "Petunjuk pengisian buku kerja masukan penempatan", font=Font(bold=True, size=14))])
-    if scenario:
-        row([text_cell(ws, "Data"), text_cell(ws, scenario, font=_BOLD)])
-    for paragraph in _INTRO:
-        row([text_cell(ws, paragraph)])
-    row([])
-    row([text_cell(ws, h, font=_BOLD, fill=_OPTIONAL_FILL)
-         for h in ("Sheet", "Kolom", "Wajib", "Alias SIASN", "Keterangan", "Pilihan")])
-    for sheet, columns in ((SHEET_PEGAWAI, PEGAWAI_COLUMNS), (SHEET_JABATAN, JABATAN_COLUMNS),
-                           (SHEET_PENGATURAN, PENGATURAN_COLUMNS)):
-        for col in columns:
-            values = _choices(col, sheet, ref)
-            if col.name in _INT_RANGES:
-                low, high = _INT_RANGES[col.name]
-                values = [f"{low}–{high}" if high is not None else f"≥ {low}"]
-            row([text_cell(ws, sheet), text_cell(ws, col.name, font=_BOLD), _ya(col.required),
-                 text_cell(ws, ", ".join(col.aliases)), text_cell(ws, col.help, alignment=_WRAP),
-                 text_cell(ws, ", ".join(values), alignment=_WRAP)])
-    row([])
-    row([text_cell(ws, h, font=_BOLD, fill=_OPTIONAL_FILL)
-         for h in ("Pengaturan", "Parameter", "", "Bawaan", "Keterangan")])
-    for name, value in _param_values(None):
-        shown = _param_text(value)
-        row([text_cell(ws, SHEET_PENGATURAN), text_cell(ws, name), None,
-             text_cell(ws, "" if shown is None else str(shown)),
-             text_cell(ws, _PARAM_HELP.get(name, ""), alignment=_WRAP)])
+class _Guide:
+    """Sheet Petunjuk: how to fill each column, every parameter, the reference tables, and the lists of Bidang
+    and Rumpun JF. Built before the data sheets, because their long drop-downs point at its cells."""
+
+    _WIDTHS = (16, 28, 8, 26, 70, 60)
+
+    def __init__(self, ref: Reference, scenario: str | None) -> None:
+        self.rows: list[list[tuple[str, dict[str, object]] | None]] = []
+        self.ranges: dict[str, str] = {}  # column name -> its drop-down list on this sheet
+        add, bold, head = self._add, {"font": _BOLD}, {"font": _BOLD, "fill": _OPTIONAL_FILL}
+        add([("Petunjuk pengisian buku kerja masukan penempatan", {"font": Font(bold=True, size=14)})])
+        if scenario:
+            add([("Data", {}), (scenario, bold)])
+        for paragraph in _INTRO:
+            add([(paragraph, {})])
+        add([])
+        add([(h, head) for h in ("Sheet", "Kolom", "Wajib", "Alias SIASN", "Keterangan", "Pilihan")])
+        long_lists = {"Bidang": "Bidang", "Rumpun JF": "Rumpun JF"}
+        for sheet, columns in ((SHEET_PEGAWAI, PEGAWAI_COLUMNS), (SHEET_JABATAN, JABATAN_COLUMNS),
+                               (SHEET_PENGATURAN, PENGATURAN_COLUMNS)):
+            for col in columns:
+                values = _choices(col, sheet, ref)
+                if col.name in _INT_RANGES:
+                    low, high = _INT_RANGES[col.name]
+                    values = [f"{low}–{high}" if high is not None else f"≥ {low}"]
+                shown = (f"lihat daftar {long_lists[col.name]} di bawah" if col.name in long_lists
+                         else ", ".join(values))
+                add([(sheet, {}), (col.name, bold), (_ya(col.required), {}), (", ".join(col.aliases), {}),
+                     (col.help, {"alignment": _WRAP}), (shown, {"alignment": _WRAP})])
+        add([])
+        add([(h, head) for h in ("Pengaturan", "Parameter", "", "Bawaan", "Keterangan")])
+        for name, value in _param_values(None):
+            default = _param_text(value)
+            add([(SHEET_PENGATURAN, {}), (name, {}), None, ("" if default is None else str(default), {}),
+                 (_PARAM_HELP.get(name, ""), {"alignment": _WRAP})])
+        add([])
+        add([(h, head) for h in ("Tabel", "Berkas di folder data/", "", "", "Isi dan kegunaan")])
+        for name, text in _TABLES:
+            add([("Tabel rujukan", {}), (name, bold), None, None, (text, {"alignment": _WRAP})])
+        add([])
+        add([(h, head) for h in ("Daftar", "Bidang", "", "", "Contoh kata kunci jurusan/pelatihan (rumpun.csv)")])
+        examples: dict[str, list[str]] = {}
+        for keyword, field in ref.rumpun:
+            examples.setdefault(field, []).append(" ".join(keyword))
+        self._list("Bidang", [(f, ", ".join(examples[f][:8])) for f in ref.bidang]
+                   + [(SEMUA_BIDANG, "jabatan terbuka untuk semua bidang, walau namanya cocok dengan "
+                                     "data/bidang_jabatan.csv")])
+        add([])
+        add([(h, head) for h in ("Daftar", "Rumpun JF", "", "Lisensi", "Syarat (jabatan_fungsional.csv)")])
+        self._list("Rumpun JF", [(f.nama, _family_text(f)) for f in sorted(ref.jabatan_fungsional.values(),
+                                                                             key=lambda f: f.nama)],
+                   {f.nama: f.lisensi or "" for f in ref.jabatan_fungsional.values()})
+
+    def _add(self, cells: list[tuple[str, dict[str, object]] | None]) -> None:
+        self.rows.append(cells)
+
+    def _list(self, title: str, items: list[tuple[str, str]], third: dict[str, str] | None = None) -> None:
+        """One row per value in column B; the range becomes the drop-down list of the column `title`."""
+        first = len(self.rows) + 1
+        for value, text in items:
+            self._add([(title, {}), (value, {"font": _BOLD}), None, ((third or {}).get(value, ""), {}),
+                       (text, {"alignment": _WRAP})])
+        self.ranges[title] = f"'{SHEET_PETUNJUK}'!$B${first}:$B${len(self.rows)}"
+
+    def write(self, wb: Workbook) -> None:
+        ws = wb.create_sheet(SHEET_PETUNJUK)
+        for i, width in enumerate(self._WIDTHS, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        for cells in self.rows:
+            ws.append([None if cell is None else text_cell(ws, cell[0], **cell[1]) for cell in cells])
+
+
+def _family_text(family: JabatanFungsional) -> str:
+    """A JF family's requirements in one line for sheet Petunjuk."""
+    fields = ", ".join(sorted(family.bidang)) if family.bidang else "semua bidang"
+    route = "" if family.licensed or not family.bidang else " (atau pelatihan di bidang itu)"
+    tracks = [f"keahlian min. {family.pendidikan_keahlian}" if family.pendidikan_keahlian else "",
+              f"keterampilan min. {family.pendidikan_keterampilan}" if family.pendidikan_keterampilan else ""]
+    return (f"bidang: {fields}{route}; " + "; ".join(t for t in tracks if t)
+            + f"; pembina: {family.pembina}")

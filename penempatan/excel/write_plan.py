@@ -1,5 +1,9 @@
 """The output workbook of `penempatan solve` (SPEC 5): the plan, its reasons and its parameters.
 
+Each sheet's rows come from one public function of the plan view (`move_rows`, `stay_rows`, …), which the
+HTML report renders too. `Ringkasan` is the plan's `PlanSummary` (summary.py), `Penjelasan` the text the
+employee reads (penjelasan.py); `Kurva Manfaat` is added when the plan comes with a benefit curve (curve.py).
+
 Written in openpyxl's write-only mode so 50,000 employees take seconds, with every text from the input
 written as text (a Nama "=HYPERLINK(…)" stays a string) and NIP always as text. The file is byte-for-byte
 the same for the same plan: no timestamps in the sheets, fixed document dates and fixed zip entry times.
@@ -8,7 +12,6 @@ the same for the same plan: no timestamps in the sheets, fixed document dates an
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -17,33 +20,43 @@ from typing import Any
 import numpy as np
 
 from penempatan import __version__
+from penempatan.curve import CURVE_HEADER, CurvePoint, curve_rows
 from penempatan.excel.common import as_text, atomic_save, param_value
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
-from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer, number
+from penempatan.explain import Explainer
 from penempatan.model import ProblemData
-from penempatan.result import Result, SolveStatus
+from penempatan.penjelasan import penjelasan
+from penempatan.result import Result
 from penempatan.scoring import Tables
+from penempatan.summary import plan_summary, summary_rows
+from penempatan.summary import proof_scope as proof_scope
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),
     "Usulan Mutasi": ("NIP", "Nama", "Golongan", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
                       "Kode Jabatan Tujuan", "Jabatan Tujuan", "Unit Tujuan", "Jenis", "Skor Asal",
-                      "Skor Tujuan", "Rantai", "Urutan Rantai", "Alasan"),
+                      "Skor Tujuan", "Rantai", "Urutan Rantai", "Tujuan", "Alasan", "Penjelasan", "Perhatian"),
     "Rantai Mutasi": ("Rantai", "Jenis", "Jumlah Pegawai", "Urutan", "Unit Terlibat", "Total Kenaikan Skor",
                       "Dapat Disetujui Terpisah", "Catatan"),
     "Tetap": ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Skor", "Alasan"),
-    "Jabatan Kosong": ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan"),
-    "Kebutuhan Pelatihan": ("NIP", "Nama", "Kode Jabatan Tujuan", "Jabatan Tujuan", "Kebutuhan", "Selisih"),
+    "Jabatan Kosong": ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan", "Calon"),
+    "Kebutuhan Pelatihan": ("NIP", "Nama", "Jabatan Tujuan", "Pelatihan", "Dasar", "Kapan"),
     "Per Unit": ("Unit Kerja", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah", "Masuk", "Keluar",
                  "Selisih Sesudah"),
     "Parameter": ("Parameter", "Nilai"),
 }
 """Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi`)."""
 
+CURVE_SHEET = "Kurva Manfaat"
+"""The benefit curve (`solve --kurva`), written after the SHEETS when the plan comes with one."""
+WARNING_HEADER = ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Peringatan")
+"""Columns of the warnings about today's holders (R18, R6, R7) that the report's committee page lists."""
+
+
 def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
                input_path: Path | None = None, versions: dict[str, str] | None = None,
-               scenario: Sequence[tuple[str, str]] = ()) -> None:
-    """Write the plan workbook (SPEC 5) atomically to `path`.
+               scenario: Sequence[tuple[str, str]] = (), curve: Sequence[CurvePoint] | None = None) -> None:
+    """Write the plan workbook (SPEC 5) atomically to `path`; with `curve`, also the `Kurva Manfaat` sheet.
 
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
     "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
@@ -51,19 +64,20 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     ex = Explainer(data, tables, result)
     stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
     wb = StableWorkbook(stamp)
-    moves = move_rows(ex)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": summary_rows(ex, len(moves)) + _scenario_rows(scenario, result),
-        "Usulan Mutasi": moves,
-        "Rantai Mutasi": _chains(ex),
-        "Tetap": _stays(ex),
+        "Ringkasan": summary_rows(plan_summary(data, tables, result, view=ex)) + _scenario_rows(scenario, result),
+        "Usulan Mutasi": move_rows(ex),
+        "Rantai Mutasi": chain_rows(ex),
+        "Tetap": stay_rows(ex),
         "Jabatan Kosong": empty_seat_rows(ex),
-        "Kebutuhan Pelatihan": _training(ex),
+        "Kebutuhan Pelatihan": training_rows(ex),
         "Per Unit": unit_rows(ex),
         "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
     }
     for name, header in SHEETS.items():
         write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS.get(name, {}))
+    if curve is not None:
+        write_sheet(wb, CURVE_SHEET, CURVE_HEADER, curve_rows(curve, tables.n_emp), {})
     atomic_save(wb, path)
 
 
@@ -72,6 +86,7 @@ _t = as_text  # every value from the input goes through here and is written as t
 
 
 def move_rows(ex: Explainer) -> list[list[Any]]:
+    """`Usulan Mutasi`: one row per move, in chain order (columns as SHEETS)."""
     d = ex.data
     chain_of = ex.chain_of
     order = sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1]))
@@ -82,24 +97,28 @@ def move_rows(ex: Explainer) -> list[list[Any]]:
         chain, step = chain_of[i]
         out.append([_t(e.nip), _t(e.nama), _t(e.golongan), _t(a.kode), _t(a.nama), _t(a.unit), _t(b.kode),
                     _t(b.nama), _t(b.unit), ex.move_kind(i), int(ex.stay_scores[i]),
-                    int(ex.assigned_scores[i]), chain.id, step, ex.move_reason(i).text])
+                    int(ex.assigned_scores[i]), chain.id, step, ex.tujuan(i), ex.move_reason(i).text,
+                    _t(penjelasan(ex, i)), ex.perhatian(i)])
     return out
 
 
-def _chains(ex: Explainer) -> list[list[Any]]:
+def chain_rows(ex: Explainer) -> list[list[Any]]:
     """One row per vacancy chain or cycle: a planner approves or rejects whole chains.
 
-    Every chain can be approved on its own (see `Explainer.chain_links`); `Catatan` says what a
-    rejection would change (a must-fill seat, a surplus, a pin, a full R13/R14 quota).
+    `Dapat Disetujui Terpisah` is Ya when the chain alone keeps every rule (`Explainer.chain_alone_ok`;
+    R21 may tie a chain to the one that refills its unit); `Catatan` says what a rejection would change (a
+    must-fill seat, a surplus, a pin, a full R13/R14 quota, a unit left short).
     """
     out = []
     for c in ex.chains:
         out.append([c.id, "siklus" if c.cycle else "rantai", len(c.members), ex.chain_order_text(c),
-                    "; ".join(ex.chain_units(c)), ex.chain_gain(c), "Ya", "; ".join(ex.chain_links(c))])
+                    "; ".join(ex.chain_units(c)), ex.chain_gain(c), "Ya" if ex.chain_alone_ok(c) else "Tidak",
+                    "; ".join(ex.chain_links(c))])
     return out
 
 
-def _stays(ex: Explainer) -> list[list[Any]]:
+def stay_rows(ex: Explainer) -> list[list[Any]]:
+    """`Tetap`: everyone who stays, with why."""
     d = ex.data
     moved = set(ex.movers)
     out = []
@@ -113,22 +132,39 @@ def _stays(ex: Explainer) -> list[list[Any]]:
 
 
 def empty_seat_rows(ex: Explainer) -> list[list[Any]]:
+    """`Jabatan Kosong`: posts with seats still empty, why, and for a JPT seat (R20) the shortlist."""
     d, t = ex.data, ex.t
     out = []
     for j in ex.empty_seats():
         q = d.positions[j]
+        calon = ""
+        if t.post_jpt[j] and not d.params.isi_jpt:
+            calon = "\n".join(f"{k}. {c.text}" for k, c in enumerate(ex.shortlist(j), 1)) or "tidak ada"
         out.append([_t(q.kode), _t(q.nama), _t(q.unit), int(t.post_keb[j] - ex.after[j]),
-                    ex.empty_seat_reason(j).text])
+                    ex.empty_seat_reason(j).text, _t(calon)])
     return out
 
 
-def _training(ex: Explainer) -> list[list[Any]]:
+def training_rows(ex: Explainer) -> list[list[Any]]:
+    """`Kebutuhan Pelatihan`: one row per mover and named course (pelatihan.csv), in chain order."""
     d = ex.data
+    chain_of = ex.chain_of
     out = []
-    for i in ex.movers:
+    for i in sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1])):
         e, q = d.employees[i], d.positions[ex.target[i]]
         for need in ex.training_needs(i):
-            out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), need.kebutuhan, need.selisih])
+            out.append([_t(e.nip), _t(e.nama), _t(q.nama), need.pelatihan, need.dasar, need.kapan])
+    return out
+
+
+def warning_rows(ex: Explainer) -> list[list[Any]]:
+    """Today's holders the committee must see although they stay: not meeting R18, or their own post's
+    minimum education or golongan (R6/R7); columns as WARNING_HEADER."""
+    d = ex.data
+    out = []
+    for i, text in ex.holder_warnings.items():
+        e, q = d.employees[i], d.positions[ex.cur[i]]
+        out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), _t(q.unit), text])
     return out
 
 
@@ -155,54 +191,6 @@ def unit_rows(ex: Explainer) -> list[list[Any]]:
         out.append([_t(name), int(need[u]), int(before[u]), int(after[u]), int(masuk[u]), int(keluar[u]),
                     ", ".join(gap) or "sesuai"])
     return out
-
-
-def proof_scope(r: Result) -> str:
-    """What an OPTIMAL status covers: every eligible pair (LP pricing found none left out) or the capped
-    candidate set; for other statuses, the gap."""
-    if r.status is not SolveStatus.OPTIMAL:
-        return "rencana layak dengan gap terbukti" if r.feasible else "-"
-    if r.proof_over_all_pairs:
-        return "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
-    return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
-
-
-def summary_rows(ex: Explainer, n_moves: int) -> list[list[Any]]:
-    d, t, r = ex.data, ex.t, ex.result
-    kinds = {k: 0 for k in MOVE_KINDS}
-    for i in ex.movers:
-        kinds[ex.move_kind(i)] += 1
-    filled_before = int(np.minimum(t.holders, t.post_keb).sum())
-    filled_after = int(np.minimum(ex.after, t.post_keb).sum())
-    n = max(1, t.n_emp)
-    chains = ex.chains
-    rows: list[list[Any]] = [
-        ["Status", r.status.value],
-        ["Nilai Objektif", r.objective if r.feasible else ""],
-        ["Batas Atas", _number_or_blank(r.bound)],
-        ["Gap", _number_or_blank(r.gap)],
-        ["Waktu (detik)", round(r.wall_time, 2)],
-        ["Metode", r.method],
-        ["Cakupan bukti", proof_scope(r)],
-        ["Jumlah pegawai", t.n_emp],
-        ["Jumlah mutasi", n_moves],
-        [PROMOSI, kinds[PROMOSI]],
-        *[[k, kinds[k]] for k in MOVE_KINDS if k != PROMOSI],
-        ["Rantai kekosongan", sum(not c.cycle for c in chains)],
-        ["Siklus (saling bertukar kursi)", sum(c.cycle for c in chains)],
-        ["Kursi (Kebutuhan)", int(t.post_keb.sum())],
-        ["Kursi terisi sebelum", filled_before],
-        ["Kursi terisi sesudah", filled_after],
-        ["Kursi wajib terisi (R12)", f"{number(r.must_fill_filled)} dari {number(r.must_fill_seats)}"],
-        ["Kelebihan pegawai tersisa (R11)", r.surplus_kept],
-        ["Rata-rata skor sebelum", round(float(ex.stay_scores.sum()) / n, 2)],
-        ["Rata-rata skor sesudah", round(float(ex.assigned_scores.sum()) / n, 2)],
-        ["Skenario", _t(d.scenario_name or "(dasar)")],
-        ["Tanggal acuan", d.params.tanggal_acuan],
-    ]
-    if r.message:
-        rows.append(["Pesan", r.message])
-    return rows
 
 
 def _scenario_rows(scenario: Sequence[tuple[str, str]], result: Result | None) -> list[list[Any]]:
@@ -232,13 +220,6 @@ def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, 
 def _param_value(value: object) -> Any:
     """Parameters as a planner would type them in `Pengaturan`; dates stay dates (formatted cells)."""
     return "" if value is None else param_value(value)
-
-
-def _number_or_blank(x: float) -> float | str:
-    """NaN (no plan) as an empty cell, whole numbers as int."""
-    if math.isnan(x):
-        return ""
-    return int(x) if float(x).is_integer() else round(float(x), 6)
 
 
 def _sha256(path: Path) -> str:

@@ -26,20 +26,21 @@ Sheets = dict[str, list[list[object]]]  # sheet name -> rows (row 0 is the heade
 JABATAN: list[list[object]] = [
     ["Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan", "Jenjang", "Kelas Jabatan", "Kebutuhan",
      "Pendidikan Minimal", "Bidang", "Golongan Minimal", "Golongan Maksimal", "Standar Manajerial",
-     "Standar Sosial Kultural", "Standar Teknis", "Risiko Tinggi", "Wajib Diisi"],
-    ["DINKES-01", "Kepala Dinas Kesehatan", "Dinas Kesehatan", "JPT Pratama", None, 14, 1, "S-2", "kesehatan",
+     "Standar Sosial Kultural", "Standar Teknis", "Risiko Tinggi", "Wajib Diisi", "Rumpun JF"],
+    ["DINKES-01", "Kepala Dinas Kesehatan", "Dinas Kesehatan", "JPT Pratama", None, 14, 1, "S-2",
+     "kesehatan_masyarakat",
      None, None, 4, 4, 4, "Tidak", "Ya"],
     ["DINKES-02", "Kepala Bidang Pelayanan Kesehatan", "Dinas Kesehatan", "Administrator", None, 12, 1, "S-1",
-     "kesehatan", None, None, 3, 3, 3, None, None],
+     "Kesehatan Masyarakat", None, None, 3, 3, 3, None, None],
     ["DINKES-03", "Epidemiolog Kesehatan Ahli Pertama", "Dinas Kesehatan", "Fungsional", "Ahli Pertama", 8, 3,
-     "S-1", "kesehatan", None, None, None, 2, 3, None, None],
+     "S-1", "kesehatan_masyarakat", None, None, None, 2, 3, None, None],
     ["DINKES-04", "Pengadministrasi Umum", "Dinas Kesehatan", "Pelaksana", None, 5, 2, "SLTA", None,
      None, None, None, None, 2, None, None],
     ["PUPR-01", "Kepala Seksi Jalan", "Dinas PUPR", "Pengawas", None, 9, 1, "S-1", "teknik_sipil",
      None, None, 2, 2, 3, "Ya", None],
     ["PUPR-02", "Teknik Jalan dan Jembatan Ahli Muda", "Dinas PUPR", "Fungsional", "Ahli Muda", 9, 2, "S-1",
-     "teknik_sipil", None, None, None, 2, 4, None, None],
-    ["PUPR-03", "Pengadministrasi Umum", "Dinas PUPR", "Pelaksana", None, 5, 2, "SLTA", None,
+     "teknik_sipil", None, None, None, 2, 4, None, None, "teknik  jalan dan jembatan"],
+    ["PUPR-03", "Pengadministrasi Keuangan", "Dinas PUPR", "Pelaksana", None, 5, 2, "SLTA", None,
      None, None, None, None, None, None, None],
     ["BKD-01", "Pranata Komputer Ahli Pertama", "BKPSDM", "Fungsional", "Ahli Pertama", 8, 1, "S-1", "ti",
      None, None, None, 2, 3, None, "Tidak"],
@@ -51,7 +52,7 @@ PEGAWAI: list[list[object]] = [
     ["NIP", "Nama", "Golongan", "Jenjang Pendidikan", "Jurusan", "Kode Jabatan", "TMT Jabatan",
      "Tanggal Lahir", "Jenis Kelamin", "Status", "Predikat Kinerja", "Potensi", "Kotak Talenta",
      "Kompetensi Manajerial", "Kompetensi Sosial Kultural", "Kompetensi Teknis", "Pelatihan",
-     "Hukuman Disiplin", "Akhir Hukuman", "Bersedia Mutasi", "Unit Diminati"],
+     "Hukuman Disiplin", "Akhir Hukuman", "Bersedia Mutasi", "Unit Diminati", "Siap Naik Jenjang"],
     ["19700315 200003 1 002", "dr. Budi Santoso, M.Kes", "IV/c", "S-2", "S-2 Kesehatan Masyarakat", "DINKES-01",
      datetime(2021, 1, 4), datetime(1970, 3, 15), "L", "Aktif", "Sangat Baik", "Tinggi", None, 4, 4, 4,
      "Kesehatan", None, None, "Ya", None],
@@ -72,7 +73,7 @@ PEGAWAI: list[list[object]] = [
      "Pengadaan", None, None, "Ya", None],
     ["198707072011012005", "Rina Marlina, ST", "III/d", "S-1", "S-1 Arsitektur", "PUPR-02",
      datetime(2020, 10, 1), datetime(1987, 7, 7), "P", "Aktif", "Baik", "Tinggi", 8, None, 3, 4,
-     None, None, None, "Ya", None],
+     None, None, None, "Ya", None, "Ya"],
     ["199303032020121001", "Bambang Prakoso", "II/a", "SLTA", "SMK Teknik Mesin", "PUPR-03",
      datetime(2021, 1, 1), datetime(1993, 3, 3), "L", "Aktif", "Kurang", "Menengah", None, None, None, 2,
      None, None, None, "Ya", None],
@@ -95,10 +96,14 @@ PENGATURAN: list[list[object]] = [
 ]
 
 
+def _padded(rows: list[list[object]]) -> list[list[object]]:
+    """A deep copy with every row as wide as the header (trailing optional cells left out above)."""
+    return [list(row) + [None] * (len(rows[0]) - len(row)) for row in copy.deepcopy(rows)]
+
+
 def valid_sheets() -> Sheets:
     """A fresh copy of the valid workbook's contents."""
-    return {"Pegawai": copy.deepcopy(PEGAWAI), "Jabatan": copy.deepcopy(JABATAN),
-            "Pengaturan": copy.deepcopy(PENGATURAN)}
+    return {"Pegawai": _padded(PEGAWAI), "Jabatan": _padded(JABATAN), "Pengaturan": copy.deepcopy(PENGATURAN)}
 
 
 def build(sheets: Sheets) -> Workbook:
@@ -201,6 +206,8 @@ BROKEN: dict[str, Callable[[Sheets], None]] = {
     "year_1800.xlsx": _edit(("Pegawai", 2, "Tanggal Lahir", "15-03-1800")),
     "far_future_date.xlsx": _edit(("Pegawai", 3, "TMT Jabatan", "01-01-2300")),
     "unknown_golongan.xlsx": _edit(("Pegawai", 4, "Golongan", "III/f")),
+    "golongan_pangkat_disagree.xlsx": _edit(("Pegawai", 6, "Golongan", "II/c - Pengatur Muda")),
+    "unknown_rumpun_jf.xlsx": _edit(("Jabatan", 9, "Rumpun JF", "Pranata Komputr")),
     "unknown_jenjang.xlsx": _edit(("Pegawai", 5, "Jenjang Pendidikan", "S-4")),
     "unknown_predikat.xlsx": _edit(("Pegawai", 6, "Predikat Kinerja", "Luar Biasa")),
     "skp_above_120.xlsx": _edit(("Pegawai", 7, "Predikat Kinerja", 130)),
@@ -387,8 +394,11 @@ def warnings_sheets() -> Sheets:
     """Valid data with one of each warning: nothing here may stop the read."""
     sheets = valid_sheets()
     set_cell(sheets, "Pegawai", 2, "Tanggal Lahir", datetime(1971, 3, 15))  # NIP says 15-03-1970
-    set_cell(sheets, "Pegawai", 3, "Jurusan", "S-1 Sastra Inggris")  # no field
+    set_cell(sheets, "Pegawai", 3, "Jurusan", "S-1 Ilmu Keolahragaan")  # no field
+    set_cell(sheets, "Pegawai", 11, "Jurusan", "s-1 ilmu  KEOLAHRAGAAN")  # the same: reported once, on row 3
     set_cell(sheets, "Pegawai", 4, "Pelatihan", "TI; Merangkai Bunga")  # one unknown training
+    set_cell(sheets, "Pegawai", 9, "Pelatihan", "merangkai bunga")  # the same: reported once, on row 4
+    set_cell(sheets, "Jabatan", 10, "Nama Jabatan", "Analis Data Ahli Muda")  # Fungsional, no such JF family
     set_cell(sheets, "Pegawai", 5, "Golongan", "II/d")  # below Ahli Pertama's III/a
     set_cell(sheets, "Pegawai", 7, "Jenjang Pendidikan", "D-III")  # below the post's S-1
     set_cell(sheets, "Pegawai", 8, "TMT Jabatan", datetime(2025, 9, 1))  # after tanggal_acuan
@@ -418,8 +428,8 @@ def large_workbook(path: Path, employees: int) -> Path:
     jabatan = workbook.create_sheet("Jabatan")
     jabatan.append(JABATAN[0])
     for j in range(posts):
-        jabatan.append([f"J{j:05d}", f"Analis {j}", f"Unit {j % 40}", "Fungsional", "Ahli Pertama", 8, 6,
-                        "S-1", "kesehatan", None, None, None, 2, 3, None, None])
+        jabatan.append([f"J{j:05d}", f"Epidemiolog Kesehatan Ahli Pertama {j}", f"Unit {j % 40}", "Fungsional",
+                        "Ahli Pertama", 8, 6, "S-1", "kesehatan_masyarakat", None, None, None, 2, 3, None, None])
     pegawai = workbook.create_sheet("Pegawai")
     pegawai.append(PEGAWAI[0])
     for i in range(employees):

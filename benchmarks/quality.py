@@ -1,0 +1,146 @@
+"""Is the plan one a Baperjakat would sign? Counts over a solved plan (SPEC 6; issues 10 and 11).
+
+    python benchmarks/quality.py [--pegawai 600 5000] [--seed 1 7] [--data DATA.xlsx ...]
+
+Each count is computed here from the input data and the plan alone (not from the solver's own flags), as
+a planner reading the `Usulan Mutasi` sheet would: moves into a JF family by someone its table does not
+accept, into finance posts without a finance programme or training, into posts with a Bidang from another
+field, promotions of more than one tingkat, demotions (and how many of them leave a surplus), placements
+into JPT, the share of staff moved, moves that lower the mover's fit, units left with more empty seats,
+unwilling movers. `quality()` is also used by tests/test_quality.py on the demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+FINANCE = "ekonomi_akuntansi"
+
+
+@dataclass(frozen=True)
+class Quality:
+    pegawai: int
+    mutasi: int
+    persen_pindah: float
+    jf_tidak_memenuhi: int  # R18
+    keuangan_tanpa_bidang: int  # R8 on finance posts
+    bidang_lain_persen: float  # R8: share of moves into posts with a Bidang whose field differs
+    promosi_lebih_satu_tingkat: int  # R9
+    turun_kelas: int  # R19: all steps down
+    turun_kelas_bukan_kelebihan: int  # R19: steps down not out of a surplus (must be 0)
+    masuk_jpt: int  # R20
+    kesesuaian_turun_persen: float  # moves that lower the mover's fit
+    unit_lebih_kosong: int  # R21
+    tidak_bersedia_persen: float  # R16
+    waktu_detik: float
+    status: str
+
+
+def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
+    """The counts for one plan (`data`: ProblemData, `result`: Result)."""
+    from penempatan.model import ProblemData
+    from penempatan.reference import load_reference
+    from penempatan.result import Result
+
+    assert isinstance(data, ProblemData) and isinstance(result, Result)
+    ref = load_reference()
+    cur = np.asarray(data.current_post)
+    after = np.asarray(result.assignment)
+    movers = np.nonzero(after != cur)[0].tolist()
+    posts, emps = data.positions, data.employees
+    holders = np.bincount(cur, minlength=len(posts))
+
+    def tingkat(j: int) -> int:
+        info = ref.jenis_of(posts[j].jenis, posts[j].jenjang)
+        return info.tingkat if info else 1
+
+    fit = {(int(i), int(j)): int(s) for i, j, s in zip(result.candidates.emp, result.candidates.post,
+                                                         result.candidates.score, strict=True)}
+    jf_bad = finance_bad = other_field = with_field = two_up = down = down_not_forced = jpt = fit_down = 0
+    for i in movers:
+        e, src, dst = emps[i], int(cur[i]), int(after[i])
+        q = posts[dst]
+        if q.jenis == "Fungsional" and q.rumpun_jf:
+            family = ref.jabatan_fungsional.get(q.rumpun_jf)
+            same_family_unknown = e.bidang is None and posts[src].rumpun_jf == q.rumpun_jf
+            if family and family.bidang and e.bidang not in family.bidang and not same_family_unknown and not (
+                    not family.licensed and family.bidang & set(e.pelatihan)):
+                jf_bad += 1
+        if q.bidang:
+            with_field += 1
+            if e.bidang != q.bidang and q.bidang not in e.pelatihan:
+                other_field += 1
+            if q.bidang == FINANCE and e.bidang != FINANCE and FINANCE not in e.pelatihan:
+                finance_bad += 1
+        up = q.kelas > posts[src].kelas or tingkat(dst) > tingkat(src)
+        if up and tingkat(dst) > tingkat(src) + 1:
+            two_up += 1
+        if q.kelas < posts[src].kelas or tingkat(dst) < tingkat(src):
+            down += 1
+            if holders[src] <= posts[src].kebutuhan:
+                down_not_forced += 1
+        if q.jenis == "JPT Pratama":
+            jpt += 1
+        if fit.get((i, dst), 0) < fit.get((i, src), 0):
+            fit_down += 1
+    counts = np.bincount(after, minlength=len(posts))
+    units = sorted({q.unit for q in posts})
+    worse = 0
+    for u in units:
+        js = [j for j, q in enumerate(posts) if q.unit == u]
+        before = sum(max(0, posts[j].kebutuhan - int(holders[j])) for j in js)
+        now = sum(max(0, posts[j].kebutuhan - int(counts[j])) for j in js)
+        worse += now > before
+    unwilling = sum(1 for i in movers if not emps[i].bersedia_mutasi)
+    n_moves = len(movers)
+
+    def pct(k: int, n: int) -> float:
+        return round(100.0 * k / n, 2) if n else 0.0
+
+    return Quality(len(emps), n_moves, pct(n_moves, len(emps)), jf_bad, finance_bad, pct(other_field, with_field),
+                   two_up, down, down_not_forced, jpt, pct(fit_down, n_moves), worse, pct(unwilling, n_moves),
+                   round(seconds, 2), result.status.value)
+
+
+def _solve(data: object) -> tuple[object, float]:
+    from penempatan.solver import solve
+
+    tick = time.perf_counter()
+    result = solve(data, 120.0)  # type: ignore[arg-type]
+    return result, time.perf_counter() - tick
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--pegawai", type=int, nargs="*", default=[600, 5000])
+    ap.add_argument("--seed", type=int, nargs="*", default=[1, 7])
+    ap.add_argument("--data", type=Path, nargs="*", default=[])
+    args = ap.parse_args()
+    from penempatan.demo import generate_demo
+    from penempatan.excel.read import read_workbook
+
+    rows: list[tuple[str, Quality]] = []
+    for n, seed in zip(args.pegawai, args.seed, strict=False):
+        data = generate_demo(n_pegawai=n, seed=seed)
+        result, secs = _solve(data)
+        rows.append((f"demo {n} seed {seed}", quality(data, result, secs)))
+    for path in args.data:
+        data = read_workbook(path).data
+        result, secs = _solve(data)
+        rows.append((path.name, quality(data, result, secs)))
+    if not rows:
+        return
+    names = list(asdict(rows[0][1]))
+    print("| data | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    for label, q in rows:
+        print(f"| {label} | " + " | ".join(str(v) for v in asdict(q).values()) + " |")
+
+
+if __name__ == "__main__":
+    main()

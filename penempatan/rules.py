@@ -1,0 +1,80 @@
+"""The rule registry: one `Rule` per code R1–R21 of SPEC 3, with its wording, legal source and parameter.
+
+Every other module takes a rule's words from here (reasons in the plan workbook, explanations, scenario
+errors, the checker's messages), so a rule is worded once and its legal source written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of SPEC 3: `text` says what it forbids or asks, `source` where the law says so."""
+
+    code: str
+    text: str
+    source: str = ""
+    param: str | None = None
+    kind: str = "wajib"  # wajib (hard), lunak (soft), prioritas (lexicographic priority)
+
+    @property
+    def cited(self) -> str:
+        """The wording with its source in brackets, as reasons and messages show it."""
+        return f"{self.text} ({self.source})" if self.source else self.text
+
+    @property
+    def label(self) -> str:
+        """'R1: wording (source)'."""
+        return f"{self.code}: {self.cited}"
+
+
+BKN_5_2019 = "Peraturan BKN 5/2019"
+PP_11_2017 = "PP 11/2017"
+PP_94_2021 = "PP 94/2021"
+
+_RULES = (
+    Rule("R1", "masa jabatan kurang dari minimal", BKN_5_2019, "masa_jabatan_minimal_bulan"),
+    Rule("R2", "rotasi jatuh tempo: masa jabatan mencapai batas maksimal", BKN_5_2019,
+         "masa_jabatan_maksimal_bulan", "lunak"),
+    Rule("R3", "jabatan berisiko tinggi dirotasi lebih cepat", BKN_5_2019, "masa_risiko_tinggi_bulan", "lunak"),
+    Rule("R4", "mendekati batas usia pensiun", f"UU 20/2023 Pasal 55; {PP_11_2017} Pasal 239",
+         "batas_pensiun_bulan"),
+    Rule("R5", "status kepegawaian tidak boleh dimutasi", "", "status_boleh_mutasi"),
+    Rule("R6", "pendidikan di bawah syarat minimal jabatan", PP_11_2017),
+    Rule("R7", "golongan di luar rentang jabatan", "PP 100/2000 jo PP 13/2002", "toleransi_golongan"),
+    Rule("R8", "bidang pendidikan/pelatihan tidak sesuai bidang jabatan", PP_11_2017, "bidang_wajib"),
+    Rule("R9", "promosi hanya untuk kotak talenta 7–9, paling banyak satu tingkat, dan kenaikan jenjang "
+         "fungsional hanya bila siap naik jenjang", "PermenPANRB 3/2020; PermenPANRB 1/2023", "kotak_promosi"),
+    Rule("R10", "sedang menjalani hukuman disiplin", PP_94_2021),
+    Rule("R11", "jumlah pemangku melebihi kebutuhan jabatan (ABK)", "", None, "prioritas"),
+    Rule("R12", "jabatan wajib diisi", "", None, "prioritas"),
+    Rule("R13", "batas pegawai keluar dari satu unit", "", "maks_keluar_unit_persen"),
+    Rule("R14", "batas jumlah mutasi dalam satu putaran", "", "maks_mutasi"),
+    Rule("R15", "dikunci, dilarang atau unit dibekukan oleh skenario", "", None),
+    Rule("R16", "pegawai tidak bersedia dimutasi; dipindah hanya bila tujuan mutasi mengharuskan", "",
+         "biaya_tidak_bersedia", "lunak"),
+    Rule("R17", "masa larangan mutasi jabatan manajerial menjelang Pilkada", "UU 10/2016 Pasal 71 dan 162",
+         "larangan_mulai"),
+    Rule("R18", "tidak memenuhi kualifikasi jabatan fungsional", "PermenPANRB 1/2023"),
+    Rule("R19", "tidak boleh turun kelas atau tingkat jabatan (penurunan jabatan adalah hukuman disiplin)",
+         PP_94_2021, "boleh_turun_kelas"),
+    Rule("R20", "JPT Pratama diisi melalui seleksi terbuka atau talent pool", "UU 20/2023; PermenPANRB 15/2019",
+         "isi_jpt"),
+    Rule("R21", "unit tidak boleh berakhir dengan kursi kosong lebih banyak dari sekarang", "",
+         "kekurangan_unit_boleh_naik"),
+)
+
+RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+"""Every rule by code, R1 … R21."""
+
+
+def rule(code: str) -> Rule:
+    """The registry entry of `code` ('R1' …); KeyError for an unknown code."""
+    return RULES[code]
+
+
+def cited(code: str) -> str:
+    """A rule's wording with its source, e.g. for 'R1': 'masa jabatan kurang dari minimal (Peraturan BKN 5/2019)'."""
+    return RULES[code].cited

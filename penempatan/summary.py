@@ -1,0 +1,196 @@
+"""One summary of a plan (`PlanSummary`) that every output renders: the terminal, `Ringkasan`, compare and
+the HTML report show the same numbers because they read them from here.
+
+Mean fit before and after is fit only (`Candidates.score`, SPEC 4), never the nilai; the objective is Σ nilai
+as the solver reports it. Shares are fractions (0.05 = 5 %).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from penempatan.explain import MOVE_KINDS, PROMOSI, Explainer
+from penempatan.model import ProblemData
+from penempatan.result import Result, SolveStatus
+from penempatan.scoring import FLAG_LABELS, FLAGS, PURPOSE_LABELS, PURPOSES, Tables
+from penempatan.text import decimal, number, percent
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanSummary:
+    """The headline numbers of one plan."""
+
+    label: str
+    status: str
+    feasible: bool
+    objective: int  # Σ nilai (SPEC 4)
+    bound: float
+    gap: float
+    wall_time: float
+    method: str
+    proof: str  # what OPTIMAL covers (`proof_scope`)
+    message: str
+    employees: int
+    moves: int
+    kinds: dict[str, int]  # per MOVE_KINDS
+    purposes: dict[str, int]  # per scoring.PURPOSES: moves with that purpose (a move may have several)
+    flags: dict[str, int]  # per scoring.FLAGS: moves with that flag
+    flagged_moves: int  # moves with at least one flag
+    chains: int
+    cycles: int
+    seats_total: int
+    seats_filled_before: int
+    seats_filled_after: int
+    must_fill_filled: int
+    must_fill_seats: int
+    surplus_kept: int
+    fit_before: float  # mean fit in the current post
+    fit_after: float  # mean fit in the post the plan gives
+    fit_gained: int  # Σ (fit after − fit before)
+    worse_off: int  # employees whose fit after the plan is below their fit staying put
+    scenario: str
+    tanggal_acuan: date
+    changed_vs_reference: int | None
+    assignment: np.ndarray
+    unit_need: np.ndarray  # per unit (ProblemData.units order): Σ Kebutuhan
+    unit_after: np.ndarray  # per unit: people after the plan
+
+    @property
+    def share_moved(self) -> float:
+        """Movers as a fraction of all employees."""
+        return self.moves / self.employees if self.employees else 0.0
+
+
+def proof_scope(r: Result) -> str:
+    """What an OPTIMAL status covers: every eligible pair (LP pricing found none left out) or the capped
+    candidate set; for other statuses, the gap."""
+    if r.status is not SolveStatus.OPTIMAL:
+        return "rencana layak dengan gap terbukti" if r.feasible else "-"
+    if r.proof_over_all_pairs:
+        return "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
+    return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
+
+
+def plan_summary(data: ProblemData, tables: Tables, result: Result, *, label: str = "",
+                 view: Explainer | None = None) -> PlanSummary:
+    """The summary of one solved plan (pass `view` when an Explainer of the same plan exists already)."""
+    t = tables
+    n_unit = len(t.unit_names)
+    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
+    filled_before = int(np.minimum(t.holders, t.post_keb).sum())
+    common: dict[str, Any] = dict(
+        label=label, status=result.status.value, feasible=result.feasible, bound=result.bound, gap=result.gap,
+        wall_time=result.wall_time, method=result.method, proof=proof_scope(result), message=result.message,
+        employees=t.n_emp, seats_total=int(t.post_keb.sum()), seats_filled_before=filled_before,
+        must_fill_seats=result.must_fill_seats, scenario=data.scenario_name or "(dasar)",
+        tanggal_acuan=data.params.tanggal_acuan, changed_vs_reference=result.changed_vs_reference,
+        assignment=result.assignment, unit_need=need)
+    if not result.feasible:
+        return PlanSummary(
+            **common, objective=0, moves=0, kinds=dict.fromkeys(MOVE_KINDS, 0), purposes=dict.fromkeys(PURPOSES, 0),
+            flags=dict.fromkeys(FLAGS, 0), flagged_moves=0, chains=0, cycles=0, seats_filled_after=filled_before,
+            must_fill_filled=0, surplus_kept=0, fit_before=math.nan, fit_after=math.nan, fit_gained=0, worse_off=0,
+            unit_after=np.bincount(t.emp_unit, minlength=n_unit))
+    ex = view or Explainer(data, t, result)
+    kinds = dict.fromkeys(MOVE_KINDS, 0)
+    purposes = dict.fromkeys(PURPOSES, 0)
+    flags = dict.fromkeys(FLAGS, 0)
+    flagged = 0
+    for i in ex.movers:
+        kinds[ex.move_kind(i)] += 1
+        for name in ex.purposes(i):
+            purposes[name] += 1
+        mine = ex.flags(i)
+        for name in mine:
+            flags[name] += 1
+        flagged += bool(mine)
+    before, after = ex.stay_scores, ex.assigned_scores
+    n = max(1, t.n_emp)
+    return PlanSummary(
+        **common, objective=result.objective, moves=len(ex.movers), kinds=kinds, purposes=purposes, flags=flags,
+        flagged_moves=flagged, chains=sum(not c.cycle for c in ex.chains), cycles=sum(c.cycle for c in ex.chains),
+        seats_filled_after=int(np.minimum(ex.after, t.post_keb).sum()), must_fill_filled=result.must_fill_filled,
+        surplus_kept=result.surplus_kept, fit_before=float(before.sum()) / n, fit_after=float(after.sum()) / n,
+        fit_gained=int((after - before).sum()), worse_off=int((after < before).sum()),
+        unit_after=np.bincount(t.post_unit[result.assignment], minlength=n_unit))
+
+
+def _blank_nan(x: float) -> float | str:
+    """NaN (no plan) as an empty cell, whole numbers as int."""
+    if math.isnan(x):
+        return ""
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def summary_rows(s: PlanSummary) -> list[list[Any]]:
+    """The `Ringkasan` sheet: (label, value) with numbers as numbers."""
+    rows: list[list[Any]] = [
+        ["Status", s.status],
+        ["Nilai Objektif", s.objective if s.feasible else ""],
+        ["Batas Atas", _blank_nan(s.bound)],
+        ["Gap", _blank_nan(s.gap)],
+        ["Waktu (detik)", round(s.wall_time, 2)],
+        ["Metode", s.method],
+        ["Cakupan bukti", s.proof],
+        ["Jumlah pegawai", s.employees],
+        ["Jumlah mutasi", s.moves],
+        ["Pegawai dipindah (%)", round(100 * s.share_moved, 2)],
+        [PROMOSI, s.kinds[PROMOSI]],
+        *[[k, s.kinds[k]] for k in MOVE_KINDS if k != PROMOSI],
+        *[[f"Tujuan: {PURPOSE_LABELS[k]}", s.purposes[k]] for k in PURPOSES],
+        ["Mutasi dengan Perhatian", s.flagged_moves],
+        *[[f"Perhatian: {FLAG_LABELS[k]}", s.flags[k]] for k in FLAGS],
+        ["Rantai kekosongan", s.chains],
+        ["Siklus (saling bertukar kursi)", s.cycles],
+        ["Kursi (Kebutuhan)", s.seats_total],
+        ["Kursi terisi sebelum", s.seats_filled_before],
+        ["Kursi terisi sesudah", s.seats_filled_after],
+        ["Kursi wajib terisi (R12)", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)}"],
+        ["Kelebihan pegawai tersisa (R11)", s.surplus_kept],
+        ["Rata-rata kesesuaian sebelum", _blank_nan(round(s.fit_before, 2))],
+        ["Rata-rata kesesuaian sesudah", _blank_nan(round(s.fit_after, 2))],
+        ["Kenaikan kesesuaian (jumlah)", s.fit_gained],
+        ["Skenario", s.scenario],
+        ["Tanggal acuan", s.tanggal_acuan],
+    ]
+    if s.message:
+        rows.append(["Pesan", s.message])
+    return rows
+
+
+def _counts(labels: dict[str, str], counts: dict[str, int]) -> str:
+    shown = [f"{labels[k]} {number(v)}" for k, v in counts.items() if v]
+    return "; ".join(shown) or "-"
+
+
+def summary_lines(s: PlanSummary) -> list[tuple[str, str]]:
+    """The summary as (label, text) lines for the terminal and the report's cards (Indonesian numbers)."""
+    lines = [("Status", s.status)]
+    if not s.feasible:
+        return [*lines, ("Pesan", s.message)] if s.message else lines
+    lines += [
+        ("Nilai objektif (Σ nilai)", number(s.objective)),
+        ("Batas atas / gap", f"{number(s.bound)} / {percent(s.gap, 4)}"),
+        ("Mutasi", f"{number(s.moves)} dari {number(s.employees)} pegawai ({percent(s.share_moved)})"),
+        ("Promosi / rotasi / antar unit", " / ".join(number(s.kinds[k]) for k in MOVE_KINDS)),
+        ("Tujuan mutasi", _counts(PURPOSE_LABELS, s.purposes)),
+        ("Perhatian", f"{number(s.flagged_moves)} mutasi: {_counts(FLAG_LABELS, s.flags)}"
+         if s.flagged_moves else "-"),
+        ("Kursi terisi sebelum → sesudah",
+         f"{number(s.seats_filled_before)} → {number(s.seats_filled_after)} dari {number(s.seats_total)}"),
+        ("Kursi wajib diisi (R12)", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)}"),
+        ("Kelebihan pegawai tersisa (R11)", number(s.surplus_kept)),
+        ("Rata-rata kesesuaian sebelum → sesudah", f"{decimal(round(s.fit_before, 1))} → "
+                                                    f"{decimal(round(s.fit_after, 1))}"),
+        ("Rantai kekosongan / siklus", f"{number(s.chains)} / {number(s.cycles)}"),
+        ("Cakupan bukti", s.proof),
+        ("Waktu", f"{decimal(round(s.wall_time, 1))} detik ({s.method})"),
+    ]
+    if s.message:
+        lines.append(("Pesan", s.message))
+    return lines
