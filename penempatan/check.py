@@ -413,10 +413,10 @@ class Rules:
         }
         return [name for name in PURPOSE_WORDS if have[name]]
 
-    def nilai(self, i: int, j: int, fit: int) -> int:
+    def nilai(self, i: int, j: int, fit: int, fit_stay: int | None = None) -> int:
         """The objective coefficient of employee i ending in post j whose fit is `fit` (SPEC 4): the fit when
-        staying; for a move the fit plus the value of its purposes, minus biaya_mutasi and, for someone
-        unwilling, biaya_tidak_bersedia."""
+        staying; for a move the fit plus the value of its purposes, minus biaya_mutasi, for someone
+        unwilling biaya_tidak_bersedia, and for a fit below `fit_stay` (their fit today) biaya_kesesuaian_turun."""
         if j == self.data.current_post[i]:
             return fit
         p = self.params
@@ -425,7 +425,8 @@ class Rules:
         value = {"kebutuhan": p.nilai_kebutuhan, "rotasi": rotation_value, "promosi": p.nilai_promosi,
                  "permintaan": p.nilai_permintaan}
         unwilling = 0 if self.data.employees[i].bersedia_mutasi else p.biaya_tidak_bersedia
-        return fit + sum(value.get(name, 0) for name in purposes) - p.biaya_mutasi - unwilling
+        lower = p.biaya_kesesuaian_turun if fit_stay is not None and fit < fit_stay else 0
+        return fit + sum(value.get(name, 0) for name in purposes) - p.biaya_mutasi - unwilling - lower
 
     def purpose_violation(self, i: int, j: int, fit_move: int, fit_stay: int) -> str | None:
         """SPEC 4: a move has at least one purpose; it lowers the fit only with purpose `kelebihan`, or into
@@ -639,7 +640,12 @@ def _reported_numbers(data: ProblemData, rules: Rules, result: Result, plan: lis
         if (i, j) not in fit:
             out.append(Violation("OBJ", nip, kode, "pasangan pegawai–jabatan bukan kandidat"))
             continue
-        value = rules.nilai(i, j, fit[(i, j)])
+        fit_stay = fit.get((i, data.current_post[i]))
+        value = rules.nilai(i, j, fit[(i, j)], fit_stay)
+        if fit_stay is None and j != data.current_post[i]:
+            # A pinned mover (R15) has no stay pair, so the fit today is not reported; the pair is in every
+            # plan alike, so its value cannot change which plan is optimal: take the reported one.
+            value = reported_nilai[(i, j)]
         if reported_nilai[(i, j)] != value:
             out.append(Violation("OBJ", nip, kode, f"nilai pasangan dilaporkan {reported_nilai[(i, j)]}, "
                                                    f"seharusnya {value}"))

@@ -899,6 +899,9 @@ def solve(
     acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
                                                help="Workbook rekomendasi sebelumnya: sedapat mungkin "
                                                "pertahankan penempatannya (perubahan minimal).")] = None,
+    kurva: Annotated[bool, typer.Option("--kurva", help="Tambahkan kurva manfaat: rencana optimal untuk "
+                                        "serangkaian batas jumlah mutasi (R14), sheet Kurva Manfaat dan grafik "
+                                        "di laporan.")] = False,
     timpa: _Timpa = False,
 ) -> None:
     """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
@@ -917,10 +920,17 @@ def solve(
         with console.status("Membaca dan memeriksa masukan…") as status:
             read, problem, reference, overrides = _prepare(data, skenario, acuan, status, outputs)
             tables, result = _solve(problem, reference, batas_waktu, status)
+            curve = None
+            if kurva and result.feasible:
+                from penempatan.curve import benefit_curve
+
+                status.update("Kurva manfaat: menyelesaikan untuk tiap batas jumlah mutasi…")
+                curve = benefit_curve(problem, tables=tables, result=result,
+                                      progress=lambda msg: status.update(f"Kurva manfaat: {msg}"))
             status.update("Menulis workbook rekomendasi…")
             with output_batch():
                 write_plan(out, problem, tables, result, input_path=data,
-                           versions={**_versions(), "seed": str(SEED)}, scenario=overrides)
+                           versions={**_versions(), "seed": str(SEED)}, scenario=overrides, curve=curve)
                 if kandidat is not None:
                     _write_candidates(kandidat, problem, result)
                 if json_out is not None:
@@ -929,7 +939,7 @@ def solve(
                     from penempatan.report import solve_report, write_report
 
                     status.update("Menulis laporan HTML…")
-                    write_report(laporan, solve_report(problem, tables, result, source=data.name))
+                    write_report(laporan, solve_report(problem, tables, result, source=data.name, curve=curve))
         _mention_warnings(read, data)
         _print_summary(problem, tables, result)
         if problem.scenario_name:
@@ -1021,7 +1031,7 @@ def _value_text(value: object) -> str:
 
 
 _SHORT_COMPONENT = {"pendidikan": "Pend", "bidang": "Bid", "kompetensi": "Komp", "kinerja": "Kin",
-                    "golongan": "Gol", "rotasi": "Rot", "preferensi": "Pref", "tidak_bersedia": "TB"}
+                    "golongan": "Gol"}
 
 
 @app.command(cls=_Command)
@@ -1136,10 +1146,16 @@ def _explain_employee(ex: Any, i: int) -> None:
         kind = "siklus" if chain.cycle else "rantai"
         _say(f"Rencana: PINDAH ke {_post_label(d, dst)} ({ex.move_kind(i)}), skor {int(ex.stay_scores[i])} → "
              f"{int(ex.assigned_scores[i])}, {kind} {chain.id} urutan {step} dari {len(chain.members)}")
+        from penempatan.penjelasan import penjelasan
+
+        _say(f"Tujuan: {ex.tujuan(i)}")
+        if ex.perhatian(i):
+            _say(f"Perhatian: {ex.perhatian(i)}")
         _say(f"Alasan: {ex.move_reason(i).text}")
         needs = ex.training_needs(i)
         if needs:
             _say("Kebutuhan pelatihan: " + "; ".join(n.kebutuhan for n in needs))
+        _say(f"Penjelasan untuk pegawai: {penjelasan(ex, i)}")
     else:
         _say(f"Rencana: TETAP di {_post_label(d, src)}")
         _say(f"Alasan: {ex.stay_reason(i).text}")
@@ -1159,8 +1175,8 @@ def _explain_employee(ex: Any, i: int) -> None:
         table.add_row(label, escape(_post_label(d, j)), str(score), *(str(int(v)) for v in parts))
     console.print(table)
     console.print("Pend = jenjang pendidikan, Bid = bidang (R8), Komp = kompetensi, Kin = kinerja dan talenta, "
-                  "Gol = golongan, Rot = rotasi jatuh tempo (R2/R3), Pref = unit diminati, TB = tidak bersedia "
-                  "(R16).", style="dim", highlight=False)
+                  "Gol = golongan (R7). Skor = kesesuaian; tujuan mutasi (rotasi, kebutuhan, promosi, "
+                  "permintaan) bukan bagian skor.", style="dim", highlight=False)
     if not alternatives:
         _say("Tidak ada jabatan lain dengan kursi yang terbuka untuk pegawai ini.")
     for k, j in enumerate(alternatives, 1):
@@ -1348,48 +1364,14 @@ def _write_json(path: Path, problem: Any, result: Any) -> None:
 
 
 def _print_summary(problem: Any, tables: Any, result: Any) -> None:
-    import numpy as np
+    """The plan's summary (the same PlanSummary as Ringkasan, compare and the report), as a table."""
+    from penempatan.summary import plan_summary, summary_lines
 
-    from penempatan.excel.write_plan import proof_scope
-
-    cur = tables.cur
-    after = result.assignment
-    moved = after != cur
-    same_unit = tables.post_unit[after] == tables.post_unit[cur]
-    promo = moved & ((tables.post_kelas[after] > tables.post_kelas[cur])
-                     | (tables.post_tingkat[after] > tables.post_tingkat[cur]))
-    rot = moved & ~promo & same_unit
-    mut = moved & ~promo & ~same_unit
-    keb = tables.post_keb
-    before_counts = np.bincount(cur, minlength=tables.n_post)
-    after_counts = np.bincount(after, minlength=tables.n_post)
-    cand = result.candidates
-    stay_score = np.zeros(tables.n_emp)
-    stay_score[cand.emp[cand.stay]] = cand.score[cand.stay]
-    key = {(int(i), int(j)): int(s) for i, j, s in zip(cand.emp[~cand.stay], cand.post[~cand.stay],
-                                                        cand.score[~cand.stay], strict=True)}
-    after_score = np.array([stay_score[i] if not moved[i] else key[(i, int(after[i]))]
-                            for i in range(tables.n_emp)]) if tables.n_emp else np.zeros(0)
-    n = text.number
     table = Table(title="Ringkasan rencana", show_header=False)
-    table.add_column("", style="bold")
+    table.add_column("", style="bold", no_wrap=True)
     table.add_column("")
-    table.add_row("Status", result.status.value)
-    table.add_row("Nilai objektif", n(result.objective))
-    table.add_row("Batas atas / gap", f"{n(result.bound)} / {text.percent(result.gap, 4)}")
-    table.add_row("Mutasi (promosi / rotasi / antar unit)",
-                  f"{n(int(moved.sum()))} ({n(int(promo.sum()))} / {n(int(rot.sum()))} / {n(int(mut.sum()))})")
-    table.add_row("Kursi terisi sebelum → sesudah",
-                  f"{n(int(np.minimum(before_counts, keb).sum()))} → {n(int(np.minimum(after_counts, keb).sum()))}"
-                  f" dari {n(int(keb.sum()))}")
-    if result.must_fill_seats:
-        table.add_row("Kursi wajib diisi (R12)", f"{n(result.must_fill_filled)} dari {n(result.must_fill_seats)}")
-    table.add_row("Kelebihan pegawai tersisa (R11)", n(result.surplus_kept))
-    if tables.n_emp:
-        table.add_row("Rata-rata skor sebelum → sesudah",
-                      f"{text.number(stay_score.mean(), 1)} → {text.number(after_score.mean(), 1)}")
-    table.add_row("Cakupan bukti", proof_scope(result))
-    table.add_row("Waktu", f"{text.number(result.wall_time, 1)} detik ({result.method})")
+    for label, value in summary_lines(plan_summary(problem, tables, result)):
+        table.add_row(label, value)
     console.print(table)
 
 

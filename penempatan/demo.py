@@ -618,8 +618,8 @@ _UNITS: tuple[_Unit, ...] = (
            ("Kepala Bagian Administrasi Pembangunan", None),
            ("Kepala Bagian Protokol dan Komunikasi Pimpinan", "komunikasi")),
           (("Kepala Subbagian Tata Usaha Pimpinan", None), ("Kepala Subbagian Keuangan", "ekonomi_akuntansi"),
-           ("Kepala Subbagian Perundang-undangan", "hukum"), ("Kepala Subbagian Bantuan Hukum", "hukum"),
-           ("Kepala Subbagian Rumah Tangga", None), ("Kepala Subbagian Pengelolaan Layanan Pengadaan", None),
+           ("Kepala Subbagian Pengelolaan Layanan Pengadaan", None), ("Kepala Subbagian Perundang-undangan", "hukum"),
+           ("Kepala Subbagian Bantuan Hukum", "hukum"), ("Kepala Subbagian Rumah Tangga", None),
            ("Kepala Subbagian Kelembagaan dan Analisis Jabatan", None),
            ("Kepala Subbagian Otonomi Daerah", None)),
           _weights("Analis Kebijakan:3; Analis Hukum:2; Perancang Peraturan Perundang-undangan:1; "

@@ -582,6 +582,12 @@ class Explainer:
         if k < 0:
             detail = self.no_candidate_rules.get(i, "")
             return "tidak ada pindah yang bertujuan dan memenuhi syarat" + (f" ({detail})" if detail else "")
+        seat = self._empty_must_fill_option(i)
+        if seat >= 0:
+            codes.append("R12")
+            q = d.positions[self._cpost[seat]]
+            return (f"kursi wajib diisi {q.kode} {q.nama} ({q.unit}) masih kosong dan didahulukan (R12), tetapi "
+                    + self._blocked(i, self._cpost[seat], codes))
         j, value = self._cpost[k], self._cnilai[k]
         q = d.positions[j]
         words = ", ".join(PURPOSE_LABELS[n] for n in purpose_names(int(self.cand.purposes[k])))
@@ -590,6 +596,16 @@ class Explainer:
             return f"tidak ada pindah yang bertujuan dan lebih bernilai: terbaik {alt}, tetap bernilai {here}"
         return (f"ada pindah yang lebih bernilai, ke {alt}, tetap bernilai {here}; tetapi "
                 + self._blocked(i, j, codes))
+
+    def _empty_must_fill_option(self, i: int) -> int:
+        """A candidate row of employee i into a must-fill vacancy that is still empty after the plan, or -1:
+        the plan would have taken that move before any nilai (R12), so something held i."""
+        t = self.t
+        for k in range(self._slices[i], self._slices[i + 1]):
+            j = self._cpost[k]
+            if not self._cstay[k] and t.must_fill_vacancy[j] and self.after[j] < t.post_keb[j]:
+                return k
+        return -1
 
     def r21_blocks(self, i: int, j: int) -> bool:
         """R21: would employee i (staying in the plan) leaving for post j in another unit leave their unit
@@ -858,8 +874,9 @@ class Explainer:
             text += (f"; {e.nama} ({e.nip}) akan bernilai {self._cnilai[gainer]} di sini (tetap: "
                      f"{int(self.stay_scores[i])}), tetapi tetap karena {why}")
         codes.extend(code for code in held_by if code != "R12")
-        held = [int(self.cand.emp[k]) for k in rows if self.r21_blocks(int(self.cand.emp[k]), j)]
-        if held and self.t.post_wajib[j]:
+        held = [int(self.cand.emp[k]) for k in rows if self.r21_blocks(int(self.cand.emp[k]), j)] \
+            if self.t.post_wajib[j] else []
+        if held:
             codes.append("R21")
             e = d.employees[held[0]]
             text += "; " + rule_text("R21", f"{len(held)} calon tidak dapat dilepas unitnya tanpa pengganti, "

@@ -100,8 +100,9 @@ class Params(Weights):
     """Every rule parameter of SPEC 3 under its `param` name, plus tanggal_acuan and biaya_mutasi."""
 
     tanggal_acuan: date = Field(default_factory=date.today)
-    biaya_mutasi: int = Field(default=12, ge=0)
+    biaya_mutasi: int = Field(default=18, ge=0)
     ambang_kesesuaian: int = Field(default=10, ge=0)
+    biaya_kesesuaian_turun: int = Field(default=10, ge=0)
     masa_jabatan_minimal_bulan: int = Field(default=24, ge=0)
     masa_jabatan_maksimal_bulan: int = Field(default=60, ge=1)
     masa_risiko_tinggi_bulan: int = Field(default=36, ge=1)

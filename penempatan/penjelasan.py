@@ -26,10 +26,18 @@ _ORDER = ("kelebihan", "kebutuhan", "rotasi", "promosi", "kesesuaian", "perminta
 
 
 def _join(items: list[str]) -> str:
-    """'a', 'a dan b', 'a, b dan c'."""
+    """'a', 'a dan b', 'a, b dan c'; 'serta' instead of 'dan' when an item holds 'dan' itself."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
+    last = " serta " if any(" dan " in item for item in items) else " dan "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def _surplus(view: Explainer, i: int) -> str:
+    """Why employee i's current post must lose people: abolished, or more holders than its Kebutuhan."""
+    src = view.cur[i]
+    return ("jabatan Anda sekarang dihapus dari peta jabatan" if view.t.post_keb[src] == 0 else
+            "jumlah pegawai di jabatan Anda sekarang melebihi kebutuhannya")
 
 
 def _education(view: Explainer, i: int) -> str:
@@ -49,8 +57,7 @@ def _why(view: Explainer, i: int) -> list[str]:
     purposes = view.purposes(i)
     for name in sorted(purposes, key=_ORDER.index):
         if name == "kelebihan":
-            out.append("jabatan Anda sekarang dihapus dari peta jabatan" if t.post_keb[src] == 0 else
-                       "jumlah pegawai di jabatan Anda sekarang melebihi kebutuhannya")
+            out.append(_surplus(view, i))
         elif name == "kebutuhan":
             parts = ["masih kosong"] + (["wajib diisi"] if t.post_wajib[dst] else [])
             family = view.family(dst)
@@ -100,8 +107,7 @@ def penjelasan(view: Explainer, i: int) -> str:
         sentences.append(f"Setelah pelantikan, Anda akan mengikuti {_join(after)}.")
     flags = view.flags(i)
     if "tidak_bersedia" in flags:
-        because = ("jabatan Anda sekarang melebihi kebutuhan" if view.t.forced_out[i] else
-                   "jabatan tujuan wajib diisi dan masih kosong")
+        because = _surplus(view, i) if view.t.forced_out[i] else "jabatan tujuan wajib diisi dan masih kosong"
         sentences.append("Kami mencatat bahwa Anda menyatakan tidak bersedia dimutasi; usulan ini tetap diajukan "
                          f"karena {because}, dan akan dibicarakan dengan Anda sebelum keputusan diambil.")
     if "turun_kelas" in flags:

@@ -489,7 +489,8 @@ class Tables:
         valid = (purposes != 0) & ((fit >= fit_cur) | needed) & (~unwilling | needed)
         nilai = (fit + p.nilai_kebutuhan * has["kebutuhan"] + self.emp_rotation_value[emp] * has["rotasi"]
                  + p.nilai_promosi * has["promosi"] + p.nilai_permintaan * has["permintaan"]
-                 - p.biaya_mutasi - p.biaya_tidak_bersedia * unwilling)
+                 - p.biaya_mutasi - p.biaya_tidak_bersedia * unwilling
+                 - p.biaya_kesesuaian_turun * (fit < fit_cur))
         flags = (_FLAG["tidak_bersedia"] * unwilling
                  | _FLAG["dekat_bup"] * (self.retirement_months[emp] < NEAR_BUP_MONTHS)
                  | _FLAG["turun_kelas"] * demotion
@@ -755,7 +756,7 @@ def _class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, post
     possible = purpose & ((fit >= t.stay_fit[emp]) | needed) & (~unwilling | needed)
     value = (fit + p.nilai_kebutuhan * vacant + t.emp_rotation_value[emp] * t.emp_due[emp]
              + p.nilai_promosi * promotion + p.nilai_permintaan * prefs - p.biaya_mutasi
-             - p.biaya_tidak_bersedia * unwilling)
+             - p.biaya_tidak_bersedia * unwilling - p.biaya_kesesuaian_turun * (fit < t.stay_fit[emp]))
     return np.where(possible, value, NOT_ELIGIBLE)
 
 

@@ -137,16 +137,20 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
 
 def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
           candidates: Candidates | None = None, progress: Progress | None = None,
-          shortcuts: bool = True, reference: np.ndarray | None = None, reference_weight: int = 3) -> Result:
+          shortcuts: bool = True, reference: np.ndarray | None = None, reference_weight: int = 3,
+          pricing: bool = True) -> Result:
     """The best plan for `data` within `time_limit` seconds (see module docstring for the method).
 
     `shortcuts=False` skips the flow and LP proofs and hands every candidate pair to CP-SAT (with the
     flow's plan as a hint when it satisfies every rule): slower, used to cross-check the stages.
 
     `reference` (post index per employee, e.g. an earlier plan) adds `reference_weight` to the optimised
-    objective for each employee kept at their reference post. `Result.objective` stays Σ score −
-    biaya_mutasi × moves; OPTIMAL then means optimal for the combined objective, and its bound is the
-    objective itself. `Result.changed_vs_reference` counts the employees placed elsewhere than there.
+    objective for each employee kept at their reference post. `Result.objective` stays Σ nilai; OPTIMAL
+    then means optimal for the combined objective, and its bound is the objective itself.
+    `Result.changed_vs_reference` counts the employees placed elsewhere than there.
+
+    `pricing=False` keeps the LP to the given candidates (no column generation): for a series of solves
+    over one candidate set, such as the benefit curve, whose first solve priced every pair already.
     """
     start = time.perf_counter()
     say = progress or (lambda _msg: None)
@@ -226,7 +230,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     # re-solve, until none is left; the LP (and so any plan matching its bound) is then optimal over all
     # eligible pairs, not only the capped candidates. Not with a reference plan (its bonus is not priced).
     rounds = 0
-    while lp is not None and reference is None:
+    while lp is not None and reference is None and pricing:
         wider = price_missing(data, t, cand, lp[3])
         if wider is None:
             all_pairs = True
@@ -460,6 +464,10 @@ class LinearRelaxation:
         # Column of each pair, by (employee, post): pairs added later come after the extra columns.
         self.n_post = s.n_post
         self.columns: dict[int, int] = dict(zip(self._keys(s).tolist(), range(s.n_pairs), strict=True))
+        # The priority columns (y: must-fill seats, o: surplus kept) follow the first pairs; their weights
+        # grow with the candidates' spread, so they are re-priced whenever pairs are added.
+        self.priority_cols = np.arange(s.n_pairs, s.n_pairs + len(wajib) + len(over), dtype=np.int32)
+        self.n_wajib = len(wajib)
         self.s = s
 
     def _keys(self, s: Structure) -> np.ndarray:
@@ -479,6 +487,10 @@ class LinearRelaxation:
             for offset, key in enumerate(keys[new].tolist()):
                 self.columns[key] = first + offset
             self.h.setOptionValue("simplex_strategy", 4)  # primal simplex from the kept basis
+        costs = np.concatenate([np.full(self.n_wajib, -float(s.weight_fill)),
+                                np.full(len(self.priority_cols) - self.n_wajib, float(s.weight_surplus))])
+        if len(costs):
+            self.h.changeColsCost(len(costs), self.priority_cols, costs)
         self.s = s
 
     def solve(self) -> tuple[np.ndarray, float, np.ndarray, Prices] | None:

@@ -130,7 +130,8 @@ def fake(data: ProblemData, plan: list[str], status: SolveStatus = SolveStatus.O
     rules = Rules(data, ref or STUB)
     pairs = [(i, j) for i in range(len(data.employees)) for j in range(len(data.positions))]
     fits = {k: (fit or {}).get((i, data.positions[j].kode), SCORE) for k, (i, j) in enumerate(pairs)}
-    nilai = {k: rules.nilai(i, j, fits[k]) for k, (i, j) in enumerate(pairs)}
+    nilai = {k: rules.nilai(i, j, fits[k], fits[i * len(data.positions) + data.current_post[i]])
+             for k, (i, j) in enumerate(pairs)}
     cand = candidates(data, fits, nilai, pairs)
     assignment = np.array([data.position_index[k] for k in plan], dtype=np.int64)
     objective = sum(nilai[i * len(data.positions) + int(j)] for i, j in enumerate(assignment))

@@ -67,8 +67,10 @@ def test_solve_plan_passes_checker(solved: dict[str, Path]) -> None:
     post = np.array([p_idx[r["kode_jabatan"]] for r in rows])
     score = np.array([int(r["skor"]) for r in rows])
     stay = np.array([r["tetap"] == "1" for r in rows])
+    nilai = np.array([int(r["nilai"]) for r in rows])
     assert stay.sum() == len(data.employees)
-    cand = Candidates(emp, post, score, stay, np.zeros((len(rows), 8), dtype=np.int64))
+    zeros = np.zeros(len(rows), dtype=np.int64)
+    cand = Candidates(emp, post, score, stay, np.zeros((len(rows), 5), dtype=np.int64), nilai, zeros, zeros)
     assignment = np.array([p_idx[doc["penempatan"][e.nip]] for e in data.employees])
     keb = np.array([p.kebutuhan for p in data.positions])
     counts = np.bincount(assignment, minlength=len(keb))
@@ -150,8 +152,8 @@ def test_contoh_is_made_by_demo(tmp_path: Path) -> None:
 def test_solve_summary_uses_the_indonesian_convention(solved: dict[str, Path]) -> None:
     """The terminal summary writes thousands with '.', decimals with ',' (41.287 and 64,3), never '64.3'."""
     out = SOLVE_OUTPUT[0]
-    assert re.search(r"Rata-rata skor sebelum → sesudah\s*│?\s*\d+,\d → \d+,\d", out), out
-    assert re.search(r"Nilai objektif\s*│?\s*\d{1,3}(\.\d{3})*\s", out), out
+    assert re.search(r"Rata-rata kesesuaian sebelum → sesudah\s*│?\s*\d+,\d → \d+,\d", out), out
+    assert re.search(r"Nilai objektif \(Σ nilai\)\s*│?\s*\d{1,3}(\.\d{3})*\s", out), out
     assert re.search(r"Waktu\s*│?\s*\d+,\d detik", out), out
     assert not re.search(r"\d\.\d detik|\d+\.\d → ", out)
 

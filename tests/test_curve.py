@@ -76,3 +76,11 @@ def test_curve_rows_say_what_each_batch_buys(solved):
             assert row[4] == pytest.approx(round((pt.objective - prev.objective) / (pt.moves - prev.moves), 2))
     assert rows[-1][2] == pytest.approx(round(100 * curve[-1].moves / len(data.employees), 2))
     assert np.isfinite([r[3] for r in rows]).all()
+
+
+def test_curve_without_a_plan_solves_it_first(solved):
+    """Given only the data, the curve solves the uncapped plan itself and gives the same points."""
+    data, _, _, curve = solved
+    again = benefit_curve(data)
+    assert [(p.cap, p.moves, p.objective, p.must_fill_filled) for p in again] == \
+        [(p.cap, p.moves, p.objective, p.must_fill_filled) for p in curve]

@@ -51,7 +51,7 @@ def test_explain_an_employee_who_moves(case) -> None:
     assert " ".join(ex.move_reason(i).text.split()) in out
     chain, step = ex.chain_of[i]
     assert f"{chain.id} urutan {step}" in out
-    assert "Mengapa tidak" in out and "Pend" in out and "Rot" in out
+    assert "Mengapa tidak" in out and "Pend" in out and "Tujuan: " in out and "Penjelasan untuk pegawai: " in out
 
 
 def test_explain_an_employee_held_by_r1(case) -> None:
@@ -63,7 +63,7 @@ def test_explain_an_employee_held_by_r1(case) -> None:
     assert code == 0, out
     assert "Rencana: TETAP di" in out
     months, minimum = int(ex.t.emp_tenure[i]), ex.data.params.masa_jabatan_minimal_bulan
-    assert f"R1: masa jabatan {months} bulan < {minimum} bulan (Peraturan BKN 5/2019)" in out
+    assert f"R1: masa jabatan kurang dari minimal ({months} bulan < {minimum} bulan; Peraturan BKN 5/2019)" in out
     assert out.count("Mengapa tidak") == len(ex.alternatives(i))
     assert out.count("R1: masa jabatan") == 1 + len(ex.alternatives(i))
 
@@ -120,4 +120,5 @@ def test_explain_uses_the_scenario_like_solve(case, tmp_path: Path) -> None:
     code, out = _run(str(case["path"]), "--nip", ex.data.employees[i].nip, "--skenario", str(toml))
     assert code == 0, out
     assert "Skenario: Uji beku" in out
-    assert "Rencana: TETAP di" in out and f"R15: unit {unit} dibekukan oleh skenario" in out
+    assert "Rencana: TETAP di" in out
+    assert f"R15: dikunci, dilarang atau unit dibekukan oleh skenario (unit {unit} dibekukan)" in out

@@ -182,16 +182,17 @@ def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
 
 def test_pin_that_breaks_a_hard_rule(tmp_path: Path) -> None:
     """A pin of someone R1 holds in place names R1 and the months; a scenario override that lifts R1 fixes it."""
-    t = Tables(DATA)
-    i = next(i for i, h in enumerate(t.hold_reasons) if h == ("R1",))
-    cand = build_candidates(DATA.replace(params=DATA.params.model_copy(update={"masa_jabatan_minimal_bulan": 0})))
-    j = next(int(cand.post[k]) for k in np.nonzero((cand.emp == i) & ~cand.stay)[0])
-    pin = f'[[kunci]]\nnip = "{DATA.employees[i].nip}"\nkode_jabatan = "{DATA.positions[j].kode}"\n'
-    [(row, col, message)] = _errors(tmp_path, pin)
+    data = make_instance(8, n_emp=80, n_units=4)  # has someone held only by R1 with a purposeful move
+    t = Tables(data)
+    cand = build_candidates(data.replace(params=data.params.model_copy(update={"masa_jabatan_minimal_bulan": 0})))
+    i, j = next((i, int(cand.post[k])) for i, h in enumerate(t.hold_reasons) if h == ("R1",)
+                for k in np.nonzero((cand.emp == i) & ~cand.stay)[0][:1])
+    pin = f'[[kunci]]\nnip = "{data.employees[i].nip}"\nkode_jabatan = "{data.positions[j].kode}"\n'
+    [(row, col, message)] = _errors(tmp_path, pin, data)
     assert (row, col) == (3, "kunci")
     assert f"kunci melanggar R1 (masa jabatan {t.emp_tenure[i]} bulan < 24)" in message
-    data = _scenario(tmp_path, "[parameter]\nmasa_jabatan_minimal_bulan = 0\n" + pin)
-    assert int(_solve(data).assignment[i]) == j
+    lifted = _scenario(tmp_path, "[parameter]\nmasa_jabatan_minimal_bulan = 0\n" + pin, data)
+    assert int(_solve(lifted).assignment[i]) == j
 
 
 def test_terima_rantai_pins_exactly_the_chain(tmp_path: Path, base: Result) -> None:
@@ -208,7 +209,7 @@ def test_terima_rantai_pins_exactly_the_chain(tmp_path: Path, base: Result) -> N
         scenario_rows(DATA, scenario)
     result = _solve(apply_scenario(DATA, scenario))
     assert all(result.assignment[i] == base.assignment[i] for i in chain.members)
-    problems = _errors(tmp_path, 'rekomendasi = "lama.xlsx"\nterima_rantai = [\n  "R001",\n  "R999",\n]\n')
+    problems = _errors(tmp_path, 'rekomendasi = "lama.xlsx"\nterima_rantai = [\n  "C001",\n  "C999",\n]\n')
     assert [(row, col) for row, col, _ in problems] == [(4, "terima_rantai")]
     assert [(row, col) for row, col, _ in _errors(tmp_path, 'terima_rantai = ["R001"]\n')] == [(1, "terima_rantai")]
 

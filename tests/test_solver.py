@@ -92,8 +92,11 @@ def jf(kode: str, rumpun: str | None, jenjang: str = "Ahli Pertama", **changes: 
 
 def problem(employees: list[Employee], positions: list[Position], *, pins: tuple[Pin, ...] = (),
             forbids: tuple[Forbid, ...] = (), frozen: tuple[str, ...] = (), **params: Any) -> ProblemData:
-    """ProblemData at TODAY; R13 off (100 %) unless a test sets it; R21 on (the default)."""
-    settings_: dict[str, object] = {"tanggal_acuan": TODAY, "maks_keluar_unit_persen": 100.0}
+    """ProblemData at TODAY; R13 off (100 %) unless a test sets it; R21 on (the default). The hand-worked
+    numbers in this file use biaya_mutasi 12 and no extra cost for a lower fit, set here explicitly so a
+    change of the calibrated defaults does not change what these rule tests mean."""
+    settings_: dict[str, object] = {"tanggal_acuan": TODAY, "maks_keluar_unit_persen": 100.0,
+                                    "biaya_mutasi": 12, "biaya_kesesuaian_turun": 0}
     settings_.update(params)
     return ProblemData(employees=tuple(employees), positions=tuple(positions),
                        params=Params.model_validate(settings_), pins=pins, forbids=forbids,
@@ -986,7 +989,7 @@ def exact_case(seed: int) -> ProblemData:
 
 # Seeds chosen so that each stage of the solver ends the solve: min-cost flow, LP, CP-SAT residual
 # (a fractional LP optimum is rare on instances this small: 2 of the first 2,000 seeds).
-EXACT_SEEDS = {"aliran": [0, 5, 6], "lp": [1, 2, 3, 4], "cpsat": [107, 202]}
+EXACT_SEEDS = {"aliran": [0, 5, 18], "lp": [1, 2, 3, 4], "cpsat": [107, 202]}
 
 
 @pytest.mark.parametrize(("stage", "seed"), [(stage, seed) for stage, seeds in EXACT_SEEDS.items() for seed in seeds])

@@ -83,6 +83,8 @@ _PARAM_HELP: dict[str, str] = {
     "tanggal_acuan": "Tanggal acuan semua aturan (dd-mm-yyyy); kosong = hari ini.",
     "biaya_mutasi": "Pengurang nilai untuk setiap perpindahan: makin besar, makin sedikit mutasi dalam satu putaran.",
     "ambang_kesesuaian": "Tujuan (d) kesesuaian lebih baik: skor kecocokan naik paling sedikit sekian poin.",
+    "biaya_kesesuaian_turun": "Pengurang nilai bila pindah menurunkan skor kecocokan pegawai (hanya boleh untuk "
+                              "kelebihan pegawai atau kursi wajib diisi; selalu ditandai).",
     "masa_jabatan_minimal_bulan": "R1: masa minimal dalam jabatan sebelum boleh dipindah (bulan).",
     "masa_jabatan_maksimal_bulan": "R2: setelah masa ini (bulan) rotasi jatuh tempo.",
     "masa_risiko_tinggi_bulan": "R3: masa maksimal (bulan) pada jabatan berisiko tinggi.",

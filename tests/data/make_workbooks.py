@@ -71,7 +71,7 @@ PEGAWAI: list[list[object]] = [
     ["198502022009011004", "Ir. Joko Susilo", "III/c", "S-1", "S-1 Teknik Sipil", "PUPR-01",
      datetime(2018, 1, 2), datetime(1985, 2, 2), "L", "Aktif", "Sangat Baik", "Menengah", None, 3, 3, 4,
      "Pengadaan", None, None, "Ya", None],
-    ["198707072011012005", "Rina Marlina, ST", "III/d", "S-1", "S-1 Arsitektur", "PUPR-02",
+    ["198707072011012005", "Rina Marlina, ST", "III/d", "S-1", "S-1 Teknik Sipil", "PUPR-02",
      datetime(2020, 10, 1), datetime(1987, 7, 7), "P", "Aktif", "Baik", "Tinggi", 8, None, 3, 4,
      None, None, None, "Ya", None, "Ya"],
     ["199303032020121001", "Bambang Prakoso", "II/a", "SLTA", "SMK Teknik Mesin", "PUPR-03",
