@@ -23,6 +23,7 @@ from fractions import Fraction
 from penempatan.model import Employee, Position, ProblemData
 from penempatan.reference import JabatanFungsional, JenisJabatan, Reference, load_reference
 from penempatan.result import Result, SolveStatus
+from penempatan.rules import PURPOSE_LABELS
 
 NO_SANCTION = "Tidak Ada"
 HEAVY_SANCTIONS = ("Sedang", "Berat")
@@ -31,15 +32,8 @@ FUNGSIONAL = "Fungsional"
 JPT = "JPT Pratama"
 SKILL_JENJANG = ("Pemula", "Terampil", "Mahir", "Penyelia")  # the keterampilan track; Ahli* is keahlian
 
-PURPOSE_WORDS = {
-    "kebutuhan": "mengisi kebutuhan",
-    "rotasi": "rotasi jatuh tempo",
-    "promosi": "promosi",
-    "kesesuaian": "kesesuaian lebih baik",
-    "kelebihan": "kelebihan pegawai",
-    "permintaan": "permintaan pegawai",
-}
-"""The purposes of a move (SPEC 4 a–f), in that order."""
+PURPOSE_WORDS = PURPOSE_LABELS
+"""The purposes of a move (SPEC 4 a–f), in that order (wording from the rule registry)."""
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,25 @@ _RULES = (
 )
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+
+PURPOSE_LABELS = {
+    "kebutuhan": "mengisi kebutuhan",
+    "rotasi": "rotasi jatuh tempo",
+    "promosi": "promosi",
+    "kesesuaian": "kesesuaian lebih baik",
+    "kelebihan": "kelebihan pegawai",
+    "permintaan": "permintaan pegawai",
+}
+"""The purposes of a move (SPEC 4 a–f), in that order, in the planner's words."""
+
+FLAG_LABELS = {
+    "tidak_bersedia": "tidak bersedia",
+    "dekat_bup": "dekat BUP",
+    "turun_kelas": "turun kelas",
+    "kesesuaian_turun": "kesesuaian turun",
+    "kursi_jpt": "kursi JPT",
+}
+"""The flags of a move for the committee (`Perhatian`), in the planner's words."""
 """Every rule by code, R1 … R21."""
 
 

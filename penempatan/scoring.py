@@ -25,7 +25,7 @@ import numpy as np
 
 from penempatan.model import ProblemData
 from penempatan.reference import Reference, load_reference
-from penempatan.rules import RULES
+from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS, RULES
 
 COMPONENTS = ("pendidikan", "bidang", "kompetensi", "kinerja", "golongan")
 """Fit components, in the order of `Candidates.parts` columns; their sum is the fit score."""
@@ -38,28 +38,11 @@ COMPONENT_LABELS = {
     "golongan": "kesesuaian golongan",
 }
 
-PURPOSES = ("kebutuhan", "rotasi", "promosi", "kesesuaian", "kelebihan", "permintaan")
-"""Purposes of a move (SPEC 4 a–f), in the bit order of `Candidates.purposes`."""
+PURPOSES = tuple(PURPOSE_LABELS)
+"""Purposes of a move (SPEC 4 a–f), in the bit order of `Candidates.purposes`; wording in rules.py."""
 
-PURPOSE_LABELS = {
-    "kebutuhan": "mengisi kebutuhan",
-    "rotasi": "rotasi jatuh tempo",
-    "promosi": "promosi",
-    "kesesuaian": "kesesuaian lebih baik",
-    "kelebihan": "kelebihan pegawai",
-    "permintaan": "permintaan pegawai",
-}
-
-FLAGS = ("tidak_bersedia", "dekat_bup", "turun_kelas", "kesesuaian_turun", "kursi_jpt")
-"""Flags of a move for the committee (`Perhatian`), in the bit order of `Candidates.flags`."""
-
-FLAG_LABELS = {
-    "tidak_bersedia": "tidak bersedia",
-    "dekat_bup": "dekat BUP",
-    "turun_kelas": "turun kelas",
-    "kesesuaian_turun": "kesesuaian turun",
-    "kursi_jpt": "kursi JPT",
-}
+FLAGS = tuple(FLAG_LABELS)
+"""Flags of a move for the committee (`Perhatian`), in the bit order of `Candidates.flags`; wording in rules.py."""
 NEAR_BUP_MONTHS = 24
 """A mover who retires within this many months is flagged `dekat BUP` (R4 keeps those within 12 in place)."""
 

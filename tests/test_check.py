@@ -15,8 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import builders
 import numpy as np
 import pytest
+from builders import family, post, with_families
 
 import penempatan.check
 from penempatan.check import (
@@ -29,7 +31,7 @@ from penempatan.check import (
     whole_months,
 )
 from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemData
-from penempatan.reference import JabatanFungsional, Reference, load_reference
+from penempatan.reference import Reference, load_reference
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import COMPONENTS, Candidates
 
@@ -44,24 +46,8 @@ DUE: dict[str, Any] = {"tmt_jabatan": date(2020, 1, 1)}  # 82 months in post: ro
 
 # --- tiny instance builders ------------------------------------------------------------------------------
 def emp(n: int, kode_jabatan: str, **changes: Any) -> Employee:
-    """Employee n: Aktif, S-1 ekonomi_akuntansi, III/b, 42 months in post, kotak 8, willing, no sanction."""
-    fields: dict[str, object] = dict(
-        nip=f"198001012005011{n:03d}", nama=f"Pegawai {n}", golongan="III/b", pendidikan="S-1",
-        bidang="ekonomi_akuntansi", kode_jabatan=kode_jabatan, tmt_jabatan=date(2023, 6, 1),
-        tanggal_lahir=date(1980, 1, 1), kinerja="Baik", potensi="Tinggi", kotak=8)
-    fields.update(changes)
-    return Employee.model_validate(fields)
-
-
-def post(kode: str, unit: str = "Unit A", jenis: str = "Pelaksana", **changes: Any) -> Position:
-    """A post with one seat, minimum education SLTA, kelas 6 (9 Pengawas, 11 Administrator, 14 JPT, 8 JF)."""
-    kelas = {"Pengawas": 9, "Administrator": 11, "JPT Pratama": 14, "Fungsional": 8}.get(jenis, 6)
-    fields: dict[str, object] = dict(kode=kode, nama=kode, unit=unit, jenis=jenis, kelas=kelas, kebutuhan=1,
-                                     pendidikan_min="SLTA")
-    if jenis == "Fungsional":
-        fields["jenjang"] = "Ahli Pertama"
-    fields.update(changes)
-    return Position.model_validate(fields)
+    """Employee n as in tests/builders.py, with an S-1 in ekonomi_akuntansi."""
+    return builders.emp(n, kode_jabatan, **{"bidang": "ekonomi_akuntansi", **changes})
 
 
 def problem(employees: list[Employee], positions: list[Position], *, pins: tuple[Pin, ...] = (),
@@ -83,17 +69,6 @@ def field_move(employee: dict[str, Any] | None = None, h: dict[str, Any] | None 
     return problem([emp(0, "H", **(employee or {}))], positions, **params)
 
 
-def family(nama: str, bidang: tuple[str, ...] = (), lisensi: str | None = None, keahlian: str | None = None,
-           keterampilan: str | None = None) -> JabatanFungsional:
-    """A JF family for a stub reference table."""
-    return JabatanFungsional(nama=nama, kata_kunci=(tuple(nama.lower().split()),), bidang=frozenset(bidang),
-                             lisensi=lisensi, pendidikan_keahlian=keahlian, pendidikan_keterampilan=keterampilan,
-                             pelatihan_fungsional=f"Pelatihan Fungsional {nama}", pembina="Kementerian")
-
-
-def with_families(*families: JabatanFungsional) -> Reference:
-    """The shipped reference tables with jabatan_fungsional replaced by `families`."""
-    return dataclasses.replace(load_reference(), jabatan_fungsional={f.nama: f for f in families})
 
 
 PERAWAT = family("Perawat", ("keperawatan",), "STR", keahlian="S-1", keterampilan="D-III")

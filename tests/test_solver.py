@@ -16,12 +16,12 @@ the shipped jabatan_fungsional.csv; one test uses the shipped table.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from typing import Any
 
 import numpy as np
 import pytest
+from builders import emp, family, post, with_families
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from instances import full_units, make_instance
@@ -29,7 +29,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from penempatan.check import assert_plan_valid, check_plan
 from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemData
-from penempatan.reference import JabatanFungsional, Reference, load_reference
+from penempatan.reference import Reference, load_reference
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Tables, build_candidates, flag_names, purpose_names
 from penempatan.solver import solve
@@ -42,17 +42,6 @@ JPT: dict[str, Any] = {"jenis": "JPT Pratama", "kelas": 14}
 
 
 # --- stub JF families --------------------------------------------------------------------------------------
-def family(nama: str, bidang: tuple[str, ...] = (), lisensi: str | None = None, keahlian: str | None = None,
-           keterampilan: str | None = None) -> JabatanFungsional:
-    """A JF family for a stub reference table."""
-    return JabatanFungsional(nama=nama, kata_kunci=(tuple(nama.lower().split()),), bidang=frozenset(bidang),
-                             lisensi=lisensi, pendidikan_keahlian=keahlian, pendidikan_keterampilan=keterampilan,
-                             pelatihan_fungsional=f"Pelatihan Fungsional {nama}", pembina="Kementerian")
-
-
-def with_families(*families: JabatanFungsional) -> Reference:
-    """The shipped reference tables with jabatan_fungsional replaced by `families`."""
-    return dataclasses.replace(load_reference(), jabatan_fungsional={f.nama: f for f in families})
 
 
 DOKTER = family("Dokter", ("kedokteran",), "STR", keahlian="Profesi")
@@ -62,26 +51,7 @@ ANALIS = family("Analis Kebijakan")  # any field
 STUB = with_families(DOKTER, PERAWAT, PRAKOM, ANALIS)
 
 
-# --- tiny instance builders ------------------------------------------------------------------------------
-def emp(n: int, kode_jabatan: str, **changes: Any) -> Employee:
-    """Employee n (NIP ends in n): Aktif, S-1 ti, III/b, 42 months in post, kotak 8, willing, no sanction."""
-    fields: dict[str, object] = dict(
-        nip=f"198001012005011{n:03d}", nama=f"Pegawai {n}", golongan="III/b", pendidikan="S-1",
-        bidang="ti", kode_jabatan=kode_jabatan, tmt_jabatan=date(2023, 6, 1),
-        tanggal_lahir=date(1980, 1, 1), kinerja="Baik", potensi="Tinggi", kotak=8)
-    fields.update(changes)
-    return Employee.model_validate(fields)
-
-
-def post(kode: str, unit: str = "Unit A", jenis: str = "Pelaksana", **changes: Any) -> Position:
-    """A post with one seat, minimum education SLTA, kelas 6 (9 Pengawas, 11 Administrator, 14 JPT, 8 JF)."""
-    kelas = {"Pengawas": 9, "Administrator": 11, "JPT Pratama": 14, "Fungsional": 8}.get(jenis, 6)
-    fields: dict[str, object] = dict(kode=kode, nama=kode, unit=unit, jenis=jenis, kelas=kelas, kebutuhan=1,
-                                     pendidikan_min="SLTA")
-    if jenis == "Fungsional":
-        fields["jenjang"] = "Ahli Pertama"
-    fields.update(changes)
-    return Position.model_validate(fields)
+# --- tiny instance builders (emp, post: tests/builders.py) -------------------------------------------------
 
 
 def jf(kode: str, rumpun: str | None, jenjang: str = "Ahli Pertama", **changes: Any) -> Position:

@@ -1,0 +1,52 @@
+"""A plan a Baperjakat would sign (SPEC 6; issues 10 and 11), counted on the fictional demo pemda as a planner
+reading `Usulan Mutasi` would, with benchmarks/quality.py (independent of the solver's own flags)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from penempatan.check import check_plan
+from penempatan.demo import generate_demo
+from penempatan.model import ProblemData
+from penempatan.result import Result
+from penempatan.solver import solve
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from quality import Quality, quality  # noqa: E402
+
+
+@pytest.fixture(scope="module", params=[(600, 1), (2000, 7)], ids=["600-seed1", "2000-seed7"])
+def plan(request: pytest.FixtureRequest) -> tuple[ProblemData, Result, Quality]:
+    n, seed = request.param
+    data = generate_demo(n_pegawai=n, seed=seed)
+    result = solve(data, 60.0)
+    return data, result, quality(data, result)
+
+
+def test_demo_plan_passes_the_checker(plan: tuple[ProblemData, Result, Quality]) -> None:
+    """The default plan of the demo is OPTIMAL and breaks no hard rule."""
+    data, result, q = plan
+    assert q.status == "OPTIMAL"
+    assert check_plan(data, result) == []
+
+
+def test_demo_plan_puts_nobody_where_the_rules_forbid(plan: tuple[ProblemData, Result, Quality]) -> None:
+    """R18, R8 on finance posts, R9, R19, R20: zero moves that break them; other-field moves ≤ 2 %."""
+    _, _, q = plan
+    assert q.jf_tidak_memenuhi == 0
+    assert q.keuangan_tanpa_bidang == 0
+    assert q.bidang_lain_persen <= 2.0
+    assert q.promosi_lebih_satu_tingkat == 0
+    assert q.turun_kelas_bukan_kelebihan == 0
+    assert q.masuk_jpt == 0
+
+
+def test_demo_round_is_small_and_leaves_no_unit_worse(plan: tuple[ProblemData, Result, Quality]) -> None:
+    """SPEC 4 calibration: the default round moves 2–10 % of the staff, and no unit ends with more empty seats
+    (R21)."""
+    _, _, q = plan
+    assert 2.0 <= q.persen_pindah <= 10.0
+    assert q.unit_lebih_kosong == 0
