@@ -14,7 +14,9 @@ from functools import cached_property
 import numpy as np
 
 from penempatan.check import holders_not_qualified
+from penempatan.explain.words import field_text
 from penempatan.model import ProblemData
+from penempatan.rules import RULES
 from penempatan.scoring import COMPONENTS, Tables, add_years
 
 STAY_COMPONENTS = COMPONENTS
@@ -22,21 +24,17 @@ STAY_COMPONENTS = COMPONENTS
 to a move)."""
 
 TALENT_POOL = (7, 8, 9)
-"""Kotak talenta of the talent pool (PermenPANRB 3/2020)."""
-
-NINE_BOX_GRID = ((6, 8, 9), (3, 5, 7), (1, 2, 4))
-"""The 9-box as drawn in PermenPANRB 3/2020: rows potensi tinggi, menengah, rendah; columns kinerja di
-bawah, sesuai, di atas ekspektasi."""
+"""Kotak talenta of the talent pool (SPEC 2.1)."""
 
 GENERAL_FIELDS = ("umum", "administrasi_sosial")
 """Fields (rumpun) that fit a post without a Bidang; any other field there is reported as unused."""
 
 NEAR_RETIREMENT_MONTHS = 12
 
-FIELD, EDUCATION, RANK, COMPETENCE, UNUSED, JF = (
+FIELD, EDUCATION, RANK, COMPETENCE, UNUSED = (
     "Bidang berbeda (R8)", "Pendidikan di bawah minimal (R6)", "Golongan di luar rentang (R7)",
-    "Kompetensi di bawah standar", "Bidang khusus di jabatan umum",
-    "Tidak memenuhi kualifikasi jabatan fungsional (R18)")
+    "Kompetensi di bawah standar", "Bidang khusus di jabatan umum")
+JF = f"{RULES['R18'].text.capitalize()} (R18)"
 MISMATCH_KINDS = (JF, FIELD, UNUSED, EDUCATION, RANK, COMPETENCE)
 
 
@@ -148,7 +146,7 @@ def current_fit(t: Tables) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _field(bidang: str | None) -> str:
-    return (bidang or "tidak diketahui").replace("_", " ")
+    return field_text(bidang) or "tidak diketahui"
 
 
 def mismatches(t: Tables) -> list[Mismatch]:
@@ -239,7 +237,8 @@ def near_retirement(t: Tables, months: int = NEAR_RETIREMENT_MONTHS) -> list[Nea
 
 
 def summary(a: Analysis) -> list[tuple[str, int | float | str | date]]:
-    """The headline numbers of an analysis, as (label, value) rows (workbook `Ringkasan` and terminal)."""
+    """The headline numbers of an analysis, as (label, value) rows (workbook `Ringkasan`, terminal, report);
+    the workbook adds the count per kotak (`kotak_rows`)."""
     t = a.tables
     n = t.n_emp
     rows: list[tuple[str, int | float | str | date]] = [
@@ -264,5 +263,9 @@ def summary(a: Analysis) -> list[tuple[str, int | float | str | date]]:
         ("Tanpa kotak talenta", int(a.kotak[:, 0].sum())),
         (f"Mendekati pensiun (≤ {NEAR_RETIREMENT_MONTHS} bulan)", len(a.near_retirement)),
     ]
-    rows += [(f"Kotak {k}", int(a.kotak[:, k].sum())) for k in range(9, 0, -1)]
     return rows
+
+
+def kotak_rows(a: Analysis) -> list[tuple[str, int]]:
+    """Employees per kotak talenta, 9 down to 1, as (label, count) rows (the workbook's `Ringkasan`)."""
+    return [(f"Kotak {k}", int(a.kotak[:, k].sum())) for k in range(9, 0, -1)]

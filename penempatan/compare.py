@@ -1,10 +1,9 @@
 """Side-by-side comparison of the base plan and scenario plans (`penempatan compare`).
 
 The workbook is read and validated once; each scenario is applied to that ProblemData (a new, checked
-copy) and solved. Plans are solved in up to `max_workers` processes, but only with two cores per worker:
-on a 2-vCPU machine two processes made every solve 1.7–3× slower (5,000 employees, base + 3 scenarios:
-28 s sequential, 36 s with two processes), so there the plans are solved one after another. Each solve is
-deterministic, so the numbers are the same either way.
+copy) and solved. Plans are solved in up to `max_workers` processes, but only with two cores per worker: on
+a 2-vCPU machine two processes made every solve slower than solving them one after another (measured in
+benchmarks/RESULTS.md). Each solve is deterministic, so the numbers are the same either way.
 """
 
 from __future__ import annotations
@@ -19,27 +18,23 @@ from functools import cached_property
 
 import numpy as np
 
-from penempatan.explain import MOVE_KINDS
+from penempatan.explain import MOVE_KINDS, PlanSummary, plan_summary
 from penempatan.model import ProblemData
 from penempatan.result import Result
+from penempatan.rules import FLAG_LABELS
 from penempatan.scenario import Scenario, apply_scenario, scenario_rows
-from penempatan.scoring import FLAG_LABELS, FLAGS, Tables
+from penempatan.scoring import FLAGS, Tables
 from penempatan.solver import solve
-from penempatan.summary import PlanSummary, plan_summary
 
 BASE_LABEL = "Dasar"
 
 
-def summarise(label: str, data: ProblemData, tables: Tables, result: Result) -> PlanSummary:
-    """The comparison numbers of one solved plan (the same `PlanSummary` as Ringkasan and the terminal)."""
-    return plan_summary(data, tables, result, label=label)
-
-
 def solve_and_summarise(label: str, data: ProblemData, time_limit: float) -> tuple[Result, PlanSummary]:
-    """Score, solve and summarise one plan (module level so a worker process can run it)."""
+    """Score, solve and summarise one plan (module level so a worker process can run it); the summary is the
+    same `PlanSummary` as Ringkasan and the terminal show."""
     tables = Tables(data)
     result = solve(data, time_limit, tables=tables)
-    return result, summarise(label, data, tables, result)
+    return result, plan_summary(data, tables, result, label=label)
 
 
 @dataclass(frozen=True)

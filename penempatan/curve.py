@@ -4,8 +4,8 @@ sees what each extra batch of moves buys and chooses the size of the round.
 The same data is solved once without a cap (or with the scenario's own `maks_mutasi`), then for caps from 0
 up to that plan's number of moves. Tables and candidates are built once and shared by every solve: a cap does
 not change which pairs are eligible, only how many moves the plan may make, so each capped plan is optimal
-over the uncapped solve's candidates (LP pricing included) and is not priced again: that keeps a curve of 5,000
-employees within a minute on 2 cores. With a cap, the solver keeps the R11 and R12 priorities first, so a
+over the uncapped solve's candidates (LP pricing included) and is not priced again (timings in
+benchmarks/RESULTS.md). With a cap, the solver keeps the R11 and R12 priorities first, so a
 point may trade some Σ nilai for a must-fill seat: the curve is non-decreasing in the solver's order (fewer
 surplus holders kept, then more must-fill seats filled, then Σ nilai), not always in Σ nilai alone.
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from penempatan.explain import Explainer
+from penempatan.explain import PlanView
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.scoring import Candidates, Tables, build_candidates
@@ -57,11 +57,11 @@ def default_caps(moves: int, points: int = POINTS) -> list[int]:
 def point_of(data: ProblemData, tables: Tables, result: Result, cap: int | None) -> CurvePoint:
     """The curve numbers of one solved plan."""
     t = tables
-    ex = Explainer(data, t, result)
+    view = PlanView(data, t, result)
     return CurvePoint(
-        cap=cap, status=result.status.value, moves=len(ex.movers), objective=result.objective,
-        fit_gained=int((ex.assigned_scores - ex.stay_scores).sum()),
-        seats_filled=int(np.minimum(ex.after, t.post_keb).sum()), must_fill_filled=result.must_fill_filled,
+        cap=cap, status=result.status.value, moves=len(view.movers), objective=result.objective,
+        fit_gained=int((view.assigned_scores - view.stay_scores).sum()),
+        seats_filled=int(np.minimum(view.after, t.post_keb).sum()), must_fill_filled=result.must_fill_filled,
         must_fill_seats=result.must_fill_seats, surplus_kept=result.surplus_kept, gap=result.gap,
         wall_time=result.wall_time)
 

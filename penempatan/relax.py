@@ -3,8 +3,8 @@
 R21 (no unit with more empty seats) is left out of the relaxation — dropping a rule keeps the bound valid —
 and enforced by the repair, which undoes whole chains until every coupling rule holds.
 
-Without R13/R14 the placement problem is a min-cost flow, solved exactly in seconds even at 50,000
-employees; with them, a general LP gets slow. Here R13/R14 move into the objective with one multiplier
+Without R13/R14 the placement problem is a min-cost flow, which stays fast at the largest sizes; with them,
+a general LP is much slower (benchmarks/RESULTS.md). Here R13/R14 move into the objective with one multiplier
 per unit and one for the total: every pair that leaves unit u costs λ_u, every move costs μ. For any
 λ, μ ≥ 0 the flow optimum plus Σ λ_u·cap_u + μ·maks_mutasi bounds the true optimum from above (the flow
 polytope is integral, so the best such bound equals the LP bound). Subgradient steps adjust the
@@ -12,7 +12,7 @@ multipliers; after each flow, the plan is repaired to satisfy R13/R14 by undoing
 that share posts (undoing a group restores every post it touched, so seats stay within R11), and the
 best repaired plan is kept. The result is a feasible plan with a proven gap.
 
-The flow itself is solved by the caller's `flow` function (solver.py owns OR-Tools); this module is
+The flow itself is solved by the caller's `flow` function (the solver package owns OR-Tools); this module is
 plain numpy.
 """
 
@@ -28,12 +28,12 @@ import numpy as np
 from penempatan.scoring import Candidates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Coupling:
     """What the relaxation needs to know about the problem (arrays per pair, per post, per unit)."""
 
     cand: Candidates
-    value: np.ndarray  # per pair: score − biaya_mutasi if a move
+    value: np.ndarray  # per pair: what the solve maximises (nilai, plus the reference bonus)
     leaves_unit: np.ndarray  # per pair: the move leaves the employee's unit
     pair_unit: np.ndarray  # per pair: the employee's unit
     unit_cap: np.ndarray  # R13 per unit

@@ -16,11 +16,11 @@ class SolveStatus(str, Enum):
     INFEASIBLE = "INFEASIBLE"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Result:
     """A plan: `assignment[i]` is the post index employee i ends in (their current post when staying).
 
-    `objective` is Σ score − biaya_mutasi × moves (SPEC 4); `bound` an upper bound on it for the same
+    `objective` is Σ nilai over the plan's pairs (SPEC 4); `bound` an upper bound on it for the same
     number of must-fill seats filled; `gap` = (bound − objective) / max(1, |bound|). When the solve had a
     reference plan, optimality (and bound = objective) is for the objective plus the reference bonus.
     """

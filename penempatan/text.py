@@ -1,4 +1,5 @@
-"""How numbers, dates, NIPs and yes/no are written for the planner: one Indonesian convention everywhere.
+"""Normalising and formatting text in one place: keys that make two spellings of a name equal, NIPs, Ya/Tidak,
+and how numbers, dates and durations are written for the planner (one Indonesian convention everywhere).
 
 Thousands are separated by '.', decimals by ',' (41.287 and 64,3), dates are DD-MM-YYYY. The terminal, the
 HTML report and text inside workbooks all go through these functions; numeric workbook cells stay numbers
@@ -8,12 +9,102 @@ HTML report and text inside workbooks all go through these functions; numeric wo
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 DATE_FORMAT = "DD-MM-YYYY"
 """Excel number format of every date cell."""
 
 
+# --- keys: two spellings of one name compare equal -------------------------------------------------------------
+def code_key(value: object) -> str:
+    """Upper case with everything but A–Z and 0–9 removed: 'D-III', 'D III', 'd.iii' -> 'DIII' (codes,
+    levels, statuses, Ya/Tidak)."""
+    return re.sub(r"[^0-9A-Z]", "", str(value).upper())
+
+
+def name_key(value: object) -> str:
+    """Case-insensitive, runs of white space as one space: ' Kepala  Dinas ' -> 'kepala dinas' (post names,
+    sheet names, column headers of an output workbook); None -> ''."""
+    return " ".join(("" if value is None else str(value)).split()).casefold()
+
+
+def compact_key(value: object) -> str:
+    """Case-insensitive with all white space removed: 'Dinas  Kesehatan' -> 'dinaskesehatan' (names of posts
+    and units in the input)."""
+    return re.sub(r"\s+", "", str(value)).casefold()
+
+
+def header_key(value: object) -> str:
+    """Case-insensitive with white space, '_', '.' and '-' removed: 'NIP BARU', 'nip  baru', 'Nip_Baru' ->
+    'nipbaru' (column headers and sheet names of the input); None -> ''."""
+    return re.sub(r"[\s_.\-]+", "", str(value or "")).lower()
+
+
+def snake_key(value: object) -> str:
+    """Lower-case words joined by '_': 'Kesehatan Masyarakat' -> 'kesehatan_masyarakat' (field names)."""
+    return re.sub(r"[^0-9a-z]+", "_", str(value).lower()).strip("_")
+
+
+# --- NIP ---------------------------------------------------------------------------------------------------------
+NIP_LENGTH = 18
+_NIP_PREFIX = re.compile(r"^'?\s*(?:NIP\.?\s*:?\s*)?", re.IGNORECASE)
+_NIP_SEPARATORS = re.compile(r"[\s.]+")
+
+
+def strip_nip_prefix(value: object) -> str:
+    """A NIP as typed without surrounding space, a leading apostrophe and a 'NIP', 'NIP.' or 'NIP:' prefix."""
+    return _NIP_PREFIX.sub("", str(value).strip())
+
+
+def nip_digits(value: object) -> str:
+    """A NIP as typed without apostrophe, prefix, spaces and dots: "NIP. 19700315 200003 1 002" ->
+    '197003152000031002'. Not checked: the result may hold letters or have any length (see `parse_nip`)."""
+    return _NIP_SEPARATORS.sub("", strip_nip_prefix(value))
+
+
+def parse_nip(value: object) -> str | None:
+    """The 18-digit NIP written in `value` (as `nip_digits` reads it), or None when it is not one."""
+    digits = nip_digits(value)
+    return digits if len(digits) == NIP_LENGTH and digits.isascii() and digits.isdigit() else None
+
+
+def nip_lookup_key(value: object) -> str:
+    """Only the digits of a NIP typed to find someone (a command-line option): any separator is ignored.
+    For looking up, never for reading the input, where `parse_nip` refuses what is not a NIP."""
+    return re.sub(r"\D", "", str(value))
+
+
+def nip(value: object) -> str:
+    """A NIP as text, whatever cell type it came from (an 18-digit number loses its last digits in Excel)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+# --- Ya/Tidak ----------------------------------------------------------------------------------------------------
+YES_WORDS = frozenset({"YA", "Y", "YES", "TRUE", "BENAR", "1", "IYA"})
+NO_WORDS = frozenset({"TIDAK", "T", "NO", "N", "FALSE", "SALAH", "0", "TDK", "BUKAN"})
+
+
+def yes_no(value: bool) -> str:
+    return "Ya" if value else "Tidak"
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """Ya (ya, Y, iya, benar, true, 1) -> True, Tidak (tidak, tdk, T, bukan, salah, false, 0) -> False, any
+    other value -> None; a bool is itself, the numbers 0 and 1 are Tidak and Ya."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    key = code_key(value)
+    if key in YES_WORDS:
+        return True
+    return False if key in NO_WORDS else None
+
+
+# --- numbers, dates, durations -----------------------------------------------------------------------------------
 def number(value: float, decimals: int = 0) -> str:
     """41287 -> '41.287'; number(64.25, 1) -> '64,3'; NaN and infinity -> '-'."""
     x = float(value)
@@ -46,13 +137,16 @@ def date_text(value: date | datetime | None) -> str:
     return "" if value is None else value.strftime("%d-%m-%Y")
 
 
-def yes_no(value: bool) -> str:
-    return "Ya" if value else "Tidak"
+def months_text(months: int) -> str:
+    """A duration in a table cell: 74 -> '6 th 2 bln', 12 -> '1 th', 5 -> '5 bln' (negative counts as 0)."""
+    years, rest = divmod(max(0, months), 12)
+    if years and rest:
+        return f"{years} th {rest} bln"
+    return f"{years} th" if years else f"{rest} bln"
 
 
-def nip(value: object) -> str:
-    """A NIP as text, whatever cell type it came from (an 18-digit number loses its last digits in Excel)."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return "" if value is None else str(value).strip()
-
+def months_long(months: int) -> str:
+    """A duration in text the employee reads: 74 -> '6 tahun 2 bulan', 0 -> '0 bulan'."""
+    years, rest = divmod(max(0, months), 12)
+    parts = ([f"{years} tahun"] if years else []) + ([f"{rest} bulan"] if rest or not years else [])
+    return " ".join(parts)

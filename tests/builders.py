@@ -6,8 +6,11 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from penempatan.model import Employee, Position
 from penempatan.reference import JabatanFungsional, Reference, load_reference
+from penempatan.scoring import Candidates
 
 
 def emp(n: int, kode_jabatan: str, bidang: str = "ti", **changes: Any) -> Employee:
@@ -43,3 +46,9 @@ def family(nama: str, bidang: tuple[str, ...] = (), lisensi: str | None = None, 
 def with_families(*families: JabatanFungsional) -> Reference:
     """The shipped reference tables with jabatan_fungsional replaced by `families`."""
     return dataclasses.replace(load_reference(), jabatan_fungsional={f.nama: f for f in families})
+
+
+def pair_index(cand: Candidates, i: int, j: int) -> int | None:
+    """The index of candidate pair (employee i, post j), or None when it is not a candidate."""
+    hit = np.nonzero((cand.emp == i) & (cand.post == j))[0]
+    return int(hit[0]) if len(hit) else None

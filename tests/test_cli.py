@@ -70,14 +70,16 @@ def test_solve_plan_passes_checker(solved: dict[str, Path]) -> None:
     nilai = np.array([int(r["nilai"]) for r in rows])
     assert stay.sum() == len(data.employees)
     zeros = np.zeros(len(rows), dtype=np.int64)
-    cand = Candidates(emp, post, score, stay, np.zeros((len(rows), 5), dtype=np.int64), nilai, zeros, zeros)
+    cand = Candidates(emp=emp, post=post, score=score, stay=stay, parts=np.zeros((len(rows), 5), dtype=np.int64),
+                      nilai=nilai, purposes=zeros, flags=zeros)
     assignment = np.array([p_idx[doc["penempatan"][e.nip]] for e in data.employees])
     keb = np.array([p.kebutuhan for p in data.positions])
     counts = np.bincount(assignment, minlength=len(keb))
     wajib = np.array([p.wajib_diisi for p in data.positions])
-    result = Result(SolveStatus.OPTIMAL, assignment, doc["nilai_objektif"], doc["batas_atas"], 0.0, cand,
-                    int(keb[wajib].sum()), int(np.minimum(counts, keb)[wajib].sum()),
-                    int(np.maximum(0, counts - keb).sum()))
+    result = Result(status=SolveStatus.OPTIMAL, assignment=assignment, objective=doc["nilai_objektif"],
+                    bound=doc["batas_atas"], wall_time=0.0, candidates=cand, must_fill_seats=int(keb[wajib].sum()),
+                    must_fill_filled=int(np.minimum(counts, keb)[wajib].sum()),
+                    surplus_kept=int(np.maximum(0, counts - keb).sum()))
     assert check_plan(data, result) == []
 
 
@@ -197,3 +199,54 @@ def test_compare_workbook_has_filters_and_print_setup(tmp_path: Path) -> None:
     ws = wb["Perbedaan"]
     if ws.max_row > 1:
         assert ws["A2"].number_format == "@" and ws["A2"].data_type == "s"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 60-person fictional workbook made by `demo`."""
+    path = tmp_path_factory.mktemp("small") / "d.xlsx"
+    assert runner.invoke(app, ["demo", "-o", str(path), "--pegawai", "60", "--seed", "2"]).exit_code == 0
+    return path
+
+
+def test_infeasible_plan_exit_1_with_the_solver_message(small: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan that cannot exist ends `solve` with exit 1, the solver's message and its rules; nothing written."""
+    from types import SimpleNamespace
+
+    def infeasible(*_: object, **__: object) -> SimpleNamespace:
+        return SimpleNamespace(feasible=False, message="Kursi wajib tidak dapat diisi.", rules_involved=["R12"])
+
+    monkeypatch.setattr("penempatan.solver.solve", infeasible)
+    res = runner.invoke(app, ["solve", str(small), "-o", str(tmp_path / "h.xlsx")])
+    assert res.exit_code == 1, res.output
+    assert "Tidak ada rencana yang layak. Kursi wajib tidak dapat diisi. (aturan terkait: R12)" in res.output
+    assert not (tmp_path / "h.xlsx").exists()
+
+
+def test_internal_error_is_one_line_and_verbose_shows_the_traceback(small: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal failure is `Galat internal: …` with exit 1; the traceback only with --verbose."""
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("uji")
+
+    monkeypatch.setattr("penempatan.solver.solve", broken)
+    res = runner.invoke(app, ["solve", str(small), "-o", str(tmp_path / "h.xlsx")])
+    assert res.exit_code == 1 and "Galat internal: RuntimeError: uji" in res.output
+    assert "Traceback" not in res.output and "--verbose" in res.output
+    res = runner.invoke(app, ["solve", str(small), "-o", str(tmp_path / "h.xlsx"), "-v"])
+    assert res.exit_code == 1 and "Traceback" in res.output
+
+
+def test_output_equal_to_the_scenarios_reference_plan_is_refused(small: Path, tmp_path: Path) -> None:
+    """An output on the reference plan a scenario names (`acuan`) is refused with exit 2, the plan untouched."""
+    plan = tmp_path / "lama.xlsx"
+    assert runner.invoke(app, ["solve", str(small), "-o", str(plan), "--batas-waktu", "10"]).exit_code == 0
+    before = sha(plan)
+    toml = tmp_path / "s.toml"
+    toml.write_text('nama = "Dekat rencana lama"\nacuan = "lama.xlsx"\n', encoding="utf-8")
+    res = runner.invoke(app, ["solve", str(small), "-s", str(toml), "-o", str(plan), "--timpa"])
+    assert res.exit_code == 2, res.output
+    assert f"berkas keluaran {plan} sama dengan rencana acuan" in res.output
+    assert sha(plan) == before

@@ -19,6 +19,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from penempatan import cli
+from penempatan.cli.problems import show_problems
+from penempatan.cli.terminal import term
 from penempatan.errors import FILE_SHEET, Problem, Severity, column_letter
 from penempatan.excel.common import header_positions
 
@@ -136,14 +138,14 @@ def test_check_of_a_5000_employee_demo_fits_a_screen(tmp_path: Path) -> None:
 
 # --- grouping -----------------------------------------------------------------------------------------------
 def _capture(problems: list[Problem], semua: bool = False, width: int | None = None) -> str:
-    """What `_show_problems` writes to stderr, plain (width None) or as a terminal of `width` columns."""
+    """What `show_problems` writes to stderr, plain (width None) or as a terminal of `width` columns."""
     buffer = io.StringIO()
-    cli._Run.plain = width is None
-    cli.err = Console(file=buffer, width=width or 100_000, soft_wrap=width is None, color_system=None)
+    term.plain = width is None
+    term.err = Console(file=buffer, width=width or 100_000, soft_wrap=width is None, color_system=None)
     try:
-        cli._show_problems(problems, Path("DATA.xlsx"), semua=semua)
+        show_problems(problems, Path("DATA.xlsx"), semua=semua)
     finally:
-        cli._configure_output(True)
+        term.configure(True)
     return buffer.getvalue()
 
 

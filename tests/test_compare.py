@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from penempatan.check import assert_plan_valid
 from penempatan.cli import app
-from penempatan.compare import Comparison, banding_rows, compare, summarise
+from penempatan.compare import Comparison, banding_rows, compare
 from penempatan.excel.write_compare import SHEETS, write_comparison
+from penempatan.explain import plan_summary
 from penempatan.scenario import Scenario, apply_scenario
 from penempatan.scoring import Tables
 from penempatan.solver import solve
@@ -40,7 +41,7 @@ def test_numbers_equal_individual_solves(comparison: Comparison) -> None:
         tables = Tables(data)
         alone = solve(data, 30, tables=tables)
         assert_plan_valid(data, alone)
-        expected = summarise(plan.label, data, tables, alone)
+        expected = plan_summary(data, tables, alone, label=plan.label)
         got = plan.summary
         assert np.array_equal(got.assignment, alone.assignment)
         assert (got.objective, got.moves, got.kinds, got.flags, got.seats_filled_after, got.must_fill_filled,

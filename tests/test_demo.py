@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -14,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from penempatan import demo
-from penempatan.demo import LABEL, generate_demo
+from penempatan.demo import LABEL, MIN_PEGAWAI, families, generate_demo
+from penempatan.demo.families import DOKTER_RSUD, FAMILIES, GURU_SUBJECTS, SKILL, WRONG_HOLDERS, Family
+from penempatan.demo.programmes import PROGRAMMES
 from penempatan.model import JENIS_VALUES, Employee, Position, ProblemData
 from penempatan.reference import load_reference
 
@@ -47,7 +49,7 @@ FIELDS = frozenset({
 HEALTH_FIELDS = frozenset({"kedokteran", "kedokteran_gigi", "keperawatan", "kebidanan", "farmasi", "gizi",
                            "kesehatan_lingkungan", "kesehatan_masyarakat", "analis_kesehatan", "radiologi",
                            "rekam_medis", "fisioterapi", "keperawatan_gigi"})
-SHORT_FAMILIES = frozenset({f.nama for f in demo._FAMILIES.values() if f.short > 1})  # health, Guru, technical
+SHORT_FAMILIES = frozenset({f.nama for f in FAMILIES.values() if f.short > 1})  # health, Guru, technical
 FINANCE_WORDS = ("keuangan", "bendahara", "anggaran", "perbendaharaan", "akuntansi", "aset")
 GENERIC_NAMES = re.compile(r"^(Pengadministrasi |Pengolah Data|Kepala Subbagian Umum dan Kepegawaian|Sekretaris |"
                            r"Kepala Dinas |Kepala Badan |Camat |Lurah )")
@@ -70,6 +72,16 @@ def _unit_of(data: ProblemData, e: Employee) -> str:
     return data.positions[data.position_index[e.kode_jabatan]].unit
 
 
+def _qualifies(family: Family, level_rank: int, bidang: str | None, pelatihan: tuple[str, ...], jenjang: str,
+               rank: dict[str, int]) -> bool:
+    """R18 as the demo's family table sees it: the field (or, unlicensed, a training) and the track's minimum."""
+    minimum = family.min_skill if jenjang in SKILL else family.min_ahli
+    if level_rank < rank[minimum]:
+        return False
+    return (not family.fields or bidang in family.fields
+            or (not family.licensed and bool(family.fields.intersection(pelatihan))))
+
+
 def _unqualified(data: ProblemData) -> list[tuple[Employee, Position]]:
     """JF holders the demo's family table does not accept (field, or the track's minimum education)."""
     ref = load_reference()
@@ -79,8 +91,8 @@ def _unqualified(data: ProblemData) -> list[tuple[Employee, Position]]:
     for e in data.employees:
         p = posts[e.kode_jabatan]
         if p.rumpun_jf and p.jenjang:
-            family = demo._FAMILIES[p.rumpun_jf]
-            if not family.qualifies(rank[e.pendidikan], e.bidang, e.pelatihan, p.jenjang, rank):
+            family = FAMILIES[p.rumpun_jf]
+            if not _qualifies(family, rank[e.pendidikan], e.bidang, e.pelatihan, p.jenjang, rank):
                 out.append((e, p))
     return out
 
@@ -89,6 +101,18 @@ def test_same_seed_gives_identical_data() -> None:
     """The same (n, seed) gives the same ProblemData; another seed gives another one."""
     assert generate_demo(300, seed=7) == generate_demo(300, seed=7)
     assert generate_demo(300, seed=7) != generate_demo(300, seed=8)
+
+
+@pytest.mark.parametrize(("n", "seed", "digest"), [
+    (600, 1, "ff8b793997057a1cc1b1d8fa26c94c557663c21fcd7fc1db0040967feb728ed1"),
+    (5_000, 7, "beb3574860a717587ccb162d5f95b4b5f2fcddee8a2731d8fe5226eea7104789"),
+])
+def test_data_unchanged_since_the_split_into_a_package(n: int, seed: int, digest: str) -> None:
+    """generate_demo gives byte for byte the data it gave before demo.py became a package (issue 12).
+
+    The digests were taken from the single-module generator; a deliberate change to the demo updates them.
+    """
+    assert hashlib.sha256(_demo(n, seed).model_dump_json().encode()).hexdigest() == digest
 
 
 def test_independent_of_the_string_hash_seed() -> None:
@@ -112,7 +136,7 @@ def test_sizes_construct(n: int) -> None:
 def test_too_small_is_refused() -> None:
     """Fewer employees than the smallest sensible pemda is a clear error, not a broken instance."""
     with pytest.raises(ValueError, match="minimal"):
-        generate_demo(demo.MIN_PEGAWAI - 1)
+        generate_demo(MIN_PEGAWAI - 1)
 
 
 def test_marked_fictional() -> None:
@@ -148,7 +172,7 @@ def test_invariants(seed: int, n: int) -> None:
         age = (data.params.tanggal_acuan - e.tanggal_lahir).days / 365.25
         assert 22 <= age < jenis.bup
         assert e.jurusan is not None
-        programme = demo._PROGRAMMES[e.jurusan]
+        programme = PROGRAMMES[e.jurusan]
         assert (e.bidang, e.pendidikan) == (programme.field, programme.level)
         assert ref.golongan_of(e.golongan) is not None
         assert (ref.golongan[e.golongan].jenis == "PPPK") == (e.status == "PPPK")
@@ -214,22 +238,30 @@ def test_programme_table_is_consistent() -> None:
     """Every programme has a design field and a known level, and each family's own programmes qualify for it."""
     ref = load_reference()
     rank = {code: ref.pendidikan_rank(code) for code in ref.pendidikan}
-    for name, programme in demo._PROGRAMMES.items():
+    for name, programme in PROGRAMMES.items():
         assert programme.field is None or programme.field in FIELDS, name
         assert programme.level in rank, name
-    assert set(demo._FAMILIES) <= FAMILY_NAMES
-    for family in demo._FAMILIES.values():
+    assert set(FAMILIES) <= FAMILY_NAMES
+    for family in FAMILIES.values():
         assert family.fields <= FIELDS, family.nama
         tracks = [(family.skill, "Terampil"), (family.ahli, "Ahli Pertama")]
-        tracks += [(subject, "Ahli Pertama") for subject in demo._GURU_SUBJECTS.values() if family.nama == "Guru"]
-        tracks += [(demo._DOKTER_RSUD, "Ahli Pertama")] if family.nama == "Dokter" else []
+        tracks += [(subject, "Ahli Pertama") for subject in GURU_SUBJECTS.values() if family.nama == "Guru"]
+        tracks += [(DOKTER_RSUD, "Ahli Pertama")] if family.nama == "Dokter" else []
         for programmes, jenjang in tracks:
             for name, _ in programmes:
-                prog = demo._PROGRAMMES[name]
-                assert family.qualifies(rank[prog.level], prog.field, (), jenjang, rank), (family.nama, name)
-    for family_name, name in demo._WRONG_HOLDERS:
-        prog = demo._PROGRAMMES[name]
-        assert not demo._FAMILIES[family_name].qualifies(rank[prog.level], prog.field, (), "Ahli Pertama", rank)
+                prog = PROGRAMMES[name]
+                assert _qualifies(family, rank[prog.level], prog.field, (), jenjang, rank), (family.nama, name)
+    for family_name, name in WRONG_HOLDERS:
+        prog = PROGRAMMES[name]
+        assert not _qualifies(FAMILIES[family_name], rank[prog.level], prog.field, (), "Ahli Pertama", rank)
+
+
+def test_family_table_refuses_unknown_keys_and_jenjang() -> None:
+    """A misspelt key or an unknown jenjang in keluarga_jf.toml stops the generator instead of being ignored."""
+    with pytest.raises(ValueError, match="kunci tidak dikenal"):
+        families._family({"nama": "Perawat", "jenjang": {"Terampil": 1.0}, "berlisensii": True})
+    with pytest.raises(ValueError, match="jenjang tidak dikenal"):
+        families._family({"nama": "Perawat", "jenjang": {"Ahli Tinggi": 1.0}})
 
 
 @pytest.mark.parametrize(("n", "seed"), [(600, 1), (5_000, 7)])
@@ -253,9 +285,9 @@ def test_jf_holders_qualified_except_deliberate_cases(n: int, seed: int, low: in
     """Every JF holder studied what the family accepts, except a few planted cases (a nurse as Dokter …)."""
     bad = _unqualified(_demo(n, seed))
     assert low <= len(bad) <= high
-    planted = set(demo._WRONG_HOLDERS)
+    planted = set(WRONG_HOLDERS)
     assert all((p.rumpun_jf, e.jurusan) in planted for e, p in bad)
-    assert {(p.rumpun_jf, e.jurusan) for e, p in bad} >= set(demo._WRONG_HOLDERS[:3])
+    assert {(p.rumpun_jf, e.jurusan) for e, p in bad} >= set(WRONG_HOLDERS[:3])
 
 
 def test_reference_tables_see_the_same_holders() -> None:
@@ -271,12 +303,12 @@ def test_reference_tables_see_the_same_holders() -> None:
         if not p.rumpun_jf:
             continue
         jf = ref.jabatan_fungsional[p.rumpun_jf]
-        minimum = jf.pendidikan_keterampilan if p.jenjang in demo._SKILL else jf.pendidikan_keahlian
+        minimum = jf.pendidikan_keterampilan if p.jenjang in SKILL else jf.pendidikan_keahlian
         field_ok = (not jf.bidang or e.bidang in jf.bidang
                     or (not jf.licensed and bool(jf.bidang.intersection(e.pelatihan))))
         if not field_ok or (minimum is not None and rank[e.pendidikan] < rank[minimum]):
             flagged.append((p.rumpun_jf, e.jurusan))
-    assert set(flagged) <= set(demo._WRONG_HOLDERS)
+    assert set(flagged) <= set(WRONG_HOLDERS)
     assert len(flagged) == len(_unqualified(data))
 
 

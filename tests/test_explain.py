@@ -9,12 +9,26 @@ import numpy as np
 import pytest
 
 from penempatan.check import holders_not_qualified
-from penempatan.explain import Explainer, chain_list, move_reason, stay_reason, vacancy_chains
+from penempatan.explain import Explainer, PlanView, chain_list, penjelasan
+from penempatan.explain.chains import alone_ok, chain_gain, order_text
+from penempatan.explain.chains import links as chain_links
+from penempatan.explain.moves import move_kind, move_reason, perhatian, tujuan
+from penempatan.explain.seats import empty_seat_reason, empty_seats, exclusion_counts, jpt_pool, shortlist
+from penempatan.explain.stays import own_post_warning, stay_reason
+from penempatan.explain.training import training_needs
+from penempatan.explain.why_not import (
+    alternatives,
+    closed_better,
+    post_rules,
+    potential_value,
+    runners_up,
+    why_not,
+)
 from penempatan.model import Pin, ProblemData
-from penempatan.penjelasan import penjelasan
 from penempatan.result import Result
-from penempatan.scoring import Tables, exclusion_counts, months_between
+from penempatan.scoring import Tables, months_between
 from penempatan.solver import solve
+from penempatan.text import months_long
 from tests.instances import make_instance
 
 CASES: list[tuple[int, dict[str, object]]] = [(seed, {}) for seed in range(6)] + [
@@ -33,9 +47,9 @@ def _solved(seed: int, params: dict[str, object], n_emp: int = 40) -> tuple[Prob
 
 
 @pytest.fixture(params=CASES, ids=lambda c: f"seed{c[0]}-{'-'.join(c[1]) or 'dasar'}")
-def solved(request: pytest.FixtureRequest) -> tuple[ProblemData, Tables, Result, Explainer]:
+def solved(request: pytest.FixtureRequest) -> tuple[ProblemData, Tables, Result, PlanView]:
     data, tables, result = _solved(*request.param)
-    return data, tables, result, Explainer(data, tables, result)
+    return data, tables, result, PlanView(data, tables, result)
 
 
 def test_every_move_stay_and_empty_seat_has_a_reason(solved):
@@ -43,21 +57,34 @@ def test_every_move_stay_and_empty_seat_has_a_reason(solved):
     data, tables, result, ex = solved
     moved = set(ex.movers)
     for i in range(tables.n_emp):
-        reason = ex.move_reason(i) if i in moved else ex.stay_reason(i)
+        reason = move_reason(ex, i) if i in moved else stay_reason(ex, i)
         assert reason.text.strip(), data.employees[i].nip
         assert all(code.startswith("R") for code in reason.codes)
-    for j in ex.empty_seats():
-        assert ex.empty_seat_reason(j).text.strip(), data.positions[j].kode
+    for j in empty_seats(ex):
+        assert empty_seat_reason(ex, j).text.strip(), data.positions[j].kode
 
 
-def test_module_functions_match_the_explainer(solved):
-    """The one-question functions give the same words as a shared Explainer."""
-    data, tables, result, ex = solved
+def test_explainer_answers_as_the_question_modules(solved):
+    """The CLI's Explainer gives the same answers as the question functions of a PlanView."""
+    data, tables, result, view = solved
+    ex = Explainer(data, tables, result)
     for i in range(tables.n_emp):
-        if i in set(ex.movers):
-            assert move_reason(data, tables, result, i) == ex.move_reason(i)
+        if i in set(view.movers):
+            assert ex.move_reason(i) == move_reason(view, i) and ex.move_kind(i) == move_kind(view, i)
+            assert (ex.tujuan(i), ex.perhatian(i)) == (tujuan(view, i), perhatian(view, i))
+            assert ex.training_needs(i) == training_needs(view, i)
         else:
-            assert stay_reason(data, tables, result, i) == ex.stay_reason(i)
+            assert ex.stay_reason(i) == stay_reason(view, i)
+        assert ex.alternatives(i) == alternatives(view, i)
+        assert ex.closed_better(i) == closed_better(view, i)
+        for j in ex.alternatives(i)[:2]:
+            assert ex.why_not(i, j) == why_not(view, i, j)
+    assert ex.empty_seats() == empty_seats(view)
+    for j in range(tables.n_post):
+        assert ex.exclusion_counts(j) == exclusion_counts(view, j)
+        assert ex.runners_up(j) == runners_up(view, j)
+    for j in ex.empty_seats():
+        assert ex.empty_seat_reason(j) == empty_seat_reason(view, j)
 
 
 def test_r1_stay_really_has_short_tenure(solved):
@@ -68,7 +95,7 @@ def test_r1_stay_really_has_short_tenure(solved):
     for i, e in enumerate(data.employees):
         if i in set(ex.movers):
             continue
-        reason = ex.stay_reason(i)
+        reason = stay_reason(ex, i)
         if "R1" in reason.codes:
             seen += 1
             tenure = months_between(e.tmt_jabatan, p.tanggal_acuan)
@@ -81,11 +108,11 @@ def test_r1_stay_really_has_short_tenure(solved):
 def test_hold_rules_are_cited_with_numbers():
     """R4 and R5 stays name the months to retirement and the status."""
     data, tables, result = _solved(0, {})
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     for i, codes in enumerate(tables.hold_reasons):
         if not codes:
             continue
-        text = ex.stay_reason(i).text
+        text = stay_reason(ex, i).text
         if "R5" in codes:
             assert f"R5: status kepegawaian tidak boleh dimutasi (status {data.employees[i].status}" in text
         if "R4" in codes:
@@ -114,9 +141,8 @@ def test_chains_cover_every_move_exactly_once(solved):
     ids = [c.id for c in chains]
     assert ids == [f"C{k:03d}" for k in range(1, len(chains) + 1)]
     assert [c.members[0] for c in chains] == sorted(c.members[0] for c in chains)
-    mapping = vacancy_chains(data, result)
-    assert set(mapping) == moves
-    assert all(mapping[i] == (c.id, k) for c in chains for k, i in enumerate(c.members, 1))
+    assert set(ex.chain_of) == moves
+    assert all(ex.chain_of[i] == (c, k) for c in chains for k, i in enumerate(c.members, 1))
 
 
 def test_chain_and_cycle_on_a_hand_made_plan():
@@ -131,7 +157,8 @@ def test_chain_and_cycle_on_a_hand_made_plan():
     assert in_a and len(in_b) >= 2
     assignment[in_a[0]], assignment[in_b[0]] = b, a  # swap A <-> B
     assignment[in_b[1]] = c  # B -> C ...
-    plan = Result(result.status, assignment, 0, 0.0, 0.0, result.candidates)
+    plan = Result(status=result.status, assignment=assignment, objective=0, bound=0.0, wall_time=0.0,
+                  candidates=result.candidates)
     chains = chain_list(data, plan)
     assert len(chains) == 2
     kinds = {c.cycle: c.members for c in chains}
@@ -140,11 +167,13 @@ def test_chain_and_cycle_on_a_hand_made_plan():
     assert kinds[False] == (in_b[1],)
 
 
-def _moved(data: ProblemData, tables: Tables, result: Result, i: int, kode: str) -> Explainer:
-    """An Explainer of `result` with employee i moved to post `kode` (a hand-made plan)."""
+def _moved(data: ProblemData, tables: Tables, result: Result, i: int, kode: str) -> PlanView:
+    """A PlanView of `result` with employee i moved to post `kode` (a hand-made plan)."""
     assignment = result.assignment.copy()
     assignment[i] = data.position_index[kode]
-    return Explainer(data, tables, Result(result.status, assignment, 0, 0.0, 0.0, result.candidates))
+    plan = Result(status=result.status, assignment=assignment, objective=0, bound=0.0, wall_time=0.0,
+                  candidates=result.candidates)
+    return PlanView(data, tables, plan)
 
 
 def test_training_rows_follow_their_triggers(solved):
@@ -153,7 +182,7 @@ def test_training_rows_follow_their_triggers(solved):
     data, tables, result, ex = solved
     moved = set(ex.movers)
     for i in range(tables.n_emp):
-        needs = ex.training_needs(i)
+        needs = training_needs(ex, i)
         if i not in moved:
             assert needs == []
             continue
@@ -177,16 +206,16 @@ def test_named_training_for_pengawas_jf_and_pengadaan():
     data, tables, result = _solved(0, {})
     pelaksana = next(i for i in range(tables.n_emp) if data.positions[tables.cur[i]].jenis == "Pelaksana")
     ex = _moved(data, tables, result, pelaksana, "U1-KASI")
-    assert any(n.pelatihan.endswith("(PKP)") and n.pemicu == "masuk_pengawas" for n in ex.training_needs(pelaksana))
+    assert any(n.pelatihan.endswith("(PKP)") and n.pemicu == "masuk_pengawas" for n in training_needs(ex, pelaksana))
     ex = _moved(data, tables, result, pelaksana, "U1-AP")
-    names = [n.pelatihan for n in ex.training_needs(pelaksana)]
+    names = [n.pelatihan for n in training_needs(ex, pelaksana)]
     assert "Uji Kompetensi Analis Kebijakan Ahli Pertama" in names
     assert names.index("Uji Kompetensi Analis Kebijakan Ahli Pertama") == 0  # before the pelantikan: first
     pbj = data.positions[0].model_copy(update={"kode": "U0-PBJ", "nama": "Pengelola Pengadaan Barang dan Jasa"})
     data2 = data.replace(positions=(*data.positions, pbj))
     tables2 = Tables(data2)
     ex = _moved(data2, tables2, solve(data2, 10, tables=tables2), pelaksana, "U0-PBJ")
-    needs = ex.training_needs(pelaksana)
+    needs = training_needs(ex, pelaksana)
     assert any("Pengadaan Barang/Jasa" in n.pelatihan and n.before_appointment for n in needs)
 
 
@@ -195,15 +224,36 @@ def test_training_for_a_competence_gap():
     data, tables, result = _solved(0, {})
     i = next(k for k, e in enumerate(data.employees) if e.komp_manajerial == 2)
     kode = "U0-KASI" if data.positions[data.current_post[i]].kode != "U0-KASI" else "U1-KASI"  # standar 3
-    needs = _moved(data, tables, result, i, kode).training_needs(i)
+    needs = training_needs(_moved(data, tables, result, i, kode), i)
     assert any(n.pemicu == "kompetensi_manajerial" and "Manajerial" in n.pelatihan for n in needs)
 
 
-def test_exclusion_counts_match_scoring(solved):
-    """The cached per-class counts equal scoring.exclusion_counts for every post."""
+def _naive_exclusion_counts(data: ProblemData, tables: Tables, post: int) -> dict[str, int]:
+    """The rule counts of one post the slow, obvious way: every hold of everyone else, then every pair rule
+    over the movable rest; a frozen (R15) or over-staffed (R11) post excludes everyone else at once."""
+    t = tables
+    if t.unit_names[t.post_unit[post]] in set(data.frozen_units):
+        return {"R15": int((t.cur != post).sum())}
+    if t.holders[post] > t.post_keb[post]:
+        return {"R11": int((t.cur != post).sum())}
+    counts: dict[str, int] = {}
+    others = np.nonzero(t.cur != post)[0]
+    for i in others:
+        for code in t.hold_reasons[int(i)]:
+            counts[code] = counts.get(code, 0) + 1
+    movers = others[t.movable[others]]
+    if len(movers):
+        for code, mask in t.class_exclusions(int(t.post_class[post]), movers).items():
+            if mask.any():
+                counts[code] = counts.get(code, 0) + int(mask.sum())
+    return counts
+
+
+def test_exclusion_counts_match_a_naive_count(solved):
+    """The cached per-class counts equal the obvious count for every post."""
     data, tables, result, ex = solved
     for j in range(len(data.positions)):
-        assert ex.exclusion_counts(j) == exclusion_counts(data, tables, j)
+        assert exclusion_counts(ex, j) == _naive_exclusion_counts(data, tables, j)
 
 
 def test_exclusion_counts_match_with_frozen_unit_and_pin():
@@ -213,19 +263,19 @@ def test_exclusion_counts_match_with_frozen_unit_and_pin():
                         pins=(Pin(nip=base.employees[1].nip, kode_jabatan="U2-PLK"),))
     tables = Tables(data)
     result = solve(data, 10, tables=tables)
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     for j in range(len(data.positions)):
-        assert ex.exclusion_counts(j) == exclusion_counts(data, tables, j)
-    for j in ex.empty_seats():
+        assert exclusion_counts(ex, j) == _naive_exclusion_counts(data, tables, j)
+    for j in empty_seats(ex):
         if data.positions[j].unit == "Unit A" and tables.holders[j] <= tables.post_keb[j]:
-            assert "R15" in ex.empty_seat_reason(j).codes
+            assert "R15" in empty_seat_reason(ex, j).codes
 
 
 def test_move_reason_names_r11_r12_and_promotion(solved):
     """Leaving an over-staffed post cites R11, entering a must-fill one R12, a promotion R9 and the kotak."""
     data, tables, result, ex = solved
     for i in ex.movers:
-        reason = ex.move_reason(i)
+        reason = move_reason(ex, i)
         src, dst = data.current_post[i], int(result.assignment[i])
         assert ("R11" in reason.codes) == bool(tables.holders[src] > tables.post_keb[src])
         assert ("R12" in reason.codes) == data.positions[dst].wajib_diisi
@@ -245,30 +295,30 @@ def test_stay_below_own_post_minimum_is_warned(solved):
             continue
         q = data.positions[data.current_post[i]]
         below = tables.ref.pendidikan[e.pendidikan] < tables.ref.pendidikan[q.pendidikan_min]
-        assert ("pendidikan" in ex.own_post_warning(i)) == below
+        assert ("pendidikan" in own_post_warning(ex, i)) == below
         if below:
-            assert "Peringatan" in ex.stay_reason(i).text
+            assert "Peringatan" in stay_reason(ex, i).text
 
 
 def test_r14_limit_is_named_when_it_keeps_someone():
     """With maks_mutasi 0 nobody moves, and a stayer with a better post available cites R14."""
     data, tables, result = _solved(1, {"maks_mutasi": 0})
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     assert not ex.movers
-    texts = [ex.stay_reason(i) for i in range(tables.n_emp)]
+    texts = [stay_reason(ex, i) for i in range(tables.n_emp)]
     assert any("R14" in r.codes for r in texts)
 
 
 def test_empty_seat_without_candidates_lists_rule_counts():
-    """A post nobody may enter lists the rule counts of scoring.exclusion_counts."""
+    """A post nobody may enter lists its rule counts."""
     data, tables, result = _solved(0, {"larangan_mulai": date(2026, 11, 1)})
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     found = False
-    for j in ex.empty_seats():
-        reason = ex.empty_seat_reason(j)
+    for j in empty_seats(ex):
+        reason = empty_seat_reason(ex, j)
         if "tersaring" in reason.text:
             found = True
-            counts = exclusion_counts(data, tables, j)
+            counts = _naive_exclusion_counts(data, tables, j)
             for code in reason.codes:
                 if code in counts:
                     assert f"{code} (" in reason.text
@@ -288,7 +338,7 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
     full = re.compile(r"kursi (\S+) sudah penuh \((\d+)/(\d+), R11\)")
     for i in range(t.n_emp):
         src, dst = ex.cur[i], ex.target[i]
-        reason = ex.move_reason(i) if i in moved else ex.stay_reason(i)
+        reason = move_reason(ex, i) if i in moved else stay_reason(ex, i)
         assert reason.text.strip()
         for code in reason.codes:
             assert _cited(code, reason.text), (code, reason.text)
@@ -296,7 +346,7 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
         if i in moved:
             assert ("R11" in codes) == bool(t.holders[src] > t.post_keb[src])
             assert ("R12" in codes) == bool(t.post_wajib[dst])
-            assert ("R9" in codes) == (ex.move_kind(i) == "Promosi")
+            assert ("R9" in codes) == (move_kind(ex, i) == "Promosi")
             assert ("R16" in codes) <= (not data.employees[i].bersedia_mutasi)
             for code in codes & {"R2", "R3"}:
                 due = p.masa_risiko_tinggi_bulan if code == "R3" else p.masa_jabatan_maksimal_bulan
@@ -320,11 +370,11 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
             assert p.maks_mutasi is not None and len(ex.movers) >= p.maks_mutasi
         if "R12" in codes and not t.hold_reasons[i]:
             assert t.post_wajib[src] or "kursi wajib diisi" in reason.text
-    for j in ex.empty_seats():
-        reason = ex.empty_seat_reason(j)
+    for j in empty_seats(ex):
+        reason = empty_seat_reason(ex, j)
         assert reason.text.strip()
         assert ("R12" in reason.codes) == bool(t.post_wajib[j])
-        counts = ex.exclusion_counts(j)
+        counts = exclusion_counts(ex, j)
         for code in set(reason.codes) - {"R12", "R11", "R15"}:
             assert _cited(code, reason.text)
             if code == "R14":
@@ -350,14 +400,14 @@ def test_rejecting_any_one_chain_keeps_the_hard_limits(solved):
         leaves = t.post_unit[plan] != t.emp_unit
         assert (np.bincount(t.emp_unit[leaves], minlength=len(t.unit_names)) <= t.unit_leave_cap).all()
         assert p.maks_mutasi is None or int((plan != t.cur).sum()) <= p.maks_mutasi
-        links = " ".join(ex.chain_links(c))
+        links = " ".join(chain_links(ex, c))
         for i in c.members:
             u = t.emp_unit[i]
             if t.post_unit[ex.target[i]] != u and ex.unit_leavers[u] >= ex.unit_cap[u]:
                 assert "(R13)" in links and t.unit_names[u] in links
         gain = sum(int(ex.assigned_scores[i]) - int(ex.stay_scores[i]) for i in c.members)
-        assert ex.chain_gain(c) == gain
-        text = ex.chain_order_text(c)
+        assert chain_gain(ex, c) == gain
+        text = order_text(ex, c)
         positions = [text.index(f"{data.employees[i].nama} (dari {data.positions[ex.cur[i]].kode} ")
                      for i in c.members]
         assert positions == sorted(positions)
@@ -369,32 +419,32 @@ def test_why_not_names_the_rule_or_who_took_the_seat(solved):
     data, tables, result, ex = solved
     t = tables
     for i in range(0, t.n_emp, 3):
-        alts = ex.alternatives(i)
+        alts = alternatives(ex, i)
         scores = [ex.potential_score(i, j) for j in alts]
         assert scores == sorted(scores, reverse=True)
         for j in alts:
             assert j not in (ex.cur[i], ex.target[i]) and t.post_keb[j] > 0
-            assert not [code for code, _ in ex.post_rules(i, j) if code != "R11"]
-            reason = ex.why_not(i, j)
+            assert not [code for code, _ in post_rules(ex, i, j) if code != "R11"]
+            reason = why_not(ex, i, j)
             assert reason.text.strip()
             for code in reason.codes:
                 assert _cited(code, reason.text)
             if t.hold_reasons[i]:
                 assert set(t.hold_reasons[i]) <= set(reason.codes)
-            elif j != ex.cur[i] and not ex.potential_value(i, j)[2]:
+            elif j != ex.cur[i] and not potential_value(ex, i, j)[2]:
                 assert re.search(r"tanpa tujuan mutasi|kesesuaian turun|R16", reason.text), reason.text
             elif ex.after[j] >= t.post_keb[j]:
                 assert "kursi penuh" in reason.text
                 for k in ex.arrivals.get(j, []):
                     assert data.employees[k].nip in reason.text
-        for code, n in ex.closed_better(i).items():
+        for code, n in closed_better(ex, i).items():
             assert n > 0 and code.startswith("R")
 
 
 def test_why_not_for_an_excluded_post_cites_the_pair_rule():
     """A post closed by education (R6) or promotion (R9) rules says so, with the employee's own values."""
     data, tables, result = _solved(0, {})
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     seen = set()
     for i in range(tables.n_emp):
         if tables.hold_reasons[i]:
@@ -405,17 +455,17 @@ def test_why_not_for_an_excluded_post_cites_the_pair_rule():
             masks = tables.class_exclusions(int(tables.post_class[j]), np.array([i]))
             for code in ("R6", "R9"):
                 if masks[code][0] and j != ex.cur[i]:
-                    assert code in ex.why_not(i, j).codes
+                    assert code in why_not(ex, i, j).codes
                     seen.add(code)
     assert seen == {"R6", "R9"}
 
 
-def _without_names(ex: Explainer, i: int, text: str) -> str:
+def _without_names(ex: PlanView, i: int, text: str) -> str:
     """The Penjelasan of mover i with the names it quotes from the input (posts, units, study, courses) cut out."""
     d = ex.data
     e = d.employees[i]
     quoted = [d.positions[ex.cur[i]].nama, d.positions[ex.target[i]].nama, d.positions[ex.cur[i]].unit,
-              d.positions[ex.target[i]].unit, e.jurusan or "", *(n.pelatihan for n in ex.training_needs(i))]
+              d.positions[ex.target[i]].unit, e.jurusan or "", *(n.pelatihan for n in training_needs(ex, i))]
     for name in sorted(filter(None, quoted), key=len, reverse=True):
         text = text.replace(name, "")
     return re.sub(r"\b[SD]-(\d|I+V?|IV)\b", "", text)
@@ -428,7 +478,7 @@ def test_every_move_has_purpose_penjelasan_and_perhatian(solved):
 
     data, tables, result, ex = solved
     for i in ex.movers:
-        words = ex.tujuan(i)
+        words = tujuan(ex, i)
         assert words and words == "; ".join(PURPOSE_LABELS[p] for p in ex.purposes(i)) or i in ex.pinned
         text = penjelasan(ex, i)
         assert data.positions[ex.target[i]].nama in text and data.positions[ex.cur[i]].nama in text
@@ -436,8 +486,8 @@ def test_every_move_has_purpose_penjelasan_and_perhatian(solved):
         assert "skor" not in text and "nilai" not in text
         rest = re.sub(r"\b\d+ (tahun|bulan)\b", "", _without_names(ex, i, text))
         assert not re.search(r"\d", rest), text
-        assert ex.perhatian(i) == "; ".join(FLAG_LABELS[f] for f in ex.flags(i))
-        for n in ex.training_needs(i):
+        assert perhatian(ex, i) == "; ".join(FLAG_LABELS[f] for f in ex.flags(i))
+        for n in training_needs(ex, i):
             assert n.pelatihan in text
 
 
@@ -445,12 +495,10 @@ def test_penjelasan_says_why_in_the_employees_terms():
     """A rotation due names the years and months in post; a flagged unwilling mover is told it will be
     discussed first; a stayer has no Penjelasan."""
     data, tables, result = _solved(0, {})
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     for i in ex.movers:
         text = penjelasan(ex, i)
         if "rotasi" in ex.purposes(i):
-            from penempatan.explain import months_long
-
             assert f"Anda telah {months_long(int(tables.emp_tenure[i]))}" in text
             assert "rotasi sudah jatuh tempo" in text
         if "tidak_bersedia" in ex.flags(i):
@@ -471,7 +519,7 @@ def test_flags_are_the_committees_flags(solved):
     """A flagged move cites its rule in Alasan: unwilling R16, lower kelas R19; flags match the data."""
     data, tables, result, ex = solved
     for i in ex.movers:
-        flags, codes = ex.flags(i), ex.move_reason(i).codes
+        flags, codes = ex.flags(i), move_reason(ex, i).codes
         src, dst = ex.cur[i], ex.target[i]
         assert ("tidak_bersedia" in flags) == (not data.employees[i].bersedia_mutasi)
         assert ("turun_kelas" in flags) == bool(tables.post_kelas[dst] < tables.post_kelas[src]
@@ -496,16 +544,16 @@ def test_empty_jpt_seat_lists_at_most_five_talent_pool_candidates():
             "status": "Aktif", "hukuman": "Tidak Ada", "tanggal_lahir": date(1975, 1, 1)})
     data = base.replace(employees=tuple(employees))
     tables = Tables(data)
-    ex = Explainer(data, tables, solve(data, 10, tables=tables))
-    assert kadis in ex.empty_seats()
-    reason = ex.empty_seat_reason(kadis)
+    ex = PlanView(data, tables, solve(data, 10, tables=tables))
+    assert kadis in empty_seats(ex)
+    reason = empty_seat_reason(ex, kadis)
     assert "R20" in reason.codes and "Calon" in reason.text
-    shortlist = ex.shortlist(kadis)
-    assert len(shortlist) == 5 < len(ex.jpt_pool(kadis))
-    scores = [c.score for c in shortlist]
+    names = shortlist(ex, kadis)
+    assert len(names) == 5 < len(jpt_pool(ex, kadis))
+    scores = [c.score for c in names]
     assert scores == sorted(scores, reverse=True)
     c = int(tables.post_class[kadis])
-    for cand in shortlist:
+    for cand in names:
         e = data.employees[cand.i]
         assert e.kotak in (7, 8, 9) and f"kotak talenta {e.kotak}" in cand.text and e.nip in cand.text
         masks = tables.class_exclusions(c, np.array([cand.i]))
@@ -520,7 +568,7 @@ def test_unqualified_holder_stays_with_an_r18_warning(solved):
     found = {data.employee_index[v.nip] for v in holders_not_qualified(data)}
     assert set(ex.unqualified) == found
     for i in found - set(ex.movers):
-        reason = ex.stay_reason(i)
+        reason = stay_reason(ex, i)
         assert "R18" in reason.codes and "ditinjau BKPSDM" in reason.text
         assert "paling sesuai" not in reason.text and "lebih sesuai" not in reason.text
 
@@ -533,7 +581,7 @@ def test_chain_approval_alone_respects_r21(solved):
         plan = t.cur.copy()
         plan[list(c.members)] = result.assignment[list(c.members)]
         alone = ex.unit_filled(np.bincount(plan, minlength=t.n_post))
-        assert ex.chain_alone_ok(c) == bool((alone >= ex.unit_filled_before).all())
+        assert alone_ok(ex, c) == bool((alone >= ex.unit_filled_before).all())
 
 
 def test_must_fill_seat_left_empty_by_r21_says_so():
@@ -553,10 +601,10 @@ def test_must_fill_seat_left_empty_by_r21_says_so():
     data = ProblemData(employees=(x,), positions=posts, params=Params(tanggal_acuan=date(2026, 12, 1)))
     tables = Tables(data)
     result = solve(data, 10, tables=tables)
-    ex = Explainer(data, tables, result)
-    assert ex.empty_seats() == [0] and not ex.movers
-    reason = ex.empty_seat_reason(0)
+    ex = PlanView(data, tables, result)
+    assert empty_seats(ex) == [0] and not ex.movers
+    reason = empty_seat_reason(ex, 0)
     assert {"R12", "R21"} <= set(reason.codes)
     assert "R21: unit tidak boleh berakhir dengan kursi kosong lebih banyak" in reason.text
     assert "Pegawai X" in reason.text
-    assert "R21" in ex.stay_reason(0).codes
+    assert "R21" in stay_reason(ex, 0).codes

@@ -12,7 +12,7 @@ from instances import make_instance
 from penempatan.check import Rules, check_plan
 from penempatan.model import ProblemData
 from penempatan.scoring import Candidates, Tables, build_candidates, price_missing, total
-from penempatan.solver import Structure, build_structure, solve, solve_lp
+from penempatan.solver import LinearRelaxation, Structure, build_structure, solve
 
 HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
 TIGHT: dict[str, Any] = {"per_class": 1, "max_candidates": 2, "must_fill_extra": 1}
@@ -51,7 +51,7 @@ def test_prices_reproduce_the_lp_reduced_costs(seed: int) -> None:
     tables = Tables(data)
     s = build_structure(data, tables, build_candidates(data, tables))
     assert s.unit_need is not None  # R21 on
-    lp = solve_lp(s)
+    lp = LinearRelaxation(s).solve()
     assert lp is not None
     x, _, reduced, prices = lp
     cand = s.cand
@@ -79,7 +79,7 @@ def test_no_improving_pair_at_the_full_lp_optimum(seed: int) -> None:
     data = case(seed)
     tables = Tables(data)
     cand = build_candidates(data, tables, **HUGE)
-    lp = solve_lp(build_structure(data, tables, cand))
+    lp = LinearRelaxation(build_structure(data, tables, cand)).solve()
     assert lp is not None
     assert price_missing(data, tables, cand, lp[3]) is None
 
@@ -95,11 +95,11 @@ def test_column_generation_reaches_the_full_lp(seed: int) -> None:
     data = case(seed)
     tables = Tables(data)
     full = build_structure(data, tables, build_candidates(data, tables, **HUGE))
-    full_lp = solve_lp(full)
+    full_lp = LinearRelaxation(full).solve()
     assert full_lp is not None
     cand = build_candidates(data, tables, **TIGHT)
     for _ in range(20):
-        lp = solve_lp(with_weights(build_structure(data, tables, cand), full))
+        lp = LinearRelaxation(with_weights(build_structure(data, tables, cand), full)).solve()
         assert lp is not None
         wider = price_missing(data, tables, cand, lp[3])
         if wider is None:

@@ -18,11 +18,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from penempatan.errors import InputError, Problem, Severity
+from penempatan.excel import cells
 from penempatan.excel import read as reader
-from penempatan.excel.read import ReadResult, nip_facts, read_workbook
+from penempatan.excel.read import ReadResult, read_workbook
+from penempatan.excel.read_employees import nip_facts
+from penempatan.excel.xlsx_rows import XlsxBook
 from penempatan.model import Params
 
 DATA = Path(__file__).parent / "data"
@@ -255,15 +258,15 @@ def test_every_date_spelling_parses() -> None:
 ])
 def test_date_spellings(text: object, expected: date) -> None:
     """Each accepted date spelling reads as the intended day (day-month order for numeric text)."""
-    assert reader._date(text) == expected
+    assert cells.as_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["31-02-2020", "29-02-2021", "12/31/2020", "32 Januari 2020", "3 Foo 2020",
                                   "kemarin", "20-8-20", "01-01-1899", "01-01-2300", 0, True])
 def test_date_rejections(text: object) -> None:
     """Impossible, US-ordered, two-digit-year, out-of-range and non-date values are refused."""
-    with pytest.raises(reader._Bad):
-        reader._date(text)
+    with pytest.raises(cells.Bad):
+        cells.as_date(text)
 
 
 def test_nip_derivations() -> None:
@@ -450,14 +453,50 @@ def test_xml_bomb_is_refused_quickly(tmp_path: Path, part: str) -> None:
     assert "DTD" in problems[0].message
 
 
-def test_plain_openpyxl_path_reads_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Without openpyxl's reader internals, plain load_workbook gives the same data and refuses a bomb."""
-    fast = read_workbook(DATA / "valid_excel_style.xlsx").data
-    monkeypatch.setattr(reader, "ExcelReader", None)
-    assert read_workbook(DATA / "valid_excel_style.xlsx").data == fast
-    path = tmp_path / "bomb.xlsx"
-    path.write_bytes(mk.bomb_bytes("xl/worksheets/sheet1.xml"))
-    assert "DTD" in _problems(path)[0].message
+def test_dtd_anywhere_in_a_sheet_is_refused(tmp_path: Path) -> None:
+    """A DOCTYPE in the middle of a sheet's XML (after its root) is refused too: calamine would read the entity
+    reference as nothing, silently emptying a cell."""
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        return data.replace(b"<sheetData>", b'<!DOCTYPE x [<!ENTITY a "b">]><sheetData>', 1)
+
+    path = tmp_path / "dtd.xlsx"
+    path.write_bytes(mk._rewrite((DATA / "valid.xlsx").read_bytes(), change))
+    problems = _problems(path)
+    assert [(p.sheet, p.row) for p in problems] == [("-", None)] and "DTD" in problems[0].message
+
+
+def test_error_cells_are_found_wherever_they_are(tmp_path: Path) -> None:
+    """A formula error in an optional column is an error at its cell (calamine alone would read it as empty);
+    one in a column the reader does not use is ignored."""
+    sheets = mk.valid_sheets()
+    for i, row in enumerate(sheets["Pegawai"]):
+        row.append("Catatan" if i == 0 else "#REF!" if i == 4 else None)
+    mk.set_cell(sheets, "Pegawai", 3, "Potensi", "#N/A")
+    for style in (lambda b: b, mk.excel_style, lambda b: mk.prefixed(mk.excel_style(b))):
+        path = tmp_path / "w.xlsx"
+        path.write_bytes(style(mk.to_bytes(mk.build(sheets))))
+        problems = _problems(path)
+        assert [(p.sheet, p.row, p.column, p.value, p.message) for p in problems if p.is_error] == [
+            ("Pegawai", 3, "Potensi", "#N/A", "sel berisi galat rumus Excel")]
+
+
+def test_error_cell_without_reference_is_found(tmp_path: Path) -> None:
+    """An error cell written without an `r` reference (its position counted from the cell before it) still
+    gives its error at the right cell."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Pegawai", 4, "Golongan", "#DIV/0!")
+
+    def change(name: str, data: bytes) -> bytes:
+        return data.replace(b'<c r="C4"', b"<c") if name == "xl/worksheets/sheet1.xml" else data
+
+    path = tmp_path / "w.xlsx"
+    path.write_bytes(mk._rewrite(mk.to_bytes(mk.build(sheets)), change))
+    assert b'<c r="C4"' not in _part(path.read_bytes(), "xl/worksheets/sheet1.xml")
+    problems = _problems(path)
+    assert [(p.sheet, p.row, p.column, p.value) for p in problems if p.is_error] == [
+        ("Pegawai", 4, "Golongan", "#DIV/0!")]
 
 
 def _part(data: bytes, name: str) -> bytes:
@@ -479,11 +518,23 @@ def test_input_file_is_not_modified(tmp_path: Path) -> None:
         assert list(folder.iterdir()) == [path]  # nothing written beside it either
 
 
+def _same(value: object) -> object:
+    """A cell value as the reader takes it from either: a whole-day datetime is its date, an int its float, text
+    of only spaces an empty cell."""
+    if isinstance(value, str) and not value.strip():
+        return ""
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
 def _table(rows: object) -> dict[int, tuple[object, ...]]:
     """Rows as {Excel row: values}, trailing and empty cells normalised, empty rows dropped."""
     table: dict[int, tuple[object, ...]] = {}
     for number, values in rows:  # type: ignore[attr-defined]
-        cleaned = ["" if v is None else v for v in values]
+        cleaned = ["" if v is None else _same(v) for v in values]
         while cleaned and cleaned[-1] == "":
             cleaned.pop()
         if cleaned:
@@ -491,29 +542,32 @@ def _table(rows: object) -> dict[int, tuple[object, ...]]:
     return table
 
 
-def _both_paths(data: bytes) -> tuple[dict[str, dict[int, tuple[object, ...]]], ...]:
-    fast, plain = reader._FastBook(data), reader._OpenpyxlBook(data)
+def _both_readers(data: bytes) -> tuple[dict[str, dict[int, tuple[object, ...]]], ...]:
+    """Every sheet's cells as XlsxBook (calamine) reads them and as openpyxl's iter_rows reads them."""
+    plain = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        assert fast.names() == plain.names()
-        return ({n: _table(fast.rows(n)) for n in fast.names()}, {n: _table(plain.rows(n)) for n in plain.names()})
+        with XlsxBook(data) as book:
+            assert book.names() == plain.sheetnames
+            fast = {n: _table(book.rows(n)) for n in book.names()}
+        return fast, {n: _table(enumerate(plain[n].iter_rows(values_only=True), start=1)) for n in plain.sheetnames}
     finally:
-        fast.close()
         plain.close()
 
 
 @pytest.mark.parametrize("name", ["valid.xlsx", "valid_excel_style.xlsx", "valid_prefixed.xlsx", "siasn.xlsx",
                                   "dates.xlsx", "derive.xlsx", "nip_as_number.xlsx", "excel_error_cell.xlsx",
                                   "fractional_kebutuhan.xlsx"])
-def test_fast_cells_equal_openpyxl_cells(name: str) -> None:
-    """The streaming cell parser returns exactly what openpyxl's iter_rows returns for the same file."""
-    fast, plain = _both_paths((DATA / name).read_bytes())
+def test_calamine_cells_equal_openpyxl_cells(name: str) -> None:
+    """The calamine reader (with formula errors put back) returns what openpyxl's iter_rows returns."""
+    fast, plain = _both_readers((DATA / name).read_bytes())
     assert fast == plain
 
 
 _cell = st.one_of(
     st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(-1e9, 1e9, allow_nan=False),
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12).filter(lambda t: "_x" not in t),
     st.text(alphabet="<>&\"' \t", max_size=5),
+    st.sampled_from(["#N/A", "#REF!", "#DIV/0!"]),
     st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(2099, 12, 31)).map(
         lambda d: d.replace(microsecond=0)),
 )
@@ -521,8 +575,9 @@ _cell = st.one_of(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_cell, max_size=6), min_size=1, max_size=6))
-def test_fast_cells_equal_openpyxl_cells_property(rows: list[list[object]]) -> None:
-    """For generated sheets (text with XML specials, numbers, dates, booleans, gaps) both paths agree."""
+def test_calamine_cells_equal_openpyxl_cells_property(rows: list[list[object]]) -> None:
+    """For generated sheets (text with XML specials, numbers, dates, booleans, formula errors, gaps) both
+    readers agree."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Pegawai"
@@ -532,7 +587,7 @@ def test_fast_cells_equal_openpyxl_cells_property(rows: list[list[object]]) -> N
                 sheet.cell(row=2 * i, column=2 * j - 1, value=value)  # gaps between rows and columns
     buffer = io.BytesIO()
     workbook.save(buffer)
-    fast, plain = _both_paths(buffer.getvalue())
+    fast, plain = _both_readers(buffer.getvalue())
     assert fast == plain
 
 

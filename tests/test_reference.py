@@ -196,6 +196,28 @@ def test_ekspektasi() -> None:
     assert {REF.ekspektasi(k) for k in ("Butuh Perbaikan", "Kurang", "Sangat Kurang")} == {"di bawah"}
 
 
+# --- kotak talenta ---------------------------------------------------------------------------------------
+
+
+def test_kotak_talenta_numbering() -> None:
+    """The 9-box numbers each (ekspektasi, potensi) pair as SPEC 2.1 lists it: 9 di atas/tinggi … 1 di
+    bawah/rendah."""
+    spec = {9: ("di atas", "Tinggi"), 8: ("sesuai", "Tinggi"), 7: ("di atas", "Menengah"), 6: ("di bawah", "Tinggi"),
+            5: ("sesuai", "Menengah"), 4: ("di atas", "Rendah"), 3: ("di bawah", "Menengah"), 2: ("sesuai", "Rendah"),
+            1: ("di bawah", "Rendah")}
+    assert {k: REF.kotak_letak(k) for k in range(1, 10)} == spec
+    assert all(REF.kotak_talenta(*pair) == k for k, pair in spec.items())
+    assert REF.ekspektasi_urutan == ("di bawah", "sesuai", "di atas")
+
+
+def test_kotak_talenta_covers_every_kinerja_and_potensi() -> None:
+    """Every predikat kinerja and every Potensi the model accepts has a kotak."""
+    from penempatan.model import POTENSI_VALUES
+
+    for kinerja in REF.kinerja:
+        assert {REF.kotak_talenta(kinerja.ekspektasi, p) for p in POTENSI_VALUES} <= set(range(1, 10))
+
+
 # --- rumpun: programme and training fields --------------------------------------------------------------
 
 FIELDS = {
@@ -586,7 +608,7 @@ def _copy_tables(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     for name in ("golongan", "pendidikan", "jenis_jabatan", "rumpun", "kinerja", "jabatan_fungsional",
-                 "bidang_jabatan", "pelatihan"):
+                 "bidang_jabatan", "pelatihan", "kotak_talenta"):
         shutil.copy(data_dir() / f"{name}.csv", folder / f"{name}.csv")
     return folder
 
@@ -615,6 +637,9 @@ def test_edited_tables_are_used(tmp_path: Path) -> None:
     ("pelatihan.csv", "masuk_naga,,Pelatihan Naga,Dasar,sesudah pelantikan\n", "masuk_naga"),
     ("pelatihan.csv", "masuk_jf,,Pelatihan {naga},Dasar,sesudah pelantikan\n", "rumpun_jf"),
     ("pelatihan.csv", "masuk_jf,,Pelatihan Naga,Dasar,besok\n", "kapan"),
+    ("kotak_talenta.csv", "10,di atas,Tinggi\n", "kotak harus 1–9"),
+    ("kotak_talenta.csv", "9,luar biasa,Tinggi\n", "luar biasa"),
+    ("kotak_talenta.csv", "5,di atas,Tinggi\n", "sudah ada"),
 ])
 def test_broken_table_is_refused_with_file_and_line(tmp_path: Path, table: str, line: str, expected: str) -> None:
     """An edit that cannot be used (unknown field, jenjang, trigger; a keyword of two families) names the file,
@@ -627,3 +652,12 @@ def test_broken_table_is_refused_with_file_and_line(tmp_path: Path, table: str, 
         load_reference(folder)
     assert table in str(caught.value) and f"baris {lines + 1}" in str(caught.value)
     assert expected in str(caught.value)
+
+
+def test_incomplete_kotak_table_is_refused(tmp_path: Path) -> None:
+    """A 9-box with a pair missing is refused, naming the file."""
+    folder = _copy_tables(tmp_path)
+    path = folder / "kotak_talenta.csv"
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    with pytest.raises(ReferenceDataError, match="kotak_talenta.csv: harus berisi 9 kotak"):
+        load_reference(folder)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pytest
@@ -14,21 +14,16 @@ from penempatan.check import check_plan
 from penempatan.model import ProblemData
 from penempatan.relax import Coupling, lagrangian, move_chains, repair, shortfall_excess, violations
 from penempatan.scoring import Tables, build_candidates
-from penempatan.solver import Structure, build_structure, solve_flow, solve_lp
+from penempatan.solver import LinearRelaxation, Structure, build_structure, solve_flow
+from penempatan.solver.flow import scaled_flow
 
 SIDE_RULES = [{"maks_mutasi": 4}, {"maks_keluar_unit_persen": 3}, {"maks_mutasi": 10, "maks_keluar_unit_persen": 5},
               {}]  # the last: the defaults (R13 at 30 %, R21 on)
 
 
 def flow_for(s: Structure) -> Callable[[np.ndarray, int], tuple[np.ndarray, float]]:
-    """The flow function relax.lagrangian expects, over `s` (as solver._scaled_flow)."""
-    def flow(values: np.ndarray, scale: int) -> tuple[np.ndarray, float]:
-        scaled = dataclasses.replace(s, gain=values, weight_fill=s.weight_fill * scale,
-                                     weight_surplus=s.weight_surplus * scale)
-        x, total = solve_flow(scaled)
-        assert x is not None
-        return x, total
-    return flow
+    """The flow function relax.lagrangian expects, over `s` (the one solve uses)."""
+    return partial(scaled_flow, s)
 
 
 def instance(seed: int, **params: object) -> ProblemData:
@@ -128,7 +123,7 @@ def test_lagrangian_bound_is_valid(seed: int, params: dict[str, object]) -> None
     s = structure(seed, **params)
     c = s.coupling()
     relaxed = lagrangian(c, flow_for(s), time_budget=10.0)
-    lp = solve_lp(s)
+    lp = LinearRelaxation(s).solve()
     assert lp is not None and relaxed.x is not None
     assert relaxed.bound >= lp[1] - 1e-6
     assert lp[1] >= relaxed.objective - 1e-6

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,16 +14,17 @@ from typer.testing import CliRunner
 
 from penempatan.analyze import analyze
 from penempatan.cli import app
-from penempatan.compare import Comparison, Plan, summarise
+from penempatan.compare import Comparison, Plan
 from penempatan.curve import benefit_curve
 from penempatan.excel.write_plan import SHEETS
-from penempatan.explain import Explainer
+from penempatan.explain import PlanView, plan_summary, summary_lines
+from penempatan.explain.stays import holder_warnings
+from penempatan.explain.training import training_needs
 from penempatan.model import ProblemData
 from penempatan.report import NOTICE, analyze_report, compare_report, solve_report, write_report
 from penempatan.result import Result
 from penempatan.scoring import Tables
 from penempatan.solver import solve
-from penempatan.summary import plan_summary, summary_lines
 from penempatan.text import number
 from tests.instances import make_instance
 
@@ -134,7 +137,7 @@ def test_summary_and_tables_are_the_workbook_numbers(plain):
     """The cards are the plan summary's lines and the tables the workbook's own rows (Usulan Mutasi, Tetap,
     Kebutuhan Pelatihan), with Tujuan, Perhatian and Penjelasan in the transfer list."""
     data, tables, result = plain
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     text = solve_report(data, tables, result)
     page = _parse(text)
     summary = plan_summary(data, tables, result)
@@ -158,16 +161,16 @@ def test_summary_and_tables_are_the_workbook_numbers(plain):
 def test_committee_page_lists_flags_stays_training_and_warnings(plain):
     """The Baperjakat page holds every flagged move, every stayer, every training row and every warning."""
     data, tables, result = plain
-    ex = Explainer(data, tables, result)
+    ex = PlanView(data, tables, result)
     text = solve_report(data, tables, result)
     assert '<section id="baperjakat"><h2>Halaman Baperjakat</h2>' in text
     page = _parse(text)
     flagged = {data.employees[i].nip for i in ex.movers if ex.flags(i)}
     if flagged:
         assert {r[0] for r in _table(page, "perhatian")["rows"]} == flagged
-    training = sum(len(ex.training_needs(i)) for i in ex.movers)
+    training = sum(len(training_needs(ex, i)) for i in ex.movers)
     assert len(_table(page, "pelatihan")["rows"]) == training > 0
-    assert len(_table(page, "peringatan")["rows"]) == len(ex.holder_warnings) > 0
+    assert len(_table(page, "peringatan")["rows"]) == len(holder_warnings(ex)) > 0
 
 
 def test_printing_prints_every_row(plain):
@@ -237,7 +240,7 @@ def test_compare_report(plain):
     """Plans side by side: the comparison's measures per plan, charts, every plan's moves with its label."""
     data, _, _ = plain
     other = data.replace(scenario_name="Tanpa promosi", params=data.params.model_copy(update={"kotak_promosi": ()}))
-    comparison = Comparison(data, [Plan(label, [], d, r, summarise(label, d, t, r))
+    comparison = Comparison(data, [Plan(label, [], d, r, plan_summary(d, t, r, label=label))
                                    for label, (d, t, r) in (("Dasar", _solved(data)),
                                                             ("Tanpa promosi", _solved(other)))])
     text = compare_report(comparison)
@@ -266,3 +269,11 @@ def test_cli_analyze_writes_report(tmp_path):
                                    "--laporan", str(out)])
     assert res.exit_code == 0, res.output
     assert "Laporan Kondisi Penempatan ASN" in out.read_text(encoding="utf-8")
+
+
+def test_report_renders_without_the_workbook_writers():
+    """The report imports no `penempatan.excel` module: it renders explain's rows, as the workbook does."""
+    code = ("import sys, penempatan.report; "
+            "print(sorted(m for m in sys.modules if m.startswith('penempatan.excel')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

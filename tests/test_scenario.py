@@ -10,6 +10,7 @@ import pytest
 
 from penempatan.check import assert_plan_valid
 from penempatan.errors import InputError
+from penempatan.excel.read_plan import PlanMove, read_plan_moves
 from penempatan.excel.write_plan import write_plan
 from penempatan.explain import chain_list
 from penempatan.model import Pin, ProblemData, Weights
@@ -17,7 +18,9 @@ from penempatan.result import Result
 from penempatan.scenario import (
     EXAMPLE,
     TOML_KEYS,
+    ReadPlan,
     apply_scenario,
+    load_reference_plan,
     load_scenario,
     reference_plan,
     scenario_rows,
@@ -47,13 +50,20 @@ def _scenario(tmp_path: Path, text: str, data: ProblemData = DATA, name: str = "
     return apply_scenario(data, load_scenario(path, data))
 
 
-def _errors(tmp_path: Path, text: str, data: ProblemData = DATA) -> list[tuple[int | None, str | None, str]]:
+def _errors(tmp_path: Path, text: str, data: ProblemData = DATA,
+            read_plan: ReadPlan | None = read_plan_moves) -> list[tuple[int | None, str | None, str]]:
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        load_scenario(path, data)
+        load_scenario(path, data, read_plan)
     assert all(p.sheet == "bad.toml" for p in info.value.problems)
     return [(p.row, p.column, p.message) for p in info.value.errors]
+
+
+def _write(tmp_path: Path, text: str, name: str = "s.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def _movers(result: Result) -> list[int]:
@@ -202,7 +212,7 @@ def test_terima_rantai_pins_exactly_the_chain(tmp_path: Path, base: Result) -> N
     chain = max(chains, key=lambda c: len(c.members))
     path = tmp_path / "terima.toml"
     path.write_text(f'rekomendasi = "lama.xlsx"\nterima_rantai = ["{chain.id}"]\n', encoding="utf-8")
-    scenario = load_scenario(path, DATA)
+    scenario = load_scenario(path, DATA, read_plan_moves)
     expected = {(DATA.employees[i].nip, DATA.positions[int(base.assignment[i])].kode) for i in chain.members}
     assert {(p.nip, p.kode_jabatan) for p in scenario.kunci_rantai} == expected
     assert ("terima_rantai", f"{chain.id} ({len(chain.members)} pegawai dikunci, dari lama.xlsx)") in \
@@ -212,6 +222,25 @@ def test_terima_rantai_pins_exactly_the_chain(tmp_path: Path, base: Result) -> N
     problems = _errors(tmp_path, 'rekomendasi = "lama.xlsx"\nterima_rantai = [\n  "C001",\n  "C999",\n]\n')
     assert [(row, col) for row, col, _ in problems] == [(4, "terima_rantai")]
     assert [(row, col) for row, col, _ in _errors(tmp_path, 'terima_rantai = ["R001"]\n')] == [(1, "terima_rantai")]
+
+
+def test_plan_files_need_a_reader(tmp_path: Path, base: Result) -> None:
+    """Without a plan reader (the excel layer's), a scenario naming a plan workbook is an error at that key."""
+    write_plan(tmp_path / "lama.xlsx", DATA, Tables(DATA), base)
+    text = 'nama = "x"\nrekomendasi = "lama.xlsx"\nterima_rantai = ["C001"]\nacuan = "lama.xlsx"\n'
+    assert [(row, col) for row, col, _ in _errors(tmp_path, text, read_plan=None)] == [(2, "rekomendasi"),
+                                                                                       (4, "acuan")]
+    assert load_scenario(_write(tmp_path, 'nama = "tanpa rencana"\n'), DATA).nama == "tanpa rencana"
+
+
+def test_unreadable_plan_is_a_located_error(tmp_path: Path) -> None:
+    """A plan the reader refuses (ValueError) is an error at `acuan`, and for `solve --acuan` an InputError."""
+    (tmp_path / "bukan.xlsx").write_text("bukan workbook", encoding="utf-8")
+    [(row, col, message)] = _errors(tmp_path, 'nama = "x"\nacuan = "bukan.xlsx"\n')
+    assert (row, col) == (2, "acuan") and "bukan.xlsx" in message
+    with pytest.raises(InputError) as info:
+        load_reference_plan(tmp_path / "bukan.xlsx", DATA, read_plan_moves)
+    assert [p.sheet for p in info.value.errors] == ["bukan.xlsx"]
 
 
 def test_reference_keeps_unrelated_people(base: Result) -> None:
@@ -245,8 +274,6 @@ def test_reference_keeps_unrelated_people(base: Result) -> None:
 
 def test_reference_plan_from_moves() -> None:
     """An earlier plan's rows become post indices; everyone else stays; unknown rows are counted, not used."""
-    from penempatan.excel.read_plan import PlanMove
-
     e, q = DATA.employees[0], DATA.positions[1]
     ref, skipped = reference_plan(DATA, [PlanMove(2, e.nip, e.kode_jabatan, q.kode, "R001"),
                                          PlanMove(3, "1" * 18, "X", q.kode, "R002")])

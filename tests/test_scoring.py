@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from builders import pair_index
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from instances import make_instance
@@ -82,7 +83,7 @@ def test_stay_pair_even_when_failing_own_post() -> None:
     data = problem([emp(0, "H", pendidikan="SLTA", golongan="II/a")],
                    [post("H", jenis="Pengawas", pendidikan_min="S-1"), post("K")])
     cand = build_candidates(data, Tables(data, STUB))
-    assert cand.score_of(0, 0) is not None
+    assert pair_index(cand, 0, 0) is not None
 
 
 # --- fit arithmetic (SPEC 4 weights) ----------------------------------------------------------------------
@@ -414,5 +415,5 @@ def test_due_rotation_alone_does_not_beat_the_move_cost_by_default() -> None:
                    biaya_mutasi=d.biaya_mutasi, biaya_kesesuaian_turun=d.biaya_kesesuaian_turun)
     cand = build_candidates(data, Tables(data, STUB))
     into_vacancy = 93 + d.nilai_kebutuhan + d.nilai_rotasi - d.biaya_mutasi
-    assert int(cand.nilai[cand.index_of(0, 1)]) == into_vacancy < 93
-    assert int(cand.nilai[cand.index_of(0, 2)]) == 93 + d.nilai_rotasi - d.biaya_mutasi < into_vacancy
+    assert int(cand.nilai[pair_index(cand, 0, 1)]) == into_vacancy < 93
+    assert int(cand.nilai[pair_index(cand, 0, 2)]) == 93 + d.nilai_rotasi - d.biaya_mutasi < into_vacancy

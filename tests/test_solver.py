@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from builders import emp, family, post, with_families
+from builders import emp, family, pair_index, post, with_families
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from instances import full_units, make_instance
@@ -92,7 +92,7 @@ def n_moves(data: ProblemData, result: Result) -> int:
 
 def pair_terms(result: Result, data: ProblemData, n: int, kode: str) -> tuple[list[str], list[str], int] | None:
     """(purposes, flags, nilai) of candidate pair (employee n, post kode); None when it is no candidate."""
-    k = result.candidates.index_of(n, data.position_index[kode])
+    k = pair_index(result.candidates, n, data.position_index[kode])
     if k is None:
         return None
     cand = result.candidates
@@ -254,7 +254,7 @@ def test_r8_post_without_bidang_takes_any_field() -> None:
     data = field_move({"bidang": "ekonomi_akuntansi"}, k={"bidang": None})
     result = solved(data)
     assert ends(data, result) == "K"
-    assert result.candidates.score_of(0, 1) == 93
+    assert result.candidates.score[pair_index(result.candidates, 0, 1)] == 93
 
 
 # --- R9 promotion on the penyetaraan ladder -----------------------------------------------------------------
@@ -389,7 +389,7 @@ def test_r12_must_fill_even_at_a_loss() -> None:
     data = problem([emp(0, "K", **trained)], [post("K", bidang="ti"), post("W", bidang="hukum")])
     result = solved(data)
     assert ends(data, result) == "K"
-    assert result.candidates.index_of(0, 1) is None
+    assert pair_index(result.candidates, 0, 1) is None
     data = problem([emp(0, "K", **trained)], [post("K", bidang="ti"), post("W", bidang="hukum", wajib_diisi=True)])
     result = solved(data)
     assert ends(data, result) == "W"

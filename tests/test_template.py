@@ -23,7 +23,7 @@ from penempatan.excel.columns import (
 )
 from penempatan.excel.write_input import TEMPLATE_TEXT_ROWS, write_input_workbook
 from penempatan.model import Employee, Params, Position, ProblemData
-from penempatan.reference import load_reference
+from penempatan.reference import data_dir, load_reference
 
 ACUAN = date(2026, 12, 1)
 
@@ -197,8 +197,7 @@ def test_template_petunjuk_documents_reference_tables(template: Path) -> None:
     ref = load_reference()
     rows = list(load_workbook(template)[SHEET_PETUNJUK].iter_rows(values_only=True))
     tables = {r[1]: r[4] for r in rows if r[0] == "Tabel rujukan"}
-    assert set(tables) == {"golongan.csv", "pendidikan.csv", "jenis_jabatan.csv", "kinerja.csv", "rumpun.csv",
-                           "jabatan_fungsional.csv", "bidang_jabatan.csv", "pelatihan.csv"}
+    assert set(tables) == {p.name for p in data_dir().glob("*.csv")}
     assert all(tables.values())
     assert [r[1] for r in rows if r[0] == "Bidang"] == [*ref.bidang, "semua"]
     families = {r[1]: r for r in rows if r[0] == "Rumpun JF"}

@@ -5,7 +5,6 @@ Shared by the reader (header matching) and the template/demo writer, so the two 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from penempatan.model import HUKUMAN_VALUES, JENIS_VALUES, POTENSI_VALUES, STATUS_VALUES
@@ -26,11 +25,6 @@ class Column:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()  # static drop-down values; reference-table lists are added by the writer
     kind: str = "text"  # text, int, date, nip, bool
-
-
-def header_key(text: object) -> str:
-    """Case- and space-insensitive header key: 'NIP BARU', 'nip  baru', 'Nip_Baru' -> 'nipbaru'."""
-    return re.sub(r"[\s_.\-]+", "", str(text or "")).lower()
 
 
 YA_TIDAK = ("Ya", "Tidak")

@@ -11,6 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from penempatan.atomic import write_atomically
+from penempatan.text import yes_no
 
 
 def atomic_save(workbook: Workbook, path: Path) -> None:
@@ -42,23 +43,19 @@ def _abandon(workbook: Workbook) -> None:
 def header_positions(path: Path) -> dict[str, dict[str, int]]:
     """Sheet name -> column header text -> 1-based column number, from row 1 of each sheet of the workbook
     at `path`; {} when the file cannot be read. Lets a message name a cell (G8) when a problem only knows its
-    column's header. Reads only the start of each sheet's XML, so it takes milliseconds whatever the size."""
-    import posixpath
+    column's header. Reads only the start of each sheet's XML, whatever the sheet's size."""
     import zipfile
 
-    from defusedxml.ElementTree import fromstring, iterparse
+    from defusedxml.ElementTree import iterparse
+
+    from penempatan.excel.xlsx_rows import column_number, sheet_parts
 
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     out: dict[str, dict[str, int]] = {}
     try:
         with zipfile.ZipFile(path) as z:
-            targets = {r.get("Id"): r.get("Target", "") for r in fromstring(z.read("xl/_rels/workbook.xml.rels"))}
-            sheets = {s.get("name", ""): targets.get(s.get(f"{rel}id"), "")
-                      for s in fromstring(z.read("xl/workbook.xml")).iter(f"{main}sheet")}
             headers: dict[str, list[tuple[int, str, str]]] = {}
-            for name, target in sheets.items():
-                member = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+            for name, member in sheet_parts(z).items():
                 cells: list[tuple[int, str, str]] = []
                 with z.open(member) as f:
                     for _, el in iterparse(f, events=("end",)):
@@ -67,7 +64,7 @@ def header_positions(path: Path) -> dict[str, dict[str, int]]:
                             letters = "".join(ch for ch in ref if ch.isalpha())
                             text = "".join(t.text or "" for t in el.iter(f"{main}t")) if kind == "inlineStr" \
                                 else (el.findtext(f"{main}v") or "")
-                            cells.append((_column_number(letters), kind, text))
+                            cells.append((column_number(letters), kind, text))
                         elif el.tag == f"{main}row":
                             break
                 headers[name] = cells
@@ -82,13 +79,6 @@ def header_positions(path: Path) -> dict[str, dict[str, int]]:
     except Exception:  # a file the reader refused: the messages then name rows, not cells
         return {}
     return out
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - ord("A") + 1
-    return number
 
 
 def _shared_strings(z: Any, last: int) -> list[str]:
@@ -121,18 +111,12 @@ def text_cell(sheet: WriteOnlyWorksheet, value: object, **style: Any) -> WriteOn
     return cell
 
 
-def set_text(cell: Any, value: object) -> None:
-    """Put `value` in a normal (not write-only) cell as text, never as a formula."""
-    cell.value = as_text(value)
-    cell.data_type = "s"
-
-
 def param_value(value: object) -> object:
     """A Params value as a planner types it in `Pengaturan`: Ya/Tidak, lists joined with '; ', whole
     numbers without '.0'; dates and None are left to the caller (text in the input, a date cell in the
     output)."""
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return yes_no(value)
     if isinstance(value, tuple | list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():

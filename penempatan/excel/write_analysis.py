@@ -11,12 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from penempatan.analyze import STAY_COMPONENTS, Analysis, summary
+from penempatan.analyze import STAY_COMPONENTS, Analysis, kotak_rows, summary
 from penempatan.excel.common import as_text, atomic_save
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
-from penempatan.explain import months_text
+from penempatan.explain.words import field_text
 from penempatan.scoring import COMPONENT_LABELS
-from penempatan.text import yes_no
+from penempatan.text import months_text, yes_no
 
 _UNIT = "Unit Kerja"
 _COMPONENT_HEADERS = tuple(COMPONENT_LABELS[c][:1].upper() + COMPONENT_LABELS[c][1:] for c in STAY_COMPONENTS)
@@ -47,7 +47,7 @@ def write_analysis(path: Path, analysis: Analysis) -> None:
     stamp = datetime.combine(a.data.params.tanggal_acuan, datetime.min.time())
     wb = StableWorkbook(stamp)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": [[label, value] for label, value in summary(a)],
+        "Ringkasan": [[label, value] for label, value in [*summary(a), *kotak_rows(a)]],
         "Kecocokan": _fit(a),
         "Ketidaksesuaian": _mismatches(a),
         "Per Unit": _units(a),
@@ -78,13 +78,9 @@ def _mismatches(a: Analysis) -> list[list[Any]]:
     for m in a.mismatches:
         e = a.data.employees[m.i]
         q = a.data.positions[int(a.tables.cur[m.i])]
-        out.append([_t(e.nip), _t(e.nama), *_post(a, m.i), _field(q.bidang), _field(e.bidang), _t(e.jurusan),
+        out.append([_t(e.nip), _t(e.nama), *_post(a, m.i), field_text(q.bidang), field_text(e.bidang), _t(e.jurusan),
                     m.kind, m.detail])
     return out
-
-
-def _field(bidang: str | None) -> str:
-    return (bidang or "").replace("_", " ")
 
 
 def _units(a: Analysis) -> list[list[Any]]:

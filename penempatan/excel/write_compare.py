@@ -14,7 +14,7 @@ from penempatan.excel.sheets import StableWorkbook, write_sheet
 from penempatan.text import nip
 
 SHEETS = ("Banding", "Per Unit", "Perbedaan")
-_FORMATS = {"Gap": "0.00%", "Waktu (detik)": "0.00", "Rata-rata skor": "0.00"}
+_FORMATS = {"Gap": "0.00%", "Waktu (detik)": "0.00"}
 
 
 def write_comparison(path: Path, c: Comparison) -> None:

@@ -3,8 +3,8 @@
 Sheets `Pegawai`, `Jabatan`, `Pengaturan`, `Petunjuk`, with exactly the headers of `columns.py`, help and
 drop-down lists on the columns, and every value written the way the reader expects it: NIP and every text
 as text (never a number, never a formula), dates as real Excel dates, Ya/Tidak, `;`-joined lists.
-openpyxl (write-only) writes the workbook; the data rows are rendered directly as SpreadsheetML, which
-keeps 100,000 employees to a few seconds (see `_rows`).
+openpyxl (write-only) writes the workbook; the data rows are rendered directly as SpreadsheetML (see `_rows`;
+timings in benchmarks/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ from penempatan.excel.columns import (
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
     SHEET_PETUNJUK,
-    YA_TIDAK,
     Column,
 )
 from penempatan.excel.common import atomic_save, param_value, text_cell
 from penempatan.model import Employee, Params, Position, ProblemData
 from penempatan.reference import JabatanFungsional, Reference, load_reference
+from penempatan.text import date_text, yes_no
 
 DATE_FORMAT = "dd-mm-yyyy"
 TEMPLATE_TEXT_ROWS = 5000  # rows whose NIP cell is pre-formatted as text in the empty template
@@ -117,6 +117,8 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ("jenis_jabatan.csv", "Per jenis jabatan dan jenjang fungsional: tingkat penyetaraan (R9, R19), rentang golongan "
                           "bawaan (R7), BUP (R4) dan urutan jenjang fungsional."),
     ("kinerja.csv", "Predikat kinerja, batas nilai SKP dan ekspektasinya (kotak talenta)."),
+    ("kotak_talenta.csv", "Nomor kotak talenta 1–9 untuk setiap pasangan ekspektasi kinerja dan potensi, dipakai bila "
+                          "kolom Kotak Talenta kosong."),
     ("rumpun.csv", "Kata kunci jurusan dan pelatihan → bidang (daftar Bidang di bawah); kata kunci terpanjang yang "
                    "ditemukan sebagai kata utuh menang. Jurusan yang tidak cocok dilaporkan sekali per jurusan."),
     ("jabatan_fungsional.csv", "Rumpun jabatan fungsional (daftar Rumpun JF di bawah): nama-nama jabatannya, bidang "
@@ -255,10 +257,6 @@ def _validation(col: Column, sheet: str, ref: Reference, listed: str | None) -> 
 # --- data rows ----------------------------------------------------------------------------------------
 
 
-def _ya(value: bool) -> str:
-    return YA_TIDAK[0] if value else YA_TIDAK[1]
-
-
 def _joined(values: Iterable[object]) -> str | None:
     return "; ".join(str(v) for v in values) or None
 
@@ -269,7 +267,7 @@ def _employee_values(e: Employee, post: Position) -> list[object]:
         e.nip, e.nama, e.golongan, e.pendidikan, e.jurusan, e.kode_jabatan, post.nama, post.unit,
         e.tmt_jabatan, e.tanggal_lahir, e.jenis_kelamin, e.status, None, e.kinerja, e.potensi, e.kotak,
         e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis, _joined(e.pelatihan), e.hukuman,
-        e.akhir_hukuman, _ya(e.bersedia_mutasi), _joined(e.unit_diminati), _ya(e.siap_naik_jenjang),
+        e.akhir_hukuman, yes_no(e.bersedia_mutasi), _joined(e.unit_diminati), yes_no(e.siap_naik_jenjang),
     ]
 
 
@@ -280,13 +278,13 @@ def _position_values(p: Position, ref: Reference) -> list[object]:
     return [
         p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
         bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
-        p.standar_teknis, _ya(p.risiko_tinggi), _ya(p.wajib_diisi),
+        p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi),
     ]
 
 
-# openpyxl's write-only mode costs 10–20 µs per cell in its XML serialiser, 30–50 s for 100,000
-# employees. So openpyxl writes the sheets' frame (header, widths, panes, filter, validations, styles)
-# and the data rows are rendered here as SpreadsheetML and spliced in. Text always goes in as an inline
+# openpyxl's write-only XML serialiser is slow per cell (benchmarks/RESULTS.md), so openpyxl writes the
+# sheets' frame (header, widths, panes, filter, validations, styles) and the data rows are rendered here
+# as SpreadsheetML and spliced in. Text always goes in as an inline
 # string, so it can never turn into a number or a formula.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -308,7 +306,7 @@ def _rows(values: Iterable[Sequence[object]], styles: Sequence[str]) -> Iterator
             if value is None or value == "":
                 continue
             if isinstance(value, bool):
-                value = _ya(value)
+                value = yes_no(value)
             if isinstance(value, str):
                 text = inline.get(value)
                 if text is None:
@@ -369,7 +367,7 @@ def _batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
 def _param_text(value: object) -> object:
     """A parameter value as written in `Pengaturan`: dates dd-mm-yyyy, lists `;`-joined, Ya/Tidak."""
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return date_text(value)
     return param_value(value)
 
 
@@ -419,7 +417,7 @@ class _Guide:
                     values = [f"{low}–{high}" if high is not None else f"≥ {low}"]
                 shown = (f"lihat daftar {long_lists[col.name]} di bawah" if col.name in long_lists
                          else ", ".join(values))
-                add([(sheet, {}), (col.name, bold), (_ya(col.required), {}), (", ".join(col.aliases), {}),
+                add([(sheet, {}), (col.name, bold), (yes_no(col.required), {}), (", ".join(col.aliases), {}),
                      (col.help, {"alignment": _WRAP}), (shown, {"alignment": _WRAP})])
         add([])
         add([(h, head) for h in ("Pengaturan", "Parameter", "", "Bawaan", "Keterangan")])

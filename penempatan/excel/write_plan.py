@@ -1,10 +1,10 @@
 """The output workbook of `penempatan solve` (SPEC 5): the plan, its reasons and its parameters.
 
-Each sheet's rows come from one public function of the plan view (`move_rows`, `stay_rows`, …), which the
-HTML report renders too. `Ringkasan` is the plan's `PlanSummary` (summary.py), `Penjelasan` the text the
-employee reads (penjelasan.py); `Kurva Manfaat` is added when the plan comes with a benefit curve (curve.py).
+Each sheet renders the typed rows of the plan view (`penempatan.explain`: `move_rows`, `stay_rows`, …), which the
+HTML report renders too; a sheet's header is its row type's `COLUMNS`. `Ringkasan` is the plan's `PlanSummary`,
+`Penjelasan` the text the employee reads; `Kurva Manfaat` is added when the plan comes with a benefit curve.
 
-Written in openpyxl's write-only mode so 50,000 employees take seconds, with every text from the input
+Written in openpyxl's write-only mode (timings in benchmarks/RESULTS.md), with every text from the input
 written as text (a Nama "=HYPERLINK(…)" stays a string) and NIP always as text. The file is byte-for-byte
 the same for the same plan: no timestamps in the sheets, fixed document dates and fixed zip entry times.
 """
@@ -12,45 +12,55 @@ the same for the same plan: no timestamps in the sheets, fixed document dates an
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from penempatan import __version__
 from penempatan.curve import CURVE_HEADER, CurvePoint, curve_rows
 from penempatan.excel.common import as_text, atomic_save, param_value
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
-from penempatan.explain import Explainer
+from penempatan.explain import (
+    MOVE_KINDS,
+    ChainRow,
+    EmptySeatRow,
+    MoveRow,
+    PlanSummary,
+    PlanView,
+    StayRow,
+    TableRow,
+    TrainingRow,
+    UnitRow,
+    chain_rows,
+    empty_seat_rows,
+    move_rows,
+    plan_summary,
+    stay_rows,
+    training_rows,
+    unit_rows,
+)
 from penempatan.model import ProblemData
-from penempatan.penjelasan import penjelasan
 from penempatan.result import Result
-from penempatan.scoring import Tables
-from penempatan.summary import plan_summary, summary_rows
-from penempatan.summary import proof_scope as proof_scope
+from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
+from penempatan.scoring import FLAGS, PURPOSES, Tables
+from penempatan.text import number
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),
-    "Usulan Mutasi": ("NIP", "Nama", "Golongan", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
-                      "Kode Jabatan Tujuan", "Jabatan Tujuan", "Unit Tujuan", "Jenis", "Skor Asal",
-                      "Skor Tujuan", "Rantai", "Urutan Rantai", "Tujuan", "Alasan", "Penjelasan", "Perhatian"),
-    "Rantai Mutasi": ("Rantai", "Jenis", "Jumlah Pegawai", "Urutan", "Unit Terlibat", "Total Kenaikan Skor",
-                      "Dapat Disetujui Terpisah", "Catatan"),
-    "Tetap": ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Skor", "Alasan"),
-    "Jabatan Kosong": ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Kursi Kosong", "Alasan", "Calon"),
-    "Kebutuhan Pelatihan": ("NIP", "Nama", "Jabatan Tujuan", "Pelatihan", "Dasar", "Kapan"),
-    "Per Unit": ("Unit Kerja", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah", "Masuk", "Keluar",
-                 "Selisih Sesudah"),
+    "Usulan Mutasi": MoveRow.COLUMNS,
+    "Rantai Mutasi": ChainRow.COLUMNS,
+    "Tetap": StayRow.COLUMNS,
+    "Jabatan Kosong": EmptySeatRow.COLUMNS,
+    "Kebutuhan Pelatihan": TrainingRow.COLUMNS,
+    "Per Unit": UnitRow.COLUMNS,
     "Parameter": ("Parameter", "Nilai"),
 }
 """Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi`)."""
 
 CURVE_SHEET = "Kurva Manfaat"
 """The benefit curve (`solve --kurva`), written after the SHEETS when the plan comes with one."""
-WARNING_HEADER = ("NIP", "Nama", "Kode Jabatan", "Jabatan", "Unit Kerja", "Peringatan")
-"""Columns of the warnings about today's holders (R18, R6, R7) that the report's committee page lists."""
 
 
 def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
@@ -61,17 +71,17 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
     "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
     """
-    ex = Explainer(data, tables, result)
+    view = PlanView(data, tables, result)
     stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
     wb = StableWorkbook(stamp)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": summary_rows(plan_summary(data, tables, result, view=ex)) + _scenario_rows(scenario, result),
-        "Usulan Mutasi": move_rows(ex),
-        "Rantai Mutasi": chain_rows(ex),
-        "Tetap": stay_rows(ex),
-        "Jabatan Kosong": empty_seat_rows(ex),
-        "Kebutuhan Pelatihan": training_rows(ex),
-        "Per Unit": unit_rows(ex),
+        "Ringkasan": _summary_rows(plan_summary(data, tables, result, view=view)) + _scenario_rows(scenario, result),
+        "Usulan Mutasi": _cells(move_rows(view)),
+        "Rantai Mutasi": _cells(chain_rows(view)),
+        "Tetap": _cells(stay_rows(view)),
+        "Jabatan Kosong": _cells(empty_seat_rows(view)),
+        "Kebutuhan Pelatihan": _cells(training_rows(view)),
+        "Per Unit": _cells(unit_rows(view)),
         "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
     }
     for name, header in SHEETS.items():
@@ -82,115 +92,53 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
 
 
 # --- sheet contents ------------------------------------------------------------------------------------
-_t = as_text  # every value from the input goes through here and is written as text (see `sheets.text_value`)
+_t = as_text  # None as ''; `sheets.write_sheet` writes every string as text, never a formula
 
 
-def move_rows(ex: Explainer) -> list[list[Any]]:
-    """`Usulan Mutasi`: one row per move, in chain order (columns as SHEETS)."""
-    d = ex.data
-    chain_of = ex.chain_of
-    order = sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1]))
-    out = []
-    for i in order:
-        e = d.employees[i]
-        a, b = d.positions[ex.cur[i]], d.positions[ex.target[i]]
-        chain, step = chain_of[i]
-        out.append([_t(e.nip), _t(e.nama), _t(e.golongan), _t(a.kode), _t(a.nama), _t(a.unit), _t(b.kode),
-                    _t(b.nama), _t(b.unit), ex.move_kind(i), int(ex.stay_scores[i]),
-                    int(ex.assigned_scores[i]), chain.id, step, ex.tujuan(i), ex.move_reason(i).text,
-                    _t(penjelasan(ex, i)), ex.perhatian(i)])
-    return out
+def _cells(rows: Sequence[TableRow]) -> list[list[Any]]:
+    return [row.cells() for row in rows]
 
 
-def chain_rows(ex: Explainer) -> list[list[Any]]:
-    """One row per vacancy chain or cycle: a planner approves or rejects whole chains.
-
-    `Dapat Disetujui Terpisah` is Ya when the chain alone keeps every rule (`Explainer.chain_alone_ok`;
-    R21 may tie a chain to the one that refills its unit); `Catatan` says what a rejection would change (a
-    must-fill seat, a surplus, a pin, a full R13/R14 quota, a unit left short).
-    """
-    out = []
-    for c in ex.chains:
-        out.append([c.id, "siklus" if c.cycle else "rantai", len(c.members), ex.chain_order_text(c),
-                    "; ".join(ex.chain_units(c)), ex.chain_gain(c), "Ya" if ex.chain_alone_ok(c) else "Tidak",
-                    "; ".join(ex.chain_links(c))])
-    return out
+def _blank_nan(x: float) -> float | str:
+    """NaN (no plan) as an empty cell, whole numbers as int."""
+    if math.isnan(x):
+        return ""
+    return int(x) if float(x).is_integer() else round(float(x), 6)
 
 
-def stay_rows(ex: Explainer) -> list[list[Any]]:
-    """`Tetap`: everyone who stays, with why."""
-    d = ex.data
-    moved = set(ex.movers)
-    out = []
-    for i, e in enumerate(d.employees):
-        if i in moved:
-            continue
-        q = d.positions[ex.cur[i]]
-        out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), _t(q.unit), int(ex.stay_scores[i]),
-                    ex.stay_reason(i).text])
-    return out
-
-
-def empty_seat_rows(ex: Explainer) -> list[list[Any]]:
-    """`Jabatan Kosong`: posts with seats still empty, why, and for a JPT seat (R20) the shortlist."""
-    d, t = ex.data, ex.t
-    out = []
-    for j in ex.empty_seats():
-        q = d.positions[j]
-        calon = ""
-        if t.post_jpt[j] and not d.params.isi_jpt:
-            calon = "\n".join(f"{k}. {c.text}" for k, c in enumerate(ex.shortlist(j), 1)) or "tidak ada"
-        out.append([_t(q.kode), _t(q.nama), _t(q.unit), int(t.post_keb[j] - ex.after[j]),
-                    ex.empty_seat_reason(j).text, _t(calon)])
-    return out
-
-
-def training_rows(ex: Explainer) -> list[list[Any]]:
-    """`Kebutuhan Pelatihan`: one row per mover and named course (pelatihan.csv), in chain order."""
-    d = ex.data
-    chain_of = ex.chain_of
-    out = []
-    for i in sorted(ex.movers, key=lambda i: (chain_of[i][0].id, chain_of[i][1])):
-        e, q = d.employees[i], d.positions[ex.target[i]]
-        for need in ex.training_needs(i):
-            out.append([_t(e.nip), _t(e.nama), _t(q.nama), need.pelatihan, need.dasar, need.kapan])
-    return out
-
-
-def warning_rows(ex: Explainer) -> list[list[Any]]:
-    """Today's holders the committee must see although they stay: not meeting R18, or their own post's
-    minimum education or golongan (R6/R7); columns as WARNING_HEADER."""
-    d = ex.data
-    out = []
-    for i, text in ex.holder_warnings.items():
-        e, q = d.employees[i], d.positions[ex.cur[i]]
-        out.append([_t(e.nip), _t(e.nama), _t(q.kode), _t(q.nama), _t(q.unit), text])
-    return out
-
-
-def unit_rows(ex: Explainer) -> list[list[Any]]:
-    t = ex.t
-    n_unit = len(t.unit_names)
-    target_unit = t.post_unit[ex.result.assignment]
-    leaves = target_unit != t.emp_unit
-    before = np.bincount(t.emp_unit, minlength=n_unit)
-    after = np.bincount(target_unit, minlength=n_unit)
-    masuk = np.bincount(target_unit[leaves], minlength=n_unit)
-    keluar = np.bincount(t.emp_unit[leaves], minlength=n_unit)
-    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
-    # Per post, so that an over-staffed post (R11 surplus) is not hidden by a vacancy next door.
-    short = np.bincount(t.post_unit, weights=np.maximum(0, t.post_keb - ex.after), minlength=n_unit)
-    extra = np.bincount(t.post_unit, weights=np.maximum(0, ex.after - t.post_keb), minlength=n_unit)
-    out = []
-    for u, name in enumerate(t.unit_names):
-        gap = []
-        if short[u]:
-            gap.append(f"kurang {int(short[u])}")
-        if extra[u]:
-            gap.append(f"lebih {int(extra[u])}")
-        out.append([_t(name), int(need[u]), int(before[u]), int(after[u]), int(masuk[u]), int(keluar[u]),
-                    ", ".join(gap) or "sesuai"])
-    return out
+def _summary_rows(s: PlanSummary) -> list[list[Any]]:
+    """`Ringkasan`: (label, value) with numbers as numbers."""
+    rows: list[list[Any]] = [
+        ["Status", s.status],
+        ["Nilai Objektif", s.objective if s.feasible else ""],
+        ["Batas Atas", _blank_nan(s.bound)],
+        ["Gap", _blank_nan(s.gap)],
+        ["Waktu (detik)", round(s.wall_time, 2)],
+        ["Metode", s.method],
+        ["Cakupan bukti", s.proof],
+        ["Jumlah pegawai", s.employees],
+        ["Jumlah mutasi", s.moves],
+        ["Pegawai dipindah (%)", round(100 * s.share_moved, 2)],
+        *[[k, s.kinds[k]] for k in MOVE_KINDS],
+        *[[f"Tujuan: {PURPOSE_LABELS[k]}", s.purposes[k]] for k in PURPOSES],
+        ["Mutasi dengan Perhatian", s.flagged_moves],
+        *[[f"Perhatian: {FLAG_LABELS[k]}", s.flags[k]] for k in FLAGS],
+        ["Rantai kekosongan", s.chains],
+        ["Siklus (saling bertukar kursi)", s.cycles],
+        ["Kursi (Kebutuhan)", s.seats_total],
+        ["Kursi terisi sebelum", s.seats_filled_before],
+        ["Kursi terisi sesudah", s.seats_filled_after],
+        ["Kursi wajib terisi (R12)", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)}"],
+        ["Kelebihan pegawai tersisa (R11)", s.surplus_kept],
+        ["Rata-rata kesesuaian sebelum", _blank_nan(round(s.fit_before, 2))],
+        ["Rata-rata kesesuaian sesudah", _blank_nan(round(s.fit_after, 2))],
+        ["Kenaikan kesesuaian (jumlah)", s.fit_gained],
+        ["Skenario", s.scenario],
+        ["Tanggal acuan", s.tanggal_acuan],
+    ]
+    if s.message:
+        rows.append(["Pesan", s.message])
+    return rows
 
 
 def _scenario_rows(scenario: Sequence[tuple[str, str]], result: Result | None) -> list[list[Any]]:

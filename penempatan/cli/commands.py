@@ -1,0 +1,221 @@
+"""The commands: each parses its options, checks its paths, calls one function of `jobs` and renders what it
+returns (`render`, `render_explain`). Help texts are the planner's documentation: Bahasa Indonesia."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from penempatan import text
+from penempatan.cli import jobs, render, render_explain
+from penempatan.cli.app import app
+from penempatan.cli.bahasa import Command
+from penempatan.cli.failures import EXIT_INPUT, bad_argument, guard, input_files, require_input
+from penempatan.cli.outputs import Outputs
+from penempatan.cli.problems import show_problems
+from penempatan.cli.terminal import term
+
+_Timpa = Annotated[bool, typer.Option("--timpa", help="Ganti berkas keluaran yang sudah ada (tanpa opsi ini "
+                                      "berkas yang ada tidak pernah ditimpa).")]
+_Data = Annotated[Path, typer.Argument(metavar="DATA.xlsx", help="Workbook masukan.")]
+_LAPORAN = "Tulis juga laporan HTML mandiri (grafik, daftar; berisi data pribadi)."
+_PRIVATE = " Berisi data pribadi; jangan disebarkan."
+_Laporan = Annotated[Path | None, typer.Option("--laporan", metavar="L.html", help=_LAPORAN)]
+_BatasWaktu = Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
+                                            help="Batas waktu solver (detik).")]
+
+
+def _require_inputs(*paths: Path | None) -> None:
+    for path in paths:
+        if path is not None:
+            require_input(path)
+
+
+@app.command(cls=Command)
+def template(
+    file: Annotated[Path, typer.Argument(metavar="BERKAS.xlsx", help="Workbook masukan kosong yang akan dibuat.")],
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="CONTOH.toml",
+                                                  help="Tulis juga contoh berkas skenario (.toml) dengan "
+                                                  "penjelasan setiap kunci.")] = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Tulis workbook masukan kosong lengkap dengan petunjuk dan pilihan (drop-down)."""
+    outputs = Outputs(timpa)
+    out = outputs.claim(file)
+    example = outputs.claim(skenario)
+    assert out is not None
+    with guard():
+        jobs.write_template(out, example)
+        outputs.written(out, "Templat")
+        if example is not None:
+            outputs.written(example, "Contoh skenario")
+
+
+@app.command(cls=Command)
+def demo(
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="BERKAS.xlsx", help="Workbook keluaran.")],
+    pegawai: Annotated[int, typer.Option("--pegawai", metavar="N", min=50, max=100_000,
+                                         help="Jumlah pegawai.")] = 600,
+    seed: Annotated[int, typer.Option("--seed", metavar="S", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    timpa: _Timpa = False,
+) -> None:
+    """Tulis data contoh FIKTIF "Pemerintah Daerah Alak" dalam format masukan."""
+    outputs = Outputs(timpa)
+    out = outputs.claim(output)
+    assert out is not None
+    with guard():
+        with term.console.status("Membuat data contoh fiktif…"):
+            data = jobs.write_demo(out, pegawai, seed)
+        outputs.written(out, f"Data fiktif {text.number(len(data.employees))} pegawai, "
+                             f"{text.number(len(data.positions))} jabatan")
+
+
+@app.command(cls=Command)
+def check(
+    data: _Data,
+    semua: Annotated[bool, typer.Option("--semua", help="Satu baris per peringatan (tanpa ini peringatan "
+                                        "sejenis dikelompokkan).")] = False,
+    keluaran: Annotated[Path | None, typer.Option("-k", "--keluaran", metavar="MASALAH.xlsx",
+                                                  help="Tulis setiap galat dan peringatan ke workbook (dengan "
+                                                  "filter) untuk yang memperbaiki data.")] = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Periksa workbook masukan: setiap galat dan peringatan dengan sheet, sel, kolom, nilai dan saran."""
+    require_input(data)
+    outputs = Outputs(timpa, data)
+    out = outputs.claim(keluaran)
+    with guard(data):
+        checked = jobs.check_input(data, out)
+        show_problems(checked.problems, data, semua=semua)
+        render.check_result(data, checked)
+        if out is not None:
+            outputs.written(out, f"Daftar {text.number(len(checked.problems))} masalah")
+        if checked.failed:
+            raise typer.Exit(EXIT_INPUT)
+
+
+@app.command(cls=Command)
+def solve(
+    data: _Data,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="HASIL.xlsx",
+                                                help="Workbook rekomendasi. [bawaan: DATA-rekomendasi.xlsx "
+                                                "di folder DATA]")] = None,
+    batas_waktu: _BatasWaktu = 60.0,
+    kandidat: Annotated[Path | None, typer.Option("--kandidat", metavar="K.csv",
+                                                  help="Tulis semua pasangan kandidat (CSV).")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", metavar="P.json",
+                                                  help="Tulis rencana sebagai JSON.")] = None,
+    laporan: _Laporan = None,
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
+                                                  help="Berkas skenario (.toml): parameter, kunci, larangan, "
+                                                  "unit dibekukan, kebutuhan.")] = None,
+    acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
+                                               help="Workbook rekomendasi sebelumnya: sedapat mungkin "
+                                               "pertahankan penempatannya (perubahan minimal).")] = None,
+    kurva: Annotated[bool, typer.Option("--kurva", help="Tambahkan kurva manfaat: rencana optimal untuk "
+                                        "serangkaian batas jumlah mutasi (R14), sheet Kurva Manfaat dan grafik "
+                                        "di laporan.")] = False,
+    timpa: _Timpa = False,
+) -> None:
+    """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
+    _require_inputs(data, skenario, acuan)
+    outputs = Outputs(timpa, data, skenario, acuan)
+    out = outputs.claim(output, jobs.default_output(data, "rekomendasi"))
+    kandidat, json_out, laporan = outputs.claim_all(kandidat, json_out, laporan)
+    assert out is not None
+    files = jobs.SolveFiles(data=data, skenario=skenario, acuan=acuan, out=out, kandidat=kandidat, json=json_out,
+                            laporan=laporan, claimed=list(outputs.claimed.values()))
+    with guard(data, input_files(skenario, acuan)):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            solved = jobs.solve_files(files, batas_waktu, kurva, status.update)
+        render.mention_warnings(solved.read, data)
+        render.solved(solved)
+        outputs.written(out, "Rekomendasi")
+        for path, what in ((kandidat, "Pasangan kandidat"), (json_out, "Rencana JSON")):
+            if path is not None:
+                outputs.written(path, what)
+        if laporan is not None:
+            outputs.written(laporan, "Laporan HTML", _PRIVATE)
+
+
+@app.command(cls=Command)
+def analyze(
+    data: _Data,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="ANALISIS.xlsx",
+                                                help="Workbook analisis. [bawaan: DATA-analisis.xlsx di folder "
+                                                "DATA]")] = None,
+    laporan: _Laporan = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Analisis keadaan sekarang: kecocokan, ketidaksesuaian, kebutuhan vs bezetting, rotasi, talenta, pensiun."""
+    require_input(data)
+    outputs = Outputs(timpa, data)
+    out = outputs.claim(output, jobs.default_output(data, "analisis"))
+    laporan = outputs.claim(laporan)
+    assert out is not None
+    with guard(data):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            read, analysis = jobs.analyze_files(data, out, laporan, status.update)
+        render.mention_warnings(read, data)
+        render.analysis(analysis)
+        outputs.written(out, "Analisis")
+        if laporan is not None:
+            outputs.written(laporan, "Laporan HTML", _PRIVATE)
+
+
+@app.command(cls=Command)
+def explain(
+    data: _Data,
+    nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP pegawai yang dijelaskan.")] = None,
+    jabatan: Annotated[str | None, typer.Option("--jabatan", metavar="KODE",
+                                                help="Kode Jabatan yang dijelaskan.")] = None,
+    batas_waktu: _BatasWaktu = 60.0,
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
+                                                  help="Berkas skenario (.toml), seperti pada solve.")] = None,
+    acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
+                                               help="Workbook rekomendasi sebelumnya, seperti pada solve.")] = None,
+) -> None:
+    """Jelaskan rencana untuk satu pegawai (--nip) atau satu jabatan (--jabatan): alasan, alternatif, penghalang."""
+    require_input(data)
+    if (nip is None) == (jabatan is None):
+        raise bad_argument("pilih tepat satu: --nip NIP atau --jabatan KODE.")
+    _require_inputs(skenario, acuan)
+    with guard(data, input_files(skenario, acuan)):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            explained = jobs.explain_plan(data, skenario, acuan, nip, jabatan, batas_waktu, status.update)
+        render_explain.heading(explained)
+        if explained.who is not None:
+            render_explain.employee(explained.view, explained.who)
+        elif explained.post is not None:
+            render_explain.post(explained.view, explained.post)
+
+
+@app.command(cls=Command)
+def compare(
+    data: _Data,
+    skenario: Annotated[list[Path], typer.Option("-s", "--skenario", metavar="S.toml",
+                                                 help="Berkas skenario (.toml); ulangi untuk beberapa skenario.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="BANDING.xlsx",
+                                                help="Workbook perbandingan. [bawaan: DATA-banding.xlsx di folder "
+                                                "DATA]")] = None,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
+                                               help="Batas waktu solver per rencana (detik).")] = 60.0,
+    laporan: _Laporan = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Bandingkan rencana dasar dengan setiap skenario, berdampingan."""
+    _require_inputs(data, *skenario)
+    outputs = Outputs(timpa, data, *skenario)
+    out = outputs.claim(output, jobs.default_output(data, "banding"))
+    laporan = outputs.claim(laporan)
+    assert out is not None
+    with guard(data, input_files(*skenario)):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            read, comparison = jobs.compare_files(data, skenario, out, laporan, batas_waktu, status.update)
+        render.mention_warnings(read, data)
+        render.comparison(comparison)
+        outputs.written(out, "Perbandingan")
+        if laporan is not None:
+            outputs.written(laporan, "Laporan HTML", _PRIVATE)

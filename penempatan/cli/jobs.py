@@ -1,0 +1,306 @@
+"""What each command does, without printing: read, apply the scenario, solve, write the outputs.
+
+One function per command (`solve_files`, `check_input`, …) returns what the command renders; progress goes
+to a `progress(text)` callback (the terminal's status line), refusals are `Stop`. The heavy modules (the
+reader, the solver, the report) are imported when a command needs them, so help and option errors are fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from penempatan.atomic import output_batch
+from penempatan.cli.failures import EXIT_FAIL, Stop, refuse
+from penempatan.cli.lookup import find_employee, find_post
+from penempatan.cli.outputs import same_file
+from penempatan.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from penempatan.analyze import Analysis
+    from penempatan.compare import Comparison
+    from penempatan.excel.read import ReadResult
+    from penempatan.explain import Explainer
+    from penempatan.model import ProblemData
+    from penempatan.result import Result
+    from penempatan.scenario import Scenario
+    from penempatan.scoring import Tables
+
+Progress = Callable[[str], None]
+
+
+def versions() -> dict[str, str]:
+    """Versions of penempatan and OR-Tools, as `--version` and the Parameter sheet show them."""
+    out = {}
+    for name in ("penempatan", "ortools"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "tidak diketahui"
+    return out
+
+
+def default_output(data: Path, kind: str) -> Path:
+    """`DATA-<kind>.xlsx` beside the input (rekomendasi, analisis, banding)."""
+    return data.with_name(f"{data.stem}-{kind}.xlsx")
+
+
+# --- template, demo, check ---------------------------------------------------------------------------------------
+def write_template(out: Path, example: Path | None) -> None:
+    """The empty input workbook, and the commented example scenario when asked."""
+    from penempatan.excel.write_input import write_input_workbook
+
+    with output_batch():
+        write_input_workbook(out)
+        if example is not None:
+            from penempatan.scenario import write_example
+
+            write_example(example)
+
+
+def write_demo(out: Path, pegawai: int, seed: int) -> ProblemData:
+    """The fictional pemda as an input workbook; returns its ProblemData."""
+    from penempatan.demo import generate_demo
+    from penempatan.excel.write_input import write_input_workbook
+
+    data = generate_demo(n_pegawai=pegawai, seed=seed)
+    write_input_workbook(out, data)
+    return data
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found: every problem (located) and the data, None when the input is unusable."""
+
+    problems: list[Problem]
+    data: ProblemData | None
+
+    @property
+    def failed(self) -> bool:
+        return self.data is None
+
+
+def check_input(data: Path, out: Path | None) -> Checked:
+    """Read the workbook, collect its problems and write them to `out` when given."""
+    from penempatan.cli.problems import locate
+    from penempatan.excel.read import read_workbook
+
+    problem_data = None
+    try:
+        result = read_workbook(data)
+        problems, problem_data = list(result.warnings), result.data
+    except InputError as exc:
+        problems = list(exc.problems)
+    problems = locate(problems, data)
+    if out is not None:
+        from penempatan.excel.write_problems import write_problems
+
+        write_problems(out, problems, str(data))
+    return Checked(problems, problem_data)
+
+
+# --- solve and explain -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prepared:
+    """The input as a plan is made from it: the read workbook, the data with the scenario applied, the
+    reference plan (or None) and the rows naming the scenario and reference for the workbook."""
+
+    read: ReadResult
+    problem: ProblemData
+    reference: np.ndarray | None
+    overrides: list[tuple[str, str]]
+
+
+def _load_scenario(path: Path, data: ProblemData) -> Scenario:
+    from penempatan.excel.read_plan import read_plan_moves
+    from penempatan.scenario import load_scenario
+
+    return load_scenario(path, data, read_plan=read_plan_moves)
+
+
+def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Progress,
+            outputs: Iterable[Path] = ()) -> Prepared:
+    """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do."""
+    from penempatan.excel.read import read_workbook
+    from penempatan.scenario import apply_scenario, load_reference_plan, scenario_rows
+
+    read = read_workbook(data)
+    problem = read.data
+    overrides: list[tuple[str, str]] = []
+    if skenario is not None:
+        progress("Memeriksa skenario…")
+        scenario = _load_scenario(skenario, problem)
+        overrides = scenario_rows(problem, scenario)
+        problem = apply_scenario(problem, scenario)
+        if acuan is None and scenario.acuan is not None:
+            acuan = scenario.acuan
+            for out in outputs:
+                if same_file(out, acuan):
+                    raise refuse(f"berkas keluaran {out} sama dengan rencana acuan {acuan} dari skenario; "
+                                 "pilih nama lain.")
+    reference = None
+    if acuan is not None:
+        from penempatan.excel.read_plan import read_plan_moves
+
+        reference, skipped = load_reference_plan(acuan, problem, read_plan_moves)
+        overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
+                                                 if skipped else "")))
+    return Prepared(read, problem, reference, overrides)
+
+
+def solve_plan(problem: ProblemData, reference: np.ndarray | None, batas_waktu: float,
+               progress: Progress) -> tuple[Tables, Result]:
+    """Score and solve; a plan that cannot exist ends the command with exit 1."""
+    from penempatan.scoring import Tables
+    from penempatan.solver import solve
+
+    progress("Menghitung skor kecocokan…")
+    tables = Tables(problem)
+    result = solve(problem, batas_waktu, tables=tables, reference=reference,
+                   progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
+    if not result.feasible:
+        raise Stop(f"Tidak ada rencana yang layak. {result.message} (aturan terkait: "
+                   f"{', '.join(result.rules_involved)})", EXIT_FAIL)
+    return tables, result
+
+
+@dataclass(frozen=True, kw_only=True)
+class SolveFiles:
+    """The files of one `solve`: the input, scenario and reference, and the outputs to write (None: not
+    asked)."""
+
+    data: Path
+    skenario: Path | None
+    acuan: Path | None
+    out: Path
+    kandidat: Path | None
+    json: Path | None
+    laporan: Path | None
+    claimed: Sequence[Path]
+
+
+@dataclass(frozen=True)
+class Solved:
+    """A solved plan and what it was made from."""
+
+    read: ReadResult
+    problem: ProblemData
+    tables: Tables
+    result: Result
+
+
+def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Progress) -> Solved:
+    """`solve`: read, apply the scenario, solve (and the benefit curve), then write every output at once."""
+    from penempatan.excel.write_plan import write_plan
+    from penempatan.solver import SEED
+
+    ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed)
+    problem = ready.problem
+    tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
+    curve = None
+    if kurva and result.feasible:
+        from penempatan.curve import benefit_curve
+
+        progress("Kurva manfaat: menyelesaikan untuk tiap batas jumlah mutasi…")
+        curve = benefit_curve(problem, tables=tables, result=result,
+                              progress=lambda msg: progress(f"Kurva manfaat: {msg}"))
+    progress("Menulis workbook rekomendasi…")
+    with output_batch():
+        write_plan(files.out, problem, tables, result, input_path=files.data,
+                   versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides, curve=curve)
+        if files.kandidat is not None:
+            from penempatan.cli.exports import write_candidates
+
+            write_candidates(files.kandidat, problem, result)
+        if files.json is not None:
+            from penempatan.cli.exports import write_json
+
+            write_json(files.json, problem, result)
+        if files.laporan is not None:
+            from penempatan.report import solve_report, write_report
+
+            progress("Menulis laporan HTML…")
+            write_report(files.laporan, solve_report(problem, tables, result, source=files.data.name, curve=curve))
+    return Solved(ready.read, problem, tables, result)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A solved plan's view and whom (`who`, an employee index) or what (`post`, a post index) to explain."""
+
+    problem: ProblemData
+    result: Result
+    view: Explainer
+    who: int | None
+    post: int | None
+
+
+def explain_plan(data: Path, skenario: Path | None, acuan: Path | None, nip: str | None, jabatan: str | None,
+                 batas_waktu: float, progress: Progress) -> Explained:
+    """`explain`: the plan `solve` would make, and the employee or post asked about (found before solving)."""
+    from penempatan.explain import Explainer
+
+    ready = prepare(data, skenario, acuan, progress)
+    problem = ready.problem
+    who = find_employee(problem, nip) if nip is not None else None
+    post = find_post(problem, jabatan) if jabatan is not None else None
+    tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
+    return Explained(problem, result, Explainer(problem, tables, result), who, post)
+
+
+# --- analyze and compare -----------------------------------------------------------------------------------------
+def analyze_files(data: Path, out: Path, laporan: Path | None,
+                  progress: Progress) -> tuple[ReadResult, Analysis]:
+    """`analyze`: read, analyse the current state, write the workbook (and report); (read, analysis)."""
+    from penempatan.analyze import analyze
+    from penempatan.excel.read import read_workbook
+    from penempatan.excel.write_analysis import write_analysis
+
+    read = read_workbook(data)
+    progress("Menganalisis keadaan sekarang…")
+    analysis = analyze(read.data)
+    progress("Menulis workbook analisis…")
+    with output_batch():
+        write_analysis(out, analysis)
+        if laporan is not None:
+            from penempatan.report import analyze_report, write_report
+
+            progress("Menulis laporan HTML…")
+            write_report(laporan, analyze_report(analysis, source=data.name))
+    return read, analysis
+
+
+def compare_files(data: Path, skenario: Sequence[Path], out: Path, laporan: Path | None, batas_waktu: float,
+                  progress: Progress) -> tuple[ReadResult, Comparison]:
+    """`compare`: the base plan and one per scenario, side by side; (read, comparison)."""
+    from penempatan.compare import compare
+    from penempatan.excel.read import read_workbook
+    from penempatan.excel.write_compare import write_comparison
+
+    read = read_workbook(data)
+    problems: list[Problem] = []
+    scenarios = []
+    for path in skenario:
+        try:
+            scenarios.append(_load_scenario(path, read.data))
+        except InputError as exc:  # every scenario's problems, not only the first file's
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    comparison = compare(read.data, scenarios, batas_waktu,
+                         progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
+    progress("Menulis workbook perbandingan…")
+    with output_batch():
+        write_comparison(out, comparison)
+        if laporan is not None:
+            from penempatan.report import compare_report, write_report
+
+            progress("Menulis laporan HTML…")
+            write_report(laporan, compare_report(comparison, source=data.name))
+    return read, comparison
+

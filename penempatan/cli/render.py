@@ -1,0 +1,118 @@
+"""The terminal renderings of what the commands return: the plan summary, the analysis, the comparison and
+the check result. Numbers come from summary, analyze and compare; here they are only laid out."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+
+from penempatan import text
+from penempatan.cli.terminal import term
+
+if TYPE_CHECKING:
+    from penempatan.analyze import Analysis
+    from penempatan.cli.jobs import Checked, Solved
+    from penempatan.compare import Comparison
+    from penempatan.excel.read import ReadResult
+
+
+_EKSPEKTASI = ("di bawah", "sesuai", "di atas")
+_POTENSI = ("Tinggi", "Menengah", "Rendah")
+"""The 9-box drawn as the planner knows it: potensi down, kinerja ekspektasi across (numbers: reference data)."""
+
+
+def value_text(value: object) -> str:
+    """A number or text for a terminal table, in the Indonesian convention."""
+    if isinstance(value, bool):
+        return text.yes_no(value)
+    if isinstance(value, int):
+        return text.number(value)
+    if isinstance(value, float):
+        return text.decimal(value, 2)
+    if isinstance(value, date):
+        return text.date_text(value)
+    return str(value)
+
+
+def mention_warnings(read: ReadResult, data: Path) -> None:
+    """One line after a command that read the workbook: how many warnings `check` would list."""
+    if read.warnings:
+        term.complain(f"{text.number(len(read.warnings))} peringatan pada masukan (lihat `penempatan check {data}`).")
+
+
+def check_result(data: Path, checked: Checked) -> None:
+    """The last line of `check`: valid with its size, or not valid with the counts."""
+    n_err = sum(p.is_error for p in checked.problems)
+    n_warn = len(checked.problems) - n_err
+    d = checked.data
+    if d is None:
+        term.say(f"Masukan {data} tidak valid: {text.number(n_err)} galat, {text.number(n_warn)} peringatan. "
+                 "Perbaiki galatnya lalu periksa lagi.")
+    else:
+        term.say(f"Masukan valid: {text.number(len(d.employees))} pegawai, {text.number(len(d.positions))} "
+                 f"jabatan, {text.number(len(d.units))} unit kerja; {text.number(n_warn)} peringatan, 0 galat.")
+
+
+def solved(plan: Solved) -> None:
+    """The plan's summary (the same PlanSummary as Ringkasan, compare and the report) as a table, then its
+    scenario and how far it is from the reference plan."""
+    from penempatan.explain import plan_summary, summary_lines
+
+    table = Table(title="Ringkasan rencana", show_header=False)
+    table.add_column("", style="bold", no_wrap=True)
+    table.add_column("")
+    for label, value in summary_lines(plan_summary(plan.problem, plan.tables, plan.result)):
+        table.add_row(label, value)
+    term.console.print(table)
+    if plan.problem.scenario_name:
+        term.say(f"Skenario: {plan.problem.scenario_name}")
+    if plan.result.changed_vs_reference is not None:
+        term.say(f"Perubahan dibanding acuan: {text.number(plan.result.changed_vs_reference)} penempatan")
+
+
+def analysis(result: Analysis) -> None:
+    """The headline numbers of the current state, then the nine-box grid of employee counts."""
+    from penempatan.analyze import summary
+    from penempatan.reference import load_reference
+
+    table = Table(title="Keadaan sekarang", show_header=False)
+    table.add_column("", style="bold")
+    table.add_column("", justify="right")
+    for label, value in summary(result):
+        table.add_row(label, value_text(value))
+    term.console.print(table)
+    grid = Table(title="Kotak talenta (jumlah pegawai per kotak)")
+    grid.add_column("Potensi \\ Kinerja", style="bold")
+    for ekspektasi in _EKSPEKTASI:
+        grid.add_column(f"{ekspektasi} ekspektasi", justify="right")
+    box = load_reference().kotak_talenta
+    counts = result.kotak.sum(axis=0)
+    for potensi in _POTENSI:
+        boxes = [box(ekspektasi, potensi) for ekspektasi in _EKSPEKTASI]
+        grid.add_row(potensi, *(f"kotak {k}: {text.number(int(counts[k]))}" for k in boxes))
+    term.console.print(grid)
+
+
+def comparison(result: Comparison) -> None:
+    """One column per plan, one row per measure (compare's `banding_rows`), then the notes."""
+    from penempatan.compare import banding_rows
+
+    table = Table(title="Perbandingan rencana")
+    table.add_column("Ukuran", style="bold")
+    for plan in result.plans:
+        table.add_column(plan.label, justify="right", overflow="fold")
+    for name, values in banding_rows(result):
+        table.add_row(name, *(_compare_cell(name, v) for v in values))
+    term.console.print(table)
+    for note in result.notes:
+        term.say(f"Catatan: {note}")
+    term.say(f"{text.number(len(result.differing))} pegawai ditempatkan berbeda antar rencana (sheet Perbedaan).")
+
+
+def _compare_cell(name: str, value: object) -> str:
+    if isinstance(value, float) and name == "Gap":
+        return text.percent(value, 4)
+    return value_text(value)

@@ -1,0 +1,105 @@
+"""One summary of a plan (`rows.PlanSummary`) that every output renders: the terminal, `Ringkasan`, compare and
+the HTML report show the same numbers because they read them from here."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from penempatan.explain.moves import MOVE_KINDS, move_kind
+from penempatan.explain.rows import PlanSummary
+from penempatan.explain.view import PlanView
+from penempatan.model import ProblemData
+from penempatan.result import Result, SolveStatus
+from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
+from penempatan.scoring import FLAGS, PURPOSES, Tables
+from penempatan.text import decimal, number, percent
+
+
+def proof_scope(r: Result) -> str:
+    """What an OPTIMAL status covers: every eligible pair (LP pricing found none left out) or the capped
+    candidate set; for other statuses, the gap."""
+    if r.status is not SolveStatus.OPTIMAL:
+        return "rencana layak dengan gap terbukti" if r.feasible else "-"
+    if r.proof_over_all_pairs:
+        return "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
+    return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
+
+
+def plan_summary(data: ProblemData, tables: Tables, result: Result, *, label: str = "",
+                 view: PlanView | None = None) -> PlanSummary:
+    """The summary of one solved plan (pass `view` when a PlanView of the same plan exists already)."""
+    t = tables
+    n_unit = len(t.unit_names)
+    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
+    filled_before = int(np.minimum(t.holders, t.post_keb).sum())
+    common: dict[str, Any] = dict(
+        label=label, status=result.status.value, feasible=result.feasible, bound=result.bound, gap=result.gap,
+        wall_time=result.wall_time, method=result.method, proof=proof_scope(result), message=result.message,
+        employees=t.n_emp, seats_total=int(t.post_keb.sum()), seats_filled_before=filled_before,
+        must_fill_seats=result.must_fill_seats, scenario=data.scenario_name or "(dasar)",
+        tanggal_acuan=data.params.tanggal_acuan, changed_vs_reference=result.changed_vs_reference,
+        assignment=result.assignment, unit_need=need)
+    if not result.feasible:
+        return PlanSummary(
+            **common, objective=0, moves=0, kinds=dict.fromkeys(MOVE_KINDS, 0), purposes=dict.fromkeys(PURPOSES, 0),
+            flags=dict.fromkeys(FLAGS, 0), flagged_moves=0, chains=0, cycles=0, seats_filled_after=filled_before,
+            must_fill_filled=0, surplus_kept=0, fit_before=math.nan, fit_after=math.nan, fit_gained=0, worse_off=0,
+            unit_after=np.bincount(t.emp_unit, minlength=n_unit))
+    v = view or PlanView(data, t, result)
+    kinds = dict.fromkeys(MOVE_KINDS, 0)
+    purposes = dict.fromkeys(PURPOSES, 0)
+    flags = dict.fromkeys(FLAGS, 0)
+    flagged = 0
+    for i in v.movers:
+        kinds[move_kind(v, i)] += 1
+        for name in v.purposes(i):
+            purposes[name] += 1
+        mine = v.flags(i)
+        for name in mine:
+            flags[name] += 1
+        flagged += bool(mine)
+    before, after = v.stay_scores, v.assigned_scores
+    n = max(1, t.n_emp)
+    return PlanSummary(
+        **common, objective=result.objective, moves=len(v.movers), kinds=kinds, purposes=purposes, flags=flags,
+        flagged_moves=flagged, chains=sum(not c.cycle for c in v.chains), cycles=sum(c.cycle for c in v.chains),
+        seats_filled_after=int(np.minimum(v.after, t.post_keb).sum()), must_fill_filled=result.must_fill_filled,
+        surplus_kept=result.surplus_kept, fit_before=float(before.sum()) / n, fit_after=float(after.sum()) / n,
+        fit_gained=int((after - before).sum()), worse_off=int((after < before).sum()),
+        unit_after=np.bincount(t.post_unit[result.assignment], minlength=n_unit))
+
+
+def _counts(labels: dict[str, str], counts: dict[str, int]) -> str:
+    shown = [f"{labels[k]} {number(v)}" for k, v in counts.items() if v]
+    return "; ".join(shown) or "-"
+
+
+def summary_lines(s: PlanSummary) -> list[tuple[str, str]]:
+    """The summary as (label, text) lines for the terminal and the report's cards (Indonesian numbers)."""
+    lines = [("Status", s.status)]
+    if not s.feasible:
+        return [*lines, ("Pesan", s.message)] if s.message else lines
+    lines += [
+        ("Nilai objektif (Σ nilai)", number(s.objective)),
+        ("Batas atas / gap", f"{number(s.bound)} / {percent(s.gap, 4)}"),
+        ("Mutasi", f"{number(s.moves)} dari {number(s.employees)} pegawai ({percent(s.share_moved)})"),
+        ("Promosi / rotasi / antar unit", " / ".join(number(s.kinds[k]) for k in MOVE_KINDS)),
+        ("Tujuan mutasi", _counts(PURPOSE_LABELS, s.purposes)),
+        ("Perhatian", f"{number(s.flagged_moves)} mutasi: {_counts(FLAG_LABELS, s.flags)}"
+         if s.flagged_moves else "-"),
+        ("Kursi terisi sebelum → sesudah",
+         f"{number(s.seats_filled_before)} → {number(s.seats_filled_after)} dari {number(s.seats_total)}"),
+        ("Kursi wajib diisi (R12)", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)}"),
+        ("Kelebihan pegawai tersisa (R11)", number(s.surplus_kept)),
+        ("Rata-rata kesesuaian sebelum → sesudah", f"{decimal(round(s.fit_before, 1))} → "
+                                                    f"{decimal(round(s.fit_after, 1))}"),
+        ("Rantai kekosongan / siklus", f"{number(s.chains)} / {number(s.cycles)}"),
+        ("Cakupan bukti", s.proof),
+        ("Waktu", f"{decimal(round(s.wall_time, 1))} detik ({s.method})"),
+    ]
+    if s.message:
+        lines.append(("Pesan", s.message))
+    return lines

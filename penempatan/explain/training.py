@@ -1,0 +1,110 @@
+"""Named training for a move (SPEC 5 `Kebutuhan Pelatihan`): which courses of `pelatihan.csv` a mover needs.
+
+A row of pelatihan.csv fires on one trigger (`pemicu`) of the move from the current post to the target post:
+- `masuk_pengawas`, `masuk_administrator`, `masuk_jpt`: the first entry into that managerial jenis (the
+  current post is below it on the ladder Pengawas < Administrator < JPT Pratama), e.g. PKP, PKA, PKN II;
+- `masuk_jf`: into a Jabatan Fungsional from a post that is not one; `ganti_jf`: from one JF family into
+  another; `naik_jenjang_jf`: a higher jenjang of the same family (uji kompetensi, pelatihan fungsional);
+- `kata_kunci_jabatan`: a word of the row's `kata_kunci` is in the target post's name and not in the current
+  one's (pengadaan → sertifikasi PBJ, bendahara → sertifikasi bendahara);
+- `kompetensi_manajerial`, `kompetensi_sosial_kultural`, `kompetensi_teknis`: that competence is below the
+  target post's standard (an employee without an assessment counts as below, as in the fit score).
+Names may hold `{rumpun_jf}` (the target's JF family) and `{jenjang}` (the target's jenjang).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from penempatan.explain.chains import in_chain_order
+from penempatan.explain.rows import TrainingRow
+from penempatan.scoring import JPT, Tables
+
+if TYPE_CHECKING:
+    from penempatan.explain.view import PlanView
+
+_LADDER = {"Pengawas": 1, "Administrator": 2, JPT: 3}
+_ENTRY = {"masuk_pengawas": 1, "masuk_administrator": 2, "masuk_jpt": 3}
+_COMPETENCE = {"kompetensi_manajerial": 0, "kompetensi_sosial_kultural": 1, "kompetensi_teknis": 2}
+FUNGSIONAL = "Fungsional"
+
+
+@dataclass(frozen=True)
+class Training:
+    """One named course for one mover: its name, legal or source basis, and when (before/after the oath)."""
+
+    pelatihan: str
+    dasar: str
+    kapan: str
+    pemicu: str
+
+    @property
+    def before_appointment(self) -> bool:
+        """True for a course to finish before the pelantikan (the `Kapan` column says 'sebelum …')."""
+        return self.kapan.strip().lower().startswith("sebelum")
+
+    @property
+    def kebutuhan(self) -> str:
+        """One line for the terminal: 'Uji Kompetensi Perawat Ahli Muda (sebelum pelantikan)'."""
+        return f"{self.pelatihan} ({self.kapan})"
+
+
+def family_of(t: Tables, j: int) -> str | None:
+    """The JF family of post j (its Rumpun JF, or found from its name); None for a post that is not a JF."""
+    q = t.data.positions[j]
+    if q.jenis != FUNGSIONAL:
+        return None
+    return t.post_family[j] or t.ref.jf_of(q.nama, q.rumpun_jf)
+
+
+def trainings(t: Tables, i: int, j: int) -> list[Training]:
+    """The named courses of pelatihan.csv that employee i needs to move into post j, those
+    before the pelantikan first, each course once; empty when j is i's current post."""
+    cur = int(t.cur[i])
+    if j == cur:
+        return []
+    d = t.data
+    src, dst = d.positions[cur], d.positions[j]
+    fam_src, fam_dst = family_of(t, cur), family_of(t, j)
+    standards = (dst.standar_manajerial, dst.standar_sosial_kultural, dst.standar_teknis)
+    fired: dict[str, Training] = {}
+    for row in t.ref.pelatihan:
+        trigger = row.pemicu
+        if trigger in _ENTRY:
+            hit = _LADDER.get(dst.jenis, 0) == _ENTRY[trigger] and _LADDER.get(src.jenis, 0) < _ENTRY[trigger]
+        elif trigger == "masuk_jf":
+            hit = dst.jenis == FUNGSIONAL and src.jenis != FUNGSIONAL
+        elif trigger == "ganti_jf":
+            hit = dst.jenis == FUNGSIONAL and src.jenis == FUNGSIONAL and fam_src != fam_dst
+        elif trigger == "naik_jenjang_jf":
+            hit = (dst.jenis == FUNGSIONAL and fam_dst is not None and fam_src == fam_dst
+                   and int(t.post_jenjang_rank[j]) > int(t.post_jenjang_rank[cur]))
+        elif trigger == "kata_kunci_jabatan":
+            hit = row.matches(dst.nama) and not row.matches(src.nama)
+        elif trigger in _COMPETENCE:
+            k = _COMPETENCE[trigger]
+            standard = standards[k]
+            hit = bool(standard) and int(t.emp_komp[i, k]) < int(standard or 0)
+        else:
+            hit = False
+        if hit:
+            name = row.render(fam_dst, dst.jenjang)
+            fired.setdefault(name, Training(name, row.dasar, row.kapan, trigger))
+    return sorted(fired.values(), key=lambda x: not x.before_appointment)
+
+
+def training_needs(view: PlanView, i: int) -> list[Training]:
+    """The named courses mover i needs in the post the plan gives them; [] for a stayer."""
+    return trainings(view.t, i, view.target[i])
+
+
+def training_rows(view: PlanView) -> list[TrainingRow]:
+    """`Kebutuhan Pelatihan`: one row per mover and named course, in chain order."""
+    d = view.data
+    out = []
+    for i in in_chain_order(view):
+        e, q = d.employees[i], d.positions[view.target[i]]
+        out += [TrainingRow(nip=e.nip, nama=e.nama, jabatan=q.nama, pelatihan=need.pelatihan, dasar=need.dasar,
+                            kapan=need.kapan) for need in training_needs(view, i)]
+    return out

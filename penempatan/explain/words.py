@@ -1,0 +1,44 @@
+"""Small pieces of wording every explanation shares: a rule as reasons cite it (its words and source from the
+registry in rules.py), education and field names, signed numbers, a post's label, and the order rules are read in."""
+
+from __future__ import annotations
+
+from penempatan.model import ProblemData
+from penempatan.rules import RULES
+
+READING_ORDER = ("R11", "R6", "R7", "R8", "R18", "R9", "R10", "R19", "R17", "R20", "R1", "R4", "R5", "R15")
+"""Post requirements first, then what holds employees in place (the order a planner reads them in)."""
+PAIR_RULES = ("R6", "R7", "R8", "R9", "R10", "R17", "R18", "R19", "R20")
+"""The rules that close one post (class) to one employee (`Tables.class_exclusions`)."""
+NO_PURPOSE = "tanpa tujuan mutasi"
+
+
+def rule_text(code: str, detail: str = "") -> str:
+    """A rule as reasons cite it, 'R1: <wording> (<detail>; <source>)', wording and source from the registry;
+    `detail` is the facts of this case (e.g. '10 bulan < 24 bulan')."""
+    r = RULES[code]
+    inside = "; ".join(x for x in (detail, r.source) if x)
+    return f"{code}: {r.text}" + (f" ({inside})" if inside else "")
+
+
+def education_text(pendidikan: str, jurusan: str | None) -> str:
+    """'S-1 Akuntansi' from ('S-1', 'Akuntansi'); a jurusan that already names the level is kept as it is."""
+    if not jurusan:
+        return pendidikan
+    return jurusan if jurusan.upper().startswith(pendidikan.upper()) else f"{pendidikan} {jurusan}"
+
+
+def field_text(bidang: str | None) -> str:
+    """A rumpun field as words: 'ekonomi_akuntansi' -> 'ekonomi akuntansi'."""
+    return (bidang or "").replace("_", " ")
+
+
+def signed(n: int) -> str:
+    """+3, +0, −2 (a true minus sign)."""
+    return f"+{n}" if n >= 0 else f"−{-n}"
+
+
+def post_text(data: ProblemData, j: int) -> str:
+    """'KODE Nama Jabatan (Unit)'."""
+    q = data.positions[j]
+    return f"{q.kode} {q.nama} ({q.unit})"

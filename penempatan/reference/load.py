@@ -1,0 +1,228 @@
+"""Loading data/*.csv into a `Reference`, with every check a BKPSDM's edit needs (a wrong edit is a
+`ReferenceDataError` naming the file, line and value)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from penempatan.reference.lookups import Reference
+from penempatan.reference.rows import (
+    KAPAN,
+    PEMICU,
+    Golongan,
+    JabatanFungsional,
+    JenisJabatan,
+    Kinerja,
+    KotakTalenta,
+    Pelatihan,
+    Words,
+    words,
+)
+from penempatan.text import code_key
+
+_PLACEHOLDERS = frozenset({"rumpun_jf", "jenjang"})
+
+
+class ReferenceDataError(ValueError):
+    """A reference table in data/ cannot be used: the message names the file, line and value (Indonesian)."""
+
+
+def data_dir() -> Path:
+    """The folder with the reference tables: packaged copy first, then the checkout's `data/`."""
+    packaged = Path(__file__).parent.parent / "data"
+    if (packaged / "golongan.csv").exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def _read_csv(path: Path, required: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) of a CSV table, every value stripped; the required columns must exist."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ReferenceDataError(f"{path.name}: kolom {', '.join(missing)} tidak ada")
+            return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
+                    for row in reader]
+    except FileNotFoundError:
+        raise ReferenceDataError(f"tabel rujukan {path.name} tidak ditemukan di {path.parent}") from None
+    except UnicodeDecodeError:
+        raise ReferenceDataError(f"{path.name}: simpan ulang sebagai CSV UTF-8") from None
+
+
+def _semicolon(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+@lru_cache(maxsize=4)
+def load_reference(folder: Path | None = None) -> Reference:
+    """Load and check every reference table from `folder` (default: `data_dir()`)."""
+    folder = folder or data_dir()
+    golongan: dict[str, Golongan] = {}
+    for _, row in _read_csv(folder / "golongan.csv", ("kode", "urutan", "pangkat", "jenis")):
+        g = Golongan(row["kode"], int(row["urutan"]), row["pangkat"], row["jenis"])
+        golongan[g.kode] = g
+    pendidikan: dict[str, int] = {}
+    pendidikan_alias: dict[str, str] = {}
+    for _, row in _read_csv(folder / "pendidikan.csv", ("kode", "urutan", "kode_siasn", "ejaan_lain")):
+        pendidikan[row["kode"]] = int(row["urutan"])
+        for name in [row["kode"], *row["ejaan_lain"].split(";"), *row["kode_siasn"].split(";")]:
+            if name.strip():
+                pendidikan_alias[code_key(name)] = row["kode"]
+    jenis = _jenis_jabatan(folder / "jenis_jabatan.csv", golongan)
+    rumpun = _rumpun(folder / "rumpun.csv")
+    fields = {field for _, field in rumpun}
+    kinerja_rows = _read_csv(folder / "kinerja.csv", ("kode", "skp_minimal", "ekspektasi", "ejaan_lain"))
+    kinerja = tuple(Kinerja(r["kode"], float(r["skp_minimal"]), r["ekspektasi"]) for _, r in kinerja_rows)
+    kinerja_alias = {code_key(name): r["kode"] for _, r in kinerja_rows
+                     for name in [r["kode"], *r["ejaan_lain"].split(";")]}
+
+    def jenjang_pendidikan(path: Path, line: int, text: str) -> str | None:
+        if not text:
+            return None
+        found = pendidikan_alias.get(code_key(text))
+        if found is None:
+            raise ReferenceDataError(f"{path.name} baris {line}: jenjang pendidikan '{text}' tidak dikenal "
+                                     f"(gunakan {', '.join(pendidikan)})")
+        return found
+
+    families = _jabatan_fungsional(folder / "jabatan_fungsional.csv", fields, jenjang_pendidikan)
+    bidang_jabatan = _bidang_jabatan(folder / "bidang_jabatan.csv", fields)
+    pelatihan = _pelatihan(folder / "pelatihan.csv")
+    kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
+    return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
+                     jenis_jabatan=jenis, rumpun=rumpun, kinerja=kinerja, kinerja_alias=kinerja_alias,
+                     jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak)
+
+
+def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str, str | None], JenisJabatan]:
+    jenis: dict[tuple[str, str | None], JenisJabatan] = {}
+    for _, row in _read_csv(path, ("jenis_jabatan", "jenjang", "tingkat", "golongan_min", "golongan_max", "bup",
+                                   "manajerial", "struktural", "urutan")):
+        jj = JenisJabatan(
+            jenis=row["jenis_jabatan"],
+            jenjang=row["jenjang"] or None,
+            tingkat=int(row["tingkat"]),
+            golongan_min=golongan[row["golongan_min"]].urutan if row["golongan_min"] else None,
+            golongan_max=golongan[row["golongan_max"]].urutan if row["golongan_max"] else None,
+            bup=int(row["bup"]),
+            manajerial=row["manajerial"] == "Ya",
+            struktural=row["struktural"] == "Ya",
+            urutan=int(row["urutan"]) if row["urutan"] else None,
+        )
+        jenis[(jj.jenis, jj.jenjang)] = jj
+    return jenis
+
+
+def _rumpun(path: Path) -> tuple[tuple[Words, str], ...]:
+    seen: dict[Words, tuple[int, str]] = {}
+    for line, row in _read_csv(path, ("kata_kunci", "bidang")):
+        keyword, field = words(row["kata_kunci"]), row["bidang"]
+        if not keyword or not re.fullmatch(r"[a-z][a-z0-9_]*", field):
+            raise ReferenceDataError(f"{path.name} baris {line}: kata kunci dan bidang wajib diisi "
+                                     f"(bidang ditulis huruf kecil dengan garis bawah, mis. teknik_sipil)")
+        if keyword in seen and seen[keyword][1] != field:
+            raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{row['kata_kunci']}' sudah dipetakan "
+                                     f"ke {seen[keyword][1]} di baris {seen[keyword][0]}")
+        seen.setdefault(keyword, (line, field))
+    return tuple((keyword, field) for keyword, (_, field) in seen.items())
+
+
+def _known_fields(path: Path, line: int, text: str, fields: set[str]) -> list[str]:
+    found = _semicolon(text)
+    unknown = [f for f in found if f not in fields]
+    if unknown:
+        raise ReferenceDataError(f"{path.name} baris {line}: bidang {', '.join(unknown)} tidak ada di rumpun.csv")
+    return found
+
+
+def _jabatan_fungsional(path: Path, fields: set[str],
+                        jenjang_pendidikan: Callable[[Path, int, str], str | None]) -> dict[str, JabatanFungsional]:
+    families: dict[str, JabatanFungsional] = {}
+    owner: dict[Words, str] = {}
+    columns = ("rumpun_jf", "kata_kunci", "bidang", "lisensi", "pendidikan_keahlian", "pendidikan_keterampilan",
+               "pelatihan_fungsional", "pembina")
+    for line, row in _read_csv(path, columns):
+        nama = row["rumpun_jf"]
+        if not nama or nama in families:
+            raise ReferenceDataError(f"{path.name} baris {line}: rumpun_jf kosong atau ganda ('{nama}')")
+        keywords = tuple(dict.fromkeys(words(k) for k in [nama, *_semicolon(row["kata_kunci"])] if words(k)))
+        for keyword in keywords:
+            if owner.setdefault(keyword, nama) != nama:
+                raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{' '.join(keyword)}' juga dipakai "
+                                         f"oleh {owner[keyword]}")
+        families[nama] = JabatanFungsional(
+            nama=nama,
+            kata_kunci=keywords,
+            bidang=frozenset(_known_fields(path, line, row["bidang"], fields)),
+            lisensi=row["lisensi"] or None,
+            pendidikan_keahlian=jenjang_pendidikan(path, line, row["pendidikan_keahlian"]),
+            pendidikan_keterampilan=jenjang_pendidikan(path, line, row["pendidikan_keterampilan"]),
+            pelatihan_fungsional=row["pelatihan_fungsional"] or f"Pelatihan Fungsional {nama}",
+            pembina=row["pembina"],
+        )
+    return families
+
+
+def _bidang_jabatan(path: Path, fields: set[str]) -> tuple[tuple[Words, str | None], ...]:
+    rows: dict[Words, str | None] = {}
+    for line, row in _read_csv(path, ("kata_kunci", "bidang")):
+        keyword = words(row["kata_kunci"])
+        if not keyword:
+            raise ReferenceDataError(f"{path.name} baris {line}: kata kunci wajib diisi")
+        found = _known_fields(path, line, row["bidang"], fields)
+        if len(found) > 1:
+            raise ReferenceDataError(f"{path.name} baris {line}: satu kata kunci hanya untuk satu bidang")
+        if keyword in rows:
+            raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{row['kata_kunci']}' ganda")
+        rows[keyword] = found[0] if found else None
+    return tuple(rows.items())
+
+
+def _pelatihan(path: Path) -> tuple[Pelatihan, ...]:
+    out = []
+    for line, row in _read_csv(path, ("pemicu", "kata_kunci", "nama", "dasar", "kapan")):
+        where = f"{path.name} baris {line}"
+        if row["pemicu"] not in PEMICU:
+            raise ReferenceDataError(f"{where}: pemicu '{row['pemicu']}' tidak dikenal (gunakan {', '.join(PEMICU)})")
+        if row["kapan"] not in KAPAN:
+            raise ReferenceDataError(f"{where}: kapan harus '{KAPAN[0]}' atau '{KAPAN[1]}'")
+        placeholders = set(re.findall(r"\{([^{}]*)\}", row["nama"]))
+        if not row["nama"] or placeholders - _PLACEHOLDERS:
+            raise ReferenceDataError(f"{where}: nama pelatihan wajib diisi; hanya {{rumpun_jf}} dan {{jenjang}} "
+                                     "yang boleh dipakai di dalamnya")
+        phrases = tuple(" ".join(words(k)) for k in _semicolon(row["kata_kunci"]) if words(k))
+        if row["pemicu"] == "kata_kunci_jabatan" and not phrases:
+            raise ReferenceDataError(f"{where}: pemicu kata_kunci_jabatan perlu kata_kunci")
+        out.append(Pelatihan(row["pemicu"], phrases, row["nama"], row["dasar"], row["kapan"]))
+    return tuple(out)
+
+
+def _kotak_talenta(path: Path, ekspektasi: set[str]) -> tuple[KotakTalenta, ...]:
+    """The 9-box: kotak 1–9 each once, one per (ekspektasi of kinerja.csv, potensi), every pair present."""
+    rows: list[KotakTalenta] = []
+    for line, row in _read_csv(path, ("kotak", "ekspektasi", "potensi")):
+        where = f"{path.name} baris {line}"
+        if not re.fullmatch(r"[1-9]", row["kotak"]):
+            raise ReferenceDataError(f"{where}: kotak harus 1–9, bukan '{row['kotak']}'")
+        if row["ekspektasi"] not in ekspektasi:
+            raise ReferenceDataError(f"{where}: ekspektasi '{row['ekspektasi']}' tidak ada di kinerja.csv "
+                                     f"(gunakan {', '.join(sorted(ekspektasi))})")
+        if not row["potensi"]:
+            raise ReferenceDataError(f"{where}: potensi wajib diisi")
+        box = KotakTalenta(int(row["kotak"]), row["ekspektasi"], row["potensi"])
+        for other in rows:
+            if other.kotak == box.kotak or (other.ekspektasi, other.potensi) == (box.ekspektasi, box.potensi):
+                raise ReferenceDataError(f"{where}: kotak {box.kotak} atau pasangan ekspektasi '{box.ekspektasi}' "
+                                         f"dan potensi '{box.potensi}' sudah ada")
+        rows.append(box)
+    potensi = {k.potensi for k in rows}
+    if len(rows) != 9 or len(potensi) * len(ekspektasi) != 9:
+        raise ReferenceDataError(f"{path.name}: harus berisi 9 kotak, satu untuk setiap pasangan ekspektasi "
+                                 f"({', '.join(sorted(ekspektasi))}) dan potensi")
+    return tuple(rows)

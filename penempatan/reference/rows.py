@@ -1,0 +1,139 @@
+"""The rows of the reference tables in data/ and how their keywords are matched in a name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+UMUM = "umum"
+"""The field of school-level and general programmes: matches no post's Bidang, never a warning."""
+
+PEMICU = ("masuk_pengawas", "masuk_administrator", "masuk_jpt", "masuk_jf", "ganti_jf", "naik_jenjang_jf",
+          "kata_kunci_jabatan", "kompetensi_manajerial", "kompetensi_sosial_kultural", "kompetensi_teknis")
+"""The triggers of pelatihan.csv (see `Pelatihan`)."""
+KAPAN = ("sebelum pelantikan", "sesudah pelantikan")
+
+Words = tuple[str, ...]
+
+
+def words(text: object) -> Words:
+    """Lower-case words of a name, split at everything that is not a letter or digit."""
+    return tuple(re.findall(r"[0-9a-z]+", str(text).lower()))
+
+
+def _find(keyword: Words, found: Words) -> int:
+    """First position of `keyword` as a whole-word sequence inside `found`, or -1."""
+    n = len(keyword)
+    for i in range(len(found) - n + 1):
+        if found[i:i + n] == keyword:
+            return i
+    return -1
+
+
+class Keywords:
+    """A keyword table indexed by first word, so a name is matched in time proportional to its length."""
+
+    def __init__(self, table: Iterable[tuple[Words, str]]) -> None:
+        self.by_first: dict[str, list[tuple[Words, str]]] = {}
+        for keyword, value in table:
+            self.by_first.setdefault(keyword[0], []).append((keyword, value))
+
+    def matches(self, found: Words) -> list[tuple[int, int, str]]:
+        """Every keyword present in `found` as whole words: (length, first start, value)."""
+        out: list[tuple[int, int, str]] = []
+        seen: set[Words] = set()
+        for start, word in enumerate(found):
+            for keyword, value in self.by_first.get(word, ()):
+                if keyword not in seen and found[start:start + len(keyword)] == keyword:
+                    seen.add(keyword)
+                    out.append((len(keyword), start, value))
+        return out
+
+
+@dataclass(frozen=True)
+class Golongan:
+    kode: str
+    urutan: int
+    pangkat: str
+    jenis: str  # "PNS" or "PPPK"
+
+
+@dataclass(frozen=True)
+class JenisJabatan:
+    """Per Jenis Jabatan / Jenjang: penyetaraan level (R9, R19), default golongan range (R7), BUP (R4)."""
+
+    jenis: str
+    jenjang: str | None
+    tingkat: int  # penyetaraan ladder: 1 Pelaksana … 4 JPT Pratama / Ahli Utama
+    golongan_min: int | None
+    golongan_max: int | None
+    bup: int
+    manajerial: bool
+    struktural: bool
+    urutan: int | None = None  # order of a Fungsional jenjang: Pemula 1 … Ahli Utama 8
+
+
+@dataclass(frozen=True)
+class Kinerja:
+    kode: str
+    skp_minimal: float
+    ekspektasi: str  # "di atas", "sesuai", "di bawah"
+
+
+@dataclass(frozen=True)
+class KotakTalenta:
+    """One box of the 9-box (kotak_talenta.csv): its number for a kinerja ekspektasi and a potensi."""
+
+    kotak: int
+    ekspektasi: str  # as in kinerja.csv: "di atas", "sesuai", "di bawah"
+    potensi: str  # "Tinggi", "Menengah", "Rendah"
+
+
+@dataclass(frozen=True)
+class JabatanFungsional:
+    """One JF family of jabatan_fungsional.csv: how its posts are named and who qualifies (R18)."""
+
+    nama: str  # canonical family name, "Perawat"
+    kata_kunci: tuple[Words, ...]  # word sequences that identify the family in a Nama Jabatan
+    bidang: frozenset[str]  # accepted programme fields; empty = any field
+    lisensi: str | None  # "STR", "Sertifikat Pendidik", "Sertifikat JFA", "Sertifikat PBJ" …; None = none
+    pendidikan_keahlian: str | None  # minimum jenjang pendidikan for the Ahli jenjang; None = no such track
+    pendidikan_keterampilan: str | None  # same for Pemula/Terampil/Mahir/Penyelia
+    pelatihan_fungsional: str  # e.g. "Pelatihan Fungsional Perawat"
+    pembina: str  # instansi pembina, e.g. "Kementerian Kesehatan"
+
+    @property
+    def licensed(self) -> bool:
+        """A licensed profession accepts only its own fields; a training never qualifies (R18)."""
+        return self.lisensi is not None
+
+
+@dataclass(frozen=True)
+class Pelatihan:
+    """One row of pelatihan.csv: a named training, when it is triggered, its legal source and timing.
+
+    pemicu: masuk_pengawas, masuk_administrator, masuk_jpt (first entry to that jenis), masuk_jf (entry to a
+    JF from outside JF), ganti_jf (from one JF family to another), naik_jenjang_jf (a higher jenjang in the
+    same family), kata_kunci_jabatan (a word of the target post name, e.g. pengadaan, bendahara),
+    kompetensi_manajerial / kompetensi_sosial_kultural / kompetensi_teknis (the mover's level is below the
+    target post's standard). `nama` may contain the placeholders {rumpun_jf} and {jenjang} (see `render`).
+    """
+
+    pemicu: str
+    kata_kunci: tuple[str, ...]  # for kata_kunci_jabatan: phrases (lower-case words) of the target post name
+    nama: str
+    dasar: str  # legal source, as pelatihan.csv writes it
+    kapan: str  # "sebelum pelantikan" or "sesudah pelantikan"
+
+    def matches(self, nama_jabatan: str) -> bool:
+        """For kata_kunci_jabatan: does the post name contain one of the phrases as whole words?"""
+        found = words(nama_jabatan)
+        return any(_find(tuple(phrase.split()), found) >= 0 for phrase in self.kata_kunci)
+
+    def render(self, rumpun_jf: str | None = None, jenjang: str | None = None) -> str:
+        """The training's name with {rumpun_jf} and {jenjang} filled in (an unknown value is left out)."""
+        text = self.nama.replace("{rumpun_jf}", rumpun_jf or "").replace("{jenjang}", jenjang or "")
+        return re.sub(r"\s+", " ", text).strip()
+
+

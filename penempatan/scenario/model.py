@@ -1,0 +1,119 @@
+"""A validated scenario, how it changes ProblemData and the rows that name it in the plan workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from penempatan.model import Forbid, Params, Pin, Position, ProblemData
+from penempatan.text import parse_nip, yes_no
+
+TOML_KEYS = ("nama", "parameter", "bobot", "kunci", "larang", "bekukan_unit", "kebutuhan", "terima_rantai",
+             "rekomendasi", "acuan")
+"""Every top-level key a scenario file may have; anything else is an error."""
+
+_strict = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Kunci(BaseModel):
+    """`[[kunci]]`: employee `nip` must end in post `kode_jabatan` (R15)."""
+
+    model_config = _strict
+    nip: str | int
+    kode_jabatan: str
+
+
+class Larang(BaseModel):
+    """`[[larang]]`: employee `nip` must not go to post `kode_jabatan`, or to any post of `unit` (R15)."""
+
+    model_config = _strict
+    nip: str | int
+    kode_jabatan: str | None = None
+    unit: str | None = None
+
+
+class Scenario(BaseModel):
+    """A validated scenario: the TOML keys with values normalised (canonical NIP, unit and parameter names).
+
+    `parameter` holds every override of a Params field, weights from `[bobot]` included (as bobot_*);
+    `kunci_rantai` the pins made from the accepted chains; `rekomendasi` and `acuan` are resolved paths.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nama: str
+    sumber: Path | None = None
+    parameter: dict[str, Any] = Field(default_factory=dict)
+    kunci: tuple[Pin, ...] = ()
+    larang: tuple[Forbid, ...] = ()
+    bekukan_unit: tuple[str, ...] = ()
+    kebutuhan: dict[str, int] = Field(default_factory=dict)
+    terima_rantai: tuple[str, ...] = ()
+    rekomendasi: Path | None = None
+    kunci_rantai: tuple[Pin, ...] = ()
+    acuan: Path | None = None
+
+    @property
+    def pins(self) -> tuple[Pin, ...]:
+        """Explicit pins, then the pins of accepted chains."""
+        return self.kunci + self.kunci_rantai
+
+
+def apply_scenario(data: ProblemData, scenario: Scenario) -> ProblemData:
+    """A new, re-validated ProblemData: the scenario's name, parameters, pins, forbids, frozen units and seats."""
+    params = Params.model_validate({**data.params.model_dump(), **scenario.parameter})
+    positions = tuple(
+        Position.model_validate({**q.model_dump(), "kebutuhan": scenario.kebutuhan[q.kode]})
+        if q.kode in scenario.kebutuhan else q
+        for q in data.positions)
+    pins = tuple(dict.fromkeys(data.pins + scenario.pins))
+    return data.replace(
+        params=params, positions=positions, pins=pins,
+        forbids=tuple(dict.fromkeys(data.forbids + scenario.larang)),
+        frozen_units=tuple(dict.fromkeys(data.frozen_units + scenario.bekukan_unit)),
+        scenario_name=scenario.nama)
+
+
+def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]]:
+    """(label, value) rows naming the scenario and every override, for Ringkasan and Parameter."""
+    rows = [("skenario", scenario.nama)]
+    if scenario.sumber is not None:
+        rows.append(("berkas skenario", scenario.sumber.name))
+    for name, value in scenario.parameter.items():
+        rows.append((f"override: {name}", f"{show(getattr(base.params, name))} → {show(value)}"))
+    if scenario.kunci:
+        rows.append(("kunci", f"{len(scenario.kunci)}: " + "; ".join(f"{p.nip} → {p.kode_jabatan}"
+                                                                    for p in scenario.kunci)))
+    if scenario.larang:
+        rows.append(("larang", f"{len(scenario.larang)}: " + "; ".join(
+            f"{f.nip} ✗ {f.kode_jabatan or f.unit}" for f in scenario.larang)))
+    for unit in scenario.bekukan_unit:
+        rows.append(("bekukan_unit", unit))
+    keb = {q.kode: q.kebutuhan for q in base.positions}
+    for kode, seats in scenario.kebutuhan.items():
+        rows.append((f"kebutuhan: {kode}", f"{keb[kode]} → {seats}"))
+    if scenario.terima_rantai:
+        source = scenario.rekomendasi.name if scenario.rekomendasi else ""
+        rows.append(("terima_rantai", f"{', '.join(scenario.terima_rantai)} ({len(scenario.kunci_rantai)} "
+                                      f"pegawai dikunci, dari {source})"))
+    if scenario.acuan is not None:
+        rows.append(("acuan", scenario.acuan.name))
+    return rows
+
+
+def show(value: object) -> str:
+    """A parameter value as the planner reads it: (kosong), Ya/Tidak, a list joined by commas."""
+    if value is None:
+        return "(kosong)"
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def nip_of(value: object) -> str:
+    """The 18-digit NIP written in `value` (spaces, dots, 'NIP' prefix dropped), else the text as written."""
+    return parse_nip(value) or str(value).strip().lstrip("'")

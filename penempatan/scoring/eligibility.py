@@ -1,0 +1,230 @@
+"""Eligibility with reason codes (SPEC 3): which rules keep an employee in place, which keep a pair out.
+
+Employee-level holds (R1, R4, R5, R15, R17, R20) come from `hold_reasons`; pair-level rules are one function
+each in `PAIR_RULES`, evaluated for many employees against one post class at once (arrays in, a mask out:
+True where the rule excludes the pair). The rules' wording is in rules.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from penempatan.model import ProblemData
+from penempatan.rules import RULES
+
+if TYPE_CHECKING:
+    from penempatan.scoring.tables import PostClass, Tables
+
+JPT = "JPT Pratama"
+
+RULE_TEXT = {code: r.cited for code, r in RULES.items()}
+"""Rule wording with its source by code (from the registry in rules.py)."""
+
+
+def hold_reasons(t: Tables) -> list[tuple[str, ...]]:
+    """Per employee, the rule codes that keep them in place (empty = may move)."""
+    p = t.data.params
+    frozen = set(t.data.frozen_units)
+    out: list[tuple[str, ...]] = []
+    allowed = set(p.status_boleh_mutasi)
+    for i, e in enumerate(t.data.employees):
+        codes = []
+        if t.emp_tenure[i] < p.masa_jabatan_minimal_bulan and not t.forced_out[i]:
+            codes.append("R1")
+        if t.retirement_months[i] < p.batas_pensiun_bulan:
+            codes.append("R4")
+        if e.status not in allowed:
+            codes.append("R5")
+        if t.unit_names[t.emp_unit[i]] in frozen:
+            codes.append("R15")
+        if p.in_pilkada_freeze and t.post_manajerial[t.cur[i]]:
+            codes.append("R17")
+        if not p.isi_jpt and t.post_jpt[t.cur[i]]:
+            codes.append("R20")
+        out.append(tuple(codes))
+    return out
+
+
+# --- pair rules against a post class ---------------------------------------------------------------------
+PairRule = Callable[["Tables", "PostClass", np.ndarray], np.ndarray]
+"""A pair rule: (tables, post class, employee indices) -> True where the rule excludes the pair."""
+
+
+def _promotion(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R9: a higher Kelas Jabatan or a higher tingkat (penyetaraan ladder) than the current post."""
+    cur = t.cur[emp]
+    return (pc.kelas > t.post_kelas[cur]) | (pc.tingkat > t.post_tingkat[cur])
+
+
+def _same_family(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """Holds a post of the class's JF family today."""
+    return np.array([t.post_family[j] == pc.rumpun_jf for j in t.cur[emp].tolist()], dtype=bool)
+
+
+def _trained_in(t: Tables, emp: np.ndarray, mask: int) -> np.ndarray:
+    """Has each employee a training in any field of the bit set `mask`?"""
+    return (t.emp_trained[emp] & mask).astype(bool)
+
+
+def education_below_minimum(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R6: education below the post's Pendidikan Minimal."""
+    return t.emp_pend[emp] < pc.pend_min
+
+
+def golongan_out_of_range(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R7: golongan outside the post's range (one step below allowed for structural posts with
+    toleransi_golongan); a PPPK golongan never fits a PNS post."""
+    gol = t.emp_gol[emp]
+    tol = 1 if (t.data.params.toleransi_golongan and pc.struktural) else 0
+    out = np.zeros(len(emp), dtype=bool)
+    if pc.gol_min is not None:
+        out |= gol < pc.gol_min - tol
+    if pc.gol_max is not None:
+        out |= gol > pc.gol_max
+    return out | t.emp_pppk_gol[emp]
+
+
+def field_mismatch(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R8 (bidang_wajib): a post with a Bidang needs the employee's programme, or a training, in it."""
+    if not t.data.params.bidang_wajib or pc.bidang is None:
+        return np.zeros(len(emp), dtype=bool)
+    k = t.field_id.get(pc.bidang)
+    if k is None:
+        return np.ones(len(emp), dtype=bool)
+    return ~((t.emp_field[emp] == k) | _trained_in(t, emp, 1 << k))
+
+
+def promotion_not_allowed(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R9: a promotion only from kotak_promosi and at most one tingkat up; a higher jenjang inside one JF
+    family only when Siap Naik Jenjang."""
+    cur = t.cur[emp]
+    out = _promotion(t, pc, emp) & (~t.emp_promo_ok[emp] | (pc.tingkat > t.post_tingkat[cur] + 1))
+    if pc.rumpun_jf is not None and pc.jenjang:
+        higher = t.ref.jenjang_urutan(pc.jenjang) > t.post_jenjang_rank[cur]
+        out |= _same_family(t, pc, emp) & higher & ~t.emp_siap[emp]
+    return out
+
+
+def sanction_blocks(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R10: an active Sedang/Berat sanction forbids a promotion; an active Berat one a managerial post."""
+    return (_promotion(t, pc, emp) & t.emp_sanction_heavy[emp]) | (pc.manajerial & t.emp_sanction_berat[emp])
+
+
+def pilkada_freeze(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R17: inside the Pilkada window no move into a managerial post (moves out of one are holds)."""
+    return np.full(len(emp), bool(t.data.params.in_pilkada_freeze and pc.manajerial))
+
+
+def jf_not_qualified(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R18: the employee lacks the JF family's qualification (jabatan_fungsional.csv): the track's minimum
+    education, and an accepted field (or, for an unlicensed family, a training in one)."""
+    out = np.zeros(len(emp), dtype=bool)
+    family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
+    if family is None:
+        return out
+    keahlian = (pc.jenjang or "").startswith("Ahli")
+    minimum = family.pendidikan_keahlian if keahlian else family.pendidikan_keterampilan
+    if minimum is not None:
+        out |= t.emp_pend[emp] < t.ref.pendidikan[minimum]
+    if not family.bidang:
+        return out
+    accepted = np.array([t.field_id[f] for f in family.bidang], dtype=np.int64)
+    qualified = np.isin(t.emp_field[emp], accepted)
+    if not family.licensed:
+        qualified |= _trained_in(t, emp, sum(1 << int(k) for k in accepted))
+    # A holder of this family with no programme recorded: the appointment proves it.
+    qualified |= (t.emp_field[emp] < 0) & _same_family(t, pc, emp)
+    return out | ~qualified
+
+
+def step_down(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R19 (boleh_turun_kelas off): no lower kelas or tingkat, unless forced out with no equal post."""
+    cur = t.cur[emp]
+    demotion = (pc.kelas < t.post_kelas[cur]) | (pc.tingkat < t.post_tingkat[cur])
+    return demotion & (not t.data.params.boleh_turun_kelas) & ~t.no_equal_post[emp]
+
+
+def jpt_by_selection(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R20 (isi_jpt off): nobody is placed into a JPT Pratama post (its holders are held in place)."""
+    return np.full(len(emp), pc.jenis == JPT and not t.data.params.isi_jpt)
+
+
+PAIR_RULES: dict[str, PairRule] = {
+    "R6": education_below_minimum,
+    "R7": golongan_out_of_range,
+    "R8": field_mismatch,
+    "R9": promotion_not_allowed,
+    "R10": sanction_blocks,
+    "R17": pilkada_freeze,
+    "R18": jf_not_qualified,
+    "R19": step_down,
+    "R20": jpt_by_selection,
+}
+"""Every pair-level hard rule by code, in code order (the order reasons are listed in)."""
+
+
+def class_exclusions(t: Tables, c: int, emp: np.ndarray, *, with_r19: bool = True) -> dict[str, np.ndarray]:
+    """Pair-level hard rules for employees `emp` against post class `c`: a mask per rule code, True where
+    that rule excludes the pair (R19 left out when `with_r19` is False)."""
+    pc = t.classes[c]
+    return {code: rule(t, pc, emp) for code, rule in PAIR_RULES.items() if with_r19 or code != "R19"}
+
+
+def no_equal_post(t: Tables) -> np.ndarray:
+    """R19 exception: per employee, True when forced out and no open post of at least their kelas and
+    tingkat passes every other pair rule for them (only then may they step down, flagged)."""
+    out = np.zeros(t.n_emp, dtype=bool)
+    forced = np.nonzero(t.forced_out & t.movable)[0]
+    if len(forced) == 0:
+        return out
+    forbid_post, forbid_unit = forbidden_moves(t.data, t)
+    out[forced] = True
+    for c, pc in enumerate(t.classes):
+        posts = np.nonzero((t.post_class == c) & t.post_open)[0]
+        if len(posts) == 0:
+            continue
+        cur = t.cur[forced]
+        level = (pc.kelas >= t.post_kelas[cur]) & (pc.tingkat >= t.post_tingkat[cur])
+        if not level.any():
+            continue
+        rules = class_exclusions(t, c, forced, with_r19=False)
+        ok = level & ~np.logical_or.reduce(list(rules.values()))
+        for i in forced[ok & out[forced]].tolist():
+            if any(j != t.cur[i] and j not in forbid_post.get(i, ())
+                   and t.post_unit[j] not in forbid_unit.get(i, ()) for j in posts.tolist()):
+                out[i] = False
+    return out
+
+
+# --- scenario rules (R15) and what keeps people out of a post --------------------------------------------
+def forbidden_moves(data: ProblemData, t: Tables) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """R15 forbids as {employee: {post}} and {employee: {unit}}."""
+    by_post: dict[int, set[int]] = {}
+    by_unit: dict[int, set[int]] = {}
+    units = {u: k for k, u in enumerate(t.unit_names)}
+    for f in data.forbids:
+        i = data.employee_index[f.nip]
+        if f.kode_jabatan:
+            by_post.setdefault(i, set()).add(data.position_index[f.kode_jabatan])
+        if f.unit and f.unit in units:
+            by_unit.setdefault(i, set()).add(units[f.unit])
+    return by_post, by_unit
+
+
+def pin_violations(data: ProblemData, t: Tables, i: int, j: int, forbid_post: dict[int, set[int]],
+                   forbid_unit: dict[int, set[int]]) -> tuple[str, ...]:
+    """Rule codes a pin (employee i must end in post j) would break; empty when the pin is allowed."""
+    if j == t.cur[i]:
+        return ()
+    codes = list(t.hold_reasons[i])
+    excl = t.class_exclusions(int(t.post_class[j]), np.array([i], dtype=np.int64))
+    codes += [code for code, mask in excl.items() if mask[0]]
+    if t.holders[j] > t.post_keb[j]:
+        codes.append("R11")
+    frozen = t.unit_names[t.post_unit[j]] in set(data.frozen_units)
+    if frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(i, ()):
+        codes.append("R15")
+    return tuple(dict.fromkeys(codes))

@@ -1,0 +1,122 @@
+"""The purposes and flags of a move and its value in the objective, `nilai` (SPEC 4, R16, R19 flag).
+
+A move is a candidate only when it has a purpose: mengisi kebutuhan, rotasi jatuh tempo, promosi, kesesuaian
+lebih baik, kelebihan pegawai or permintaan pegawai (wording in rules.py). Purposes and flags are bit sets, in
+the order of PURPOSES and FLAGS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
+
+if TYPE_CHECKING:
+    from penempatan.scoring.tables import Tables
+
+PURPOSES = tuple(PURPOSE_LABELS)
+"""Purposes of a move (SPEC 4 a–f), in the bit order of `Candidates.purposes`; wording in rules.py."""
+
+FLAGS = tuple(FLAG_LABELS)
+"""Flags of a move for the committee (`Perhatian`), in the bit order of `Candidates.flags`; wording in rules.py."""
+NEAR_BUP_MONTHS = 24
+"""A mover who retires within this many months is flagged `dekat BUP` (R4 keeps those within 12 in place)."""
+
+_BIT = {name: 1 << k for k, name in enumerate(PURPOSES)}
+_FLAG = {name: 1 << k for k, name in enumerate(FLAGS)}
+
+
+@dataclass(frozen=True)
+class MoveTerms:
+    """Per move pair: its value in the objective, purposes and flags (bit sets), and whether it is allowed."""
+
+    nilai: np.ndarray
+    purposes: np.ndarray
+    flags: np.ndarray
+    valid: np.ndarray
+
+
+def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) -> MoveTerms:
+    """Purposes, flags, `nilai` and the purpose rule (SPEC 4, R16, R19 flag) of move pairs.
+
+    A move is valid when it has a purpose; when it does not lower the fit, unless it leaves a surplus
+    (kelebihan) or fills a must-fill vacancy; and, for an unwilling employee (R16), only in those
+    two cases. A move to a post of the same name in the same unit only counts as leaving a surplus.
+    """
+    p = t.data.params
+    cur = t.cur[emp]
+    unit_e, unit_j = t.emp_unit[emp], t.post_unit[post]
+    same = (t.post_name[post] == t.post_name[cur]) & (unit_j == unit_e)
+    other = ~same
+    fit_cur = t.stay_fit[emp]
+    forced = t.forced_out[emp]
+    promotion = (t.post_kelas[post] > t.post_kelas[cur]) | (t.post_tingkat[post] > t.post_tingkat[cur])
+    demotion = (t.post_kelas[post] < t.post_kelas[cur]) | (t.post_tingkat[post] < t.post_tingkat[cur])
+    wanted = np.array([u in t.emp_prefs[i] for i, u in zip(emp.tolist(), unit_j.tolist(), strict=True)],
+                      dtype=bool) & (unit_j != unit_e)
+    has = {
+        "kebutuhan": t.vacancy[post] & other,
+        "rotasi": t.emp_due[emp] & other,
+        "promosi": promotion & other,
+        "kesesuaian": (fit - fit_cur >= p.ambang_kesesuaian) & other,
+        "kelebihan": forced,
+        "permintaan": wanted & other,
+    }
+    purposes = np.zeros(len(emp), dtype=np.int64)
+    for name, mask in has.items():
+        purposes |= _BIT[name] * mask
+    must_fill = t.must_fill_vacancy[post] & has["kebutuhan"]
+    needed = forced | must_fill  # the purposes that may lower fit or move an unwilling person
+    unwilling = ~t.emp_bersedia[emp]
+    valid = (purposes != 0) & ((fit >= fit_cur) | needed) & (~unwilling | needed)
+    nilai = (fit + p.nilai_kebutuhan * has["kebutuhan"] + t.emp_rotation_value[emp] * has["rotasi"]
+             + p.nilai_promosi * has["promosi"] + p.nilai_permintaan * has["permintaan"]
+             - p.biaya_mutasi - p.biaya_tidak_bersedia * unwilling
+             - p.biaya_kesesuaian_turun * (fit < fit_cur))
+    flags = (_FLAG["tidak_bersedia"] * unwilling
+             | _FLAG["dekat_bup"] * (t.retirement_months[emp] < NEAR_BUP_MONTHS)
+             | _FLAG["turun_kelas"] * demotion
+             | _FLAG["kesesuaian_turun"] * (fit < fit_cur)
+             | _FLAG["kursi_jpt"] * t.post_jpt[post])
+    return MoveTerms(nilai=nilai.astype(np.int64), purposes=purposes, flags=flags.astype(np.int64), valid=valid)
+
+
+def purpose_names(bits: int) -> list[str]:
+    """The purposes (PURPOSES names) set in a bit set."""
+    return [name for name in PURPOSES if bits & _BIT[name]]
+
+
+def flag_names(bits: int) -> list[str]:
+    """The flags (FLAGS names) set in a bit set."""
+    return [name for name in FLAGS if bits & _FLAG[name]]
+
+
+NOT_ELIGIBLE = -(1 << 14)
+"""Marker of a class with no allowed move in the per-class value table of candidate generation."""
+
+
+def class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, posts: np.ndarray) -> np.ndarray:
+    """An upper bound on the nilai of any allowed move of `emp` into a post of class `c` (open `posts`);
+    NOT_ELIGIBLE where no post of the class can give the move a purpose under the fit and R16 rules.
+
+    The same terms as `move_terms`, each at its best over the class's posts: keep the two in step."""
+    p = t.data.params
+    pc = t.classes[c]
+    cur = t.cur[emp]
+    vacant = bool(t.vacancy[posts].any())
+    must_fill = bool(t.must_fill_vacancy[posts].any())
+    promotion = (pc.kelas > t.post_kelas[cur]) | (pc.tingkat > t.post_tingkat[cur])
+    better = fit - t.stay_fit[emp] >= p.ambang_kesesuaian
+    prefs = np.array([bool(t.emp_prefs[i]) for i in emp.tolist()], dtype=bool)
+    forced = t.forced_out[emp]
+    purpose = t.emp_due[emp] | promotion | better | forced | vacant | prefs
+    needed = forced | must_fill
+    unwilling = ~t.emp_bersedia[emp]
+    possible = purpose & ((fit >= t.stay_fit[emp]) | needed) & (~unwilling | needed)
+    value = (fit + p.nilai_kebutuhan * vacant + t.emp_rotation_value[emp] * t.emp_due[emp]
+             + p.nilai_promosi * promotion + p.nilai_permintaan * prefs - p.biaya_mutasi
+             - p.biaya_tidak_bersedia * unwilling - p.biaya_kesesuaian_turun * (fit < t.stay_fit[emp]))
+    return np.where(possible, value, NOT_ELIGIBLE)

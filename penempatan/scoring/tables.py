@@ -1,0 +1,246 @@
+"""`Tables`: the numeric arrays of the employees and posts of one ProblemData, computed once.
+
+Posts are grouped into classes (`PostClass`) that score alike for every employee, so eligibility and fit are
+computed per class. The rules themselves live in `eligibility`, the fit in `fit` and a move's purposes and
+value in `purposes`; `Tables` caches what they compute and keeps them one call away (`t.class_exclusions`,
+`t.class_parts`, `t.move_terms`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+
+from penempatan.model import ProblemData
+from penempatan.reference import Reference, load_reference
+from penempatan.scoring import eligibility, purposes
+from penempatan.scoring import fit as fitness
+from penempatan.scoring.eligibility import JPT
+from penempatan.scoring.fit import COMPONENTS, total
+from penempatan.scoring.purposes import MoveTerms
+from penempatan.text import name_key
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from `start` to `end` (negative when start is later)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    return months
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class PostClass:
+    """Posts that every employee scores alike (they differ only in unit, name and vacancy)."""
+
+    jenis: str
+    jenjang: str | None
+    kelas: int
+    tingkat: int
+    manajerial: bool
+    pend_min: int
+    bidang: str | None
+    rumpun_jf: str | None
+    gol_min: int | None
+    gol_max: int | None
+    struktural: bool
+    standar: tuple[int | None, int | None, int | None]
+
+
+class Tables:
+    """Numeric arrays of the employees and posts of one ProblemData, computed once."""
+
+    def __init__(self, data: ProblemData, ref: Reference | None = None) -> None:
+        self.data = data
+        self.ref = ref or load_reference()
+        self.n_emp, self.n_post = len(data.employees), len(data.positions)
+        self.cur = np.asarray(data.current_post, dtype=np.int64)
+        self._post_arrays()
+        self._post_classes()
+        self._employee_arrays()
+
+    def _post_arrays(self) -> None:
+        data, ref, posts = self.data, self.ref, self.data.positions
+        self._post_info = [ref.jenis_of(q.jenis, q.jenjang) for q in posts]
+        self.post_tingkat = np.array([j.tingkat if j else 1 for j in self._post_info], dtype=np.int64)
+        self.post_manajerial = np.array([bool(j and j.manajerial) for j in self._post_info])
+        self.post_bup = np.array([j.bup if j else 58 for j in self._post_info], dtype=np.int64)
+        self.post_kelas = np.array([q.kelas for q in posts], dtype=np.int64)
+        self.post_keb = np.array([q.kebutuhan for q in posts], dtype=np.int64)
+        self.post_risk = np.array([q.risiko_tinggi for q in posts], dtype=bool)
+        self.post_wajib = np.array([q.wajib_diisi for q in posts], dtype=bool)
+        self.post_jpt = np.array([q.jenis == JPT for q in posts], dtype=bool)
+        self.post_family = [ref.jf_of(q.nama, q.rumpun_jf) if q.jenis == "Fungsional" and q.rumpun_jf else None
+                            for q in posts]
+        self.post_jenjang_rank = np.array(
+            [ref.jenjang_urutan(q.jenjang) if q.jenis == "Fungsional" and q.jenjang else 0 for q in posts],
+            dtype=np.int64)
+        names: dict[str, int] = {}  # same-name moves have no purpose (SPEC 4)
+        self.post_name = np.array([names.setdefault(name_key(q.nama), len(names)) for q in posts], dtype=np.int64)
+        self.unit_names = data.units
+        unit_idx = {u: k for k, u in enumerate(self.unit_names)}
+        self.post_unit = np.array([unit_idx[q.unit] for q in posts], dtype=np.int64)
+        self.holders = np.bincount(self.cur, minlength=self.n_post)
+        self.vacancy = self.post_keb > self.holders
+        self.must_fill_vacancy = self.vacancy & self.post_wajib
+        frozen = set(data.frozen_units)
+        self.post_frozen = np.array([q.unit in frozen for q in posts], dtype=bool)
+        # R11: an over-staffed or abolished post takes no newcomers; R15: a frozen unit takes none either.
+        self.post_open = (self.holders <= self.post_keb) & (self.post_keb > 0) & ~self.post_frozen
+
+    def _post_classes(self) -> None:
+        ref = self.ref
+        classes: dict[PostClass, int] = {}
+        post_class = np.empty(self.n_post, dtype=np.int64)
+        for j, (q, info) in enumerate(zip(self.data.positions, self._post_info, strict=True)):
+            gmin = ref.golongan[q.golongan_min].urutan if q.golongan_min else (info.golongan_min if info else None)
+            gmax = ref.golongan[q.golongan_max].urutan if q.golongan_max else (info.golongan_max if info else None)
+            key = PostClass(q.jenis, q.jenjang, q.kelas, int(self.post_tingkat[j]), bool(self.post_manajerial[j]),
+                            ref.pendidikan[q.pendidikan_min], q.bidang, self.post_family[j], gmin, gmax,
+                            bool(info and info.struktural),
+                            (q.standar_manajerial, q.standar_sosial_kultural, q.standar_teknis))
+            post_class[j] = classes.setdefault(key, len(classes))
+        self.classes = list(classes)
+        self.post_class = post_class
+
+    def _employee_arrays(self) -> None:
+        ref, p, emps, cur = self.ref, self.data.params, self.data.employees, self.cur
+        self.emp_pend = np.array([ref.pendidikan[e.pendidikan] for e in emps], dtype=np.int64)
+        gol = [ref.golongan.get(e.golongan) for e in emps]
+        self.emp_gol = np.array([g.urutan if g else 0 for g in gol], dtype=np.int64)
+        self.emp_pppk_gol = np.array([bool(g and g.jenis == "PPPK") for g in gol], dtype=bool)
+        self.emp_kinerja = np.array([ref.kinerja_rank(e.kinerja) for e in emps], dtype=np.int64)
+        self.emp_kotak = np.array([e.kotak or 0 for e in emps], dtype=np.int64)
+        self.emp_komp = np.array(
+            [[e.komp_manajerial or 0, e.komp_sosial_kultural or 0, e.komp_teknis or 0] for e in emps],
+            dtype=np.int64).reshape(self.n_emp, 3)
+        self.emp_bidang = [e.bidang for e in emps]
+        self.emp_pelatihan = [frozenset(e.pelatihan) for e in emps]
+        # Fields as small integers and trainings as bit sets, so R8/R18 tests are array operations.
+        fields = sorted({f for e in emps for f in (e.bidang, *e.pelatihan) if f}
+                        | {q.bidang for q in self.data.positions if q.bidang}
+                        | {f for fam in ref.jabatan_fungsional.values() for f in fam.bidang})
+        self.field_id = {f: k for k, f in enumerate(fields)}
+        self.emp_field = np.array([self.field_id[e.bidang] if e.bidang else -1 for e in emps], dtype=np.int64)
+        self.emp_trained = np.array([sum(1 << self.field_id[f] for f in set(e.pelatihan)) for e in emps],
+                                    dtype=np.int64 if len(fields) < 63 else object)
+        self.emp_siap = np.array([e.siap_naik_jenjang for e in emps], dtype=bool)
+        self.emp_unit = self.post_unit[cur] if self.n_emp else np.zeros(0, dtype=np.int64)
+        self.emp_tenure = np.array([months_between(e.tmt_jabatan, p.tanggal_acuan) for e in emps], dtype=np.int64)
+        self.emp_bersedia = np.array([e.bersedia_mutasi for e in emps], dtype=bool)
+        units = {name_key(u): k for k, u in enumerate(self.unit_names)}
+        self.emp_prefs = [frozenset(units[name_key(n)] for n in e.unit_diminati if name_key(n) in units)
+                          for e in emps]
+        today = p.tanggal_acuan
+        sanction_active = np.array([
+            e.hukuman != "Tidak Ada" and (e.akhir_hukuman is None or e.akhir_hukuman > today) for e in emps],
+            dtype=bool)
+        self.emp_sanction_heavy = sanction_active & np.array([e.hukuman in ("Sedang", "Berat") for e in emps],
+                                                             dtype=bool)
+        self.emp_sanction_berat = sanction_active & np.array([e.hukuman == "Berat" for e in emps], dtype=bool)
+        self.emp_promo_ok = np.isin(self.emp_kotak, np.array(p.kotak_promosi, dtype=np.int64))
+        # R2/R3: rotation due after the maximum time in post (sooner in a high-risk post).
+        risk = self.post_risk[cur] if self.n_emp else np.zeros(0, dtype=bool)
+        due_at = np.where(risk, p.masa_risiko_tinggi_bulan, p.masa_jabatan_maksimal_bulan)
+        self.emp_due = self.emp_tenure >= due_at
+        self.emp_rotation_value = np.where(risk, p.nilai_risiko_tinggi, p.nilai_rotasi).astype(np.int64)
+
+    @cached_property
+    def retirement_months(self) -> np.ndarray:
+        """Months from tanggal_acuan to retirement (birth + BUP of the current post); large when unknown."""
+        out = np.full(self.n_emp, 10_000, dtype=np.int64)
+        for i, e in enumerate(self.data.employees):
+            if e.tanggal_lahir is not None:
+                retire = add_years(e.tanggal_lahir, int(self.post_bup[self.cur[i]]))
+                out[i] = months_between(self.data.params.tanggal_acuan, retire)
+        return out
+
+    @cached_property
+    def unit_leave_cap(self) -> np.ndarray:
+        """R13: per unit, the most of its current staff that may leave it (rounded down)."""
+        staff = np.bincount(self.emp_unit, minlength=len(self.unit_names))
+        pct = self.data.params.maks_keluar_unit_persen
+        return np.floor(staff * pct / 100.0 + 1e-9).astype(np.int64)
+
+    @cached_property
+    def forced_out(self) -> np.ndarray:
+        """Holders of an abolished or over-staffed post: R1 does not hold them (SPEC R1 exception)."""
+        over = self.holders > self.post_keb
+        return over[self.cur] if self.n_emp else np.zeros(0, dtype=bool)
+
+    @cached_property
+    def hold_reasons(self) -> list[tuple[str, ...]]:
+        """Per employee, the rule codes that keep them in place (empty = may move); see eligibility.hold_reasons."""
+        return eligibility.hold_reasons(self)
+
+    @cached_property
+    def movable(self) -> np.ndarray:
+        return np.array([not r for r in self.hold_reasons], dtype=bool)
+
+    @cached_property
+    def free_movers(self) -> np.ndarray:
+        """Employees whose candidates the rules choose: movable (no hold rule) and not pinned (R15)."""
+        pinned = [self.data.employee_index[pin.nip] for pin in self.data.pins]
+        free = self.movable.copy()
+        free[pinned] = False
+        return np.nonzero(free)[0]
+
+    def eligible_movers(self, c: int) -> np.ndarray:
+        """Mask over `free_movers`: every pair rule allows a move into post class `c` (cached per class)."""
+        cache: dict[int, np.ndarray] = self.__dict__.setdefault("_eligible", {})
+        if c not in cache:
+            excl = self.class_exclusions(c, self.free_movers)
+            cache[c] = ~np.logical_or.reduce(list(excl.values()))
+        return cache[c]
+
+    def eligible_fit(self, c: int) -> np.ndarray:
+        """Fit in post class `c` of the eligible free movers (`free_movers[eligible_movers(c)]`), cached."""
+        cache: dict[int, np.ndarray] = self.__dict__.setdefault("_eligible_fit", {})
+        if c not in cache:
+            cache[c] = total(self.class_parts(c, self.free_movers[self.eligible_movers(c)]))
+        return cache[c]
+
+    @cached_property
+    def stay_parts(self) -> np.ndarray:
+        """Fit components of every employee in their current post."""
+        out = np.zeros((self.n_emp, len(COMPONENTS)), dtype=np.int64)
+        cur_class = self.post_class[self.cur] if self.n_emp else np.zeros(0, dtype=np.int64)
+        for c in np.unique(cur_class):
+            sel = np.nonzero(cur_class == c)[0]
+            out[sel] = self.class_parts(int(c), sel)
+        return out
+
+    @cached_property
+    def stay_fit(self) -> np.ndarray:
+        """Fit score of every employee in their current post."""
+        return total(self.stay_parts)
+
+    @cached_property
+    def no_equal_post(self) -> np.ndarray:
+        """R19 exception per employee (see eligibility.no_equal_post)."""
+        return eligibility.no_equal_post(self)
+
+    def class_exclusions(self, c: int, emp: np.ndarray) -> dict[str, np.ndarray]:
+        """Pair-level hard rules R6–R10, R17–R20 for employees `emp` against post class `c`.
+
+        Returns a boolean mask per rule code: True where that rule excludes the pair.
+        """
+        return eligibility.class_exclusions(self, c, emp)
+
+    def class_parts(self, c: int, emp: np.ndarray) -> np.ndarray:
+        """Integer fit components (columns as COMPONENTS) of employees `emp` in post class `c`."""
+        return fitness.class_parts(self, c, emp)
+
+    def move_terms(self, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) -> MoveTerms:
+        """Purposes, flags, `nilai` and the purpose rule of move pairs (see purposes.move_terms)."""
+        return purposes.move_terms(self, emp, post, fit)

@@ -1,0 +1,248 @@
+"""solve(ProblemData) -> Result: the optimal transfer plan under every hard rule (SPEC 3–4).
+
+The placement problem is a network flow (employee -> candidate post -> seats) plus a handful of coupling
+rules: unit outflow (R13), total moves (R14) and no unit ending with more empty seats (R21). Two
+priorities come before the objective, each folded into it with a weight larger than everything after it
+(lexicographic):
+R11 — holders of an over-staffed post who stay beyond its Kebutuhan ("surplus") cost W_surplus each, so
+the plan moves surplus holders out wherever any rule allows it (such a post takes no newcomers);
+R12 — every must-fill seat filled is worth W_fill.
+The solve goes in up to three exact stages, each a proof when it succeeds:
+
+1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21 — if its optimum satisfies them, it is optimal;
+2. the LP relaxation with every rule (HiGHS, `lp`) — if its optimum is integral, it is optimal;
+3. CP-SAT on the residual (`cpsat`): first on the LP's support to get an incumbent, then, after fixing every
+   pair whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
+
+Above LP_MAX_PAIRS candidate pairs (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
+(relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
+moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
+OPTIMAL when the bound meets it.
+
+Minimal change (`reference`): every stage optimises `gain` = value + a bonus for each employee kept at
+their post in a reference plan (an earlier recommendation), so a re-solve after a small change does not
+reshuffle unrelated people. The proofs above hold for that combined objective; the reported objective is
+still Σ nilai (SPEC 4), and OPTIMAL then means optimal for the combined objective.
+
+This package is the only place that imports OR-Tools and HiGHS: `structure` (the problem in arrays),
+`flow`, `lp` and `cpsat` (the three stages).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+
+from penempatan.model import ProblemData
+from penempatan.relax import lagrangian
+from penempatan.result import Result, SolveStatus
+from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
+from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
+from penempatan.solver.flow import scaled_flow, solve_flow
+from penempatan.solver.lp import LinearRelaxation, LpSolution
+from penempatan.solver.structure import (
+    SEED,
+    Structure,
+    build_structure,
+    coupling_codes,
+    is_integral,
+    priorities,
+    rules_in_words,
+    side_rules_hold,
+)
+
+__all__ = [
+    "LP_MAX_PAIRS",
+    "PRICING_ROUNDS",
+    "SEED",
+    "LinearRelaxation",
+    "PlanModel",
+    "Progress",
+    "Structure",
+    "build_structure",
+    "solve",
+    "solve_flow",
+    "solve_residual",
+]
+
+Progress = Callable[[str], None]
+LP_MAX_PAIRS = 250_000
+"""Above this many candidate pairs the LP stage gives way to the Lagrangian relaxation of R13/R14 over
+min-cost flows, which returns a plan with a proven gap (measurements in benchmarks/RESULTS.md)."""
+PRICING_ROUNDS = 25
+"""Column-generation rounds after the first LP: a count, not a clock, so the same input always gives the
+same plan. Each round re-solves the kept HiGHS model from its basis (LinearRelaxation)."""
+
+
+@dataclass
+class _Run:
+    """One solve's clock and stage timings, and what every Result of it shares."""
+
+    data: ProblemData
+    tables: Tables
+    time_limit: float
+    reference: np.ndarray | None
+    reference_weight: int
+    say: Progress
+    start: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def time_left(self) -> float:
+        return max(1.0, self.time_limit - self.elapsed())
+
+    def structure(self, cand: Candidates) -> Structure:
+        return build_structure(self.data, self.tables, cand, reference=self.reference,
+                               reference_weight=self.reference_weight)
+
+    def result(self, s: Structure, status: SolveStatus, x: np.ndarray | None, total_bound: float, method: str,
+               message: str = "", rules: tuple[str, ...] = (), all_pairs: bool = False) -> Result:
+        """The Result of plan `x` (pair flags; None: no plan) whose stage bounded the total objective by
+        `total_bound`; `all_pairs` when LP pricing found no improving pair outside the candidates."""
+        if x is None:
+            return Result(status=status, assignment=s.cur.copy(), objective=0, bound=math.nan,
+                          wall_time=self.elapsed(), candidates=s.cand, must_fill_seats=int(s.wajib_seats.sum()),
+                          method=method, timings=self.timings, message=message, rules_involved=rules)
+        chosen = np.nonzero(x)[0]
+        assignment = np.empty(s.n_emp, dtype=np.int64)
+        assignment[s.cand.emp[chosen]] = s.cand.post[chosen]
+        fill, surplus = priorities(s, x)
+        objective = int(s.value[chosen].sum())
+        # Bound on the score objective for plans with the same R11/R12 priorities (lexicographic). With a
+        # reference the stages bound value + bonus, which (bonus ≥ 0) also bounds the value; a proof of
+        # optimality is one for the combined objective, reported as bound = objective.
+        bound = math.floor(total_bound - s.weight_fill * fill + s.weight_surplus * surplus + 1e-6)
+        changed = None
+        if s.has_reference:
+            changed = int((assignment != np.asarray(self.reference)).sum())
+            if status is SolveStatus.OPTIMAL:
+                bound = objective
+        return Result(status=status, assignment=assignment, objective=objective, bound=float(bound),
+                      wall_time=self.elapsed(), candidates=s.cand, must_fill_seats=int(s.wajib_seats.sum()),
+                      must_fill_filled=fill, surplus_kept=surplus, method=method, timings=self.timings,
+                      message=message, rules_involved=rules, changed_vs_reference=changed,
+                      proof_over_all_pairs=all_pairs and status is SolveStatus.OPTIMAL)
+
+
+def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
+          candidates: Candidates | None = None, progress: Progress | None = None,
+          shortcuts: bool = True, reference: np.ndarray | None = None, reference_weight: int = 3,
+          pricing: bool = True) -> Result:
+    """The best plan for `data` within `time_limit` seconds (see module docstring for the method).
+
+    `shortcuts=False` skips the flow and LP proofs and hands every candidate pair to CP-SAT (with the
+    flow's plan as a hint when it satisfies every rule): slower, used to cross-check the stages.
+
+    `reference` (post index per employee, e.g. an earlier plan) adds `reference_weight` to the optimised
+    objective for each employee kept at their reference post. `Result.objective` stays Σ nilai; OPTIMAL
+    then means optimal for the combined objective, and its bound is the objective itself.
+    `Result.changed_vs_reference` counts the employees placed elsewhere than there.
+
+    `pricing=False` keeps the LP to the given candidates (no column generation): for a series of solves
+    over one candidate set, such as the benefit curve, whose first solve priced every pair already.
+    """
+    start = time.perf_counter()
+    t = tables or Tables(data)
+    run = _Run(data, t, time_limit, reference, reference_weight, progress or (lambda _msg: None), start)
+    tick = time.perf_counter()
+    cand = candidates if candidates is not None else build_candidates(data, t, reference=reference)
+    run.timings["kandidat"] = time.perf_counter() - tick
+    s = run.structure(cand)
+    if cand.pin_conflicts:
+        return _pin_conflict_result(run, s)
+
+    run.say("aliran biaya minimum (tanpa R13/R14/R21)")
+    tick = time.perf_counter()
+    x_flow, flow_obj = solve_flow(s)
+    run.timings["aliran"] = time.perf_counter() - tick
+    if x_flow is None:
+        return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "aliran",
+                          f"Aturan {rules_in_words(('R15', 'R11'))} tidak dapat dipenuhi bersama.", ("R11", "R15"))
+    if not shortcuts:
+        tick = time.perf_counter()
+        status, x, total_bound = solve_all_pairs(s, x_flow if side_rules_hold(s, x_flow) else None,
+                                                 run.time_left())
+        run.timings["cpsat"] = time.perf_counter() - tick
+        if status is None:
+            return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat", "CP-SAT tanpa solusi.")
+        return run.result(s, status, x, total_bound, "cpsat")
+    if side_rules_hold(s, x_flow):
+        return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran")
+
+    if s.n_pairs > LP_MAX_PAIRS:
+        run.say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
+        tick = time.perf_counter()
+        relaxed = lagrangian(s.coupling(), partial(scaled_flow, s), run.time_left())
+        run.timings["lagrange"] = time.perf_counter() - tick
+        if relaxed.x is not None:
+            # Integer objective: a bound below the next integer proves optimality.
+            proven = math.floor(relaxed.bound + 1e-6) <= relaxed.objective
+            return run.result(s, SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, relaxed.x,
+                              relaxed.objective if proven else relaxed.bound, "lagrange")
+    return _lp_then_cpsat(run, s, pricing)
+
+
+def _lp_then_cpsat(run: _Run, s: Structure, pricing: bool) -> Result:
+    """Stages 2 and 3: the LP relaxation (priced over every allowed pair), then CP-SAT on its residual."""
+    run.say("relaksasi LP dengan semua aturan")
+    tick = time.perf_counter()
+    s, lp, all_pairs = _priced_lp(run, s, pricing and run.reference is None)
+    run.timings["lp"] = time.perf_counter() - tick
+    if lp is None:
+        return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "lp",
+                          f"Aturan {rules_in_words(('R15', *coupling_codes(s)))} tidak dapat dipenuhi bersama.",
+                          ("R15", *coupling_codes(s)))
+    x_lp, lp_obj, reduced, _ = lp
+    if is_integral(x_lp):
+        return run.result(s, SolveStatus.OPTIMAL, x_lp > 0.5, lp_obj, "lp", all_pairs=all_pairs)
+
+    run.say("CP-SAT pada sisa masalah")
+    tick = time.perf_counter()
+    status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced, run.time_left())
+    run.timings["cpsat"] = time.perf_counter() - tick
+    if x is None:
+        return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat",
+                          "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.",
+                          ("R15", *coupling_codes(s)))
+    return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=all_pairs)
+
+
+def _priced_lp(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, LpSolution | None, bool]:
+    """The LP relaxation, with column generation over every eligible pair when `pricing`: add the pairs the
+    LP duals price as improving and re-solve, until none is left; the LP (and so any plan matching its
+    bound) is then optimal over all eligible pairs, not only the capped candidates. Not with a reference
+    plan (its bonus is not priced). Returns the final structure, the LP solution (None: infeasible) and
+    whether pricing proved that nothing was left out."""
+    relaxation = LinearRelaxation(s)
+    lp = relaxation.solve()
+    rounds = 0
+    while lp is not None and pricing:
+        wider = price_missing(run.data, run.tables, s.cand, lp[3])
+        if wider is None:
+            return s, lp, True
+        if rounds >= PRICING_ROUNDS:
+            break
+        rounds += 1
+        run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
+        s = run.structure(wider)
+        relaxation.extend(s)
+        lp = relaxation.solve()
+    return s, lp, False
+
+
+def _pin_conflict_result(run: _Run, s: Structure) -> Result:
+    """R15: a pin that breaks another hard rule makes the scenario infeasible; say which and why."""
+    data, cand = run.data, s.cand
+    parts = [f"{data.employees[i].nip} -> {data.positions[j].kode} melanggar {', '.join(codes)}"
+             for i, j, codes in cand.pin_conflicts]
+    rules = tuple(dict.fromkeys(["R15", *(c for _, _, codes in cand.pin_conflicts for c in codes)]))
+    return Result(status=SolveStatus.INFEASIBLE, assignment=s.cur.copy(), objective=0, bound=math.nan,
+                  wall_time=run.elapsed(), candidates=cand, method="kunci", timings=run.timings,
+                  message="Kunci (R15) melanggar aturan wajib: " + "; ".join(parts) + ".", rules_involved=rules)

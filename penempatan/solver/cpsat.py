@@ -1,0 +1,175 @@
+"""Stage 3: CP-SAT on the residual problem, one Boolean per remaining pair and one method per rule family."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from penempatan.result import SolveStatus
+from penempatan.solver.structure import SEED, Structure
+
+
+class PlanModel:
+    """CP-SAT model over a subset of candidate pairs: one Boolean per pair, one method per rule family."""
+
+    def __init__(self, s: Structure, active: np.ndarray) -> None:
+        self.s = s
+        self.active = active  # pair indices that get a Boolean; others are fixed to 0
+        self.model = cp_model.CpModel()
+        self.x = [self.model.new_bool_var(f"x{k}") for k in active]
+        self.by_post = self._groups(s.cand.post[active])
+        self.fill: list[cp_model.IntVar] = []
+        self.surplus: list[cp_model.IntVar] = []
+        self.add_constraints()
+        self.add_objective()
+
+    def add_constraints(self) -> None:
+        self.assign_each_employee_once()
+        self.seats_not_exceeded()
+        self.must_fill_seats()
+        self.unit_outflow_capped()
+        self.total_moves_capped()
+        self.unit_shortfall_not_increased()
+
+    def _groups(self, keys: np.ndarray) -> dict[int, list[cp_model.IntVar]]:
+        out: dict[int, list[cp_model.IntVar]] = {}
+        for var, key in zip(self.x, keys, strict=True):
+            out.setdefault(int(key), []).append(var)
+        return out
+
+    def assign_each_employee_once(self) -> None:
+        """Every employee ends in exactly one post (staying is one of the candidates)."""
+        for group in self._groups(self.s.cand.emp[self.active]).values():
+            self.model.add_exactly_one(group)
+
+    def seats_not_exceeded(self) -> None:
+        """R11: people in a post ≤ Kebutuhan + surplus kept (surplus only in over-staffed posts)."""
+        for j, group in self.by_post.items():
+            cap, extra = int(self.s.seat_cap[j]), int(self.s.surplus_cap[j])
+            if len(group) <= cap:
+                continue
+            if extra:
+                o = self.model.new_int_var(0, extra, f"o{j}")
+                self.surplus.append(o)
+                self.model.add(sum(group) <= cap + o)
+            else:
+                self.model.add(sum(group) <= cap)
+
+    def must_fill_seats(self) -> None:
+        """R12: y_p ≤ people in p and ≤ Kebutuhan; Σ y is a priority objective (weight W_fill)."""
+        for j, seats in zip(self.s.wajib, self.s.wajib_seats, strict=True):
+            members = self.by_post.get(int(j), [])
+            y = self.model.new_int_var(0, int(min(seats, len(members))), f"y{j}")
+            if members:
+                self.model.add(y <= sum(members))
+            self.fill.append(y)
+
+    def unit_outflow_capped(self) -> None:
+        """R13: at most `maks_keluar_unit_persen` of a unit's staff leave it."""
+        groups: dict[int, list[cp_model.IntVar]] = {}
+        leaves = self.s.leaves_unit[self.active]
+        for var, key, flag in zip(self.x, self.s.pair_unit[self.active], leaves, strict=True):
+            if flag:
+                groups.setdefault(int(key), []).append(var)
+        for u, group in groups.items():
+            if len(group) > self.s.unit_cap[u]:
+                self.model.add(sum(group) <= int(self.s.unit_cap[u]))
+
+    def total_moves_capped(self) -> None:
+        """R14: at most `maks_mutasi` moves."""
+        if self.s.max_moves is None:
+            return
+        moves = [v for v, st in zip(self.x, self.s.cand.stay[self.active], strict=True) if not st]
+        if len(moves) > self.s.max_moves:
+            self.model.add(sum(moves) <= self.s.max_moves)
+
+    def unit_shortfall_not_increased(self) -> None:
+        """R21: per unit, seats filled after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
+        s = self.s
+        if s.unit_need is None:
+            return
+        terms: dict[int, list[Any]] = {}
+        for j, group in self.by_post.items():
+            u = int(s.post_unit[j])
+            if s.surplus_cap[j] == 0:
+                terms.setdefault(u, []).extend(group)
+            elif s.seat_cap[j] > 0:
+                f = self.model.new_int_var(0, int(s.seat_cap[j]), f"f{j}")
+                self.model.add(f <= sum(group))
+                terms.setdefault(u, []).append(f)
+        for u, need in enumerate(s.unit_need.tolist()):
+            if need > 0:
+                self.model.add(sum(terms.get(u, [])) >= need)
+
+    def add_objective(self) -> None:
+        terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.gain[self.active].tolist())
+        fill = cp_model.LinearExpr.sum(self.fill) if self.fill else 0
+        surplus = cp_model.LinearExpr.sum(self.surplus) if self.surplus else 0
+        self.model.maximize(terms + self.s.weight_fill * fill - self.s.weight_surplus * surplus)
+
+    def hint(self, x_full: np.ndarray) -> None:
+        for var, k in zip(self.x, self.active, strict=True):
+            self.model.add_hint(var, bool(x_full[k]))
+
+    def run(self, time_limit: float) -> tuple[Any, np.ndarray | None, float, float]:
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        prm.max_time_in_seconds = max(0.5, time_limit)
+        prm.num_workers = 1  # deterministic; an LP-heavy single worker suits these small residuals
+        prm.linearization_level = 2
+        prm.random_seed = SEED
+        status = solver.solve(self.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, None, math.nan, math.nan
+        x = np.zeros(self.s.n_pairs, dtype=bool)
+        vals = np.array([solver.boolean_value(v) for v in self.x], dtype=bool)
+        x[self.active[vals]] = True
+        return status, x, solver.objective_value, solver.best_objective_bound
+
+
+def solve_all_pairs(s: Structure, hint: np.ndarray | None,
+                    time_limit: float) -> tuple[SolveStatus | None, np.ndarray | None, float]:
+    """CP-SAT over every candidate pair (no LP shortcuts; `hint` a plan to start from).
+
+    Returns (OPTIMAL or FEASIBLE, x, objective when proven else bound), or (None, None, nan) without a plan.
+    """
+    model = PlanModel(s, np.arange(s.n_pairs))
+    if hint is not None:
+        model.hint(hint)
+    cp_status, x, obj, bound = model.run(time_limit)
+    if x is None:
+        return None, None, math.nan
+    proven = cp_status == cp_model.OPTIMAL
+    return (SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE), x, obj if proven else bound
+
+
+def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.ndarray,
+                   time_limit: float) -> tuple[SolveStatus, np.ndarray | None, float]:
+    """CP-SAT on the LP support for an incumbent, then on every pair the reduced costs cannot exclude.
+
+    Returns (status, x, upper bound on the total objective).
+    """
+    start = time.perf_counter()
+    support = np.nonzero(x_lp > 1e-6)[0]
+    _, incumbent, inc_obj, _ = PlanModel(s, support).run(time_limit / 3)
+    if incumbent is not None:
+        # A pair whose reduced cost puts the LP bound at or below the incumbent cannot improve on it.
+        keep = (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)
+    else:
+        keep = np.ones(s.n_pairs, dtype=bool)
+    model = PlanModel(s, np.nonzero(keep)[0])
+    if incumbent is not None:
+        model.hint(incumbent)
+    remaining = max(0.5, time_limit - (time.perf_counter() - start))
+    status, x, obj, bound = model.run(remaining)
+    if x is None or (incumbent is not None and inc_obj > obj):
+        if incumbent is None:
+            return SolveStatus.INFEASIBLE, None, math.nan
+        return SolveStatus.FEASIBLE, incumbent, lp_obj
+    if status == cp_model.OPTIMAL:
+        return SolveStatus.OPTIMAL, x, obj
+    return SolveStatus.FEASIBLE, x, bound

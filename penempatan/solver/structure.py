@@ -1,0 +1,139 @@
+"""`Structure`: the placement problem in arrays (capacities and coupling rows of every rule family, R11–R14,
+R21), shared by the flow, LP and CP-SAT stages; and the plan-level tests every stage uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from penempatan.model import ProblemData
+from penempatan.relax import Coupling
+from penempatan.rules import RULES
+from penempatan.scoring import Candidates, Tables
+
+SEED = 20260101
+"""The random seed of HiGHS and CP-SAT: the same input always gives the same plan."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Structure:
+    """The placement problem in arrays, shared by the flow, LP and CP-SAT stages."""
+
+    cand: Candidates
+    n_emp: int
+    n_post: int
+    value: np.ndarray  # per pair: nilai (SPEC 4; what Result.objective sums)
+    gain: np.ndarray  # per pair: value + the reference bonus; what every stage maximises
+    seat_cap: np.ndarray  # per post: Kebutuhan (R11)
+    surplus_cap: np.ndarray  # per post: holders beyond Kebutuhan who may stay at a cost (R11)
+    wajib: np.ndarray  # indices of must-fill posts (R12)
+    wajib_seats: np.ndarray  # their Kebutuhan
+    leaves_unit: np.ndarray  # per pair: True if the move leaves the employee's unit (R13)
+    pair_unit: np.ndarray  # per pair: the employee's current unit
+    unit_cap: np.ndarray  # per unit: R13 maximum leavers
+    max_moves: int | None  # R14
+    weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
+    weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
+    cur: np.ndarray  # per employee: current post
+    post_unit: np.ndarray  # per post: its unit
+    unit_need: np.ndarray | None  # R21 per unit: seats filled today (Σ min(holders, Kebutuhan)); None = off
+    has_reference: bool = False
+
+    @property
+    def n_pairs(self) -> int:
+        return len(self.cand)
+
+    def coupling(self) -> Coupling:
+        """The view of this problem that the Lagrangian relaxation (relax.py) works on."""
+        wajib_seats = np.zeros(self.n_post, dtype=np.int64)
+        wajib_seats[self.wajib] = self.wajib_seats
+        return Coupling(cand=self.cand, value=self.gain.astype(float), leaves_unit=self.leaves_unit,
+                        pair_unit=self.pair_unit, unit_cap=self.unit_cap, max_moves=self.max_moves,
+                        keb=self.seat_cap, wajib_seats=wajib_seats, weight_fill=self.weight_fill,
+                        weight_surplus=self.weight_surplus, cur=self.cur, post_unit=self.post_unit,
+                        unit_need=self.unit_need)
+
+
+def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
+                    reference: np.ndarray | None = None, reference_weight: int = 3) -> Structure:
+    """Capacities and coupling rows of every rule family from the candidates (R11–R14).
+
+    With `reference` (a post index per employee) a pair that keeps its employee at the reference post
+    gains `reference_weight` on top of its value (minimal change; not part of Result.objective).
+    """
+    p = data.params
+    t = tables
+    move = ~cand.stay
+    value = cand.nilai.astype(np.int64)
+    gain = value
+    if reference is not None:
+        ref = np.asarray(reference, dtype=np.int64)
+        if ref.shape != (t.n_emp,):
+            raise ValueError(f"reference needs one post per employee ({t.n_emp}), got shape {ref.shape}")
+        gain = value + reference_weight * (cand.post == ref[cand.emp]).astype(np.int64)
+    wajib = np.nonzero(t.post_wajib)[0]
+    pair_unit = t.emp_unit[cand.emp]
+    # The score part of two plans differs by at most Σ over employees of (best − worst candidate gain).
+    best = np.full(t.n_emp, np.iinfo(np.int64).min)
+    worst = np.full(t.n_emp, np.iinfo(np.int64).max)
+    np.maximum.at(best, cand.emp, gain)
+    np.minimum.at(worst, cand.emp, gain)
+    spread = int((best - worst).sum()) if t.n_emp else 0
+    weight_fill = spread + 1
+    unit_need = None
+    if not p.kekurangan_unit_boleh_naik:
+        filled = np.minimum(t.holders, t.post_keb)
+        unit_need = np.bincount(t.post_unit, weights=filled, minlength=len(t.unit_names)).astype(np.int64)
+    return Structure(
+        cand=cand, n_emp=t.n_emp, n_post=t.n_post, value=value, gain=gain,
+        # R11: a post holds at most Kebutuhan; holders beyond it may stay only at the surplus cost.
+        seat_cap=t.post_keb.copy(), surplus_cap=np.maximum(0, t.holders - t.post_keb),
+        wajib=wajib, wajib_seats=t.post_keb[wajib],
+        leaves_unit=move & (t.post_unit[cand.post] != pair_unit), pair_unit=pair_unit, unit_cap=t.unit_leave_cap,
+        max_moves=p.maks_mutasi, weight_fill=weight_fill,
+        weight_surplus=weight_fill * (int(t.post_keb[wajib].sum()) + 1),
+        cur=t.cur, post_unit=t.post_unit, unit_need=unit_need, has_reference=reference is not None)
+
+
+def coupling_codes(s: Structure) -> tuple[str, ...]:
+    """The coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless kekurangan_unit_boleh_naik)."""
+    return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.unit_need is not None else ()))
+
+
+def rules_in_words(codes: tuple[str, ...]) -> str:
+    """'R15 (wording), R13 (wording) dan R14 (wording)': rules named with the registry's words."""
+    parts = [f"{code} ({RULES[code].text})" for code in codes]
+    return ", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
+    """(must-fill seats filled, surplus holders kept) of a plan given as pair flags."""
+    counts = np.bincount(s.cand.post[np.nonzero(x)[0]], minlength=s.n_post)
+    fill = int(np.minimum(counts[s.wajib], s.wajib_seats).sum())
+    surplus = int(np.maximum(0, counts - s.seat_cap).sum())
+    return fill, surplus
+
+
+def side_rules_hold(s: Structure, x: np.ndarray) -> bool:
+    """Does a plan satisfy R13 (unit outflow), R14 (total moves) and R21 (no unit with more empty seats)?"""
+    chosen = np.nonzero(x)[0]
+    leavers = np.bincount(s.pair_unit[chosen][s.leaves_unit[chosen]], minlength=len(s.unit_cap))
+    if (leavers > s.unit_cap).any():
+        return False
+    moves = int((~s.cand.stay[chosen]).sum())
+    if s.max_moves is not None and moves > s.max_moves:
+        return False
+    return not _unit_shortfall_grows(s, np.bincount(s.cand.post[chosen], minlength=s.n_post)).any()
+
+
+def _unit_shortfall_grows(s: Structure, counts: np.ndarray) -> np.ndarray:
+    """R21: per unit, True where the plan (people per post) leaves fewer seats filled than today."""
+    if s.unit_need is None:
+        return np.zeros(len(s.unit_cap), dtype=bool)
+    filled = np.minimum(counts, s.seat_cap)
+    return np.bincount(s.post_unit, weights=filled, minlength=len(s.unit_need)) < s.unit_need
+
+
+def is_integral(x: np.ndarray) -> bool:
+    return bool(np.all(np.minimum(np.abs(x), np.abs(1 - x)) < 1e-6))
