@@ -48,7 +48,7 @@ def test_sheets_in_order_with_exact_headers(plan):
     *_, path = plan
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
-    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Rantai Mutasi", "Tetap", "Jabatan Kosong",
+    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Rantai Mutasi", "Tanggapan", "Tetap", "Jabatan Kosong",
                              "Kebutuhan Pelatihan", "Per Unit", "Parameter"]
     for name, header in SHEETS.items():
         ws = wb[name]
@@ -59,6 +59,8 @@ def test_sheets_in_order_with_exact_headers(plan):
     assert SHEETS["Usulan Mutasi"][12:] == ("Rantai", "Urutan Rantai", "Tujuan", "Alasan", "Penjelasan", "Perhatian")
     assert SHEETS["Jabatan Kosong"][-1] == "Calon"
     assert SHEETS["Kebutuhan Pelatihan"] == ("NIP", "Nama", "Jabatan Tujuan", "Pelatihan", "Dasar", "Kapan")
+    assert SHEETS["Tanggapan"] == ("NIP", "Nama", "Usulan", "Tanggapan", "Alasan", "Keputusan", "Catatan")
+    assert SHEETS["Rantai Mutasi"][-1] == "Keputusan"
 
 
 def test_one_row_per_mover_and_per_stayer(plan):

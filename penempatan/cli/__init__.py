@@ -10,10 +10,12 @@ one run are renamed into place together (`atomic.output_batch`).
 Modules: `app` (the typer program and global options), `commands` (one function per command: parse, call
 one function of `jobs`, render), `jobs` (what a command does, without printing), `render` and
 `render_explain` (terminal layouts), `terminal` (the consoles), `failures` (messages and exit codes),
-`outputs`, `problems`, `lookup` (--nip/--jabatan), `exports` (CSV and JSON of a plan), `bahasa`.
+`outputs`, `problems`, `lookup` (--nip/--jabatan), `exports` (CSV and JSON of a plan), `bahasa`, `surat` (the
+letter drafts: command and job in one module).
 """
 
 from penempatan.cli import commands as _commands  # noqa: F401  (registers the commands on `app`)
+from penempatan.cli import surat as _surat  # noqa: F401  (registers `surat`, SPEC 7)
 from penempatan.cli.app import app
 
 __all__ = ["app"]

@@ -176,15 +176,25 @@ def explain(
                                                   help="Berkas skenario (.toml), seperti pada solve.")] = None,
     acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
                                                help="Workbook rekomendasi sebelumnya, seperti pada solve.")] = None,
+    rencana: Annotated[Path | None, typer.Option("--rencana", metavar="HASIL.xlsx",
+                                                 help="Jelaskan rencana yang sudah disimpan oleh solve, tanpa "
+                                                 "menyelesaikan ulang. Rencana harus dibuat dari DATA yang sama "
+                                                 "(sha256_input di sheet Parameter), dengan pengaturan dan -s "
+                                                 "yang sama.")] = None,
 ) -> None:
     """Jelaskan rencana untuk satu pegawai (--nip) atau satu jabatan (--jabatan): alasan, alternatif, penghalang."""
     require_input(data)
     if (nip is None) == (jabatan is None):
         raise bad_argument("pilih tepat satu: --nip NIP atau --jabatan KODE.")
-    _require_inputs(skenario, acuan)
-    with guard(data, input_files(skenario, acuan)):
+    if rencana is not None and acuan is not None:
+        raise bad_argument("--acuan tidak dipakai bersama --rencana (rencana tersimpan sudah memuat hasilnya).")
+    _require_inputs(skenario, acuan, rencana)
+    with guard(data, input_files(skenario, acuan, rencana)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            explained = jobs.explain_plan(data, skenario, acuan, nip, jabatan, batas_waktu, status.update)
+            if rencana is not None:
+                explained = jobs.explain_saved(data, skenario, rencana, nip, jabatan, status.update)
+            else:
+                explained = jobs.explain_plan(data, skenario, acuan, nip, jabatan, batas_waktu, status.update)
         render_explain.heading(explained)
         if explained.who is not None:
             render_explain.employee(explained.view, explained.who)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from penempatan.analyze import Analysis
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
+    from penempatan.excel.read_plan import SavedPlan
     from penempatan.explain import Explainer
     from penempatan.model import ProblemData
     from penempatan.result import Result
@@ -251,6 +252,84 @@ def explain_plan(data: Path, skenario: Path | None, acuan: Path | None, nip: str
     post = find_post(problem, jabatan) if jabatan is not None else None
     tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
     return Explained(problem, result, Explainer(problem, tables, result), who, post)
+
+
+def explain_saved(data: Path, skenario: Path | None, rencana: Path, nip: str | None, jabatan: str | None,
+                  progress: Progress) -> Explained:
+    """`explain --rencana`: the saved plan on the data it was made from (checked: the data's SHA-256, the
+    scenario and every parameter), and the employee or post asked about; nothing is solved."""
+    from penempatan.excel.read_plan import PlanFileError, read_saved_plan, saved_moves, saved_summary
+    from penempatan.explain import Explainer
+    from penempatan.explain.saved import SavedPlanError, rebuild_result
+    from penempatan.scoring import Tables
+
+    ready = prepare(data, skenario, None, progress)
+    problem = ready.problem
+    progress("Membaca rencana tersimpan…")
+    try:
+        saved = read_saved_plan(rencana)
+        summary = saved_summary(saved)
+    except PlanFileError as exc:
+        raise refuse(f"{exc}. Gunakan workbook rekomendasi hasil `penempatan solve`.") from None
+    _same_inputs(saved, ready, data, skenario, rencana)  # before the lookup: other data has other NIPs
+    who = find_employee(problem, nip) if nip is not None else None
+    post = find_post(problem, jabatan) if jabatan is not None else None
+    progress("Menghitung skor kecocokan…")
+    tables = Tables(problem)
+    try:
+        result = rebuild_result(problem, tables, saved_moves(saved), summary)
+    except SavedPlanError as exc:
+        shown = exc.faults[:_FAULTS_SHOWN]
+        more = f"\n  … dan {len(exc.faults) - len(shown)} lainnya" if len(exc.faults) > len(shown) else ""
+        raise refuse(f"rencana {rencana} tidak sesuai dengan aturan dan data {data.name}:\n  "
+                     + "\n  ".join(shown) + more) from None
+    return Explained(problem, result, Explainer(problem, tables, result), who, post)
+
+
+_FAULTS_SHOWN = 10
+_NOT_COMPARED = frozenset({"skenario", "berkas skenario", "acuan"})
+"""Parameter rows that name files rather than settings: a renamed scenario file is the same scenario."""
+
+
+def _same_inputs(saved: SavedPlan, ready: Prepared, data: Path, skenario: Path | None, rencana: Path) -> None:
+    """The saved plan was made from these bytes of DATA, with the same scenario and parameters; else exit 2."""
+    from penempatan.excel.cells import cell_text
+    from penempatan.excel.read_plan import PARAMETER_SHEET, changed_parameters
+
+    problem = ready.problem
+    sha = cell_text(saved.parameters.get("sha256_input") or "").strip().lower()
+    if not sha:
+        raise refuse(f"rencana {rencana} tidak mencatat sha256_input di sheet {PARAMETER_SHEET}, jadi tidak dapat "
+                     f"dipastikan dibuat dari {data}. Jalankan `penempatan explain {data}` tanpa --rencana.")
+    if sha != problem.source_sha256:
+        raise refuse(f"rencana {rencana} dibuat dari data lain: sha256_input di sheet {PARAMETER_SHEET} "
+                     f"({sha[:12]}…) tidak sama dengan SHA-256 {data} ({(problem.source_sha256 or '')[:12]}…). "
+                     f"Jalankan `penempatan solve {data}` lagi, atau `penempatan explain {data}` tanpa --rencana.")
+    theirs = cell_text(saved.parameters.get("skenario") or "").strip()
+    ours = problem.scenario_name or ""
+    if theirs != ours:
+        if not ours:
+            how = f"jalankan dengan -s berkas skenario '{theirs}' yang sama"
+        elif not theirs:
+            how = f"rencana dibuat tanpa skenario, tetapi -s {skenario} diberikan"
+        else:
+            how = f"-s {skenario} berisi skenario '{ours}'"
+        raise refuse(f"rencana {rencana} dibuat dengan skenario '{theirs or '(dasar)'}' (sheet {PARAMETER_SHEET}); "
+                     f"{how}.")
+    rows = saved.parameter_rows
+    start = next((k for k, (label, _) in enumerate(rows) if label == "skenario"), len(rows))
+    plan_overrides = sorted((label, cell_text(v)) for label, v in rows[start + 1:] if label not in _NOT_COMPARED)
+    data_overrides = sorted((label, v) for label, v in ready.overrides if label not in _NOT_COMPARED)
+    if plan_overrides != data_overrides:
+        diff = sorted(set(plan_overrides) ^ set(data_overrides))
+        raise refuse(f"skenario di rencana {rencana} (sheet {PARAMETER_SHEET}) berbeda dengan -s {skenario}: "
+                     + "; ".join(f"{label}: {value}" for label, value in diff[:_FAULTS_SHOWN]) + ".")
+    changed = changed_parameters(saved, problem.params)
+    if changed:
+        raise refuse(f"parameter rencana {rencana} (sheet {PARAMETER_SHEET}) berbeda dengan Pengaturan {data}"
+                     + (" dan skenario" if skenario is not None else "") + ": "
+                     + "; ".join(f"{name} {plan} di rencana, {now} di data" for name, plan, now in changed)
+                     + f". Jalankan `penempatan solve {data}` lagi dengan pengaturan ini.")
 
 
 # --- analyze and compare -----------------------------------------------------------------------------------------

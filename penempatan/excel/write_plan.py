@@ -3,6 +3,8 @@
 Each sheet renders the typed rows of the plan view (`penempatan.explain`: `move_rows`, `stay_rows`, …), which the
 HTML report renders too; a sheet's header is its row type's `COLUMNS`. `Ringkasan` is the plan's `PlanSummary`,
 `Penjelasan` the text the employee reads; `Kurva Manfaat` is added when the plan comes with a benefit curve.
+`Tanggapan` (one row per mover) and the `Keputusan` column of `Rantai Mutasi` are left empty, with drop-downs,
+for the planner to record the employees' answers and the committee's decisions (SPEC 7).
 
 Written in openpyxl's write-only mode (timings in benchmarks/RESULTS.md), with every text from the input
 written as text (a Nama "=HYPERLINK(…)" stays a string) and NIP always as text. The file is byte-for-byte
@@ -17,6 +19,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from penempatan import __version__
 from penempatan.curve import CURVE_HEADER, CurvePoint, curve_rows
@@ -50,14 +55,23 @@ from penempatan.text import number
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),
     "Usulan Mutasi": MoveRow.COLUMNS,
-    "Rantai Mutasi": ChainRow.COLUMNS,
+    "Rantai Mutasi": (*ChainRow.COLUMNS, "Keputusan"),
+    "Tanggapan": ("NIP", "Nama", "Usulan", "Tanggapan", "Alasan", "Keputusan", "Catatan"),
     "Tetap": StayRow.COLUMNS,
     "Jabatan Kosong": EmptySeatRow.COLUMNS,
     "Kebutuhan Pelatihan": TrainingRow.COLUMNS,
     "Per Unit": UnitRow.COLUMNS,
     "Parameter": ("Parameter", "Nilai"),
 }
-"""Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi`)."""
+"""Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi` and SPEC 7's
+`Tanggapan`)."""
+
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Rantai Mutasi", "Keputusan"): ("Setuju", "Tolak"),
+    ("Tanggapan", "Tanggapan"): ("Setuju", "Keberatan"),
+    ("Tanggapan", "Keputusan"): ("Terima", "Tolak"),
+}
+"""The drop-downs of the columns the planner fills in (SPEC 7), by (sheet, column)."""
 
 CURVE_SHEET = "Kurva Manfaat"
 """The benefit curve (`solve --kurva`), written after the SHEETS when the plan comes with one."""
@@ -72,12 +86,14 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
     """
     view = PlanView(data, tables, result)
+    moves = move_rows(view)
     stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
     wb = StableWorkbook(stamp)
     rows: dict[str, list[list[Any]]] = {
         "Ringkasan": _summary_rows(plan_summary(data, tables, result, view=view)) + _scenario_rows(scenario, result),
-        "Usulan Mutasi": _cells(move_rows(view)),
-        "Rantai Mutasi": _cells(chain_rows(view)),
+        "Usulan Mutasi": _cells(moves),
+        "Rantai Mutasi": [[*row.cells(), None] for row in chain_rows(view)],
+        "Tanggapan": [[m.nip, m.nama, f"{m.to_nama}, {m.to_unit}", None, None, None, None] for m in moves],
         "Tetap": _cells(stay_rows(view)),
         "Jabatan Kosong": _cells(empty_seat_rows(view)),
         "Kebutuhan Pelatihan": _cells(training_rows(view)),
@@ -86,9 +102,22 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     }
     for name, header in SHEETS.items():
         write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS.get(name, {}))
+        _add_choices(wb, name, header, len(rows[name]))
     if curve is not None:
         write_sheet(wb, CURVE_SHEET, CURVE_HEADER, curve_rows(curve, tables.n_emp), {})
     atomic_save(wb, path)
+
+
+def _add_choices(wb: StableWorkbook, name: str, header: tuple[str, ...], n_rows: int) -> None:
+    """A drop-down on each column of `CHOICES` in sheet `name`, over its data rows (at least one)."""
+    for column, choices in ((c, CHOICES.get((name, c))) for c in header):
+        if choices is None:
+            continue
+        letter = get_column_letter(header.index(column) + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle=column, error=f"Pilih {' atau '.join(choices)}.")
+        dv.add(f"{letter}2:{letter}{max(2, n_rows + 1)}")
+        wb[name].data_validations.append(dv)
 
 
 # --- sheet contents ------------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import FLAGS, PURPOSES, Tables
 from penempatan.text import decimal, number, percent
 
+ALL_PAIRS = "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
+"""The proof scope of an OPTIMAL plan whose LP pricing left no eligible pair out."""
+
 
 def proof_scope(r: Result) -> str:
     """What an OPTIMAL status covers: every eligible pair (LP pricing found none left out) or the capped
@@ -24,7 +27,7 @@ def proof_scope(r: Result) -> str:
     if r.status is not SolveStatus.OPTIMAL:
         return "rencana layak dengan gap terbukti" if r.feasible else "-"
     if r.proof_over_all_pairs:
-        return "optimal atas semua pasangan pegawai-jabatan yang memenuhi syarat"
+        return ALL_PAIRS
     return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
 
 

@@ -1,0 +1,158 @@
+"""`penempatan surat` (SPEC 7): a letter draft (.docx) for every mover of a saved plan, `daftar-surat.xlsx`
+and one combined document for printing, in one folder.
+
+The plan is made again from the same data (and scenario) — the solver is deterministic — and must equal the
+moves saved in HASIL.xlsx, so each letter says exactly what the committee's workbook says; a plan that
+differs (other data, a hand-edited workbook) is refused with exit 2. Every file is checked before any work
+and all are renamed into place together (`atomic.output_batch`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from penempatan import text
+from penempatan.atomic import output_batch
+from penempatan.cli import jobs
+from penempatan.cli.app import app
+from penempatan.cli.bahasa import Command
+from penempatan.cli.failures import bad_argument, guard, input_files, refuse, require_input
+from penempatan.cli.outputs import Outputs
+from penempatan.cli.terminal import term
+
+if TYPE_CHECKING:
+    from penempatan.explain import PlanView
+    from penempatan.letters import Letter
+    from penempatan.model import ProblemData
+
+_MAX_LISTED = 5
+
+
+@app.command(cls=Command)
+def surat(
+    data: Annotated[Path, typer.Argument(metavar="DATA.xlsx",
+                                         help="Workbook masukan yang dipakai saat rencana dibuat.")],
+    rencana: Annotated[Path, typer.Option("--rencana", metavar="HASIL.xlsx",
+                                          help="Workbook rekomendasi dari `penempatan solve` atas DATA.xlsx.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FOLDER",
+                                         help="Folder surat (dibuat bila belum ada).")],
+    batas_tanggapan: Annotated[str | None, typer.Option("--batas-tanggapan", metavar="DD-MM-YYYY",
+                                                        help="Batas tanggal tanggapan pegawai. [bawaan: 14 hari "
+                                                        "setelah tanggal_acuan]")] = None,
+    skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
+                                                  help="Berkas skenario yang dipakai saat rencana dibuat.")] = None,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
+                                               help="Batas waktu solver (detik), seperti pada solve.")] = 60.0,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas surat yang sudah ada di folder (tanpa opsi "
+                                        "ini berkas yang ada tidak pernah ditimpa).")] = False,
+) -> None:
+    """Tulis draf surat (.docx) untuk setiap pegawai yang dipindah dalam rencana, daftar-surat.xlsx dan satu
+    berkas gabungan untuk dicetak."""
+    from penempatan.letters import COMBINED_NAME, LIST_NAME, template_path
+
+    for path in (data, rencana, skenario):
+        if path is not None:
+            require_input(path)
+    batas = _parse_date(batas_tanggapan)
+    template = template_path()
+    if not template.is_file():
+        raise refuse(f"templat surat {template} tidak ditemukan; pasang ulang penempatan.")
+    folder = _folder(output)
+    outputs = Outputs(timpa, data, rencana, skenario, template)
+    fixed = [outputs.claim(folder / LIST_NAME), outputs.claim(folder / COMBINED_NAME)]
+    with guard(data, input_files(rencana, skenario)):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            made = make_letters(data, rencana, skenario, batas, batas_waktu, status.update)
+            for letter in made.letters:  # refused before anything is written when one exists (no --timpa)
+                outputs.claim(folder / letter.file_name)
+            status.update("Menulis surat…")
+            _write(folder, made.letters, fixed)
+        term.say(f"{text.number(len(made.letters))} surat ditulis ke {folder} (batas tanggapan "
+                 f"{text.date_text(made.letters[0].batas) if made.letters else '-'}); daftar: {LIST_NAME}, "
+                 f"gabungan untuk dicetak: {COMBINED_NAME}.")
+
+
+@dataclass(frozen=True)
+class Letters:
+    """The plan's data and the letters of its movers."""
+
+    problem: ProblemData
+    letters: list[Letter]
+
+
+def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date | None, batas_waktu: float,
+                 progress: jobs.Progress) -> Letters:
+    """Solve DATA again, check the plan equals the moves saved in HASIL.xlsx, and word one letter per mover."""
+    from penempatan.explain import PlanView
+    from penempatan.letters import letters_for
+
+    ready = jobs.prepare(data, skenario, None, progress)
+    tables, result = jobs.solve_plan(ready.problem, ready.reference, batas_waktu, progress)
+    view = PlanView(ready.problem, tables, result)
+    _same_plan(view, rencana, data)
+    progress("Menyusun surat…")
+    return Letters(ready.problem, letters_for(view, batas))
+
+
+def _same_plan(view: PlanView, rencana: Path, data: Path) -> None:
+    """Exit 2 unless the moves saved in `rencana` are exactly the plan made again from `data`."""
+    from penempatan.excel.read_plan import PlanFileError, read_plan_moves
+    from penempatan.text import nip_lookup_key
+
+    try:
+        saved_moves = read_plan_moves(rencana)
+    except PlanFileError as exc:
+        raise refuse(f"{exc}.") from None
+    d = view.data
+    saved = {(nip_lookup_key(m.nip), m.asal.strip().upper(), m.tujuan.strip().upper()): m.nip for m in saved_moves}
+    solved = {(nip_lookup_key(d.employees[i].nip), d.positions[view.cur[i]].kode.strip().upper(),
+               d.positions[view.target[i]].kode.strip().upper()): d.employees[i].nip for i in view.movers}
+    differ = sorted({saved[k] for k in saved.keys() - solved.keys()}
+                    | {solved[k] for k in solved.keys() - saved.keys()})
+    if differ:
+        shown = ", ".join(differ[:_MAX_LISTED]) + (" …" if len(differ) > _MAX_LISTED else "")
+        raise refuse(f"rencana di {rencana} tidak sama dengan rencana yang disusun ulang dari {data}: usulan "
+                     f"{text.number(len(differ))} pegawai berbeda (NIP {shown}). Surat hanya ditulis untuk rencana "
+                     f"yang dibuat dari data (dan skenario) yang sama: jalankan `penempatan solve {data}` lagi, "
+                     "atau berikan --skenario yang dipakai saat itu.")
+
+
+def _write(folder: Path, letters: list[Letter], fixed: list[Path | None]) -> None:
+    from penempatan.letters import template_path, write_letters
+
+    list_path, combined_path = fixed
+    with output_batch():
+        write_letters(folder, letters, template_path(), list_path=list_path, combined_path=combined_path)
+
+
+def _parse_date(value: str | None) -> date | None:
+    """--batas-tanggapan as a date (DD-MM-YYYY, also yyyy-mm-dd or '31 Desember 2026')."""
+    if value is None:
+        return None
+    from penempatan.excel.cells import Bad, as_date
+
+    try:
+        return as_date(value.strip())
+    except Bad as exc:
+        raise bad_argument(f"--batas-tanggapan '{value}': {exc.message}. Tulis sebagai DD-MM-YYYY.") from None
+
+
+def _folder(path: Path) -> Path:
+    """The output folder, made when missing (its parent must exist); exit 2 when it is a file."""
+    if path.exists() and not path.is_dir():
+        raise refuse(f"{path} adalah berkas, bukan folder. Beri nama folder untuk surat-surat.")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise refuse(f"tidak dapat membuat folder {path}: folder {path.parent} tidak ada.")
+        try:
+            path.mkdir()
+        except OSError as exc:
+            from penempatan.errors import os_error_text
+
+            raise refuse(f"tidak dapat membuat folder {path}: {os_error_text(exc)}.") from None
+    return path
