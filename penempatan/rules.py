@@ -36,7 +36,7 @@ PP_94_2021 = "PP 94/2021"
 
 _RULES = (
     Rule("R1", "masa jabatan kurang dari minimal", BKN_5_2019, "masa_jabatan_minimal_bulan"),
-    Rule("R2", "rotasi jatuh tempo: masa jabatan mencapai batas maksimal", BKN_5_2019,
+    Rule("R2", "masa jabatan mencapai batas maksimal", BKN_5_2019,
          "masa_jabatan_maksimal_bulan", "lunak"),
     Rule("R3", "jabatan berisiko tinggi dirotasi lebih cepat", BKN_5_2019, "masa_risiko_tinggi_bulan", "lunak"),
     Rule("R4", "mendekati batas usia pensiun", f"UU 20/2023 Pasal 55; {PP_11_2017} Pasal 239",

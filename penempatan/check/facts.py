@@ -162,10 +162,12 @@ class Facts:
                     # an unknown programme: holding this family today proves the appointment's qualification
                     or (e.bidang is None and current_family is not None and current_family.nama == family.nama))
         if not field_ok:
-            accepted = ", ".join(sorted(family.bidang))
+            # Field codes in the planner's words: 'ekonomi_akuntansi' -> 'ekonomi akuntansi'.
+            accepted = ", ".join(sorted(f.replace("_", " ") for f in family.bidang))
             route = "" if family.licensed else " atau pelatihan"
+            own = e.bidang.replace("_", " ") if e.bidang else "tidak diketahui"
             return (f"tidak memenuhi kualifikasi {family.nama}: bidang pendidikan "
-                    f"{e.bidang or 'tidak diketahui'} tidak diterima (diterima{route}: {accepted})")
+                    f"{own} tidak diterima (diterima{route}: {accepted})")
         jenjang = post.jenjang or ""
         minimum = (family.pendidikan_keahlian if jenjang.startswith("Ahli")
                    else family.pendidikan_keterampilan if jenjang in SKILL_JENJANG else None)
