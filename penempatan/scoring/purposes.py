@@ -69,19 +69,32 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
     for name, mask in has.items():
         purposes |= _BIT[name] * mask
     must_fill = t.must_fill_vacancy[post] & has["kebutuhan"]
-    needed = forced | must_fill  # the purposes that may lower fit or move an unwilling person
-    unwilling = ~t.emp_bersedia[emp]
-    valid = (purposes != 0) & ((fit >= fit_cur) | needed) & (~unwilling | needed)
-    nilai = (fit + p.nilai_kebutuhan * has["kebutuhan"] + t.emp_rotation_value[emp] * has["rotasi"]
-             + p.nilai_promosi * has["promosi"] + p.nilai_permintaan * has["permintaan"]
-             - p.biaya_mutasi - p.biaya_tidak_bersedia * unwilling
-             - p.biaya_kesesuaian_turun * (fit < fit_cur))
-    flags = (_FLAG["tidak_bersedia"] * unwilling
+    valid = _allowed(t, emp, fit, purposes != 0, forced | must_fill)
+    nilai = _value(t, emp, fit, has["kebutuhan"], has["rotasi"], has["promosi"], has["permintaan"])
+    flags = (_FLAG["tidak_bersedia"] * ~t.emp_bersedia[emp]
              | _FLAG["dekat_bup"] * (t.retirement_months[emp] < NEAR_BUP_MONTHS)
              | _FLAG["turun_kelas"] * demotion
              | _FLAG["kesesuaian_turun"] * (fit < fit_cur)
              | _FLAG["kursi_jpt"] * t.post_jpt[post])
     return MoveTerms(nilai=nilai.astype(np.int64), purposes=purposes, flags=flags.astype(np.int64), valid=valid)
+
+
+def _allowed(t: Tables, emp: np.ndarray, fit: np.ndarray, has_purpose: np.ndarray | bool,
+             needed: np.ndarray) -> np.ndarray:
+    """SPEC 4 and R16: a move needs a purpose; it may lower the fit, or move an unwilling employee, only when
+    `needed` (leaving a surplus or filling a must-fill vacancy)."""
+    return has_purpose & ((fit >= t.stay_fit[emp]) | needed) & (t.emp_bersedia[emp] | needed)
+
+
+def _value(t: Tables, emp: np.ndarray, fit: np.ndarray, kebutuhan: np.ndarray | bool, rotasi: np.ndarray,
+           promosi: np.ndarray | bool, permintaan: np.ndarray) -> np.ndarray:
+    """`nilai` of a move (SPEC 4): the fit plus the value of its purposes, minus biaya_mutasi, the cost of
+    moving someone unwilling (R16) and the cost of a lower fit."""
+    p = t.data.params
+    return (fit + p.nilai_kebutuhan * kebutuhan + t.emp_rotation_value[emp] * rotasi
+            + p.nilai_promosi * promosi + p.nilai_permintaan * permintaan
+            - p.biaya_mutasi - p.biaya_tidak_bersedia * ~t.emp_bersedia[emp]
+            - p.biaya_kesesuaian_turun * (fit < t.stay_fit[emp]))
 
 
 def purpose_names(bits: int) -> list[str]:
@@ -102,7 +115,7 @@ def class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, posts
     """An upper bound on the nilai of any allowed move of `emp` into a post of class `c` (open `posts`);
     NOT_ELIGIBLE where no post of the class can give the move a purpose under the fit and R16 rules.
 
-    The same terms as `move_terms`, each at its best over the class's posts: keep the two in step."""
+    The same terms as `move_terms` (`_allowed`, `_value`), each at its best over the class's posts."""
     p = t.data.params
     pc = t.classes[c]
     cur = t.cur[emp]
@@ -113,10 +126,6 @@ def class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, posts
     prefs = np.array([bool(t.emp_prefs[i]) for i in emp.tolist()], dtype=bool)
     forced = t.forced_out[emp]
     purpose = t.emp_due[emp] | promotion | better | forced | vacant | prefs
-    needed = forced | must_fill
-    unwilling = ~t.emp_bersedia[emp]
-    possible = purpose & ((fit >= t.stay_fit[emp]) | needed) & (~unwilling | needed)
-    value = (fit + p.nilai_kebutuhan * vacant + t.emp_rotation_value[emp] * t.emp_due[emp]
-             + p.nilai_promosi * promotion + p.nilai_permintaan * prefs - p.biaya_mutasi
-             - p.biaya_tidak_bersedia * unwilling - p.biaya_kesesuaian_turun * (fit < t.stay_fit[emp]))
+    possible = _allowed(t, emp, fit, purpose, forced | must_fill)
+    value = _value(t, emp, fit, vacant, t.emp_due[emp], promotion, prefs)
     return np.where(possible, value, NOT_ELIGIBLE)
