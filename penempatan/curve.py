@@ -91,14 +91,17 @@ def benefit_curve(data: ProblemData, caps: Sequence[int] | None = None, time_lim
     # The last solve's candidates include the pairs LP pricing added: every later solve starts from them.
     cand = result.candidates
     points: list[CurvePoint] = []
+    previous = result
     for k, cap in enumerate(wanted):
         left = max(1.0, (time_limit - (time.perf_counter() - start)) / (len(wanted) - k))
         say(f"kurva manfaat: batas {cap} mutasi ({k + 1} dari {len(wanted)})")
         capped = data.replace(params=data.params.model_copy(update={"maks_mutasi": cap}))
         # The uncapped solve priced every pair already; a cap only removes moves, so its candidates suffice.
-        r = solve(capped, left, tables=t, candidates=cand, pricing=False)
+        # The LP starts from the previous plan (warm): the same plan and proof in fewer rounds.
+        r = solve(capped, left, tables=t, candidates=cand, pricing=False, warm=previous.assignment)
         points.append(point_of(capped, t, r, cap))
         cand = r.candidates
+        previous = r if r.feasible else previous
     return [*points, top]
 
 

@@ -135,8 +135,8 @@ def test_existing_output_refused_without_timpa(made):
 
 
 def test_plan_that_differs_from_the_data_is_refused(made, tmp_path):
-    """A saved plan whose moves the data does not give again (here one edited Kode Jabatan Tujuan) is
-    refused with exit 2 and no letter is written."""
+    """A saved plan whose moves the rules and data do not allow (here one edited Kode Jabatan Tujuan) is
+    refused with exit 2 naming the row, and no letter is written."""
     wb = load_workbook(made["plan"])
     ws = wb["Usulan Mutasi"]
     col = [c.value for c in ws[1]].index("Kode Jabatan Tujuan") + 1
@@ -146,8 +146,20 @@ def test_plan_that_differs_from_the_data_is_refused(made, tmp_path):
     folder = tmp_path / "s"
     res = runner.invoke(app, ["surat", str(made["data"]), "--rencana", str(edited), "-o", str(folder)])
     assert res.exit_code == 2
-    assert "tidak sama" in res.output
+    assert "tidak sesuai dengan aturan dan data" in res.output and "Usulan Mutasi baris 2" in res.output
     assert not any(folder.iterdir())
+
+
+def test_plan_from_other_data_is_refused(made, tmp_path):
+    """Letters are written from the saved plan without solving, so the plan must come from these bytes of
+    DATA (sha256_input in Parameter): other data is refused with exit 2."""
+    other = tmp_path / "lain.xlsx"
+    wb = load_workbook(made["data"])
+    wb["Pengaturan"].cell(1, 3).value = "diubah"
+    wb.save(other)
+    res = runner.invoke(app, ["surat", str(other), "--rencana", str(made["plan"]), "-o", str(tmp_path / "s")])
+    assert res.exit_code == 2
+    assert "dibuat dari data lain" in res.output
 
 
 def test_tanggapan_sheet_has_one_row_per_mover_with_dropdowns(made):

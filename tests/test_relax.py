@@ -107,7 +107,7 @@ def test_lagrangian_stage_with_r21_binding(seed: int, monkeypatch: pytest.Monkey
     data = r21_case(seed)
     exact = solver.solve(data, 20.0)
     assert exact.method in ("lp", "cpsat")
-    monkeypatch.setattr(solver, "LP_MAX_PAIRS", 0)
+    monkeypatch.setattr(solver, "LAGRANGE_MIN_PAIRS", 0)
     relaxed = solver.solve(data, 20.0)
     assert relaxed.method == "lagrange"
     assert check_plan(data, relaxed) == []
@@ -139,7 +139,7 @@ def test_solve_through_lagrangian_passes_checker(seed: int, params: dict[str, ob
     """Forced onto the Lagrangian stage, solve's plan passes the checker and brackets the exact optimum."""
     data = instance(seed, **params)
     exact = solver.solve(data, 20.0)
-    monkeypatch.setattr(solver, "LP_MAX_PAIRS", 0)
+    monkeypatch.setattr(solver, "LAGRANGE_MIN_PAIRS", 0)
     relaxed = solver.solve(data, 20.0)
     assert check_plan(data, exact) == []
     assert check_plan(data, relaxed) == []

@@ -6,13 +6,12 @@ Skipped on a machine without Chromium, except in CI (CI=true), where that is a f
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import chromium
 from typer.testing import CliRunner
 
 from penempatan.cli import app
@@ -23,46 +22,11 @@ from tests.instances import make_instance
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-CHROMEDRIVER = shutil.which("chromedriver")
 EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
-# The flags this machine's Chromium needs (closed network, root): see the machine notes.
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1280,900")
-
-
-def _missing() -> str:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    if not CHROMIUM or not CHROMEDRIVER:
-        return "Chromium or ChromeDriver not found (apt-get install chromium chromium-driver)"
-    return ""
-
-
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    reason = _missing()
-    if reason:
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail(f"browser tests must run in CI: {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    drv = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    drv.set_page_load_timeout(60)
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as drv:
         yield drv
-    finally:
-        drv.quit()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ letter drafts: command and job in one module).
 
 from penempatan.cli import commands as _commands  # noqa: F401  (registers the commands on `app`)
 from penempatan.cli import surat as _surat  # noqa: F401  (registers `surat`, SPEC 7)
+from penempatan.cli import web as _web  # noqa: F401  (registers `web`, issue 15)
 from penempatan.cli.app import app
 
 __all__ = ["app"]

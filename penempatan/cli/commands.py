@@ -113,7 +113,9 @@ def solve(
                                                   "unit dibekukan, kebutuhan.")] = None,
     acuan: Annotated[Path | None, typer.Option("--acuan", metavar="LAMA.xlsx",
                                                help="Workbook rekomendasi sebelumnya: sedapat mungkin "
-                                               "pertahankan penempatannya (perubahan minimal).")] = None,
+                                               "pertahankan penempatannya (perubahan minimal), patuhi Tanggapan "
+                                               "dan Keputusan yang dicatat di sana, dan tulis sheet Perubahan."
+                                               )] = None,
     kurva: Annotated[bool, typer.Option("--kurva", help="Tambahkan kurva manfaat: rencana optimal untuk "
                                         "serangkaian batas jumlah mutasi (R14), sheet Kurva Manfaat dan grafik "
                                         "di laporan.")] = False,

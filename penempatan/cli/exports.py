@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from penempatan.atomic import atomic_text
 
 if TYPE_CHECKING:
+    from penempatan.explain.changes import ChangeRow
     from penempatan.model import ProblemData
     from penempatan.result import Result
 
@@ -30,15 +31,16 @@ def write_candidates(path: Path, problem: ProblemData, result: Result) -> None:
     atomic_text(path, write, suffix=".csv")
 
 
-def write_json(path: Path, problem: ProblemData, result: Result) -> None:
-    """The plan's status, objective and every move and placement by NIP and Kode Jabatan."""
+def write_json(path: Path, problem: ProblemData, result: Result, changes: list[ChangeRow] | None = None) -> None:
+    """The plan's status, objective and every move and placement by NIP and Kode Jabatan; with `changes` (a
+    plan made against an earlier one, `solve --acuan`) also `perubahan`: each changed placement and why."""
     cur = problem.current_post
     moves = [
         {"nip": e.nip, "dari": problem.positions[cur[i]].kode, "ke": problem.positions[int(j)].kode}
         for i, (e, j) in enumerate(zip(problem.employees, result.assignment.tolist(), strict=True))
         if j != cur[i]
     ]
-    doc = {
+    doc: dict[str, object] = {
         "status": result.status.value,
         "nilai_objektif": result.objective,
         "batas_atas": result.bound,
@@ -50,4 +52,8 @@ def write_json(path: Path, problem: ProblemData, result: Result) -> None:
         "penempatan": {e.nip: problem.positions[int(j)].kode
                        for e, j in zip(problem.employees, result.assignment.tolist(), strict=True)},
     }
+    if changes is not None:
+        doc["perubahan"] = [{"nip": c.nip, "kelompok": c.group, "acuan": c.before, "baru": c.after,
+                             "keputusan": c.decisions, "alasan": c.reason, "tindak_lanjut": c.follow_up}
+                            for c in changes]
     atomic_text(path, lambda f: json.dump(doc, f, ensure_ascii=False, indent=1), suffix=".json")

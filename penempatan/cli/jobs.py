@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     from penempatan.excel.read import ReadResult
     from penempatan.excel.read_plan import SavedPlan
     from penempatan.explain import Explainer
+    from penempatan.explain.changes import ChangeRow
     from penempatan.model import ProblemData
     from penempatan.result import Result
-    from penempatan.scenario import Scenario
+    from penempatan.scenario import Acuan, Scenario
     from penempatan.scoring import Tables
 
 Progress = Callable[[str], None]
@@ -108,13 +109,15 @@ def check_input(data: Path, out: Path | None) -> Checked:
 # --- solve and explain -------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Prepared:
-    """The input as a plan is made from it: the read workbook, the data with the scenario applied, the
-    reference plan (or None) and the rows naming the scenario and reference for the workbook."""
+    """The input as a plan is made from it: the read workbook, the data with the scenario and the earlier
+    plan's decisions applied, the reference plan (or None), the rows naming the scenario and reference for
+    the workbook, and the earlier plan with its decisions (`solve --acuan`, SPEC 7)."""
 
     read: ReadResult
     problem: ProblemData
     reference: np.ndarray | None
     overrides: list[tuple[str, str]]
+    acuan: Acuan | None = None
 
 
 def _load_scenario(path: Path, data: ProblemData) -> Scenario:
@@ -128,7 +131,7 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
             outputs: Iterable[Path] = ()) -> Prepared:
     """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do."""
     from penempatan.excel.read import read_workbook
-    from penempatan.scenario import apply_scenario, load_reference_plan, scenario_rows
+    from penempatan.scenario import apply_scenario, load_acuan, scenario_rows
 
     read = read_workbook(data)
     problem = read.data
@@ -144,14 +147,22 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
                 if same_file(out, acuan):
                     raise refuse(f"berkas keluaran {out} sama dengan rencana acuan {acuan} dari skenario; "
                                  "pilih nama lain.")
-    reference = None
-    if acuan is not None:
-        from penempatan.excel.read_plan import read_plan_moves
+    if acuan is None:
+        return Prepared(read, problem, None, overrides)
+    from penempatan.excel.read_plan import read_plan_answers
 
-        reference, skipped = load_reference_plan(acuan, problem, read_plan_moves)
-        overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
-                                                 if skipped else "")))
-    return Prepared(read, problem, reference, overrides)
+    progress("Membaca rencana acuan dan keputusannya…")
+    earlier = load_acuan(acuan, problem, read_plan_answers)
+    skipped = earlier.skipped
+    overrides.append(("acuan", acuan.name + (f" ({skipped} baris tidak cocok dengan data, diabaikan)"
+                                             if skipped else "")))
+    if earlier.decisions.items or earlier.decisions.pending or earlier.decisions.agreed:
+        overrides.append((DECISIONS_ROW, earlier.decisions.summary()))
+    return Prepared(read, earlier.data, earlier.reference, overrides, earlier)
+
+
+DECISIONS_ROW = "keputusan acuan"
+"""The Parameter/Ringkasan row that counts the answers and decisions of the earlier plan."""
 
 
 def solve_plan(problem: ProblemData, reference: np.ndarray | None, batas_waktu: float,
@@ -187,12 +198,15 @@ class SolveFiles:
 
 @dataclass(frozen=True)
 class Solved:
-    """A solved plan and what it was made from."""
+    """A solved plan and what it was made from; with an earlier plan (`--acuan`), every placement that
+    changed against it and why (`explain.changes`)."""
 
     read: ReadResult
     problem: ProblemData
     tables: Tables
     result: Result
+    changes: list[ChangeRow] | None = None
+    decisions: str = ""  # what the earlier plan's answers decided (`Decisions.summary`), '' without --acuan
 
 
 def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Progress) -> Solved:
@@ -203,6 +217,12 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed)
     problem = ready.problem
     tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
+    changes = None
+    if ready.acuan is not None:
+        from penempatan.explain.changes import change_rows
+
+        a = ready.acuan
+        changes = change_rows(problem, a.reference, result.assignment, a.decisions, a.chains)
     curve = None
     if kurva and result.feasible:
         from penempatan.curve import benefit_curve
@@ -213,7 +233,8 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     progress("Menulis workbook rekomendasi…")
     with output_batch():
         write_plan(files.out, problem, tables, result, input_path=files.data,
-                   versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides, curve=curve)
+                   versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides, curve=curve,
+                   changes=changes, answered=ready.acuan.answered if ready.acuan is not None else None)
         if files.kandidat is not None:
             from penempatan.cli.exports import write_candidates
 
@@ -221,13 +242,14 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
         if files.json is not None:
             from penempatan.cli.exports import write_json
 
-            write_json(files.json, problem, result)
+            write_json(files.json, problem, result, changes)
         if files.laporan is not None:
             from penempatan.report import solve_report, write_report
 
             progress("Menulis laporan HTML…")
             write_report(files.laporan, solve_report(problem, tables, result, source=files.data.name, curve=curve))
-    return Solved(ready.read, problem, tables, result)
+    decided = ready.acuan.decisions.summary() if ready.acuan is not None else ""
+    return Solved(ready.read, problem, tables, result, changes, decided)
 
 
 @dataclass(frozen=True)
@@ -258,22 +280,42 @@ def explain_saved(data: Path, skenario: Path | None, rencana: Path, nip: str | N
                   progress: Progress) -> Explained:
     """`explain --rencana`: the saved plan on the data it was made from (checked: the data's SHA-256, the
     scenario and every parameter), and the employee or post asked about; nothing is solved."""
-    from penempatan.excel.read_plan import PlanFileError, read_saved_plan, saved_moves, saved_summary
     from penempatan.explain import Explainer
-    from penempatan.explain.saved import SavedPlanError, rebuild_result
-    from penempatan.scoring import Tables
+
+    problem, saved = read_saved(data, skenario, rencana, progress)  # before the lookup: other data has other NIPs
+    who = find_employee(problem, nip) if nip is not None else None
+    post = find_post(problem, jabatan) if jabatan is not None else None
+    tables, result = rebuild_saved(problem, saved, data, rencana, progress)
+    return Explained(problem, result, Explainer(problem, tables, result), who, post)
+
+
+def read_saved(data: Path, skenario: Path | None, rencana: Path, progress: Progress) -> tuple[ProblemData, SavedPlan]:
+    """The data (with the scenario) and the plan saved in `rencana`, made from these bytes of DATA with the same
+    scenario and parameters; else exit 2."""
+    from penempatan.excel.read_plan import PlanFileError, read_saved_plan
 
     ready = prepare(data, skenario, None, progress)
-    problem = ready.problem
     progress("Membaca rencana tersimpan…")
     try:
         saved = read_saved_plan(rencana)
+    except PlanFileError as exc:
+        raise refuse(f"{exc}. Gunakan workbook rekomendasi hasil `penempatan solve`.") from None
+    _same_inputs(saved, ready, data, skenario, rencana)
+    return ready.problem, saved
+
+
+def rebuild_saved(problem: ProblemData, saved: SavedPlan, data: Path, rencana: Path,
+                  progress: Progress) -> tuple[Tables, Result]:
+    """The saved plan as a Result on `problem`, without solving (`explain.saved.rebuild_result`: every move
+    and the whole plan checked against the rules, the objective against Ringkasan); else exit 2."""
+    from penempatan.excel.read_plan import PlanFileError, saved_moves, saved_summary
+    from penempatan.explain.saved import SavedPlanError, rebuild_result
+    from penempatan.scoring import Tables
+
+    try:
         summary = saved_summary(saved)
     except PlanFileError as exc:
         raise refuse(f"{exc}. Gunakan workbook rekomendasi hasil `penempatan solve`.") from None
-    _same_inputs(saved, ready, data, skenario, rencana)  # before the lookup: other data has other NIPs
-    who = find_employee(problem, nip) if nip is not None else None
-    post = find_post(problem, jabatan) if jabatan is not None else None
     progress("Menghitung skor kecocokan…")
     tables = Tables(problem)
     try:
@@ -283,11 +325,11 @@ def explain_saved(data: Path, skenario: Path | None, rencana: Path, nip: str | N
         more = f"\n  … dan {len(exc.faults) - len(shown)} lainnya" if len(exc.faults) > len(shown) else ""
         raise refuse(f"rencana {rencana} tidak sesuai dengan aturan dan data {data.name}:\n  "
                      + "\n  ".join(shown) + more) from None
-    return Explained(problem, result, Explainer(problem, tables, result), who, post)
+    return tables, result
 
 
 _FAULTS_SHOWN = 10
-_NOT_COMPARED = frozenset({"skenario", "berkas skenario", "acuan"})
+_NOT_COMPARED = frozenset({"skenario", "berkas skenario", "acuan", DECISIONS_ROW})
 """Parameter rows that name files rather than settings: a renamed scenario file is the same scenario."""
 
 

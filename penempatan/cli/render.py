@@ -69,8 +69,35 @@ def solved(plan: Solved) -> None:
     term.console.print(table)
     if plan.problem.scenario_name:
         term.say(f"Skenario: {plan.problem.scenario_name}")
+    if plan.decisions:
+        term.say(f"Tanggapan dan keputusan di rencana acuan: {plan.decisions}")
     if plan.result.changed_vs_reference is not None:
         term.say(f"Perubahan dibanding acuan: {text.number(plan.result.changed_vs_reference)} penempatan")
+    if plan.changes:
+        changes(plan)
+
+
+CHANGES_SHOWN = 40
+"""Changed placements listed in the terminal after `solve --acuan`; all of them are in sheet Perubahan."""
+
+
+def changes(plan: Solved) -> None:
+    """Every changed placement against the earlier plan, group by group with the group's decisions (the
+    rows of sheet Perubahan, `explain.changes`)."""
+    rows = plan.changes or []
+    group = 0
+    for row in rows[:CHANGES_SHOWN]:
+        if row.group != group:
+            group = row.group
+            term.say(f"Kelompok {group}" + (f" — keputusan: {row.decisions}" if row.decisions else ""))
+        term.say(f"  • {row.nama} ({row.nip}): {row.reason.rstrip('.')}.")
+    if len(rows) > CHANGES_SHOWN:
+        term.say(f"  … dan {text.number(len(rows) - CHANGES_SHOWN)} perubahan lain (sheet Perubahan).")
+    letters = sum(row.letter for row in rows)
+    if letters:
+        term.say(f"{text.number(letters)} pegawai mendapat usulan baru dan perlu surat baru; "
+                 f"{text.number(len(rows) - letters)} perlu diberi tahu usulannya batal (kolom Tindak Lanjut di "
+                 "sheet Perubahan).")
 
 
 def analysis(result: Analysis) -> None:

@@ -1,10 +1,13 @@
 """`penempatan surat` (SPEC 7): a letter draft (.docx) for every mover of a saved plan, `daftar-surat.xlsx`
 and one combined document for printing, in one folder.
 
-The plan is made again from the same data (and scenario) — the solver is deterministic — and must equal the
-moves saved in HASIL.xlsx, so each letter says exactly what the committee's workbook says; a plan that
-differs (other data, a hand-edited workbook) is refused with exit 2. Every file is checked before any work
-and all are renamed into place together (`atomic.output_batch`).
+The letters are worded from the plan saved in HASIL.xlsx without solving again (as `explain --rencana`): the
+plan must have been made from these bytes of DATA with the same scenario and parameters, and every move and
+the plan as a whole must pass the rules and match the objective in its Ringkasan (`jobs.read_saved`,
+`jobs.rebuild_saved`), so each letter says exactly what the committee's workbook says — also for a plan
+re-solved with `--acuan` after the answers came back. A plan that does not (other data, a hand-edited
+workbook) is refused with exit 2. Every file is checked before any work and all are renamed into place
+together (`atomic.output_batch`).
 """
 
 from __future__ import annotations
@@ -26,12 +29,8 @@ from penempatan.cli.outputs import Outputs
 from penempatan.cli.terminal import term
 
 if TYPE_CHECKING:
-    from penempatan.explain import PlanView
     from penempatan.letters import Letter
     from penempatan.model import ProblemData
-
-_MAX_LISTED = 5
-
 
 @app.command(cls=Command)
 def surat(
@@ -46,8 +45,9 @@ def surat(
                                                         "setelah tanggal_acuan]")] = None,
     skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
                                                   help="Berkas skenario yang dipakai saat rencana dibuat.")] = None,
-    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
-                                               help="Batas waktu solver (detik), seperti pada solve.")] = 60.0,
+    batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0, hidden=True,
+                                               help="Tidak dipakai lagi: surat dibuat dari rencana tersimpan "
+                                               "tanpa menyusun ulang.")] = 60.0,
     timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas surat yang sudah ada di folder (tanpa opsi "
                                         "ini berkas yang ada tidak pernah ditimpa).")] = False,
 ) -> None:
@@ -87,39 +87,15 @@ class Letters:
 
 def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date | None, batas_waktu: float,
                  progress: jobs.Progress) -> Letters:
-    """Solve DATA again, check the plan equals the moves saved in HASIL.xlsx, and word one letter per mover."""
+    """The plan saved in HASIL.xlsx, verified against DATA and the rules without solving, and one letter per
+    mover (`batas_waktu` is kept for callers of the former re-solving version and not used)."""
     from penempatan.explain import PlanView
     from penempatan.letters import letters_for
 
-    ready = jobs.prepare(data, skenario, None, progress)
-    tables, result = jobs.solve_plan(ready.problem, ready.reference, batas_waktu, progress)
-    view = PlanView(ready.problem, tables, result)
-    _same_plan(view, rencana, data)
+    problem, saved = jobs.read_saved(data, skenario, rencana, progress)
+    tables, result = jobs.rebuild_saved(problem, saved, data, rencana, progress)
     progress("Menyusun surat…")
-    return Letters(ready.problem, letters_for(view, batas))
-
-
-def _same_plan(view: PlanView, rencana: Path, data: Path) -> None:
-    """Exit 2 unless the moves saved in `rencana` are exactly the plan made again from `data`."""
-    from penempatan.excel.read_plan import PlanFileError, read_plan_moves
-    from penempatan.text import nip_lookup_key
-
-    try:
-        saved_moves = read_plan_moves(rencana)
-    except PlanFileError as exc:
-        raise refuse(f"{exc}.") from None
-    d = view.data
-    saved = {(nip_lookup_key(m.nip), m.asal.strip().upper(), m.tujuan.strip().upper()): m.nip for m in saved_moves}
-    solved = {(nip_lookup_key(d.employees[i].nip), d.positions[view.cur[i]].kode.strip().upper(),
-               d.positions[view.target[i]].kode.strip().upper()): d.employees[i].nip for i in view.movers}
-    differ = sorted({saved[k] for k in saved.keys() - solved.keys()}
-                    | {solved[k] for k in solved.keys() - saved.keys()})
-    if differ:
-        shown = ", ".join(differ[:_MAX_LISTED]) + (" …" if len(differ) > _MAX_LISTED else "")
-        raise refuse(f"rencana di {rencana} tidak sama dengan rencana yang disusun ulang dari {data}: usulan "
-                     f"{text.number(len(differ))} pegawai berbeda (NIP {shown}). Surat hanya ditulis untuk rencana "
-                     f"yang dibuat dari data (dan skenario) yang sama: jalankan `penempatan solve {data}` lagi, "
-                     "atau berikan --skenario yang dipakai saat itu.")
+    return Letters(problem, letters_for(PlanView(problem, tables, result), batas))
 
 
 def _write(folder: Path, letters: list[Letter], fixed: list[Path | None]) -> None:

@@ -1,10 +1,11 @@
-"""Read an earlier output workbook back: its moves (sheet `Usulan Mutasi`, SPEC 5) and, for `explain
+"""Read an earlier output workbook back: its moves (sheet `Usulan Mutasi`, SPEC 5), the answers and decisions
+the planner recorded (sheet `Tanggapan` and column `Keputusan` of `Rantai Mutasi`, SPEC 7) and, for `explain
 --rencana`, its `Ringkasan` and `Parameter` sheets.
 
 The moves are used by scenarios (`terima_rantai`: lock chains a planner already approved), by `solve --acuan`
-(minimal change against an earlier plan) and by `explain --rencana` (answer from the saved plan). Only the
-columns those need are read, with the input reader's xlsx layer (xlsx_rows.py), so a plan edited or saved
-again in Excel reads the same.
+(minimal change against an earlier plan, with its decisions: `read_plan_answers`) and by `explain --rencana`
+(answer from the saved plan). Only the columns those need are read, with the input reader's xlsx layer
+(xlsx_rows.py), so a plan edited or saved again in Excel reads the same.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from penempatan.errors import Problems
 from penempatan.excel.cells import Bad, as_number, cell_text
 from penempatan.excel.common import param_value
 from penempatan.excel.read_params import _converter
@@ -21,6 +23,21 @@ from penempatan.explain.saved import SavedMove, SavedSummary
 from penempatan.explain.summary import ALL_PAIRS as _ALL_PAIRS
 from penempatan.model import Params
 from penempatan.result import SolveStatus
+from penempatan.scenario.answers import (
+    ACCEPT,
+    AGREE,
+    ANSWERS_SHEET,
+    APPROVE,
+    CHAINS_SHEET,
+    OBJECT,
+    REJECT,
+    Answer,
+    ChainAnswer,
+    Move,
+    PlanAnswers,
+    located,
+)
+from penempatan.scenario.model import nip_of
 from penempatan.text import name_key, nip
 
 SHEET = "Usulan Mutasi"
@@ -31,15 +48,8 @@ class PlanFileError(ValueError):
     """The file is not a readable output workbook of `penempatan solve`; the message says why."""
 
 
-@dataclass(frozen=True)
-class PlanMove:
-    """One row of `Usulan Mutasi`: who moves from where to where, in which vacancy chain."""
-
-    row: int  # Excel row
-    nip: str
-    asal: str
-    tujuan: str
-    rantai: str
+PlanMove = Move
+"""One row of `Usulan Mutasi`: who moves from where to where, in which vacancy chain, at which Excel row."""
 
 
 def read_plan_moves(path: Path) -> list[PlanMove]:
@@ -116,13 +126,146 @@ def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str,
     return out
 
 
+def read_plan_answers(path: Path) -> PlanAnswers:
+    """The moves of the plan workbook at `path` with the answers of sheet `Tanggapan` and the chain decisions
+    of column `Keputusan` of `Rantai Mutasi` (SPEC 7; what they mean: `penempatan.scenario.answers`).
+
+    A workbook from before those sheets existed, or with them empty, has no decisions. Values are matched
+    case- and space-insensitively; a wrong one (Tanggapan 'ya', Keputusan 'ok', a Keputusan without a
+    Tanggapan, Setuju with Tolak, a NIP that is not a move of the plan, an unknown chain, the same NIP or
+    chain twice) is a located problem in `PlanAnswers.problems`, to be raised with the data's own
+    (`scenario.answers.decide`). PlanFileError when the file is missing or not such a workbook.
+    """
+    path = Path(path)
+    sheets = _sheets(path, (SHEET,), optional=(ANSWERS_SHEET, CHAINS_SHEET))
+    moves = _moves(path, sheets[SHEET])
+    problems = Problems()
+    answers = _answers(path.name, sheets.get(ANSWERS_SHEET), moves, problems)
+    chains = _chain_answers(path.name, sheets.get(CHAINS_SHEET), moves, problems)
+    return PlanAnswers(path.name, tuple(moves), tuple(answers), tuple(chains), tuple(problems.items))
+
+
+class _Sheet:
+    """The filled cells of one answer sheet, by column header; errors located in the plan workbook `book`."""
+
+    def __init__(self, book: str, sheet: str, rows: Rows, problems: Problems) -> None:
+        self.book, self.sheet, self.problems = book, sheet, problems
+        header = [name_key(h) for h in (rows[0][1] if rows and rows[0][0] == 1 else ())]
+        self.col = {h: k for k, h in reversed(list(enumerate(header))) if h}
+        self.rows = rows[1:]
+
+    def has(self, *columns: str) -> bool:
+        return all(name_key(c) in self.col for c in columns)
+
+    def missing(self, *columns: str) -> bool:
+        """True (and an error at the header row) when a column the answers need is not there."""
+        lost = [c for c in columns if name_key(c) not in self.col]
+        if lost:
+            located(self.problems, self.book, self.sheet, 1, None, None, ", ".join(lost),
+                    f"kolom {', '.join(lost)} tidak ada", "Kembalikan judul kolom seperti yang ditulis penempatan "
+                    "solve.")
+        return bool(lost)
+
+    def cell(self, values: tuple[object, ...], column: str) -> str:
+        k = self.col[name_key(column)]
+        return nip(values[k]).strip() if k < len(values) else ""
+
+    def choice(self, row: int, values: tuple[object, ...], column: str, choices: tuple[str, ...]) -> str | None:
+        """The cell as one of `choices` ('' when empty); None (and an error) when it is something else."""
+        text = self.cell(values, column)
+        if not text:
+            return ""
+        for c in choices:
+            if name_key(c) == name_key(text):
+                return c
+        self.error(row, column, text, f"isi {column} tidak dikenal", f"Pilih {' atau '.join(choices)}.")
+        return None
+
+    def number(self, column: str) -> int:
+        """The column's position (1 is A)."""
+        return self.col[name_key(column)] + 1
+
+    def error(self, row: int, column: str, value: object, message: str, hint: str) -> None:
+        located(self.problems, self.book, self.sheet, row, column, self.number(column), value, message, hint)
+
+
+def _answers(book: str, rows: Rows | None, moves: list[Move], problems: Problems) -> list[Answer]:
+    """The filled rows of `Tanggapan` (SPEC 7), each checked against the plan's moves."""
+    if not rows:
+        return []
+    s = _Sheet(book, ANSWERS_SHEET, rows, problems)
+    if s.missing("NIP", "Tanggapan", "Keputusan"):
+        return []
+    movers = {nip_of(m.nip) for m in moves}
+    seen: dict[str, int] = {}
+    out = []
+    for row, values in s.rows:
+        tanggapan = s.choice(row, values, "Tanggapan", (AGREE, OBJECT))
+        keputusan = s.choice(row, values, "Keputusan", (ACCEPT, REJECT))
+        if tanggapan == "" and keputusan == "":
+            continue
+        who = nip_of(s.cell(values, "NIP"))
+        if who not in movers:
+            s.error(row, "NIP", who, f"NIP ini bukan pegawai yang dipindah di sheet {SHEET}" if who else
+                    "NIP kosong", "Tanggapan hanya untuk pegawai di Usulan Mutasi; salin NIP dari sana.")
+            continue
+        if who in seen:
+            s.error(row, "NIP", who, f"NIP ini sudah diberi tanggapan di baris {seen[who]}",
+                    "Satu baris tanggapan per pegawai; hapus salah satu.")
+            continue
+        seen[who] = row
+        if tanggapan is None or keputusan is None:
+            continue
+        if not tanggapan:
+            s.error(row, "Keputusan", keputusan, "Keputusan diisi tetapi Tanggapan kosong",
+                    "Isi Tanggapan (Setuju atau Keberatan) dulu, atau kosongkan Keputusan.")
+            continue
+        if tanggapan == AGREE and keputusan == REJECT:
+            s.error(row, "Keputusan", keputusan, "pegawai setuju, jadi tidak ada keberatan yang ditolak",
+                    f"Untuk membatalkan usulan ini, isi Keputusan {REJECT} pada rantainya di sheet {CHAINS_SHEET}; "
+                    f"untuk mengukuhkannya isi {ACCEPT}.")
+            continue
+        notes = [s.cell(values, c) if s.has(c) else "" for c in ("Alasan", "Catatan")]
+        out.append(Answer(row, who, tanggapan, keputusan, s.number("Keputusan"), *notes))
+    return out
+
+
+def _chain_answers(book: str, rows: Rows | None, moves: list[Move], problems: Problems) -> list[ChainAnswer]:
+    """The chains of `Rantai Mutasi` with a Keputusan (Setuju / Tolak); none when the column is not there
+    (a plan written before SPEC 7)."""
+    if not rows:
+        return []
+    s = _Sheet(book, CHAINS_SHEET, rows, problems)
+    if not s.has("Keputusan") or s.missing("Rantai"):
+        return []
+    chains = {m.rantai.strip().upper() for m in moves}
+    seen: dict[str, int] = {}
+    out = []
+    for row, values in s.rows:
+        keputusan = s.choice(row, values, "Keputusan", (APPROVE, REJECT))
+        if not keputusan:
+            continue
+        chain = s.cell(values, "Rantai").upper()
+        if chain not in chains:
+            s.error(row, "Rantai", chain, f"rantai ini tidak ada di kolom Rantai sheet {SHEET}" if chain else
+                    "Rantai kosong", "Keputusan hanya untuk rantai rencana ini; jangan ubah kolom Rantai.")
+        elif chain in seen:
+            s.error(row, "Rantai", chain, f"rantai ini sudah diputuskan di baris {seen[chain]}",
+                    "Satu keputusan per rantai; hapus salah satu.")
+        else:
+            seen[chain] = row
+            out.append(ChainAnswer(row, chain, keputusan, s.number("Keputusan")))
+    return out
+
+
 SUMMARY_SHEET = "Ringkasan"
 PARAMETER_SHEET = "Parameter"
 _MISSING = object()
 
 
-def _sheets(path: Path, names: tuple[str, ...]) -> dict[str, Rows]:
-    """The rows of each sheet in `names`; PlanFileError when the file is missing, unreadable or lacks one."""
+def _sheets(path: Path, names: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, Rows]:
+    """The rows of each sheet in `names` and of those in `optional` the file has; PlanFileError when the file
+    is missing, unreadable or lacks one of `names`."""
     if not path.is_file():
         raise PlanFileError(f"berkas {path} tidak ditemukan")
     try:
@@ -132,7 +275,8 @@ def _sheets(path: Path, names: tuple[str, ...]) -> dict[str, Rows]:
                 if name_key(wanted) not in sheets:
                     raise PlanFileError(f"berkas {path.name} tidak punya sheet '{wanted}' (bukan keluaran "
                                         "penempatan solve)")
-            return {wanted: book.rows(sheets[name_key(wanted)]) for wanted in names}
+            present = names + tuple(o for o in optional if name_key(o) in sheets)
+            return {wanted: book.rows(sheets[name_key(wanted)]) for wanted in present}
     except PlanFileError:
         raise
     except Exception as exc:  # raised by the file's content: a broken, hostile or non-xlsx file

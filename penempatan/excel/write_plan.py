@@ -4,7 +4,10 @@ Each sheet renders the typed rows of the plan view (`penempatan.explain`: `move_
 HTML report renders too; a sheet's header is its row type's `COLUMNS`. `Ringkasan` is the plan's `PlanSummary`,
 `Penjelasan` the text the employee reads; `Kurva Manfaat` is added when the plan comes with a benefit curve.
 `Tanggapan` (one row per mover) and the `Keputusan` column of `Rantai Mutasi` are left empty, with drop-downs,
-for the planner to record the employees' answers and the committee's decisions (SPEC 7).
+for the planner to record the employees' answers and the committee's decisions (SPEC 7); `solve --acuan` reads
+them back (excel/read_plan.py). A plan re-solved against an earlier one (`--acuan`) also has the sheet
+`Perubahan` after `Ringkasan`: every placement that changed against the earlier plan and why
+(`explain.changes`).
 
 Written in openpyxl's write-only mode (timings in benchmarks/RESULTS.md), with every text from the input
 written as text (a Nama "=HYPERLINK(…)" stays a string) and NIP always as text. The file is byte-for-byte
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,6 +49,7 @@ from penempatan.explain import (
     training_rows,
     unit_rows,
 )
+from penempatan.explain.changes import ChangeRow
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
@@ -73,14 +77,22 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 """The drop-downs of the columns the planner fills in (SPEC 7), by (sheet, column)."""
 
+CHANGES_SHEET = "Perubahan"
+"""Every placement changed against the earlier plan (`solve --acuan`), written after `Ringkasan` when there is one."""
+
 CURVE_SHEET = "Kurva Manfaat"
 """The benefit curve (`solve --kurva`), written after the SHEETS when the plan comes with one."""
 
 
 def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
                input_path: Path | None = None, versions: dict[str, str] | None = None,
-               scenario: Sequence[tuple[str, str]] = (), curve: Sequence[CurvePoint] | None = None) -> None:
-    """Write the plan workbook (SPEC 5) atomically to `path`; with `curve`, also the `Kurva Manfaat` sheet.
+               scenario: Sequence[tuple[str, str]] = (), curve: Sequence[CurvePoint] | None = None,
+               changes: Sequence[ChangeRow] | None = None,
+               answered: Mapping[tuple[str, str], Sequence[str]] | None = None) -> None:
+    """Write the plan workbook (SPEC 5) atomically to `path`; with `curve`, also the `Kurva Manfaat` sheet,
+    with `changes` (a plan made against an earlier one), the `Perubahan` sheet. `answered` holds the answers
+    recorded for the earlier plan by (NIP, Kode Jabatan Tujuan): a move the new plan keeps keeps its row's
+    Tanggapan, Alasan, Keputusan and Catatan, so only the new proposals wait for an answer.
 
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
     "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
@@ -93,7 +105,9 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
         "Ringkasan": _summary_rows(plan_summary(data, tables, result, view=view)) + _scenario_rows(scenario, result),
         "Usulan Mutasi": _cells(moves),
         "Rantai Mutasi": [[*row.cells(), None] for row in chain_rows(view)],
-        "Tanggapan": [[m.nip, m.nama, f"{m.to_nama}, {m.to_unit}", None, None, None, None] for m in moves],
+        "Tanggapan": [[m.nip, m.nama, f"{m.to_nama}, {m.to_unit}",
+                       *(_t(v) or None for v in (answered or {}).get((m.nip, m.to_kode), ("",) * 4))]
+                      for m in moves],
         "Tetap": _cells(stay_rows(view)),
         "Jabatan Kosong": _cells(empty_seat_rows(view)),
         "Kebutuhan Pelatihan": _cells(training_rows(view)),
@@ -103,6 +117,8 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
     for name, header in SHEETS.items():
         write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS.get(name, {}))
         _add_choices(wb, name, header, len(rows[name]))
+        if name == "Ringkasan" and changes is not None:
+            write_sheet(wb, CHANGES_SHEET, ChangeRow.COLUMNS, _cells(changes), {})
     if curve is not None:
         write_sheet(wb, CURVE_SHEET, CURVE_HEADER, curve_rows(curve, tables.n_emp), {})
     atomic_save(wb, path)

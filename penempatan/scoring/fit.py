@@ -72,6 +72,8 @@ def class_parts(t: Tables, c: int, emp: np.ndarray) -> np.ndarray:
 def pair_parts(t: Tables, emp: np.ndarray, post: np.ndarray) -> np.ndarray:
     """Fit components of arbitrary (employee, post) pairs."""
     out = np.zeros((len(emp), len(COMPONENTS)), dtype=np.int64)
-    for k, (i, j) in enumerate(zip(emp.tolist(), post.tolist(), strict=True)):
-        out[k] = class_parts(t, int(t.post_class[j]), np.array([i], dtype=np.int64))[0]
+    classes = t.post_class[post]
+    for c in np.unique(classes).tolist():
+        sel = np.nonzero(classes == c)[0]
+        out[sel] = class_parts(t, c, emp[sel])
     return out

@@ -47,10 +47,10 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
     """
     forbids = forbidden_moves(data, t)
     movers = t.free_movers
-    existing = set(zip(cand.emp.tolist(), cand.post.tolist(), strict=True))
+    existing = np.unique(cand.emp * t.n_post + cand.post)
     category = np.where(t.must_fill_vacancy, 0, np.where(t.vacancy, 1, 2))
-    new_e: list[int] = []
-    new_p: list[int] = []
+    new_e: list[np.ndarray] = []
+    new_p: list[np.ndarray] = []
     for c in range(len(t.classes)):
         posts = np.nonzero((t.post_class == c) & t.post_open)[0]
         if len(posts) == 0 or len(movers) == 0:
@@ -67,15 +67,12 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
         leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
         price = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move
         improving = terms.valid & (terms.nilai > price + tol)
-        for i, j in zip(e_arr[improving].tolist(), p_arr[improving].tolist(), strict=True):
-            if (i, j) not in existing:
-                new_e.append(i)
-                new_p.append(j)
-                existing.add((i, j))
-    if not new_e:
+        new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
+        new_p.append(p_arr[improving])
+    add_e = np.concatenate(new_e) if new_e else np.zeros(0, dtype=np.int64)
+    if len(add_e) == 0:
         return None
-    add_e = np.array(new_e, dtype=np.int64)
-    add_p = np.array(new_p, dtype=np.int64)
+    add_p = np.concatenate(new_p)
     emp = np.concatenate([cand.emp, add_e])
     post = np.concatenate([cand.post, add_p])
     parts = np.concatenate([cand.parts, pair_parts(t, add_e, add_p)])
@@ -84,41 +81,61 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
 
 
 def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,
-             forbids: tuple[dict[int, set[int]], dict[int, set[int]]], existing: set[tuple[int, int]],
+             forbids: tuple[dict[int, set[int]], dict[int, set[int]]], existing: np.ndarray,
              per_round: int) -> tuple[np.ndarray, np.ndarray]:
     """The (employee, post) pairs of one class to price, not yet candidates: every post of the employee's own
     and preferred units, and elsewhere the `per_round` + 1 cheapest posts of each category (every post for
-    an employee with a scenario forbid)."""
+    an employee with a scenario forbid). The cheapest post of a category outside the employee's unit is
+    always among them, which is what makes the pricing exact."""
     forbid_post, forbid_unit = forbids
-    by_unit: dict[int, list[int]] = {}
-    for j in posts.tolist():
-        by_unit.setdefault(int(t.post_unit[j]), []).append(j)
-    # Per category, posts by price (cheapest first).
-    cheapest: list[list[int]] = []
+    free = np.array([i not in forbid_post and i not in forbid_unit for i in emp_c.tolist()], dtype=bool)
+    emp_f = emp_c[free]
+    e_parts = [_same_unit(t.emp_unit[emp_f], emp_f, posts, t.post_unit)]
+    pref_e = [i for i in emp_f.tolist() for _ in t.emp_prefs[i]]
+    pref_u = [int(u) for i in emp_f.tolist() for u in t.emp_prefs[i]]
+    e_parts.append(_same_unit(np.array(pref_u, dtype=np.int64), np.array(pref_e, dtype=np.int64), posts,
+                              t.post_unit))
     for k in range(_CATEGORIES):
         in_cat = posts[category[posts] == k]
-        cheapest.append(in_cat[np.lexsort((in_cat, prices.post[in_cat]))].tolist())
-    opt_e: list[int] = []
-    opt_p: list[int] = []
-    for i in emp_c.tolist():
-        u_e = int(t.emp_unit[i])
-        if i in forbid_post or i in forbid_unit:
-            options = [j for j in posts.tolist() if j not in forbid_post.get(i, ())
-                       and t.post_unit[j] not in forbid_unit.get(i, ())]
-        else:
-            options = list(by_unit.get(u_e, []))
-            for u in t.emp_prefs[i]:
-                options += by_unit.get(int(u), [])
-            for ranked in cheapest:
-                taken = 0
-                for j in ranked:
-                    if t.post_unit[j] != u_e:
-                        options.append(j)
-                        taken += 1
-                        if taken > per_round:
-                            break
-        for j in dict.fromkeys(options):
-            if j != t.cur[i] and (i, j) not in existing:
-                opt_e.append(i)
-                opt_p.append(j)
-    return np.array(opt_e, dtype=np.int64), np.array(opt_p, dtype=np.int64)
+        if len(in_cat) == 0:
+            continue
+        ranked = in_cat[np.lexsort((in_cat, prices.post[in_cat]))]
+        top = ranked[: per_round + 1]
+        e_rep = np.repeat(emp_f, len(top))
+        p_rep = np.tile(top, len(emp_f))
+        other = t.post_unit[p_rep] != t.emp_unit[e_rep]
+        e_parts.append((e_rep[other], p_rep[other]))
+        # An employee whose unit holds every one of those posts gets the cheapest post of another unit.
+        covered = np.zeros(len(emp_f), dtype=bool)
+        covered[np.searchsorted(emp_f, np.unique(e_rep[other]))] = True
+        for i in emp_f[~covered].tolist():
+            rest = ranked[t.post_unit[ranked] != t.emp_unit[i]]
+            if len(rest):
+                e_parts.append((np.array([i]), rest[:1]))
+    for i in emp_c[~free].tolist():
+        options = np.array([j for j in posts.tolist() if j not in forbid_post.get(i, ())
+                            and t.post_unit[j] not in forbid_unit.get(i, ())], dtype=np.int64)
+        e_parts.append((np.full(len(options), i, dtype=np.int64), options))
+    e_arr = np.concatenate([e for e, _ in e_parts])
+    p_arr = np.concatenate([p for _, p in e_parts])
+    keys = np.unique(e_arr * t.n_post + p_arr)
+    at = np.minimum(np.searchsorted(existing, keys), max(len(existing) - 1, 0))
+    keys = keys[existing[at] != keys] if len(existing) else keys
+    e_arr, p_arr = keys // t.n_post, keys % t.n_post
+    keep = p_arr != t.cur[e_arr]
+    return e_arr[keep], p_arr[keep]
+
+
+def _same_unit(units: np.ndarray, emp: np.ndarray, posts: np.ndarray,
+               post_unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (emp[k], post) with the post in unit units[k]: each employee against the posts of one unit."""
+    if len(emp) == 0 or len(posts) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = posts[np.argsort(post_unit[posts], kind="stable")]
+    sorted_units = post_unit[order]
+    lo = np.searchsorted(sorted_units, units, side="left")
+    hi = np.searchsorted(sorted_units, units, side="right")
+    counts = hi - lo
+    e_rep = np.repeat(emp, counts)
+    offsets = np.repeat(lo - np.cumsum(counts) + counts, counts)
+    return e_rep, order[offsets + np.arange(counts.sum())]

@@ -55,8 +55,7 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
     forced = t.forced_out[emp]
     promotion = (t.post_kelas[post] > t.post_kelas[cur]) | (t.post_tingkat[post] > t.post_tingkat[cur])
     demotion = (t.post_kelas[post] < t.post_kelas[cur]) | (t.post_tingkat[post] < t.post_tingkat[cur])
-    wanted = np.array([u in t.emp_prefs[i] for i, u in zip(emp.tolist(), unit_j.tolist(), strict=True)],
-                      dtype=bool) & (unit_j != unit_e)
+    wanted = t.prefers(emp, unit_j) & (unit_j != unit_e)
     has = {
         "kebutuhan": t.vacancy[post] & other,
         "rotasi": t.emp_due[emp] & other,

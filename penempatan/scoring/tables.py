@@ -141,6 +141,10 @@ class Tables:
         units = {name_key(u): k for k, u in enumerate(self.unit_names)}
         self.emp_prefs = [frozenset(units[name_key(n)] for n in e.unit_diminati if name_key(n) in units)
                           for e in emps]
+        # (employee, preferred unit) as sorted keys employee * n_units + unit, for vectorised lookups.
+        n_units = len(self.unit_names)
+        self.pref_keys = np.array(sorted(i * n_units + u for i, prefs in enumerate(self.emp_prefs) for u in prefs),
+                                  dtype=np.int64)
         today = p.tanggal_acuan
         sanction_active = np.array([
             e.hukuman != "Tidak Ada" and (e.akhir_hukuman is None or e.akhir_hukuman > today) for e in emps],
@@ -154,6 +158,12 @@ class Tables:
         due_at = np.where(risk, p.masa_risiko_tinggi_bulan, p.masa_jabatan_maksimal_bulan)
         self.emp_due = self.emp_tenure >= due_at
         self.emp_rotation_value = np.where(risk, p.nilai_risiko_tinggi, p.nilai_rotasi).astype(np.int64)
+
+    def prefers(self, emp: np.ndarray, unit: np.ndarray) -> np.ndarray:
+        """Per pair: did employee emp[k] name unit unit[k] among the units they want (unit_diminati)?"""
+        keys = emp * len(self.unit_names) + unit
+        at = np.minimum(np.searchsorted(self.pref_keys, keys), max(len(self.pref_keys) - 1, 0))
+        return self.pref_keys[at] == keys if len(self.pref_keys) else np.zeros(len(keys), dtype=bool)
 
     @cached_property
     def retirement_months(self) -> np.ndarray:

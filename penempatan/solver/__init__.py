@@ -10,11 +10,13 @@ R12 — every must-fill seat filled is worth W_fill.
 The solve goes in up to three exact stages, each a proof when it succeeds:
 
 1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21 — if its optimum satisfies them, it is optimal;
-2. the LP relaxation with every rule (HiGHS, `lp`) — if its optimum is integral, it is optimal;
+2. the LP relaxation with every rule (HiGHS, `lp`), by column generation from a few pairs per employee
+   and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal;
 3. CP-SAT on the residual (`cpsat`): first on the LP's support to get an incumbent, then, after fixing every
    pair whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
 
-Above LP_MAX_PAIRS candidate pairs (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
+Above PRICE_MAX_PAIRS candidate pairs stage 2 stays within the candidates (its proof covers them only);
+above LAGRANGE_MIN_PAIRS (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
 (relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
 moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
 OPTIMAL when the bound meets it.
@@ -25,7 +27,7 @@ reshuffle unrelated people. The proofs above hold for that combined objective; t
 still Σ nilai (SPEC 4), and OPTIMAL then means optimal for the combined objective.
 
 This package is the only place that imports OR-Tools and HiGHS: `structure` (the problem in arrays),
-`flow`, `lp` and `cpsat` (the three stages).
+`flow`, `lp` with `columns` (its column generation) and `cpsat` (the three stages).
 """
 
 from __future__ import annotations
@@ -41,10 +43,11 @@ import numpy as np
 from penempatan.model import ProblemData
 from penempatan.relax import lagrangian
 from penempatan.result import Result, SolveStatus
-from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
+from penempatan.scoring import Candidates, Tables, build_candidates
+from penempatan.solver.columns import PRICING_ROUNDS, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import scaled_flow, solve_flow
-from penempatan.solver.lp import LinearRelaxation, LpSolution
+from penempatan.solver.lp import LinearRelaxation
 from penempatan.solver.structure import (
     SEED,
     Structure,
@@ -57,7 +60,8 @@ from penempatan.solver.structure import (
 )
 
 __all__ = [
-    "LP_MAX_PAIRS",
+    "LAGRANGE_MIN_PAIRS",
+    "PRICE_MAX_PAIRS",
     "PRICING_ROUNDS",
     "SEED",
     "LinearRelaxation",
@@ -71,12 +75,13 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-LP_MAX_PAIRS = 250_000
+PRICE_MAX_PAIRS = 250_000
+"""Above this many candidate pairs the LP stage stays within the candidates: its search beyond them over
+every allowed pair (`price_missing`) is too slow there (benchmarks/RESULTS.md), so the proof covers the
+capped candidates only."""
+LAGRANGE_MIN_PAIRS = 2_500_000
 """Above this many candidate pairs the LP stage gives way to the Lagrangian relaxation of R13/R14 over
-min-cost flows, which returns a plan with a proven gap (measurements in benchmarks/RESULTS.md)."""
-PRICING_ROUNDS = 25
-"""Column-generation rounds after the first LP: a count, not a clock, so the same input always gives the
-same plan. Each round re-solves the kept HiGHS model from its basis (LinearRelaxation)."""
+min-cost flows, which returns a plan with a proven gap."""
 
 
 @dataclass
@@ -88,6 +93,7 @@ class _Run:
     time_limit: float
     reference: np.ndarray | None
     reference_weight: int
+    warm: np.ndarray | None
     say: Progress
     start: float
     timings: dict[str, float] = field(default_factory=dict)
@@ -134,7 +140,7 @@ class _Run:
 def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None = None,
           candidates: Candidates | None = None, progress: Progress | None = None,
           shortcuts: bool = True, reference: np.ndarray | None = None, reference_weight: int = 3,
-          pricing: bool = True) -> Result:
+          pricing: bool = True, warm: np.ndarray | None = None) -> Result:
     """The best plan for `data` within `time_limit` seconds (see module docstring for the method).
 
     `shortcuts=False` skips the flow and LP proofs and hands every candidate pair to CP-SAT (with the
@@ -145,12 +151,17 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     then means optimal for the combined objective, and its bound is the objective itself.
     `Result.changed_vs_reference` counts the employees placed elsewhere than there.
 
-    `pricing=False` keeps the LP to the given candidates (no column generation): for a series of solves
+    `pricing=False` keeps the LP to the given candidates (no search beyond them): for a series of solves
     over one candidate set, such as the benefit curve, whose first solve priced every pair already.
+
+    `warm` (post index per employee, e.g. the previous point of the benefit curve) starts the LP's column
+    generation from that plan's pairs as well: the same objective and proof in fewer rounds when the plans
+    are close, but where several plans are optimal it may return another of them than a cold start. So
+    `compare` does not use it: a scenario's plan there is the plan `solve -s` gives.
     """
     start = time.perf_counter()
     t = tables or Tables(data)
-    run = _Run(data, t, time_limit, reference, reference_weight, progress or (lambda _msg: None), start)
+    run = _Run(data, t, time_limit, reference, reference_weight, warm, progress or (lambda _msg: None), start)
     tick = time.perf_counter()
     cand = candidates if candidates is not None else build_candidates(data, t, reference=reference)
     run.timings["kandidat"] = time.perf_counter() - tick
@@ -176,7 +187,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     if side_rules_hold(s, x_flow):
         return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran")
 
-    if s.n_pairs > LP_MAX_PAIRS:
+    if s.n_pairs > LAGRANGE_MIN_PAIRS:
         run.say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
         tick = time.perf_counter()
         relaxed = lagrangian(s.coupling(), partial(scaled_flow, s), run.time_left())
@@ -186,14 +197,27 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
             proven = math.floor(relaxed.bound + 1e-6) <= relaxed.objective
             return run.result(s, SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, relaxed.x,
                               relaxed.objective if proven else relaxed.bound, "lagrange")
-    return _lp_then_cpsat(run, s, pricing)
+    return _lp_then_cpsat(run, s, x_flow, pricing and s.n_pairs <= PRICE_MAX_PAIRS)
 
 
-def _lp_then_cpsat(run: _Run, s: Structure, pricing: bool) -> Result:
+def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:
+    """The pairs the LP starts from (columns.py): every stay, the only pair of a pinned employee, the
+    flow's plan, and the reference and warm-start plans' pairs."""
+    emp, post = s.cand.emp, s.cand.post
+    first = s.cand.stay | (x_flow > 0) | (np.bincount(emp, minlength=s.n_emp)[emp] == 1)
+    for plan in (run.reference, run.warm):
+        if plan is not None:
+            first |= post == np.asarray(plan)[emp]
+    return first
+
+
+def _lp_then_cpsat(run: _Run, s: Structure, x_flow: np.ndarray, pricing: bool) -> Result:
     """Stages 2 and 3: the LP relaxation (priced over every allowed pair), then CP-SAT on its residual."""
     run.say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
-    s, lp, all_pairs = _priced_lp(run, s, pricing and run.reference is None)
+    priced = priced_lp(run.data, run.tables, s, _first_pairs(run, s, x_flow), run.structure,
+                       pricing and run.reference is None, run.say)
+    s, lp, all_pairs = priced.s, priced.lp, priced.all_pairs
     run.timings["lp"] = time.perf_counter() - tick
     if lp is None:
         return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "lp",
@@ -212,29 +236,6 @@ def _lp_then_cpsat(run: _Run, s: Structure, pricing: bool) -> Result:
                           "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.",
                           ("R15", *coupling_codes(s)))
     return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=all_pairs)
-
-
-def _priced_lp(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, LpSolution | None, bool]:
-    """The LP relaxation, with column generation over every eligible pair when `pricing`: add the pairs the
-    LP duals price as improving and re-solve, until none is left; the LP (and so any plan matching its
-    bound) is then optimal over all eligible pairs, not only the capped candidates. Not with a reference
-    plan (its bonus is not priced). Returns the final structure, the LP solution (None: infeasible) and
-    whether pricing proved that nothing was left out."""
-    relaxation = LinearRelaxation(s)
-    lp = relaxation.solve()
-    rounds = 0
-    while lp is not None and pricing:
-        wider = price_missing(run.data, run.tables, s.cand, lp[3])
-        if wider is None:
-            return s, lp, True
-        if rounds >= PRICING_ROUNDS:
-            break
-        rounds += 1
-        run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
-        s = run.structure(wider)
-        relaxation.extend(s)
-        lp = relaxation.solve()
-    return s, lp, False
 
 
 def _pin_conflict_result(run: _Run, s: Structure) -> Result:

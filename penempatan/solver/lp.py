@@ -81,19 +81,28 @@ def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.nd
 class LinearRelaxation:
     """The LP relaxation with every rule, kept in one HiGHS model across column-generation rounds.
 
-    Rows never change (R11 seats, R12 links, R13, R14, R21, R21 links, one assignment row per employee);
-    pairs found by pricing are appended as columns, and HiGHS re-solves from the previous basis with the
-    primal simplex instead of starting cold (SOLVER-NOTES.md).
+    Rows never change (R11 seats, R12 links, R13, R14, R21, R21 links, one assignment row per employee).
+    The model holds the columns of the pairs in play (`active`, default all); `add` brings in more pairs of
+    the same candidates and `extend` moves to a larger candidate set (pricing outside the caps). HiGHS
+    re-solves from the previous basis with the primal simplex instead of starting cold (SOLVER-NOTES.md).
+    `solve` reports every candidate pair, in play or not: x is 0 outside, and the reduced cost of a pair
+    outside comes from the dual prices, so the caller can tell which pairs would improve the LP.
     """
 
-    def __init__(self, s: Structure) -> None:
+    def __init__(self, s: Structure, active: np.ndarray | None = None) -> None:
         a_ub, b_ub, a_eq, b_eq = _rows(s)
         wajib, over, filled, extra_ub = _lp_columns(s)
         self.n_ub = a_ub.shape[0]
-        matrix = sp.vstack([a_ub, a_eq]).tocsc()
-        cost = -np.concatenate([s.gain.astype(float), np.full(len(wajib), float(s.weight_fill)),
+        self.n_post = s.n_post
+        whole = sp.vstack([a_ub, a_eq]).tocsc()
+        self.s = s
+        self.keys: np.ndarray = s.cand.emp * self.n_post + s.cand.post
+        self.pair_matrix: sp.csc_matrix = whole[:, : s.n_pairs].tocsc()
+        first = np.arange(s.n_pairs) if active is None else np.nonzero(active)[0]
+        matrix = sp.hstack([self.pair_matrix[:, first], whole[:, s.n_pairs:]]).tocsc()
+        cost = -np.concatenate([s.gain[first].astype(float), np.full(len(wajib), float(s.weight_fill)),
                                 np.full(len(over), -float(s.weight_surplus)), np.zeros(len(filled))])
-        upper = np.concatenate([np.ones(s.n_pairs), extra_ub])
+        upper = np.concatenate([np.ones(len(first)), extra_ub])
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
         lp.col_cost_ = cost
@@ -111,51 +120,84 @@ class LinearRelaxation:
         self.h.setOptionValue("output_flag", False)
         self.h.setOptionValue("random_seed", SEED)
         self.h.passModel(lp)
-        # Column of each pair, by (employee, post): pairs added later come after the extra columns.
-        self.n_post = s.n_post
-        self.columns: dict[int, int] = dict(zip(self._keys(s).tolist(), range(s.n_pairs), strict=True))
+        # Column of each pair in play (-1: not in the model); pairs added later come after the extra columns.
+        self.column = np.full(s.n_pairs, -1, dtype=np.int64)
+        self.column[first] = np.arange(len(first))
         # The priority columns (y: must-fill seats, o: surplus kept) follow the first pairs; their weights
-        # grow with the candidates' spread, so they are re-priced whenever pairs are added.
-        self.priority_cols = np.arange(s.n_pairs, s.n_pairs + len(wajib) + len(over), dtype=np.int32)
+        # grow with the candidates' spread, so they are re-priced whenever the candidates grow.
+        self.priority_cols = np.arange(len(first), len(first) + len(wajib) + len(over), dtype=np.int32)
         self.n_wajib = len(wajib)
+
+    def _set_pool(self, s: Structure, matrix: sp.csc_matrix) -> None:
+        """Make `s` the current candidates; pairs already in the model keep their columns."""
+        keys = s.cand.emp * self.n_post + s.cand.post
+        inside = self.column >= 0
+        old_keys, old_cols = self.keys[inside], self.column[inside]
+        order = np.argsort(old_keys)
+        old_keys, old_cols = old_keys[order], old_cols[order]
+        column = np.full(len(keys), -1, dtype=np.int64)
+        if len(old_keys):
+            at = np.minimum(np.searchsorted(old_keys, keys), len(old_keys) - 1)
+            found = old_keys[at] == keys
+            column[found] = old_cols[at[found]]
+        self.column = column
         self.s = s
+        self.keys = keys
+        self.pair_matrix = matrix[:, : s.n_pairs].tocsc()
 
-    def _keys(self, s: Structure) -> np.ndarray:
-        return s.cand.emp * self.n_post + s.cand.post
+    @property
+    def active(self) -> np.ndarray:
+        """Per candidate pair of the current Structure: is its column in the model?"""
+        return self.column >= 0
 
-    def extend(self, s: Structure) -> None:
-        """Add the pairs of `s` that the model does not have yet (same rows, more candidates)."""
-        keys = self._keys(s)
-        new = np.array([k for k, key in enumerate(keys.tolist()) if key not in self.columns], dtype=np.int64)
+    def add(self, pairs: np.ndarray) -> int:
+        """Bring the candidate pairs `pairs` (indices into the current Structure) into the model; returns how
+        many were new."""
+        new = np.unique(pairs[self.column[pairs] < 0])
         if len(new):
-            a_ub, _, a_eq, _ = _rows(s)
-            block = sp.vstack([a_ub[:, new], a_eq[:, new]]).tocsc()
+            block = self.pair_matrix[:, new].tocsc()
             first = self.h.getNumCol()
-            self.h.addCols(len(new), -s.gain[new].astype(float), np.zeros(len(new)), np.ones(len(new)),
+            self.h.addCols(len(new), -self.s.gain[new].astype(float), np.zeros(len(new)), np.ones(len(new)),
                            block.nnz, block.indptr[:-1].astype(np.int32), block.indices.astype(np.int32),
                            block.data)
-            for offset, key in enumerate(keys[new].tolist()):
-                self.columns[key] = first + offset
+            self.column[new] = first + np.arange(len(new))
             self.h.setOptionValue("simplex_strategy", 4)  # primal simplex from the kept basis
+        return len(new)
+
+    def extend(self, s: Structure, all_in: bool = True) -> None:
+        """Move to the candidates of `s` (the same rows, more pairs); with `all_in` every pair of `s` comes
+        into the model, otherwise only those `add` is given later."""
+        a_ub, _, a_eq, _ = _rows(s)
+        self._set_pool(s, sp.vstack([a_ub, a_eq]).tocsc())
         costs = np.concatenate([np.full(self.n_wajib, -float(s.weight_fill)),
                                 np.full(len(self.priority_cols) - self.n_wajib, float(s.weight_surplus))])
         if len(costs):
             self.h.changeColsCost(len(costs), self.priority_cols, costs)
-        self.s = s
+        if all_in:
+            self.add(np.arange(s.n_pairs))
 
     def solve(self) -> LpSolution | None:
         """(x per pair, LP objective, reduced cost per pair, dual prices) in the order of the current
-        Structure's pairs, or None when the LP is infeasible."""
+        Structure's pairs, or None when the LP (over the pairs in play) is infeasible. The reduced cost is
+        what a pair would lose: ≥ 0 in play; a pair outside with a negative one would improve the LP."""
         self.h.run()
         if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
+        s = self.s
         sol = self.h.getSolution()
-        cols = np.array([self.columns[key] for key in self._keys(self.s).tolist()], dtype=np.int64)
-        x = np.asarray(sol.col_value)[cols]
-        reduced = np.maximum(np.asarray(sol.col_dual)[cols], 0.0)
         duals = np.asarray(sol.row_dual)
+        prices = _prices(s, duals[: self.n_ub], duals[self.n_ub:])
+        # Reduced cost of a pair (minimisation of −gain): −gain + its rows' duals = price − gain.
+        reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - s.gain
+        reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
+        x = np.zeros(s.n_pairs)
+        cols = self.column
+        inside = cols >= 0
+        x[inside] = np.asarray(sol.col_value)[cols[inside]]
+        # In play: HiGHS's own (a pair at its upper bound may show a negative one: nothing to gain there).
+        reduced[inside] = np.maximum(np.asarray(sol.col_dual)[cols[inside]], 0.0)
         objective = -float(self.h.getInfo().objective_function_value)
-        return x, objective, reduced, _prices(self.s, duals[: self.n_ub], duals[self.n_ub:])
+        return x, objective, reduced, prices
 
 
 def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray) -> Prices:

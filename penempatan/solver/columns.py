@@ -1,0 +1,101 @@
+"""Column generation for the LP stage: a small LP over the pairs in play, grown by reduced cost.
+
+The LP over every candidate pair is large (65,000 columns at 5,000 employees, 900,000 at 50,000) while its
+optimum uses about one pair per employee. So the LP starts from the pairs that are surely needed or
+likely to be (every stay, the min-cost flow's plan, a warm-start plan) and grows in rounds: the dual
+prices give every candidate's reduced cost in numpy (LinearRelaxation.solve), and the best few improving
+pairs per employee come in. When no candidate improves, `price_missing` looks beyond the candidates over
+every allowed pair (SPEC 4); when it finds nothing either, the LP optimum is the LP optimum over all
+allowed pairs. Both counts are bounded (the same input always makes the same rounds); a bound that is hit
+brings every candidate in, so the LP that the later stages see is always exact over its candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from penempatan.model import ProblemData
+from penempatan.scoring import Candidates, Tables, price_missing
+from penempatan.solver.lp import LinearRelaxation, LpSolution
+from penempatan.solver.structure import Structure
+
+PRICING_ROUNDS = 25
+"""Searches beyond the candidates (`price_missing`): a count, not a clock, so the same input always gives
+the same plan."""
+ROUNDS_PER_CANDIDATE_SET = 200
+"""Rounds of adding candidates by reduced cost before every candidate is brought in at once."""
+PER_EMPLOYEE = 1
+"""Improving pairs per employee brought in each round (the best by reduced cost)."""
+PER_CATEGORY = 25
+"""Posts per category that `price_missing` looks at beyond the cheapest (fewer searches, measured in
+benchmarks/RESULTS.md)."""
+TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class PricedLp:
+    """The LP stage's outcome: the final candidates, the LP solution over them (None: infeasible), whether
+    the search beyond the candidates proved that no allowed pair was left out, and the rounds made."""
+
+    s: Structure
+    lp: LpSolution | None
+    all_pairs: bool
+    rounds: int
+    searches: int
+
+
+def priced_lp(data: ProblemData, tables: Tables, s: Structure, first: np.ndarray,
+              structure: Callable[[Candidates], Structure], pricing: bool,
+              say: Callable[[str], None]) -> PricedLp:
+    """The LP relaxation over the candidates of `s` (and, with `pricing`, every allowed pair), starting from
+    the pairs flagged in `first`."""
+    relaxation = LinearRelaxation(s, first)
+    everything = bool(first.all())
+    rounds = searches = 0
+    lp = relaxation.solve()
+    while True:
+        if lp is None:
+            if everything:
+                return PricedLp(s, None, False, rounds, searches)
+            # The pairs in play may not reach a plan that every rule allows (a pinned move out of a unit
+            # needs someone to come in, R21): bring in every candidate.
+            relaxation.add(np.arange(s.n_pairs))
+            everything = True
+        else:
+            improving = lp[2] < -TOLERANCE
+            if improving.any():
+                rounds += 1
+                if rounds > ROUNDS_PER_CANDIDATE_SET:
+                    relaxation.add(np.arange(s.n_pairs))
+                    everything = True
+                else:
+                    relaxation.add(best_per_employee(s.cand.emp, lp[2], improving, PER_EMPLOYEE))
+            elif not pricing:
+                return PricedLp(s, lp, False, rounds, searches)
+            else:
+                wider = price_missing(data, tables, s.cand, lp[3], tol=TOLERANCE, per_round=PER_CATEGORY)
+                if wider is None:
+                    return PricedLp(s, lp, True, rounds, searches)
+                if searches >= PRICING_ROUNDS:
+                    return PricedLp(s, lp, False, rounds, searches)
+                searches += 1
+                say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
+                s = structure(wider)
+                relaxation.extend(s, all_in=False)
+                everything = False
+        lp = relaxation.solve()
+
+
+def best_per_employee(emp: np.ndarray, reduced: np.ndarray, improving: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the `k` most improving pairs (lowest reduced cost) of each employee among `improving`;
+    ties by pair index, so the choice is deterministic."""
+    pairs = np.nonzero(improving)[0]
+    order = np.lexsort((pairs, reduced[pairs], emp[pairs]))
+    pairs = pairs[order]
+    owner = emp[pairs]
+    starts = np.r_[True, owner[1:] != owner[:-1]]
+    first_of_run = np.maximum.accumulate(np.where(starts, np.arange(len(pairs)), 0))
+    return pairs[np.arange(len(pairs)) - first_of_run < k]

@@ -1,0 +1,158 @@
+"""The Parameter & skenario form and the scenario file it becomes: the same TOML the CLI reads (`solve -s`,
+`compare -s`), checked by `penempatan.scenario.load_scenario` before it is kept, so the form's mistakes get the
+scenario reader's located messages (file, line, key).
+
+Every parameter is a `Params` field with its meaning from the template's `Petunjuk` (the one text of what each
+parameter does) and its default; an empty field keeps the value of the data's `Pengaturan`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, get_args
+
+from penempatan.excel.write_input import _PARAM_HELP as PARAM_HELP
+from penempatan.model import Params, ProblemData
+from penempatan.text import compact_key
+
+LIST_FIELDS = ("kunci", "larang", "kebutuhan")
+
+
+@dataclass(frozen=True)
+class ParamField:
+    """One parameter of the form: name, meaning, default, the data's value and the kind of input."""
+
+    name: str
+    help: str
+    default: str
+    current: str
+    kind: str  # "angka", "ya-tidak", "tanggal", "daftar", "teks"
+
+
+def _kind(name: str) -> str:
+    annotation = Params.model_fields[name].annotation
+    types = set(get_args(annotation)) or {annotation}
+    if bool in types:
+        return "ya-tidak"
+    if date in types:
+        return "tanggal"
+    if any(getattr(t, "__origin__", None) is tuple for t in types) or any(t is tuple for t in types):
+        return "daftar"
+    if types & {int, float}:
+        return "angka"
+    return "teks"
+
+
+def shown(value: object) -> str:
+    """A parameter value as the form shows it (lists `;`-joined, Ya/Tidak, dates yyyy-mm-dd)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def fields(params: Params) -> list[ParamField]:
+    """Every parameter, in `Params` order, with its meaning, default and the data's value."""
+    out = []
+    for name, info in Params.model_fields.items():
+        default = "hari ini" if info.default_factory is not None else shown(info.default) or "(kosong)"
+        out.append(ParamField(name, PARAM_HELP.get(name, ""), default, shown(getattr(params, name)), _kind(name)))
+    return out
+
+
+# --- form -> TOML ------------------------------------------------------------------------------------------------
+def _string(s: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _literal(kind: str, raw: str) -> str:
+    """The TOML value of one form field; what does not parse as its kind is written as a string, so the
+    scenario reader names the line and key and says what is expected."""
+    raw = raw.strip()
+    if kind == "ya-tidak":
+        return {"ya": "true", "tidak": "false"}.get(raw.lower(), _string(raw))
+    if kind == "tanggal" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return raw
+    if kind == "angka" and re.fullmatch(r"-?\d+(\.\d+)?", raw.replace(",", ".")):
+        return raw.replace(",", ".")
+    if kind == "daftar":
+        items = [s.strip() for s in raw.split(";") if s.strip()]
+        return "[" + ", ".join(s if s.isdigit() else _string(s) for s in items) + "]"
+    return _string(raw)
+
+
+def _pairs(raw: str) -> list[tuple[str, str, int]]:
+    """Lines 'A ; B' of a text area (also 'A = B', 'A | B', a tab, or 'A B' when A has no space) as
+    (A, B, line number)."""
+    out = []
+    for k, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        sep = r"\s*[;=|\t]\s*" if re.search(r"[;=|\t]", line) else r"\s+"
+        parts = re.split(sep, line, maxsplit=1)
+        out.append((parts[0], parts[1] if len(parts) > 1 else "", k))
+    return out
+
+
+def form_toml(form: Mapping[str, str], units: list[str], data: ProblemData) -> str:
+    """The scenario file for a submitted form: `nama`, `[parameter]`, `[[kunci]]`, `[[larang]]`,
+    `bekukan_unit` and `[kebutuhan]`."""
+    lines = ["# Skenario dari halaman Parameter & skenario (penempatan web).",
+             f"nama = {_string(form.get('nama', '').strip() or 'Skenario')}", ""]
+    frozen = [u for u in units if u]
+    if frozen:
+        lines += ["bekukan_unit = [" + ", ".join(_string(u) for u in frozen) + "]", ""]
+    lines.append("[parameter]")
+    for name in Params.model_fields:
+        value = form.get(f"p-{name}", "").strip()
+        if value:
+            lines.append(f"{name} = {_literal(_kind(name), value)}")
+    lines.append("")
+    codes = {compact_key(q.kode): q.kode for q in data.positions}
+    seats = _pairs(form.get("kebutuhan", ""))
+    if seats:
+        lines.append("[kebutuhan]")
+        lines += [f"{_string(kode)} = {_literal('angka', n) if n else _string('')}" for kode, n, _ in seats]
+        lines.append("")
+    for nip, kode, _ in _pairs(form.get("kunci", "")):
+        lines += ["[[kunci]]", f"nip = {_string(nip)}", f"kode_jabatan = {_string(kode)}", ""]
+    for nip, where, _ in _pairs(form.get("larang", "")):
+        key = "kode_jabatan" if compact_key(where) in codes else "unit"
+        lines += ["[[larang]]", f"nip = {_string(nip)}", f"{key} = {_string(where)}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def form_from_file(path: Path) -> dict[str, Any]:
+    """A saved scenario as the form's values (to edit it); what the form does not show is left out."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    params = {**raw.get("parameter", {}), **{(k if k.startswith(("bobot_", "nilai_")) else f"bobot_{k}"): v
+                                             for k, v in raw.get("bobot", {}).items()}}
+    return {
+        "nama": raw.get("nama", ""),
+        "nama_berkas": path.stem,
+        "p": {k: shown(v) for k, v in params.items()},
+        "bekukan": list(raw.get("bekukan_unit", [])),
+        "kunci": "\n".join(f"{k.get('nip', '')} ; {k.get('kode_jabatan', '')}" for k in raw.get("kunci", [])),
+        "larang": "\n".join(f"{k.get('nip', '')} ; {k.get('kode_jabatan') or k.get('unit', '')}"
+                            for k in raw.get("larang", [])),
+        "kebutuhan": "\n".join(f"{k} = {v}" for k, v in raw.get("kebutuhan", {}).items()),
+    }
+
+
+def file_name(nama: str) -> str:
+    """A scenario's file name from the name the planner typed (letters, digits, - and _)."""
+    stem = re.sub(r"[^\w\-]+", "-", nama.strip().lower()).strip("-")[:50] or "skenario"
+    return f"{stem}.toml"

@@ -1,0 +1,297 @@
+"""What the pages and the API do, as calls of the same functions the CLI calls (`penempatan.cli.jobs`, the
+letters, the answers writer): check, analyse, solve, explain a saved plan, compare, write letters and record
+answers. Long jobs go to the task queue; what a page shows again (a plan's rows, an analysis) is kept in
+memory, and everything is also in the work folder, so a restarted server reads it back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import threading
+import zipfile
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from penempatan.cli import jobs
+from penempatan.errors import Problem, Severity
+from penempatan.web.plan import PlanData
+from penempatan.web.store import Berkas, Refused, Run, Store, read_json, write_json
+from penempatan.web.tasks import Task, TaskQueue
+
+if TYPE_CHECKING:
+    from penempatan.analyze import Analysis
+    from penempatan.excel.write_answers import Answers
+    from penempatan.model import ProblemData
+
+BATAS_WAKTU = 60.0
+"""Solver time limit per plan (seconds), the CLI's default."""
+_KEPT = 3
+"""Plans and analyses kept in memory (the newest); older ones are read back from the work folder."""
+
+
+class _Lru(OrderedDict[Any, Any]):
+    def keep(self, key: Any, value: Any) -> Any:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > _KEPT:
+            self.popitem(last=False)
+        return value
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckView:
+    """`check` of one berkas: every located problem, and whether a plan can be made from it."""
+
+    problems: list[Problem]
+    usable: bool
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+class Service:
+    """The work folder, the task queue and what is kept in memory."""
+
+    def __init__(self, store: Store, tasks: TaskQueue) -> None:
+        self.store = store
+        self.tasks = tasks
+        self._plans = _Lru()
+        self._analyses = _Lru()
+        self._lock = threading.Lock()
+        self._loading: dict[Path, threading.Lock] = {}
+
+    # --- check --------------------------------------------------------------------------------------------------
+    def check(self, b: Berkas) -> CheckView:
+        """`penempatan check` of the berkas (kept in periksa.json, its problems also in masalah.xlsx)."""
+        if b.problems_json.is_file():
+            saved = read_json(b.problems_json)
+            return CheckView([_problem(p) for p in saved["masalah"]], bool(saved["dapat_dipakai"]))
+        checked = jobs.check_input(b.data, b.problems_xlsx)
+        write_json(b.problems_json, {"dapat_dipakai": not checked.failed,
+                                     "masalah": [dataclasses.asdict(p) for p in checked.problems]})
+        return CheckView(checked.problems, not checked.failed)
+
+    def problem(self, b: Berkas) -> ProblemData:
+        """The berkas's data as read (no scenario), for the forms."""
+        key = ("data", b.id)
+        with self._lock:
+            if key in self._analyses:
+                return self._analyses[key]  # type: ignore[no-any-return]
+        problem = jobs.prepare(b.data, None, None, lambda _msg: None).problem
+        with self._lock:
+            return self._analyses.keep(key, problem)  # type: ignore[no-any-return]
+
+    def save_scenario(self, b: Berkas, name: str, toml: str) -> list[Problem]:
+        """Keep scenario `name` when the scenario reader accepts it (`load_scenario`, as `solve -s` reads it);
+        else its problems, located at the file's lines, and nothing kept."""
+        from penempatan.errors import InputError
+        from penempatan.excel.read_plan import read_plan_moves
+        from penempatan.scenario import load_scenario
+
+        target = b.scenario(name)
+        staging = b.folder / "skenario-baru"
+        staging.mkdir(exist_ok=True)
+        draft = staging / name
+        draft.write_text(toml, encoding="utf-8")
+        try:
+            load_scenario(draft, self.problem(b), read_plan=read_plan_moves)
+        except InputError as exc:
+            from penempatan.cli.problems import locate
+
+            draft.unlink()
+            return locate(exc.problems, None)
+        target.parent.mkdir(exist_ok=True)
+        draft.replace(target)
+        return []
+
+    # --- analysis -----------------------------------------------------------------------------------------------
+    def analysis(self, b: Berkas) -> Analysis:
+        """`penempatan analyze` of the berkas (the workbook written to analisis.xlsx)."""
+        with self._lock:
+            if b.id in self._analyses:
+                return self._analyses[b.id]  # type: ignore[no-any-return]
+        _, analysis = jobs.analyze_files(b.data, b.analysis, None, lambda _msg: None)
+        with self._lock:
+            return self._analyses.keep(b.id, analysis)  # type: ignore[no-any-return]
+
+    # --- solve and the saved plans ------------------------------------------------------------------------------
+    def start_solve(self, b: Berkas, skenario: str | None, acuan: int | None, kurva: bool) -> Task:
+        """Queue `penempatan solve` of the berkas (with the saved scenario `skenario`, and with plan `acuan` as
+        the reference: its copy with the answers when there is one); the task's result is the plan number."""
+        if not self.check(b).usable:
+            raise Refused("data masih bergalat: perbaiki dulu galat yang ditampilkan di halaman Unggah, lalu "
+                          "unggah lagi", 422)
+        scenario = self._scenario(b, skenario)
+        reference = None
+        if acuan is not None:
+            run = self.run(b, acuan)
+            reference = run.answers if run.answers.is_file() else run.plan
+        return self.tasks.submit(b.id, "rencana",
+                                 lambda task: self._solve(task, b, scenario, reference, acuan, kurva))
+
+    def _solve(self, task: Task, b: Berkas, scenario: Path | None, reference: Path | None, acuan: int | None,
+               kurva: bool) -> int:
+        run = b.new_run()
+        files = jobs.SolveFiles(data=b.data, skenario=scenario, acuan=reference, out=run.plan,
+                                kandidat=run.candidates, json=None, laporan=run.report, claimed=())
+        try:
+            solved = jobs.solve_files(files, BATAS_WAKTU, kurva, task.progress)
+        except BaseException:
+            shutil.rmtree(run.folder, ignore_errors=True)
+            raise
+        from penempatan.explain import Explainer
+
+        if scenario is not None:  # the scenario as solved, should the planner edit the file later
+            shutil.copyfile(scenario, run.folder / scenario.name)
+        write_json(run.meta_path, {"skenario": scenario.name if scenario else None, "acuan": acuan,
+                                   "acuan_berkas": reference.name if reference else None, "kurva": kurva})
+        plan = PlanData.build(run, Explainer(solved.problem, solved.tables, solved.result))
+        with self._lock:
+            self._plans.keep(run.folder, plan)
+        return run.number
+
+    def run(self, b: Berkas, number: int | None = None) -> Run:
+        """Plan `number` of the berkas (the latest when None); Refused (404) when there is none."""
+        run = b.run(number)
+        if run is None:
+            raise Refused("belum ada rencana untuk berkas ini: susun dulu di halaman Rencana"
+                          if number is None else f"rencana {number} tidak ada", 404)
+        return run
+
+    def plan(self, b: Berkas, number: int | None = None) -> PlanData:
+        """The plan's rows; a plan not in memory is read back from its workbook and verified against the data
+        (`explain --rencana`: nothing is solved)."""
+        run = self.run(b, number)
+        with self._lock:
+            loading = self._loading.setdefault(run.folder, threading.Lock())
+        with loading:  # one reader per plan: a page asking while the plan is being read waits for it
+            with self._lock:
+                if run.folder in self._plans:
+                    self._plans.move_to_end(run.folder)
+                    return self._plans[run.folder]  # type: ignore[no-any-return]
+            name = run.meta().get("skenario")
+            kept = run.folder / name if name else None
+            scenario = kept if kept is not None and kept.is_file() else self._scenario(b, name)
+            explained = jobs.explain_saved(b.data, scenario, run.plan, None, None, lambda _msg: None)
+            plan = PlanData.build(run, explained.view)
+            with self._lock:
+                return self._plans.keep(run.folder, plan)  # type: ignore[no-any-return]
+
+    def warm(self) -> None:
+        """Read the newest berkas's latest plan back on a background thread, so that after a restart its
+        Rencana page opens at once (reading and verifying a 5,000-employee plan takes seconds)."""
+        newest = next((b for b in self.store.all() if b.runs()), None)
+        if newest is not None:
+            threading.Thread(target=self._warm, args=(newest,), name="penempatan-muat", daemon=True).start()
+
+    def _warm(self, b: Berkas) -> None:
+        try:
+            self.plan(b)
+        except Exception:  # the page says what is wrong when it is opened
+            return
+
+    def _scenario(self, b: Berkas, name: str | None) -> Path | None:
+        if not name:
+            return None
+        path = b.scenario(name)
+        if not path.is_file():
+            raise Refused(f"skenario {name} tidak ada lagi di folder kerja", 404)
+        return path
+
+    # --- compare --------------------------------------------------------------------------------------------------
+    def start_compare(self, b: Berkas, names: list[str]) -> Task:
+        """Queue `penempatan compare` of the base plan and the saved scenarios `names`."""
+        if not names:
+            raise Refused("pilih paling sedikit satu skenario untuk dibandingkan", 422)
+        paths = [self._scenario(b, n) for n in names]
+
+        def work(task: Task) -> list[str]:
+            from penempatan.compare import banding_rows
+
+            _, comparison = jobs.compare_files(b.data, [p for p in paths if p], b.comparison, None, BATAS_WAKTU,
+                                               task.progress)
+            labels = [p.label for p in comparison.plans]
+            write_json(b.comparison_json, {"skenario": names, "rencana": labels,
+                                           "baris": [[label, [_plain(v) for v in values]]
+                                                     for label, values in banding_rows(comparison)]})
+            return names
+
+        return self.tasks.submit(b.id, "banding", work)
+
+    # --- letters --------------------------------------------------------------------------------------------------
+    def start_letters(self, b: Berkas, number: int | None) -> Task:
+        """Queue the letter drafts of a plan's movers (`penempatan surat`'s letters and files), zipped."""
+        run = self.run(b, number)
+
+        def work(task: Task) -> int:
+            import tempfile
+
+            from penempatan.letters import COMBINED_NAME, LIST_NAME, letters_for, template_path, write_letters
+
+            task.progress("Menyusun surat…")
+            plan = self.plan(b, run.number)
+            letters = letters_for(plan.view)
+            task.progress("Menulis surat…")
+            with tempfile.TemporaryDirectory(prefix="penempatan-surat-") as tmp:
+                folder = Path(tmp)
+                write_letters(folder, letters, template_path(), list_path=folder / LIST_NAME,
+                              combined_path=folder / COMBINED_NAME)
+                part = run.letters.with_suffix(".zip.part")
+                with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+                    for path in sorted(folder.iterdir()):
+                        z.write(path, path.name)
+                part.replace(run.letters)
+            return len(letters)
+
+        return self.tasks.submit(b.id, "surat", work)
+
+    # --- answers --------------------------------------------------------------------------------------------------
+    def answers(self, run: Run) -> Answers:
+        """What has been recorded for the plan (in its copy tanggapan.xlsx), or nothing yet."""
+        from penempatan.excel.write_answers import Answers, read_answers
+
+        return read_answers(run.answers) if run.answers.is_file() else Answers()
+
+    def record(self, run: Run, people: dict[str, Any] | None = None, chains: dict[str, str] | None = None) -> int:
+        """Add answers (by NIP) and chain decisions to the plan's copy; the plan workbook is never changed."""
+        from penempatan.excel.write_answers import write_answers
+
+        with self._lock:
+            answers = self.answers(run)
+            answers.people.update(people or {})
+            answers.chains.update(chains or {})
+            answers.chains = {k: v for k, v in answers.chains.items() if v}
+            return write_answers(run.plan, run.answers, answers)
+
+
+def _problem(d: dict[str, Any]) -> Problem:
+    return Problem(**{**d, "severity": Severity(d["severity"])})
+
+
+def _plain(value: object) -> object:
+    return value if isinstance(value, int | float | str | type(None)) else str(value)
+
+
+def explain(plan: PlanData, nip: str | None, jabatan: str | None) -> dict[str, Any]:
+    """`explain --nip` / `--jabatan` on a plan, as data; Refused (404) with the CLI's message (and its close
+    matches) when the NIP or code is not in the data."""
+    from penempatan.cli.failures import Stop
+    from penempatan.cli.lookup import find_employee, find_post
+    from penempatan.web import explanation
+
+    if (nip is None) == (jabatan is None):
+        raise Refused("pilih tepat satu: nip atau jabatan", 422)
+    try:
+        if nip is not None:
+            return {"pegawai": explanation.employee(plan.view, find_employee(plan.view.data, nip))}
+        assert jabatan is not None
+        return {"jabatan": explanation.post(plan.view, find_post(plan.view.data, jabatan))}
+    except Stop as exc:
+        raise Refused(exc.message.removeprefix("Argumen salah: "), 404) from None
