@@ -53,6 +53,7 @@ from penempatan.explain.changes import ChangeRow
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
+from penempatan.scenario.answers import ACCEPT, AGREE, ANSWERS_SHEET, APPROVE, CHAINS_SHEET, OBJECT, REJECT
 from penempatan.scoring import FLAGS, PURPOSES, Tables
 from penempatan.text import number
 
@@ -71,11 +72,12 @@ SHEETS: dict[str, tuple[str, ...]] = {
 `Tanggapan`)."""
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("Rantai Mutasi", "Keputusan"): ("Setuju", "Tolak"),
-    ("Tanggapan", "Tanggapan"): ("Setuju", "Keberatan"),
-    ("Tanggapan", "Keputusan"): ("Terima", "Tolak"),
+    (CHAINS_SHEET, "Keputusan"): (APPROVE, REJECT),
+    (ANSWERS_SHEET, "Tanggapan"): (AGREE, OBJECT),
+    (ANSWERS_SHEET, "Keputusan"): (ACCEPT, REJECT),
 }
-"""The drop-downs of the columns the planner fills in (SPEC 7), by (sheet, column)."""
+"""The drop-downs of the columns the planner fills in (SPEC 7), by (sheet, column); the values are the ones
+`solve --acuan` reads back (scenario/answers.py)."""
 
 CHANGES_SHEET = "Perubahan"
 """Every placement changed against the earlier plan (`solve --acuan`), written after `Ringkasan` when there is one."""

@@ -49,7 +49,7 @@ CHAINS_SHEET = "Rantai Mutasi"
 AGREE, OBJECT = "Setuju", "Keberatan"
 ACCEPT, REJECT = "Terima", "Tolak"
 APPROVE = "Setuju"
-"""The values of the planner's drop-downs (written by excel/write_plan.py `CHOICES`)."""
+"""The values of the planner's drop-downs: their one home (excel/write_plan.py `CHOICES` writes them)."""
 
 
 class Decision(str, Enum):

@@ -16,6 +16,8 @@ from penempatan.scoring.eligibility import forbidden_moves
 from penempatan.scoring.fit import pair_parts
 from penempatan.scoring.tables import Tables
 
+_TIE = 1e-6
+"""Post prices closer than this are a tie (prices are in nilai units, integers)."""
 _CATEGORIES = 3
 """Post categories for pricing: 0 must-fill vacancy, 1 other vacancy, 2 full."""
 
@@ -83,59 +85,136 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
 def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,
              forbids: tuple[dict[int, set[int]], dict[int, set[int]]], existing: np.ndarray,
              per_round: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (employee, post) pairs of one class to price, not yet candidates: every post of the employee's own
-    and preferred units, and elsewhere the `per_round` + 1 cheapest posts of each category (every post for
-    an employee with a scenario forbid). The cheapest post of a category outside the employee's unit is
-    always among them, which is what makes the pricing exact."""
+    """The (employee, post) pairs of one class to price, not yet candidates.
+
+    Within the class a move's value depends on the post only through its category, whether it is in the
+    employee's own unit (and there, whether it has the name of the employee's post), in a unit they asked
+    for, or elsewhere. For each of those groups the cheapest post is the best move, so the pairs are: in the
+    own and preferred units the `per_round` + 1 cheapest posts of each category (and, in the own unit, the
+    cheapest post with the employee's post name and with another name, when those are not among them); in
+    other units the `per_round` + 1 cheapest of each category; an employee with a scenario forbid gets every
+    post priced. The cheapest post of every group is always among them, which makes the pricing exact.
+    """
     forbid_post, forbid_unit = forbids
     free = np.array([i not in forbid_post and i not in forbid_unit for i in emp_c.tolist()], dtype=bool)
     emp_f = emp_c[free]
-    e_parts = [_same_unit(t.emp_unit[emp_f], emp_f, posts, t.post_unit)]
-    pref_e = [i for i in emp_f.tolist() for _ in t.emp_prefs[i]]
-    pref_u = [int(u) for i in emp_f.tolist() for u in t.emp_prefs[i]]
-    e_parts.append(_same_unit(np.array(pref_u, dtype=np.int64), np.array(pref_e, dtype=np.int64), posts,
-                              t.post_unit))
-    for k in range(_CATEGORIES):
-        in_cat = posts[category[posts] == k]
-        if len(in_cat) == 0:
-            continue
-        ranked = in_cat[np.lexsort((in_cat, prices.post[in_cat]))]
-        top = ranked[: per_round + 1]
-        e_rep = np.repeat(emp_f, len(top))
-        p_rep = np.tile(top, len(emp_f))
-        other = t.post_unit[p_rep] != t.emp_unit[e_rep]
-        e_parts.append((e_rep[other], p_rep[other]))
-        # An employee whose unit holds every one of those posts gets the cheapest post of another unit.
-        covered = np.zeros(len(emp_f), dtype=bool)
-        covered[np.searchsorted(emp_f, np.unique(e_rep[other]))] = True
-        for i in emp_f[~covered].tolist():
-            rest = ranked[t.post_unit[ranked] != t.emp_unit[i]]
-            if len(rest):
-                e_parts.append((np.array([i]), rest[:1]))
+    # Posts by unit, category and price: segment (unit, category) holds a unit's posts of one category.
+    ranked = posts[np.lexsort((posts, prices.post[posts], category[posts], t.post_unit[posts]))]
+    segment = t.post_unit[ranked] * _CATEGORIES + category[ranked]
+    rank = np.arange(len(ranked)) - np.searchsorted(segment, segment, side="left")
+    top, top_segment = ranked[rank <= per_round], segment[rank <= per_round]
+    pref_e = np.array([i for i in emp_f.tolist() for _ in t.emp_prefs[i]], dtype=np.int64)
+    pref_u = np.array([int(u) for i in emp_f.tolist() for u in t.emp_prefs[i]], dtype=np.int64)
+    who = np.concatenate([emp_f, pref_e])
+    where = np.concatenate([t.emp_unit[emp_f], pref_u])
+    e_parts = [_join(who, where * _CATEGORIES + k, top, top_segment) for k in range(_CATEGORIES)]
+    e_parts += _own_unit_names(t, emp_f, ranked, segment, per_round)
+    e_parts += _elsewhere(t, emp_f, posts, category, prices, per_round)
     for i in emp_c[~free].tolist():
         options = np.array([j for j in posts.tolist() if j not in forbid_post.get(i, ())
                             and t.post_unit[j] not in forbid_unit.get(i, ())], dtype=np.int64)
         e_parts.append((np.full(len(options), i, dtype=np.int64), options))
     e_arr = np.concatenate([e for e, _ in e_parts])
     p_arr = np.concatenate([p for _, p in e_parts])
-    keys = np.unique(e_arr * t.n_post + p_arr)
+    keys = e_arr * t.n_post + p_arr
     at = np.minimum(np.searchsorted(existing, keys), max(len(existing) - 1, 0))
     keys = keys[existing[at] != keys] if len(existing) else keys
+    keys = np.unique(keys)  # a preferred unit's post can also be among the cheapest elsewhere
     e_arr, p_arr = keys // t.n_post, keys % t.n_post
     keep = p_arr != t.cur[e_arr]
     return e_arr[keep], p_arr[keep]
 
 
-def _same_unit(units: np.ndarray, emp: np.ndarray, posts: np.ndarray,
-               post_unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every (emp[k], post) with the post in unit units[k]: each employee against the posts of one unit."""
-    if len(emp) == 0 or len(posts) == 0:
+def _own_unit_names(t: Tables, emp: np.ndarray, ranked: np.ndarray, segment: np.ndarray,
+                    per_round: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """In the employee's own unit, the cheapest post of each category with the name of their post and the
+    cheapest with another name, where the `per_round` + 1 cheapest of the category lack one of them (a move
+    to a post of the same name in the same unit counts differently, see purposes.move_terms)."""
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    if len(emp) == 0:
+        return out
+    name = t.post_name[t.cur[emp]]
+    unit = t.emp_unit[emp]
+    group_key = unit * (int(t.post_name.max()) + 1) + name
+    order = np.argsort(group_key, kind="stable")
+    _, first = np.unique(group_key[order], return_index=True)
+    lead = order[first]
+    bounds = []
+    for k in range(_CATEGORIES):
+        seg_key = unit[lead] * _CATEGORIES + k
+        lo = np.searchsorted(segment, seg_key, side="left")
+        hi = np.searchsorted(segment, seg_key, side="right")
+        # Only segments longer than the cheapest per_round + 1 can hide a group's cheapest post.
+        bounds += [(g, int(lo[g]), int(hi[g])) for g in np.nonzero(hi - lo > per_round + 1)[0].tolist()]
+    if bounds:
+        members_of = np.split(emp[order], first[1:])
+        for g, lo_g, hi_g in bounds:
+            seg = ranked[lo_g:hi_g]
+            same = t.post_name[seg] == name[lead[g]]
+            head = same[: per_round + 1]
+            extra = []
+            if not head.any() and same.any():
+                extra.append(seg[np.argmax(same)])
+            if head.all() and not same.all():
+                extra.append(seg[np.argmin(same)])
+            for j in extra:
+                out.append((members_of[g], np.full(len(members_of[g]), j, dtype=np.int64)))
+    return out
+
+
+def _elsewhere(t: Tables, emp: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,
+               per_round: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """In other units: the `per_round` + 1 cheapest posts of each category outside the employee's unit;
+    holders who must leave an over-staffed post (R11) also get every post priced the same as the last of
+    them (the LP prices all such posts alike for them, and one at a time would take a search each)."""
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    for k in range(_CATEGORIES):
+        in_cat = posts[category[posts] == k]
+        if len(in_cat) == 0:
+            continue
+        ranked = in_cat[np.lexsort((in_cat, prices.post[in_cat]))]
+        top = ranked[: per_round + 1]
+        e_rep, p_rep = _rotated(emp, ranked, prices.post[ranked], per_round + 1)
+        other = t.post_unit[p_rep] != t.emp_unit[e_rep]
+        out.append((e_rep[other], p_rep[other]))
+        tied = ranked[len(top):]
+        tied = tied[prices.post[tied] <= prices.post[top[-1]] + _TIE]
+        forced = emp[t.forced_out[emp]]
+        if len(tied) and len(forced) and prices.post[top[-1]] > _TIE:  # free posts (price 0) come in anyway
+            e_tie, p_tie = np.repeat(forced, len(tied)), np.tile(tied, len(forced))
+            away = t.post_unit[p_tie] != t.emp_unit[e_tie]
+            out.append((e_tie[away], p_tie[away]))
+        # An employee whose unit holds every one of those posts gets the cheapest post of another unit.
+        covered = np.zeros(len(emp), dtype=bool)
+        covered[np.searchsorted(emp, np.unique(e_rep[other]))] = True
+        for u in np.unique(t.emp_unit[emp[~covered]]).tolist():
+            rest = ranked[t.post_unit[ranked] != u]
+            if len(rest):
+                members = emp[~covered & (t.emp_unit[emp] == u)]
+                out.append((members, np.full(len(members), rest[0], dtype=np.int64)))
+    return out
+
+
+def _rotated(emp: np.ndarray, ranked: np.ndarray, price: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each employee against `m` of the cheapest posts (`ranked` by `price`): the first `m` when fewer than
+    that are tied at the lowest price; otherwise `m` of the tied posts, a different block for each employee
+    in turn. All of them are equally cheap for pricing, and spreading them lets one search bring in many
+    different posts (the LP fills a few and raises their price) instead of the same few for everyone."""
+    ties = int(np.searchsorted(price, price[0] + _TIE, side="right")) if len(price) else 0
+    if ties <= m:
+        top = ranked[:m]
+        return np.repeat(emp, len(top)), np.tile(top, len(emp))
+    offsets = (np.arange(len(emp))[:, None] * m + np.arange(m)[None, :]) % ties
+    return np.repeat(emp, m), ranked[offsets.ravel()]
+
+
+def _join(emp: np.ndarray, key: np.ndarray, targets: np.ndarray,
+          target_key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (emp[k], target) with target_key == key[k]; `target_key` sorted."""
+    if len(emp) == 0 or len(targets) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    order = posts[np.argsort(post_unit[posts], kind="stable")]
-    sorted_units = post_unit[order]
-    lo = np.searchsorted(sorted_units, units, side="left")
-    hi = np.searchsorted(sorted_units, units, side="right")
-    counts = hi - lo
+    lo = np.searchsorted(target_key, key, side="left")
+    counts = np.searchsorted(target_key, key, side="right") - lo
     e_rep = np.repeat(emp, counts)
     offsets = np.repeat(lo - np.cumsum(counts) + counts, counts)
-    return e_rep, order[offsets + np.arange(counts.sum())]
+    return e_rep, targets[offsets + np.arange(counts.sum())]

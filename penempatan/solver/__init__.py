@@ -15,7 +15,8 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
 3. CP-SAT on the residual (`cpsat`): first on the LP's support to get an incumbent, then, after fixing every
    pair whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
 
-Above PRICE_MAX_PAIRS candidate pairs stage 2 stays within the candidates (its proof covers them only);
+Above PRICE_MAX_PAIRS candidate pairs (50,000 employees) stage 2 stays within the candidates (its proof covers
+them only);
 above LAGRANGE_MIN_PAIRS (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
 (relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
 moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
@@ -75,10 +76,11 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-PRICE_MAX_PAIRS = 250_000
-"""Above this many candidate pairs the LP stage stays within the candidates: its search beyond them over
-every allowed pair (`price_missing`) is too slow there (benchmarks/RESULTS.md), so the proof covers the
-capped candidates only."""
+PRICE_MAX_PAIRS = 400_000
+"""Above this many candidate pairs the LP stage stays within the candidates and its proof covers them only:
+the search beyond them over every allowed pair (`price_missing`) takes too long there (at 50,000 employees,
+900,000 pairs, the proof over every pair took 90–104 s and 2.1–2.2 GB against 20–34 s within the candidates;
+benchmarks/RESULTS.md). 20,000 employees (306,000 pairs) are below it."""
 LAGRANGE_MIN_PAIRS = 2_500_000
 """Above this many candidate pairs the LP stage gives way to the Lagrangian relaxation of R13/R14 over
 min-cost flows, which returns a plan with a proven gap."""
