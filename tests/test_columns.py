@@ -26,11 +26,6 @@ def test_best_per_employee_takes_the_lowest_reduced_costs() -> None:
     improving = reduced < 0
     assert best_per_employee(emp, reduced, improving, 2).tolist() == [1, 2, 3, 5, 6]
     assert best_per_employee(emp, reduced, improving, 1).tolist() == [1, 3, 5]  # a tie goes to the first pair
-    # Employee 2 flagged (a holder of an over-staffed post): both of its tied pairs come in.
-    flagged = np.array([False, False, True])
-    assert best_per_employee(emp, reduced, improving, 1, flagged).tolist() == [1, 3, 5, 6]
-    reduced[6] = -0.5
-    assert best_per_employee(emp, reduced, improving, 1, flagged).tolist() == [1, 3, 5]
     assert best_per_employee(emp, reduced, np.zeros(7, dtype=bool), 3).tolist() == []
 
 
