@@ -149,16 +149,21 @@ def solve_all_pairs(s: Structure, hint: np.ndarray | None,
 
 def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.ndarray,
                    time_limit: float) -> tuple[SolveStatus, np.ndarray | None, float]:
-    """CP-SAT on the LP support for an incumbent, then on every pair the reduced costs cannot exclude.
+    """CP-SAT near the LP optimum for an incumbent, then on every pair the reduced costs cannot exclude.
 
+    "Near": the LP support and every pair whose reduced cost is below one must-fill seat's weight (R12), so
+    the incumbent can reach the LP's priorities (R11, R12) and not only its score. A pair whose reduced cost
+    puts the LP bound at or below the incumbent cannot improve on it; when every other pair is of that kind
+    and the first model was solved to optimality, its plan is optimal and no second model is needed.
     Returns (status, x, upper bound on the total objective).
     """
     start = time.perf_counter()
-    support = np.nonzero(x_lp > 1e-6)[0]
-    _, incumbent, inc_obj, _ = PlanModel(s, support).run(time_limit / 3)
+    near = (x_lp > 1e-6) | (reduced < s.weight_fill)
+    first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(near)[0]).run(time_limit / 3)
     if incumbent is not None:
-        # A pair whose reduced cost puts the LP bound at or below the incumbent cannot improve on it.
         keep = (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)
+        if first_status == cp_model.OPTIMAL and not (keep & ~near).any():
+            return SolveStatus.OPTIMAL, incumbent, inc_obj
     else:
         keep = np.ones(s.n_pairs, dtype=bool)
     model = PlanModel(s, np.nonzero(keep)[0])
