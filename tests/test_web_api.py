@@ -273,6 +273,14 @@ def test_answers_go_into_a_copy_and_the_replan_uses_it(client, solved):
     assert ("acuan", "tanggapan.xlsx") in [(k, str(v)) for k, v in read_saved_plan(again.plan).parameter_rows]
     page = client.get(f"/berkas/{solved}/rencana?rencana={again.number}").text
     assert "disusun ulang dari rencana 1 dengan tanggapan" in page and "Perubahan dibanding rencana 1" in page
+    # The decisions hold in the new plan: the objector stays, the approved chain is kept, the rejected one gone.
+    now = {m.nip: m.tujuan for m in read_plan_moves(again.plan)}
+    assert nip not in now
+    for m in moves:
+        if m.rantai == approved:
+            assert now.get(m.nip) == m.tujuan
+        if m.rantai == chain:
+            assert now.get(m.nip) != m.tujuan
 
 
 def test_letters_zip_and_compare(client, solved):

@@ -68,7 +68,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
 }
 
 # Petunjuk text for each parameter of sheet Pengaturan (SPEC 3 and 4).
-_PARAM_HELP: dict[str, str] = {
+PARAM_HELP: dict[str, str] = {
     "bobot_pendidikan": "Skor kecocokan (poin pada kecocokan penuh): jenjang pendidikan dibanding minimal jabatan.",
     "bobot_bidang": "Skor kecocokan: bidang pendidikan atau pelatihan dibanding bidang jabatan (R8).",
     "bobot_kompetensi": "Skor kecocokan: kompetensi dibanding standar jabatan.",
@@ -424,7 +424,7 @@ class _Guide:
         for name, value in _param_values(None):
             default = _param_text(value)
             add([(SHEET_PENGATURAN, {}), (name, {}), None, ("" if default is None else str(default), {}),
-                 (_PARAM_HELP.get(name, ""), {"alignment": _WRAP})])
+                 (PARAM_HELP.get(name, ""), {"alignment": _WRAP})])
         add([])
         add([(h, head) for h in ("Tabel", "Berkas di folder data/", "", "", "Isi dan kegunaan")])
         for name, text in _TABLES:

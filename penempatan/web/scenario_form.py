@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-from penempatan.excel.write_input import _PARAM_HELP as PARAM_HELP
+from penempatan.excel.write_input import PARAM_HELP
 from penempatan.model import Params, ProblemData
 from penempatan.text import compact_key
 
