@@ -12,8 +12,9 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
 1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21 — if its optimum satisfies them, it is optimal;
 2. the LP relaxation with every rule (HiGHS, `lp`), by column generation from a few pairs per employee
    and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal;
-3. CP-SAT on the residual (`cpsat`): first on the LP's support to get an incumbent, then, after fixing every
-   pair whose LP reduced cost proves it cannot beat that incumbent, on what is left, with the incumbent as hint.
+3. CP-SAT on the residual (`cpsat`): first near the LP (its support and every pair within one must-fill seat
+   of it) to get an incumbent, then, after fixing every pair whose LP reduced cost proves it cannot beat that
+   incumbent, on what is left (if anything), with the incumbent as hint.
 
 Above PRICE_MAX_PAIRS candidate pairs (50,000 employees) stage 2 stays within the candidates (its proof covers
 them only);

@@ -82,8 +82,8 @@ class LinearRelaxation:
     """The LP relaxation with every rule, kept in one HiGHS model across column-generation rounds.
 
     Rows never change (R11 seats, R12 links, R13, R14, R21, R21 links, one assignment row per employee).
-    The model holds the columns of the pairs in play (`active`, default all); `add` brings in more pairs of
-    the same candidates and `extend` moves to a larger candidate set (pricing outside the caps). HiGHS
+    The model holds the columns of the pairs in play (`active` at construction, default all); `add` brings in
+    more pairs of the same candidates and `extend` moves to a larger candidate set (pricing outside the caps). HiGHS
     re-solves from the previous basis with the primal simplex instead of starting cold (SOLVER-NOTES.md).
     `solve` reports every candidate pair, in play or not: x is 0 outside, and the reduced cost of a pair
     outside comes from the dual prices, so the caller can tell which pairs would improve the LP.
@@ -144,11 +144,6 @@ class LinearRelaxation:
         self.s = s
         self.keys = keys
         self.pair_matrix = matrix[:, : s.n_pairs].tocsc()
-
-    @property
-    def active(self) -> np.ndarray:
-        """Per candidate pair of the current Structure: is its column in the model?"""
-        return self.column >= 0
 
     def add(self, pairs: np.ndarray) -> int:
         """Bring the candidate pairs `pairs` (indices into the current Structure) into the model; returns how
