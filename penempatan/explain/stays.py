@@ -135,29 +135,41 @@ def r21_blocks(view: PlanView, i: int, j: int) -> bool:
     return bool(view.unit_filled_after[u] <= view.unit_filled_before[u])
 
 
-def blocked(view: PlanView, i: int, j: int, codes: list[str]) -> str:
-    """What kept employee i out of post j, where their move would have been worth more than staying."""
-    t, d, p = view.t, view.data, view.params
+def plan_limits(view: PlanView, i: int, j: int, codes: list[str], *, own_move: bool = False) -> list[str]:
+    """The plan-wide limits that keep employee i out of post j: R13 (unit outflow), R14 (total moves), R21
+    (unit seats filled) and R12 (their own must-fill seat), each appended to `codes`. With `own_move` the
+    employee's own planned move counts: a mover already counted against R13, R14 and R12 is not held by them."""
+    t, p = view.t, view.params
     out: list[str] = []
-    if view.after[j] >= t.post_keb[j]:
-        codes.append("R11")
-        out.append(f"kursi {d.positions[j].kode} sudah penuh ({view.after[j]}/{t.post_keb[j]}, R11), diisi "
-                   "pegawai yang memberi nilai total lebih tinggi")
     u = int(t.emp_unit[i])
-    if t.post_unit[j] != u and view.unit_leavers[u] >= view.unit_cap[u]:
+    staying = view.target[i] == view.cur[i]
+    counted = own_move and t.post_unit[view.target[i]] != u  # already counted against R13 in the plan
+    if t.post_unit[j] != u and not counted and view.unit_leavers[u] >= view.unit_cap[u]:
         codes.append("R13")
         out.append(rule_text("R13", f"unit {t.unit_names[u]} {view.unit_leavers[u]} dari maks {view.unit_cap[u]} "
                                     f"pegawai, {p.maks_keluar_unit_persen:g}%"))
-    if p.maks_mutasi is not None and len(view.movers) >= p.maks_mutasi:
+    if p.maks_mutasi is not None and len(view.movers) >= p.maks_mutasi and (staying or not own_move):
         codes.append("R14")
         out.append(rule_text("R14", f"{p.maks_mutasi} tercapai"))
     if r21_blocks(view, i, j):
         codes.append("R21")
         out.append(rule_text("R21", f"unit {t.unit_names[u]} kehilangan kursi terisi tanpa pengganti"))
     src = view.cur[i]
-    if t.post_wajib[src] and view.after[src] <= t.post_keb[src]:
+    if t.post_wajib[src] and view.after[src] <= t.post_keb[src] and (staying or not own_move):
         codes.append("R12")
         out.append(rule_text("R12", "jabatan saat ini; kursinya harus tetap terisi"))
+    return out
+
+
+def blocked(view: PlanView, i: int, j: int, codes: list[str]) -> str:
+    """What kept employee i out of post j, where their move would have been worth more than staying."""
+    t, d = view.t, view.data
+    out: list[str] = []
+    if view.after[j] >= t.post_keb[j]:
+        codes.append("R11")
+        out.append(f"kursi {d.positions[j].kode} sudah penuh ({view.after[j]}/{t.post_keb[j]}, R11), diisi "
+                   "pegawai yang memberi nilai total lebih tinggi")
+    out += plan_limits(view, i, j, codes)
     if not out:
         status = view.result.status.value
         out.append("rencana keseluruhan lebih bernilai bila pegawai ini tetap" if status == "OPTIMAL"

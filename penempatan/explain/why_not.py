@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from penempatan.explain.rows import Reason
-from penempatan.explain.stays import hold_text, r21_blocks
+from penempatan.explain.stays import hold_text, plan_limits
 from penempatan.explain.view import PlanView
 from penempatan.explain.words import NO_PURPOSE, PAIR_RULES, READING_ORDER, field_text, post_text, rule_text, signed
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
@@ -158,24 +158,8 @@ def _seat_taken(view: PlanView, i: int, j: int, here: int, value: int, codes: li
 def _seat_free(view: PlanView, i: int, j: int, value: int, codes: list[str]) -> str:
     """Post j still has a free seat: the limit that kept employee i out (R12–R14, R21), or their nilai where
     the plan puts them against `value` here."""
-    t, p = view.t, view.params
-    blocked: list[str] = []
-    u = int(t.emp_unit[i])
-    leaves_now = t.post_unit[view.target[i]] != u  # already counted against R13 in the plan
-    if t.post_unit[j] != u and not leaves_now and view.unit_leavers[u] >= view.unit_cap[u]:
-        codes.append("R13")
-        blocked.append(rule_text("R13", f"unit {t.unit_names[u]} {view.unit_leavers[u]} dari maks "
-                                        f"{view.unit_cap[u]} pegawai, {p.maks_keluar_unit_persen:g}%"))
-    if p.maks_mutasi is not None and len(view.movers) >= p.maks_mutasi and view.target[i] == view.cur[i]:
-        codes.append("R14")
-        blocked.append(rule_text("R14", f"{p.maks_mutasi} tercapai"))
-    if r21_blocks(view, i, j):
-        codes.append("R21")
-        blocked.append(rule_text("R21", f"unit {t.unit_names[u]} kehilangan kursi terisi tanpa pengganti"))
-    src = view.cur[i]
-    if t.post_wajib[src] and view.after[src] <= t.post_keb[src] and view.target[i] == src:
-        codes.append("R12")
-        blocked.append(rule_text("R12", "jabatan saat ini; kursinya harus tetap terisi"))
+    t = view.t
+    blocked = plan_limits(view, i, j, codes, own_move=True)
     seats = f"masih ada {t.post_keb[j] - view.after[j]} kursi kosong"
     if blocked:
         return f"{seats}, tetapi " + "; ".join(blocked)
