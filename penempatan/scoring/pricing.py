@@ -40,10 +40,10 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
 
     Within a post class, a move's nilai and whether it is allowed depend on the post only through its
     category (must-fill vacancy, other vacancy, full), its unit (own unit: same-name posts; a preferred
-    unit: the permintaan value) and R15 forbids. So for each employee it is enough to price every post of
-    their own and preferred units, and in other units the cheapest post of each category; an employee
-    with a scenario forbid gets every post priced. A pair is added when its nilai beats its price, with up
-    to `per_round` more of the cheapest posts of that category. Returns the candidates extended by the
+    unit: the permintaan value) and R15 forbids. So for each employee it is enough to price the cheapest
+    post of each such group (`_options`); an employee with a scenario forbid gets every post priced. A pair
+    is added when its nilai beats its price, with up to `per_round` more of the cheapest posts of its group.
+    Returns the candidates extended by the
     improving pairs, or None when there is none — then the LP optimum over the candidates is the LP
     optimum over every allowed pair.
     """

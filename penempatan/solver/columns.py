@@ -86,7 +86,7 @@ def priced_lp(data: ProblemData, tables: Tables, s: Structure, first: np.ndarray
                 searches += 1
                 say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
                 s = structure(wider)
-                relaxation.extend(s, all_in=False)
+                relaxation.extend(s)
                 everything = False
         lp = relaxation.solve()
 

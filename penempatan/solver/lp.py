@@ -159,17 +159,15 @@ class LinearRelaxation:
             self.h.setOptionValue("simplex_strategy", 4)  # primal simplex from the kept basis
         return len(new)
 
-    def extend(self, s: Structure, all_in: bool = True) -> None:
-        """Move to the candidates of `s` (the same rows, more pairs); with `all_in` every pair of `s` comes
-        into the model, otherwise only those `add` is given later."""
+    def extend(self, s: Structure) -> None:
+        """Move to the candidates of `s` (the same rows, more pairs): the pairs in play keep their columns, the
+        new ones come in when `add` is given them."""
         a_ub, _, a_eq, _ = _rows(s)
         self._set_pool(s, sp.vstack([a_ub, a_eq]).tocsc())
         costs = np.concatenate([np.full(self.n_wajib, -float(s.weight_fill)),
                                 np.full(len(self.priority_cols) - self.n_wajib, float(s.weight_surplus))])
         if len(costs):
             self.h.changeColsCost(len(costs), self.priority_cols, costs)
-        if all_in:
-            self.add(np.arange(s.n_pairs))
 
     def solve(self) -> LpSolution | None:
         """(x per pair, LP objective, reduced cost per pair, dual prices) in the order of the current
