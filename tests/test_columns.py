@@ -11,7 +11,7 @@ from penempatan.check import check_plan
 from penempatan.model import ProblemData
 from penempatan.scoring import Tables, build_candidates
 from penempatan.solver import LinearRelaxation, build_structure, solve
-from penempatan.solver.columns import best_per_employee, priced_lp
+from penempatan.solver.columns import Pool, best_per_employee, priced_lp
 
 
 def case(seed: int) -> ProblemData:
@@ -42,8 +42,8 @@ def test_growing_from_the_stays_reaches_the_lp_over_every_candidate(seed: int) -
     assert full is not None
     first = s.cand.stay | (np.bincount(s.cand.emp, minlength=s.n_emp)[s.cand.emp] == 1)
     assert not first.all()
-    grown = priced_lp(data, tables, s, first, lambda c: build_structure(data, tables, c), pricing=False,
-                      say=lambda _msg: None)
+    pool = Pool(data, tables, lambda c: build_structure(data, tables, c), pricing=False, say=lambda _msg: None)
+    grown = priced_lp(pool, s, first)
     assert grown.lp is not None
     assert grown.lp[1] == pytest.approx(full[1], abs=1e-6)
     assert (grown.lp[2] >= -1e-6).all()

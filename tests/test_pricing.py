@@ -13,6 +13,8 @@ from penempatan.check import Rules, check_plan
 from penempatan.model import ProblemData
 from penempatan.scoring import Candidates, Tables, build_candidates, price_missing, total
 from penempatan.solver import LinearRelaxation, Structure, build_structure, solve
+from penempatan.solver.columns import Pool, grow
+from penempatan.solver.lp import SURPLUS, reduced_costs
 
 HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
 TIGHT: dict[str, Any] = {"per_class": 1, "max_candidates": 2, "must_fill_extra": 1}
@@ -124,3 +126,43 @@ def test_tight_caps_priced_back_to_the_full_optimum(seed: int) -> None:
     assert tight.proof_over_all_pairs
     assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
         full.surplus_kept, full.must_fill_filled, full.objective)
+
+
+def keyed(s: Structure, values: np.ndarray) -> dict[tuple[int, int], float]:
+    return dict(zip(zip(s.cand.emp.tolist(), s.cand.post.tolist(), strict=True), values.tolist(), strict=True))
+
+
+@pytest.mark.parametrize(("seed", "within"), [(s, w) for s in range(6) for w in (0.5, 4.0, 25.0)])
+def test_within_finds_every_pair_close_to_the_lp(seed: int, within: float) -> None:
+    """price_missing(within=w) adds exactly the allowed moves outside the candidates whose reduced cost is below
+    w (what the CP-SAT stage's proof over every pair needs), checked against every allowed pair's reduced cost."""
+    data = case(seed)
+    tables = Tables(data)
+    cand = build_candidates(data, tables, **TIGHT)
+    lp = LinearRelaxation(build_structure(data, tables, cand)).solve()
+    assert lp is not None
+    full = build_structure(data, tables, build_candidates(data, tables, **HUGE))
+    reduced = keyed(full, reduced_costs(full, lp[3]))
+    expected = {pair for pair in moves(full.cand) - moves(cand) if reduced[pair] < within - 1e-6}
+    wider = price_missing(data, tables, cand, lp[3], per_round=0, within=within)
+    added = set() if wider is None else moves(wider) - moves(cand)
+    assert added == expected
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_surplus_level_priced_back_to_the_full_lp(seed: int) -> None:
+    """The LP minimum of the surplus kept (R11; the first priority level) by column generation from tight caps,
+    with nilai weighted 0 in the pricing, equals that minimum over every allowed pair."""
+    data = make_instance(seed, 60, 3, maks_keluar_unit_persen=10, maks_mutasi=[2, 4, 6][seed % 3], biaya_mutasi=2)
+    tables = Tables(data)
+    totals = []
+    for caps, pricing in ((HUGE, False), (TIGHT, True)):
+        s = build_structure(data, tables, build_candidates(data, tables, **caps))
+        relaxation = LinearRelaxation(s)
+        relaxation.optimise(SURPLUS)
+        grown = grow(Pool(data, tables, lambda c: build_structure(data, tables, c), pricing, lambda _m: None),
+                     relaxation)
+        assert grown.lp is not None and grown.all_pairs == pricing
+        totals.append(relaxation.priority_totals()[0])
+    assert totals[1] == pytest.approx(totals[0], abs=1e-6)
+    assert totals[0] > 0  # the level is not trivially zero on these instances

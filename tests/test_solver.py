@@ -28,6 +28,7 @@ from instances import full_units, make_instance
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from penempatan.check import assert_plan_valid, check_plan
+from penempatan.demo import generate_demo
 from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemData
 from penempatan.reference import Reference, load_reference
 from penempatan.result import Result, SolveStatus
@@ -1013,6 +1014,20 @@ def test_fractional_lp_is_settled_by_cpsat_exactly() -> None:
     assert result.method == "cpsat" and result.status is SolveStatus.OPTIMAL
     assert [ends(data, result, n) for n in range(3)] == ["H", "K", "V"]
     assert result.objective == 63 + 63 + 93 + 4
+    assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
+
+
+@pytest.mark.parametrize(("seed", "maks_mutasi"), [(4, 3), (7, 5)])
+def test_fractional_priorities_are_settled_by_their_levels(seed: int, maks_mutasi: int) -> None:
+    """A tight R14 on a 600-employee demo leaves the LP fractional in R11 (4½ surplus holders kept, seed 7) or
+    R12 (1½ must-fill seats filled, seed 4); the priority levels (solver/levels.py) round each priority's LP
+    bound and end at the lexicographic milp optimum, proven over every allowed pair, without CP-SAT."""
+    demo = generate_demo(600, seed=seed)
+    data = demo.replace(params=demo.params.model_copy(update={"maks_mutasi": maks_mutasi}))
+    result = solve(data, 60.0)
+    assert_plan_valid(data, result)
+    assert "tingkat" in result.timings  # the levels ran
+    assert result.status is SolveStatus.OPTIMAL and result.proof_over_all_pairs
     assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
 
 

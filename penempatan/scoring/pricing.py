@@ -26,16 +26,18 @@ _CATEGORIES = 3
 class Prices:
     """LP dual prices in nilai units: a move of employee e into post p improves the LP relaxation iff
     its nilai exceeds employee[e] + post[p] + leave[unit of e] (when p is in another unit) + move.
-    `post` already includes the unit rows that count people in a post (R21)."""
+    `post` already includes the unit rows that count people in a post (R21). `value_weight` is the weight of
+    nilai in the LP's objective: 1, or 0 when it optimises one R11/R12 priority alone (solver/levels.py)."""
 
     employee: np.ndarray
     post: np.ndarray
     leave: np.ndarray
     move: float
+    value_weight: float = 1.0
 
 
 def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices,
-                  tol: float = 1e-6, per_round: int = 4) -> Candidates | None:
+                  tol: float = 1e-6, per_round: int = 4, within: float = 0.0) -> Candidates | None:
     """Column generation over every allowed pair, not only the capped candidates (exact pricing).
 
     Within a post class, a move's nilai and whether it is allowed depend on the post only through its
@@ -46,6 +48,11 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
     Returns the candidates extended by the
     improving pairs, or None when there is none — then the LP optimum over the candidates is the LP
     optimum over every allowed pair.
+
+    `within` > 0 asks instead for every allowed pair whose reduced cost (price − nilai) is below `within`
+    (the solver's proof that CP-SAT's plan is optimal over every pair, not only the candidates: a pair
+    outside them whose reduced cost is at least the gap between the LP bound and the plan cannot be in a
+    better plan). Each group then gets every post priced within `within` of the group's cheapest.
     """
     forbids = forbidden_moves(data, t)
     movers = t.free_movers
@@ -60,7 +67,7 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
         emp_c = movers[t.eligible_movers(c)]
         if len(emp_c) == 0:
             continue
-        e_arr, p_arr = _options(t, emp_c, posts, category, prices, forbids, existing, per_round)
+        e_arr, p_arr = _options(t, emp_c, posts, category, prices, forbids, existing, per_round, within)
         if len(e_arr) == 0:
             continue
         rows = np.searchsorted(emp_c, e_arr)
@@ -68,7 +75,7 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
         terms = t.move_terms(e_arr, p_arr, fit)
         leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
         price = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move
-        improving = terms.valid & (terms.nilai > price + tol)
+        improving = terms.valid & (prices.value_weight * terms.nilai > price + tol - within)
         new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
         new_p.append(p_arr[improving])
     add_e = np.concatenate(new_e) if new_e else np.zeros(0, dtype=np.int64)
@@ -84,7 +91,7 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
 
 def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,
              forbids: tuple[dict[int, set[int]], dict[int, set[int]]], existing: np.ndarray,
-             per_round: int) -> tuple[np.ndarray, np.ndarray]:
+             per_round: int, within: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """The (employee, post) pairs of one class to price, not yet candidates.
 
     Within the class a move's value depends on the post only through its category, whether it is in the
@@ -94,6 +101,7 @@ def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarr
     cheapest post with the employee's post name and with another name, when those are not among them); in
     other units the `per_round` + 1 cheapest of each category; an employee with a scenario forbid gets every
     post priced. The cheapest post of every group is always among them, which makes the pricing exact.
+    With `within` > 0 every post priced within `within` of its group's cheapest is among them too.
     """
     forbid_post, forbid_unit = forbids
     free = np.array([i not in forbid_post and i not in forbid_unit for i in emp_c.tolist()], dtype=bool)
@@ -101,15 +109,19 @@ def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarr
     # Posts by unit, category and price: segment (unit, category) holds a unit's posts of one category.
     ranked = posts[np.lexsort((posts, prices.post[posts], category[posts], t.post_unit[posts]))]
     segment = t.post_unit[ranked] * _CATEGORIES + category[ranked]
-    rank = np.arange(len(ranked)) - np.searchsorted(segment, segment, side="left")
-    top, top_segment = ranked[rank <= per_round], segment[rank <= per_round]
+    head = np.searchsorted(segment, segment, side="left")
+    rank = np.arange(len(ranked)) - head
+    chosen = rank <= per_round
+    if within > 0:
+        chosen |= prices.post[ranked] <= prices.post[ranked[head]] + within
+    top, top_segment = ranked[chosen], segment[chosen]
     pref_e = np.array([i for i in emp_f.tolist() for _ in t.emp_prefs[i]], dtype=np.int64)
     pref_u = np.array([int(u) for i in emp_f.tolist() for u in t.emp_prefs[i]], dtype=np.int64)
     who = np.concatenate([emp_f, pref_e])
     where = np.concatenate([t.emp_unit[emp_f], pref_u])
     e_parts = [_join(who, where * _CATEGORIES + k, top, top_segment) for k in range(_CATEGORIES)]
-    e_parts += _own_unit_names(t, emp_f, ranked, segment, per_round)
-    e_parts += _elsewhere(t, emp_f, posts, category, prices, per_round)
+    e_parts += _own_unit_names(t, emp_f, ranked, segment, per_round, prices.post, within)
+    e_parts += _elsewhere(t, emp_f, posts, category, prices, per_round, within)
     for i in emp_c[~free].tolist():
         options = np.array([j for j in posts.tolist() if j not in forbid_post.get(i, ())
                             and t.post_unit[j] not in forbid_unit.get(i, ())], dtype=np.int64)
@@ -126,10 +138,11 @@ def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarr
 
 
 def _own_unit_names(t: Tables, emp: np.ndarray, ranked: np.ndarray, segment: np.ndarray,
-                    per_round: int) -> list[tuple[np.ndarray, np.ndarray]]:
+                    per_round: int, price: np.ndarray, within: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """In the employee's own unit, the cheapest post of each category with the name of their post and the
     cheapest with another name, where the `per_round` + 1 cheapest of the category lack one of them (a move
-    to a post of the same name in the same unit counts differently, see purposes.move_terms)."""
+    to a post of the same name in the same unit counts differently, see purposes.move_terms); with `within`
+    > 0, every post of either name priced within `within` of that name's cheapest."""
     out: list[tuple[np.ndarray, np.ndarray]] = []
     if len(emp) == 0:
         return out
@@ -145,28 +158,34 @@ def _own_unit_names(t: Tables, emp: np.ndarray, ranked: np.ndarray, segment: np.
         lo = np.searchsorted(segment, seg_key, side="left")
         hi = np.searchsorted(segment, seg_key, side="right")
         # Only segments longer than the cheapest per_round + 1 can hide a group's cheapest post.
-        bounds += [(g, int(lo[g]), int(hi[g])) for g in np.nonzero(hi - lo > per_round + 1)[0].tolist()]
+        longer = hi - lo > (0 if within > 0 else per_round + 1)
+        bounds += [(g, int(lo[g]), int(hi[g])) for g in np.nonzero(longer)[0].tolist()]
     if bounds:
         members_of = np.split(emp[order], first[1:])
         for g, lo_g, hi_g in bounds:
             seg = ranked[lo_g:hi_g]
             same = t.post_name[seg] == name[lead[g]]
-            head = same[: per_round + 1]
-            extra = []
-            if not head.any() and same.any():
-                extra.append(seg[np.argmax(same)])
-            if head.all() and not same.all():
-                extra.append(seg[np.argmin(same)])
-            for j in extra:
-                out.append((members_of[g], np.full(len(members_of[g]), j, dtype=np.int64)))
+            if within > 0:
+                extra = [seg[kind & (price[seg] <= price[seg[np.argmax(kind)]] + within)]
+                         for kind in (same, ~same) if kind.any()]
+            else:
+                head = same[: per_round + 1]
+                extra = []
+                if not head.any() and same.any():
+                    extra.append(seg[np.argmax(same)][None])
+                if head.all() and not same.all():
+                    extra.append(seg[np.argmin(same)][None])
+            for posts_g in extra:
+                out.append((np.repeat(members_of[g], len(posts_g)), np.tile(posts_g, len(members_of[g]))))
     return out
 
 
 def _elsewhere(t: Tables, emp: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,
-               per_round: int) -> list[tuple[np.ndarray, np.ndarray]]:
+               per_round: int, within: float = 0.0) -> list[tuple[np.ndarray, np.ndarray]]:
     """In other units: the `per_round` + 1 cheapest posts of each category outside the employee's unit;
     holders who must leave an over-staffed post (R11) also get every post priced the same as the last of
-    them (the LP prices all such posts alike for them, and one at a time would take a search each)."""
+    them (the LP prices all such posts alike for them, and one at a time would take a search each). With
+    `within` > 0, every post priced within `within` of the cheapest outside the employee's unit as well."""
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for k in range(_CATEGORIES):
         in_cat = posts[category[posts] == k]
@@ -184,6 +203,8 @@ def _elsewhere(t: Tables, emp: np.ndarray, posts: np.ndarray, category: np.ndarr
             e_tie, p_tie = np.repeat(forced, len(tied)), np.tile(tied, len(forced))
             away = t.post_unit[p_tie] != t.emp_unit[e_tie]
             out.append((e_tie[away], p_tie[away]))
+        if within > 0:
+            out += _within_elsewhere(t, emp, ranked, prices.post[ranked], within)
         # An employee whose unit holds every one of those posts gets the cheapest post of another unit.
         covered = np.zeros(len(emp), dtype=bool)
         covered[np.searchsorted(emp, np.unique(e_rep[other]))] = True
@@ -192,6 +213,24 @@ def _elsewhere(t: Tables, emp: np.ndarray, posts: np.ndarray, category: np.ndarr
             if len(rest):
                 members = emp[~covered & (t.emp_unit[emp] == u)]
                 out.append((members, np.full(len(members), rest[0], dtype=np.int64)))
+    return out
+
+
+def _within_elsewhere(t: Tables, emp: np.ndarray, ranked: np.ndarray, price: np.ndarray,
+                      within: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each employee against every post of `ranked` (by `price`) outside their unit priced within `within` of
+    the cheapest post outside their unit: the cheapest overall, or for the unit that holds it, the cheapest
+    of the other units."""
+    first_unit = t.post_unit[ranked[0]]
+    others = np.nonzero(t.post_unit[ranked] != first_unit)[0]
+    out = []
+    for in_first, floor in ((False, price[0]), (True, price[others[0]] if len(others) else np.inf)):
+        members = emp[(t.emp_unit[emp] == first_unit) == in_first]
+        near = ranked[price <= floor + within]
+        if len(members) and len(near):
+            e_rep, p_rep = np.repeat(members, len(near)), np.tile(near, len(members))
+            away = t.post_unit[p_rep] != t.emp_unit[e_rep]
+            out.append((e_rep[away], p_rep[away]))
     return out
 
 

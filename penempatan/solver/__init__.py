@@ -45,11 +45,12 @@ import numpy as np
 from penempatan.model import ProblemData
 from penempatan.relax import lagrangian
 from penempatan.result import Result, SolveStatus
-from penempatan.scoring import Candidates, Tables, build_candidates
-from penempatan.solver.columns import PRICING_ROUNDS, priced_lp
+from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
+from penempatan.solver.columns import PER_CATEGORY, PRICING_ROUNDS, TOLERANCE, Pool, carry, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import scaled_flow, solve_flow
-from penempatan.solver.lp import LinearRelaxation
+from penempatan.solver.levels import priority_levels
+from penempatan.solver.lp import LinearRelaxation, LpSolution, reduced_costs
 from penempatan.solver.structure import (
     SEED,
     Structure,
@@ -215,11 +216,12 @@ def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:
 
 
 def _lp_then_cpsat(run: _Run, s: Structure, x_flow: np.ndarray, pricing: bool) -> Result:
-    """Stages 2 and 3: the LP relaxation (priced over every allowed pair), then CP-SAT on its residual."""
+    """Stages 2 and 3: the LP relaxation (priced over every allowed pair), then CP-SAT on its residual, at the
+    R11/R12 priority levels when the LP's priorities are fractional (levels.py)."""
     run.say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
-    priced = priced_lp(run.data, run.tables, s, _first_pairs(run, s, x_flow), run.structure,
-                       pricing and run.reference is None, run.say)
+    pool = Pool(run.data, run.tables, run.structure, pricing and run.reference is None, run.say)
+    priced = priced_lp(pool, s, _first_pairs(run, s, x_flow))
     s, lp, all_pairs = priced.s, priced.lp, priced.all_pairs
     run.timings["lp"] = time.perf_counter() - tick
     if lp is None:
@@ -230,15 +232,68 @@ def _lp_then_cpsat(run: _Run, s: Structure, x_flow: np.ndarray, pricing: bool) -
     if is_integral(x_lp):
         return run.result(s, SolveStatus.OPTIMAL, x_lp > 0.5, lp_obj, "lp", all_pairs=all_pairs)
 
-    run.say("CP-SAT pada sisa masalah")
+    run.say("tingkat prioritas R11/R12 dari LP")
     tick = time.perf_counter()
-    status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced, run.time_left())
-    run.timings["cpsat"] = time.perf_counter() - tick
-    if x is None:
+    levels = priority_levels(pool, priced)
+    run.timings["tingkat"] = time.perf_counter() - tick
+    if levels is not None and levels.priced.lp is not None:
+        x3, obj3 = levels.priced.lp[0], levels.priced.lp[1]
+        level_pairs = all_pairs and levels.priced.all_pairs
+        if is_integral(x3):
+            return run.result(levels.priced.s, SolveStatus.OPTIMAL, x3 > 0.5, obj3, "lp", all_pairs=level_pairs)
+        run.say("CP-SAT pada sisa masalah (tingkat prioritas)")
+        found = _integer_stage(run, pool, levels.priced.s, levels.priced.lp, level_pairs, run.time_left() / 2,
+                               (levels.surplus, levels.fill))
+        if found is not None:
+            return found
+
+    run.say("CP-SAT pada sisa masalah")
+    found = _integer_stage(run, pool, s, lp, all_pairs, run.time_left())
+    if found is None:
         return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat",
                           "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.",
                           ("R15", *coupling_codes(s)))
-    return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=all_pairs)
+    return found
+
+
+def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pairs: bool, time_limit: float,
+                   levels: tuple[int, int] | None = None) -> Result | None:
+    """Stage 3: CP-SAT on the residual of the LP `lp` over `s` (None: no plan found).
+
+    Its proof covers every allowed pair when the LP's does (`all_pairs`) and no pair outside the candidates has
+    a reduced cost below the gap between the LP bound and the plan (a pair at or beyond it is in no better
+    plan): `price_missing(within=gap)` looks for such pairs, and when it finds some, CP-SAT runs once more with
+    them among the candidates.
+    """
+    x_lp, lp_obj, reduced, prices = lp
+    start = time.perf_counter()
+    priced_within: float | None = None  # after a search: every pair this close to the LP is a candidate
+    while True:
+        status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced,
+                                              max(1.0, time_limit - (time.perf_counter() - start)), levels)
+        run.timings["cpsat"] = run.timings.get("cpsat", 0.0) + time.perf_counter() - start
+        start = time.perf_counter()
+        if x is None:
+            return None
+        covered = all_pairs and status is SolveStatus.OPTIMAL
+        gap = lp_obj - bound_obj - 0.5  # the objective is an integer: a better plan is at least 1 higher
+        if covered and gap > (priced_within or 0.0):
+            # Once only; and a gap on the scale of a must-fill seat would price nearly every pair.
+            if priced_within is not None or gap >= s.weight_fill:
+                covered = False
+            else:
+                priced_within = gap
+                wider = price_missing(run.data, run.tables, s.cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY,
+                                      within=gap)
+                if wider is not None:
+                    run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")
+                    wider_s = pool.structure(wider)
+                    known = carry(s, wider_s, np.ones(s.n_pairs), 0.0) > 0
+                    reduced = np.where(known, carry(s, wider_s, reduced), reduced_costs(wider_s, prices))
+                    x_lp = carry(s, wider_s, x_lp)
+                    s = wider_s
+                    continue
+        return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=covered)
 
 
 def _pin_conflict_result(run: _Run, s: Structure) -> Result:

@@ -40,28 +40,44 @@ TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class PricedLp:
     """The LP stage's outcome: the final candidates, the LP solution over them (None: infeasible), whether
-    the search beyond the candidates proved that no allowed pair was left out, and the rounds made."""
+    the search beyond the candidates proved that no allowed pair was left out, the rounds and searches made,
+    and the HiGHS model (kept for the priority levels, levels.py)."""
 
     s: Structure
     lp: LpSolution | None
     all_pairs: bool
     rounds: int
     searches: int
+    relaxation: LinearRelaxation
 
 
-def priced_lp(data: ProblemData, tables: Tables, s: Structure, first: np.ndarray,
-              structure: Callable[[Candidates], Structure], pricing: bool,
-              say: Callable[[str], None]) -> PricedLp:
-    """The LP relaxation over the candidates of `s` (and, with `pricing`, every allowed pair), starting from
-    the pairs flagged in `first`."""
-    relaxation = LinearRelaxation(s, first)
-    everything = bool(first.all())
+@dataclass(frozen=True)
+class Pool:
+    """What column generation needs besides the LP: the data (to price pairs beyond the candidates), how to
+    turn candidates into a Structure, whether to search beyond the candidates at all, and the progress line."""
+
+    data: ProblemData
+    tables: Tables
+    structure: Callable[[Candidates], Structure]
+    pricing: bool
+    say: Callable[[str], None]
+
+
+def priced_lp(pool: Pool, s: Structure, first: np.ndarray) -> PricedLp:
+    """The LP relaxation over the candidates of `s` (and, with `pool.pricing`, every allowed pair), starting
+    from the pairs flagged in `first`."""
+    return grow(pool, LinearRelaxation(s, first), everything=bool(first.all()))
+
+
+def grow(pool: Pool, relaxation: LinearRelaxation, everything: bool = False) -> PricedLp:
+    """Column generation on `relaxation` (whatever it optimises) until no allowed pair improves it."""
+    s = relaxation.s
     rounds = searches = 0
     lp = relaxation.solve()
     while True:
         if lp is None:
             if everything:
-                return PricedLp(s, None, False, rounds, searches)
+                return PricedLp(s, None, False, rounds, searches, relaxation)
             # The pairs in play may not reach a plan that every rule allows (a pinned move out of a unit
             # needs someone to come in, R21): bring in every candidate.
             relaxation.add(np.arange(s.n_pairs))
@@ -75,20 +91,34 @@ def priced_lp(data: ProblemData, tables: Tables, s: Structure, first: np.ndarray
                     everything = True
                 else:
                     relaxation.add(best_per_employee(s.cand.emp, lp[2], improving, PER_EMPLOYEE))
-            elif not pricing:
-                return PricedLp(s, lp, False, rounds, searches)
+            elif not pool.pricing:
+                return PricedLp(s, lp, False, rounds, searches, relaxation)
             else:
-                wider = price_missing(data, tables, s.cand, lp[3], tol=TOLERANCE, per_round=PER_CATEGORY)
+                wider = price_missing(pool.data, pool.tables, s.cand, lp[3], tol=TOLERANCE, per_round=PER_CATEGORY)
                 if wider is None:
-                    return PricedLp(s, lp, True, rounds, searches)
+                    return PricedLp(s, lp, True, rounds, searches, relaxation)
                 if searches >= PRICING_ROUNDS:
-                    return PricedLp(s, lp, False, rounds, searches)
+                    return PricedLp(s, lp, False, rounds, searches, relaxation)
                 searches += 1
-                say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
-                s = structure(wider)
+                pool.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual LP")
+                s = pool.structure(wider)
                 relaxation.extend(s)
                 everything = False
         lp = relaxation.solve()
+
+
+def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
+    """Per pair of `new` (a Structure over more candidates), the value of the same pair in `old`, or `missing`
+    for a pair that `old` does not have."""
+    n_post = old.n_post
+    old_keys = old.cand.emp * n_post + old.cand.post
+    order = np.argsort(old_keys)
+    keys = new.cand.emp * n_post + new.cand.post
+    at = np.minimum(np.searchsorted(old_keys[order], keys), len(order) - 1)
+    found = old_keys[order][at] == keys
+    out = np.full(len(keys), missing, dtype=np.result_type(values, type(missing)))
+    out[found] = values[order[at[found]]]
+    return out
 
 
 def best_per_employee(emp: np.ndarray, reduced: np.ndarray, improving: np.ndarray, k: int) -> np.ndarray:

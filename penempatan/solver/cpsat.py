@@ -16,7 +16,7 @@ from penempatan.solver.structure import SEED, Structure
 class PlanModel:
     """CP-SAT model over a subset of candidate pairs: one Boolean per pair, one method per rule family."""
 
-    def __init__(self, s: Structure, active: np.ndarray) -> None:
+    def __init__(self, s: Structure, active: np.ndarray, levels: tuple[int, int] | None = None) -> None:
         self.s = s
         self.active = active  # pair indices that get a Boolean; others are fixed to 0
         self.model = cp_model.CpModel()
@@ -25,6 +25,8 @@ class PlanModel:
         self.fill: list[cp_model.IntVar] = []
         self.surplus: list[cp_model.IntVar] = []
         self.add_constraints()
+        if levels is not None:
+            self.priorities_at_levels(*levels)
         self.add_objective()
 
     def add_constraints(self) -> None:
@@ -105,6 +107,12 @@ class PlanModel:
             if need > 0:
                 self.model.add(sum(terms.get(u, [])) >= need)
 
+    def priorities_at_levels(self, surplus: int, fill: int) -> None:
+        """R11/R12 at the priority levels (levels.py): at most `surplus` surplus holders kept, at least `fill`
+        must-fill seats filled."""
+        self.model.add(cp_model.LinearExpr.sum(self.surplus) <= surplus)
+        self.model.add(cp_model.LinearExpr.sum(self.fill) >= fill)
+
     def add_objective(self) -> None:
         terms = cp_model.LinearExpr.weighted_sum(self.x, self.s.gain[self.active].tolist())
         fill = cp_model.LinearExpr.sum(self.fill) if self.fill else 0
@@ -148,25 +156,28 @@ def solve_all_pairs(s: Structure, hint: np.ndarray | None,
 
 
 def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.ndarray,
-                   time_limit: float) -> tuple[SolveStatus, np.ndarray | None, float]:
+                   time_limit: float, levels: tuple[int, int] | None = None,
+                   ) -> tuple[SolveStatus, np.ndarray | None, float]:
     """CP-SAT near the LP optimum for an incumbent, then on every pair the reduced costs cannot exclude.
 
     "Near": the LP support and every pair whose reduced cost is below one must-fill seat's weight (R12), so
     the incumbent can reach the LP's priorities (R11, R12) and not only its score. A pair whose reduced cost
     puts the LP bound at or below the incumbent cannot improve on it; when every other pair is of that kind
     and the first model was solved to optimality, its plan is optimal and no second model is needed.
+    `levels` (surplus kept at most, must-fill seats filled at least; levels.py) restricts both models to the
+    plans with those priorities; the LP given is then the LP of those plans.
     Returns (status, x, upper bound on the total objective).
     """
     start = time.perf_counter()
     near = (x_lp > 1e-6) | (reduced < s.weight_fill)
-    first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(near)[0]).run(time_limit / 3)
+    first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(near)[0], levels).run(time_limit / 3)
     if incumbent is not None:
         keep = (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)
         if first_status == cp_model.OPTIMAL and not (keep & ~near).any():
             return SolveStatus.OPTIMAL, incumbent, inc_obj
     else:
         keep = np.ones(s.n_pairs, dtype=bool)
-    model = PlanModel(s, np.nonzero(keep)[0])
+    model = PlanModel(s, np.nonzero(keep)[0], levels)
     if incumbent is not None:
         model.hint(incumbent)
     remaining = max(0.5, time_limit - (time.perf_counter() - start))

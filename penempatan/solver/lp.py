@@ -12,6 +12,11 @@ from penempatan.solver.structure import SEED, Structure
 LpSolution = tuple[np.ndarray, float, np.ndarray, Prices]
 """(x per pair, LP objective, reduced cost per pair, dual prices), in the order of the Structure's pairs."""
 
+WEIGHTED, SURPLUS, FILL = "weighted", "surplus", "fill"
+"""What the LP optimises: the whole objective (nilai and the R11/R12 priorities by their weights), or one
+priority alone (surplus holders kept, R11, to minimise; must-fill seats filled, R12, to maximise), which the
+priority levels (levels.py) use to bound each priority of any integer plan."""
+
 
 def _lp_columns(s: Structure) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Extra columns after the pairs: y (must-fill seats filled), o (surplus kept) per over-staffed post,
@@ -127,6 +132,8 @@ class LinearRelaxation:
         # grow with the candidates' spread, so they are re-priced whenever the candidates grow.
         self.priority_cols = np.arange(len(first), len(first) + len(wajib) + len(over), dtype=np.int32)
         self.n_wajib = len(wajib)
+        self.objective = WEIGHTED
+        self.n_level_rows = 0  # rows fixing a priority's total (levels.py), after the assignment rows
 
     def _set_pool(self, s: Structure, matrix: sp.csc_matrix) -> None:
         """Make `s` the current candidates; pairs already in the model keep their columns."""
@@ -152,7 +159,8 @@ class LinearRelaxation:
         if len(new):
             block = self.pair_matrix[:, new].tocsc()
             first = self.h.getNumCol()
-            self.h.addCols(len(new), -self.s.gain[new].astype(float), np.zeros(len(new)), np.ones(len(new)),
+            self.h.addCols(len(new), -self._value_weight() * self.s.gain[new].astype(float), np.zeros(len(new)),
+                           np.ones(len(new)),
                            block.nnz, block.indptr[:-1].astype(np.int32), block.indices.astype(np.int32),
                            block.data)
             self.column[new] = first + np.arange(len(new))
@@ -164,10 +172,43 @@ class LinearRelaxation:
         new ones come in when `add` is given them."""
         a_ub, _, a_eq, _ = _rows(s)
         self._set_pool(s, sp.vstack([a_ub, a_eq]).tocsc())
-        costs = np.concatenate([np.full(self.n_wajib, -float(s.weight_fill)),
-                                np.full(len(self.priority_cols) - self.n_wajib, float(s.weight_surplus))])
+        self._price_priorities()
+
+    def _value_weight(self) -> float:
+        """The weight of a pair's gain in the objective: 1 for the whole objective, 0 for a priority alone."""
+        return 1.0 if self.objective == WEIGHTED else 0.0
+
+    def _price_priorities(self) -> None:
+        """Costs of the priority columns (y: must-fill seats filled, o: surplus kept) for the objective."""
+        n_o = len(self.priority_cols) - self.n_wajib
+        fill, surplus = {WEIGHTED: (float(self.s.weight_fill), float(self.s.weight_surplus)),
+                         SURPLUS: (0.0, 1.0), FILL: (1.0, 0.0)}[self.objective]
+        costs = np.concatenate([np.full(self.n_wajib, -fill), np.full(n_o, surplus)])
         if len(costs):
             self.h.changeColsCost(len(costs), self.priority_cols, costs)
+
+    def optimise(self, objective: str) -> None:
+        """Switch what the LP optimises (WEIGHTED, SURPLUS or FILL); the next `solve` starts from the kept basis."""
+        self.objective = objective
+        inside = np.nonzero(self.column >= 0)[0]
+        if len(inside):
+            self.h.changeColsCost(len(inside), self.column[inside].astype(np.int32),
+                                  -self._value_weight() * self.s.gain[inside].astype(float))
+        self._price_priorities()
+        self.h.setOptionValue("simplex_strategy", 4)  # the basis stays primal feasible
+
+    def fix_total(self, kind: str, total: int) -> None:
+        """Add the row Σ o = `total` (kind SURPLUS, R11) or Σ y = `total` (kind FILL, R12): a priority level that
+        every plan still in question has (levels.py). The row touches no pair, so reduced costs keep their form."""
+        cols = self.priority_cols[self.n_wajib:] if kind == SURPLUS else self.priority_cols[: self.n_wajib]
+        self.h.addRow(float(total), float(total), len(cols), cols, np.ones(len(cols)))
+        self.n_level_rows += 1
+        self.h.setOptionValue("simplex_strategy", 1)  # a new row: the dual simplex from the kept basis
+
+    def priority_totals(self) -> tuple[float, float]:
+        """(Σ o: surplus holders kept, R11; Σ y: must-fill seats filled, R12) of the last solution."""
+        values = np.asarray(self.h.getSolution().col_value)[self.priority_cols]
+        return float(values[self.n_wajib:].sum()), float(values[: self.n_wajib].sum())
 
     def solve(self) -> LpSolution | None:
         """(x per pair, LP objective, reduced cost per pair, dual prices) in the order of the current
@@ -179,10 +220,8 @@ class LinearRelaxation:
         s = self.s
         sol = self.h.getSolution()
         duals = np.asarray(sol.row_dual)
-        prices = _prices(s, duals[: self.n_ub], duals[self.n_ub:])
-        # Reduced cost of a pair (minimisation of −gain): −gain + its rows' duals = price − gain.
-        reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - s.gain
-        reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
+        prices = _prices(s, duals[: self.n_ub], duals[self.n_ub: len(duals) - self.n_level_rows], self._value_weight())
+        reduced = reduced_costs(s, prices)
         x = np.zeros(s.n_pairs)
         cols = self.column
         inside = cols >= 0
@@ -193,8 +232,16 @@ class LinearRelaxation:
         return x, objective, reduced, prices
 
 
-def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray) -> Prices:
-    """The LP duals as prices in nilai units (rows in the order `_rows` makes them)."""
+def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
+    """Per pair of `s`, what it would lose in the LP with these dual prices (minimisation of −gain: −gain
+    + its rows' duals = price − gain): negative for a pair that would improve it."""
+    reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - prices.value_weight * s.gain
+    reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
+    return reduced
+
+
+def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: float) -> Prices:
+    """The LP duals as prices in the objective's units (rows in the order `_rows` makes them)."""
     seats, rest = y_ub[: s.n_post], y_ub[s.n_post:]
     post = -seats.copy()
     w = len(s.wajib)
@@ -210,4 +257,4 @@ def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray) -> Prices:
         # R21 rows enter a normal post's column with −1: a person there earns the unit's price.
         normal = s.surplus_cap == 0
         post[normal] += rest[k: k + n_units][s.post_unit[normal]]
-    return Prices(employee=-y_eq, post=post, leave=leave, move=move)
+    return Prices(employee=-y_eq, post=post, leave=leave, move=move, value_weight=value_weight)
