@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from penempatan.arrays import unique
 from penempatan.model import ProblemData
 from penempatan.scoring.eligibility import forbidden_moves, pin_violations
 from penempatan.scoring.fit import COMPONENTS, pair_parts, total
@@ -171,7 +172,7 @@ def _spread_pairs(scope: _Scope, emp_c: np.ndarray, posts_c: np.ndarray, parts: 
     # Employees who named units they want: posts of this class in those units come first.
     ordered = posts_c[np.lexsort((posts_c, ~t.vacancy[posts_c]))]
     groups_c = scope.group_of[emp_c]
-    for g in np.unique(groups_c[groups_c >= 0]).tolist():
+    for g in unique(groups_c[groups_c >= 0]).tolist():
         wanted = ordered[np.isin(t.post_unit[ordered], list(scope.group_keys[g]))][: per_class + 1]
         if len(wanted) == 0:
             continue

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from penempatan.arrays import unique
+
 if TYPE_CHECKING:
     from penempatan.scoring.tables import Tables
 
@@ -73,7 +75,7 @@ def pair_parts(t: Tables, emp: np.ndarray, post: np.ndarray) -> np.ndarray:
     """Fit components of arbitrary (employee, post) pairs."""
     out = np.zeros((len(emp), len(COMPONENTS)), dtype=np.int64)
     classes = t.post_class[post]
-    for c in np.unique(classes).tolist():
+    for c in unique(classes).tolist():
         sel = np.nonzero(classes == c)[0]
         out[sel] = class_parts(t, c, emp[sel])
     return out

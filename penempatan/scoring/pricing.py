@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from penempatan.arrays import unique
 from penempatan.model import ProblemData
 from penempatan.scoring.candidates import Candidates, assemble
 from penempatan.scoring.eligibility import forbidden_moves
@@ -56,7 +57,7 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
     """
     forbids = forbidden_moves(data, t)
     movers = t.free_movers
-    existing = np.unique(cand.emp * t.n_post + cand.post)
+    existing = unique(cand.emp * t.n_post + cand.post)
     category = np.where(t.must_fill_vacancy, 0, np.where(t.vacancy, 1, 2))
     new_e: list[np.ndarray] = []
     new_p: list[np.ndarray] = []
@@ -131,7 +132,7 @@ def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarr
     keys = e_arr * t.n_post + p_arr
     at = np.minimum(np.searchsorted(existing, keys), max(len(existing) - 1, 0))
     keys = keys[existing[at] != keys] if len(existing) else keys
-    keys = np.unique(keys)  # a preferred unit's post can also be among the cheapest elsewhere
+    keys = unique(keys)  # a preferred unit's post can also be among the cheapest elsewhere
     e_arr, p_arr = keys // t.n_post, keys % t.n_post
     keep = p_arr != t.cur[e_arr]
     return e_arr[keep], p_arr[keep]
@@ -207,8 +208,8 @@ def _elsewhere(t: Tables, emp: np.ndarray, posts: np.ndarray, category: np.ndarr
             out += _within_elsewhere(t, emp, ranked, prices.post[ranked], within)
         # An employee whose unit holds every one of those posts gets the cheapest post of another unit.
         covered = np.zeros(len(emp), dtype=bool)
-        covered[np.searchsorted(emp, np.unique(e_rep[other]))] = True
-        for u in np.unique(t.emp_unit[emp[~covered]]).tolist():
+        covered[np.searchsorted(emp, e_rep[other])] = True
+        for u in unique(t.emp_unit[emp[~covered]]).tolist():
             rest = ranked[t.post_unit[ranked] != u]
             if len(rest):
                 members = emp[~covered & (t.emp_unit[emp] == u)]

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
+from penempatan.arrays import unique
 from penempatan.model import ProblemData
 from penempatan.reference import Reference, load_reference
 from penempatan.scoring import eligibility, purposes
@@ -225,7 +226,7 @@ class Tables:
         """Fit components of every employee in their current post."""
         out = np.zeros((self.n_emp, len(COMPONENTS)), dtype=np.int64)
         cur_class = self.post_class[self.cur] if self.n_emp else np.zeros(0, dtype=np.int64)
-        for c in np.unique(cur_class):
+        for c in unique(cur_class):
             sel = np.nonzero(cur_class == c)[0]
             out[sel] = self.class_parts(int(c), sel)
         return out
