@@ -14,6 +14,7 @@ from penempatan.model import ProblemData
 from penempatan.scoring import Candidates, Tables, build_candidates, price_missing, total
 from penempatan.solver import LinearRelaxation, Structure, build_structure, solve
 from penempatan.solver.columns import Pool, grow
+from penempatan.solver.flow import flow_prices, solve_flow
 from penempatan.solver.lp import SURPLUS, reduced_costs
 
 HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
@@ -166,3 +167,37 @@ def test_surplus_level_priced_back_to_the_full_lp(seed: int) -> None:
         totals.append(relaxation.priority_totals()[0])
     assert totals[1] == pytest.approx(totals[0], abs=1e-6)
     assert totals[0] > 0  # the level is not trivially zero on these instances
+
+
+def uncoupled(seed: int) -> ProblemData:
+    """A generated instance where no coupling rule binds (R13 at 100 %, no R14, R21 off): the flow alone decides."""
+    return make_instance(seed, 60, 3, maks_keluar_unit_persen=100, kekurangan_unit_boleh_naik=True, biaya_mutasi=2)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_flow_prices_prove_the_flow_optimal(seed: int) -> None:
+    """flow_prices are dual prices of the flow's optimum: no candidate pair beats its employee + post price, and
+    every pair the flow uses meets it exactly (complementary slackness), within the solver's tolerance."""
+    data = uncoupled(seed)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables))
+    x, _ = solve_flow(s)
+    assert x is not None
+    prices = flow_prices(s, x)
+    margin = prices.employee[s.cand.emp] + prices.post[s.cand.post] - s.gain
+    assert (margin >= -1e-6).all()
+    assert np.abs(margin[x]).max() < 1e-6
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_flow_stage_priced_back_to_the_full_optimum(seed: int) -> None:
+    """Where no coupling rule binds, the flow stage from tight caps prices itself to the huge-cap optimum and
+    says its proof covers every allowed pair (before, the flow's proof covered the candidates only)."""
+    data = uncoupled(seed)
+    tables = Tables(data)
+    tight = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **TIGHT))
+    full = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **HUGE))
+    assert check_plan(data, tight) == []
+    assert tight.method == "aliran" and tight.proof_over_all_pairs
+    assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
+        full.surplus_kept, full.must_fill_filled, full.objective)

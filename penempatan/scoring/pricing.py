@@ -21,6 +21,9 @@ _TIE = 1e-6
 """Post prices closer than this are a tie (prices are in nilai units, integers)."""
 _CATEGORIES = 3
 """Post categories for pricing: 0 must-fill vacancy, 1 other vacancy, 2 full."""
+_CHUNK = 1024
+"""Employees of one class priced at a time: the pairs of a whole class of a 50,000-employee pemda (millions,
+with their purposes and values) took 800 MB at once."""
 
 
 @dataclass(frozen=True)
@@ -68,17 +71,18 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
         emp_c = movers[t.eligible_movers(c)]
         if len(emp_c) == 0:
             continue
-        e_arr, p_arr = _options(t, emp_c, posts, category, prices, forbids, existing, per_round, within)
-        if len(e_arr) == 0:
-            continue
-        rows = np.searchsorted(emp_c, e_arr)
-        fit = t.eligible_fit(c)[rows]
-        terms = t.move_terms(e_arr, p_arr, fit)
-        leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
-        price = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move
-        improving = terms.valid & (prices.value_weight * terms.nilai > price + tol - within)
-        new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
-        new_p.append(p_arr[improving])
+        fit_c = t.eligible_fit(c)
+        for lo in range(0, len(emp_c), _CHUNK):
+            chunk = emp_c[lo: lo + _CHUNK]
+            e_arr, p_arr = _options(t, chunk, posts, category, prices, forbids, existing, per_round, within)
+            if len(e_arr) == 0:
+                continue
+            terms = t.move_terms(e_arr, p_arr, fit_c[lo + np.searchsorted(chunk, e_arr)])
+            leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
+            price = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move
+            improving = terms.valid & (prices.value_weight * terms.nilai > price + tol - within)
+            new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
+            new_p.append(p_arr[improving])
     add_e = np.concatenate(new_e) if new_e else np.zeros(0, dtype=np.int64)
     if len(add_e) == 0:
         return None

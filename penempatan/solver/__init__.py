@@ -48,7 +48,7 @@ from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
 from penempatan.solver.columns import PER_CATEGORY, PRICING_ROUNDS, TOLERANCE, Pool, carry, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
-from penempatan.solver.flow import scaled_flow, solve_flow
+from penempatan.solver.flow import flow_prices, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
 from penempatan.solver.lp import LinearRelaxation, LpSolution, reduced_costs
 from penempatan.solver.structure import (
@@ -78,11 +78,14 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-PRICE_MAX_PAIRS = 400_000
+PRICE_MAX_PAIRS = 1_000_000
 """Above this many candidate pairs the LP stage stays within the candidates and its proof covers them only:
 the search beyond them over every allowed pair (`price_missing`) takes too long there (at 50,000 employees,
 900,000 pairs, the proof over every pair took 90–104 s and 2.1–2.2 GB against 20–34 s within the candidates;
 benchmarks/RESULTS.md). 20,000 employees (306,000 pairs) are below it."""
+FLOW_SEARCHES = 10
+"""Searches beyond the candidates for the flow stage (`_priced_flow`): a count, so the same input always gives
+the same plan."""
 LAGRANGE_MIN_PAIRS = 2_500_000
 """Above this many candidate pairs the LP stage gives way to the Lagrangian relaxation of R13/R14 over
 min-cost flows, which returns a plan with a proven gap."""
@@ -175,7 +178,8 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
 
     run.say("aliran biaya minimum (tanpa R13/R14/R21)")
     tick = time.perf_counter()
-    x_flow, flow_obj = solve_flow(s)
+    pricing = pricing and s.n_pairs <= PRICE_MAX_PAIRS and reference is None and shortcuts
+    s, x_flow, flow_obj, flow_all_pairs = _priced_flow(run, s, pricing)
     run.timings["aliran"] = time.perf_counter() - tick
     if x_flow is None:
         return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "aliran",
@@ -189,7 +193,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
             return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat", "CP-SAT tanpa solusi.")
         return run.result(s, status, x, total_bound, "cpsat")
     if side_rules_hold(s, x_flow):
-        return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran")
+        return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran", all_pairs=flow_all_pairs)
 
     if s.n_pairs > LAGRANGE_MIN_PAIRS:
         run.say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
@@ -201,7 +205,34 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
             proven = math.floor(relaxed.bound + 1e-6) <= relaxed.objective
             return run.result(s, SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, relaxed.x,
                               relaxed.objective if proven else relaxed.bound, "lagrange")
-    return _lp_then_cpsat(run, s, x_flow, pricing and s.n_pairs <= PRICE_MAX_PAIRS)
+    return _lp_then_cpsat(run, s, x_flow, pricing)
+
+
+def _priced_flow(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, np.ndarray | None, float, bool]:
+    """Stage 1 by column generation: the min-cost flow over the candidates of `s`, then (with `pricing`) the
+    allowed pairs beyond them that its dual prices (flow_prices) say would improve it, until there are none
+    (its optimum is then the optimum without R13/R14/R21 over every allowed pair) or FLOW_SEARCHES is reached.
+
+    When the flow's plan breaks a coupling rule the LP stage has to run anyway and prices every pair itself, so
+    one search is made (it brings in the pairs, such as chains that move surplus holders out, R11, that the caps
+    left out; the LP then starts near its optimum) and the flow is not solved again: its plan is carried over
+    to the wider candidates. Returns the final Structure, the flow's plan and objective, and whether no pair
+    was left out."""
+    x_flow, flow_obj = solve_flow(s)
+    for _ in range(FLOW_SEARCHES if pricing else 0):
+        if x_flow is None:
+            break
+        wider = price_missing(run.data, run.tables, s.cand, flow_prices(s, x_flow), tol=TOLERANCE,
+                              per_round=PER_CATEGORY)
+        if wider is None:
+            return s, x_flow, flow_obj, True
+        run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual aliran")
+        wider_s = run.structure(wider)
+        if not side_rules_hold(s, x_flow):
+            return wider_s, carry(s, wider_s, x_flow, False), flow_obj, False
+        s = wider_s
+        x_flow, flow_obj = solve_flow(s)
+    return s, x_flow, flow_obj, False
 
 
 def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:

@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from penempatan.scoring import Prices
 from penempatan.solver.structure import Structure
 
 
@@ -44,6 +45,55 @@ def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
     # Pair arcs were added first and all have capacity 1, so arc k is pair k.
     flows = mcf.flows(np.arange(s.n_pairs, dtype=np.int32))
     return flows > 0, -float(mcf.optimal_cost())
+
+
+def flow_prices(s: Structure, x: np.ndarray) -> Prices:
+    """Dual prices that prove the min-cost flow plan `x` optimal over the candidates of `s`, for pricing pairs
+    beyond them (`price_missing`): a pair outside improves the flow iff its gain exceeds employee + post.
+
+    The prices are node potentials: shortest distances from the sink in the flow's residual graph (unused
+    pairs employee → post at −gain, used pairs post → employee at +gain, and a post's seat arcs to the sink
+    and back by what is still free and what is used), by Bellman–Ford over all arcs at once in numpy (a few
+    dozen passes). With no negative cycle at an optimum, every residual arc then has a non-negative reduced
+    cost. A post no residual path reaches (an empty post no candidate can enter) gets the lowest potential its
+    own free seats allow, which prices it as the seat it is: free (0) or an empty must-fill seat (W_fill).
+    """
+    cand = s.cand
+    n_e, n_p = s.n_emp, s.n_post
+    sink = n_e + n_p
+    counts = np.bincount(cand.post[x], minlength=n_p)
+    wajib_seats = np.zeros(n_p, dtype=np.int64)
+    wajib_seats[s.wajib] = s.wajib_seats
+    used_wajib = np.minimum(counts, wajib_seats)
+    used_other = np.minimum(counts - used_wajib, s.seat_cap - wajib_seats)
+    seat_arcs = ((used_wajib, wajib_seats, -float(s.weight_fill)),
+                 (used_other, s.seat_cap - wajib_seats, 0.0),
+                 (counts - used_wajib - used_other, s.surplus_cap, float(s.weight_surplus)))
+    gain = s.gain.astype(float)
+    posts = np.arange(n_p) + n_e
+    tails = [cand.emp[~x], cand.post[x] + n_e]
+    heads = [cand.post[~x] + n_e, cand.emp[x]]
+    costs = [-gain[~x], gain[x]]
+    for used, cap, seat_cost in seat_arcs:
+        free, taken = posts[used < cap], posts[used > 0]
+        tails += [free, np.full(len(taken), sink)]
+        heads += [np.full(len(free), sink), taken]
+        costs += [np.full(len(free), seat_cost), np.full(len(taken), -seat_cost)]
+    tail, head, cost = np.concatenate(tails), np.concatenate(heads), np.concatenate(costs)
+    dist = np.full(sink + 1, np.inf)
+    dist[sink] = 0.0
+    for _ in range(sink + 1):  # at most one pass per node; an optimum has no negative cycle
+        relaxed = dist.copy()
+        np.minimum.at(relaxed, head, dist[tail] + cost)
+        if np.array_equal(relaxed, dist):
+            break
+        dist = relaxed
+    lowest = np.full(sink + 1, -np.inf)
+    into_sink = head == sink
+    np.maximum.at(lowest, tail[into_sink], -cost[into_sink])
+    unreached = np.isinf(dist)
+    dist[unreached] = lowest[unreached]
+    return Prices(employee=dist[:n_e], post=-dist[n_e:sink], leave=np.zeros(len(s.unit_cap)), move=0.0)
 
 
 def scaled_flow(s: Structure, values: np.ndarray, scale: int) -> tuple[np.ndarray, float]:

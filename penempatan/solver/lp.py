@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import highspy
 import numpy as np
 import scipy.sparse as sp
 
+from penempatan.arrays import unique
 from penempatan.scoring import Prices
 from penempatan.solver.structure import SEED, Structure
 
@@ -18,69 +21,91 @@ priority alone (surplus holders kept, R11, to minimise; must-fill seats filled, 
 priority levels (levels.py) use to bound each priority of any integer plan."""
 
 
-def _lp_columns(s: Structure) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Extra columns after the pairs: y (must-fill seats filled), o (surplus kept) per over-staffed post,
-    then f (seats filled, ≤ Kebutuhan) per over-staffed post with seats, for R21."""
+@dataclass(frozen=True)
+class _Layout:
+    """Where each rule's rows are, in this order: R11 seats (one per post), R12 links (one per must-fill
+    post), R13 (one per unit), R14 (one, with maks_mutasi), R21 units and R21 links (with R21), then the
+    assignment equalities (one per employee); and the extra columns after the pairs: y (must-fill seats
+    filled), o (surplus kept) per over-staffed post, then f (seats filled, ≤ Kebutuhan) per over-staffed post
+    with seats, for R21."""
+
+    over: np.ndarray  # over-staffed posts (an o column each)
+    filled: np.ndarray  # over-staffed posts with seats (an f column each, R21)
+    r12: int
+    r13: int
+    r14: int
+    r21: int
+    r21_link: int
+    eq: int
+    n_rows: int
+
+
+def _layout(s: Structure) -> _Layout:
     over = np.nonzero(s.surplus_cap > 0)[0]
     filled = over[s.seat_cap[over] > 0] if s.unit_need is not None else np.zeros(0, dtype=np.int64)
-    upper = np.concatenate([s.wajib_seats, s.surplus_cap[over], s.seat_cap[filled]]).astype(float)
-    return s.wajib, over, filled, upper
+    n_units = len(s.unit_cap)
+    r12 = s.n_post
+    r13 = r12 + len(s.wajib)
+    r14 = r13 + n_units
+    r21 = r14 + (s.max_moves is not None)
+    r21_link = r21 + (n_units if s.unit_need is not None else 0)
+    eq = r21_link + len(filled)
+    return _Layout(over, filled, r12, r13, r14, r21, r21_link, eq, eq + s.n_emp)
 
 
-def _rows(s: Structure) -> tuple[sp.csr_matrix, np.ndarray, sp.csr_matrix, np.ndarray]:
-    """Inequality rows (R11 seats, R12 fill link, R13 units, R14 total, R21 units and links) and the
-    assignment equalities."""
-    cand = s.cand
-    wajib, over, filled, _ = _lp_columns(s)
-    n, w, o, f = s.n_pairs, len(wajib), len(over), len(filled)
-    width = n + w + o + f
-    cols = np.arange(n)
-    blocks, rhs = [], []
-    # R11 seats: Σ x − o_p ≤ Kebutuhan
-    r = np.concatenate([cand.post, over])
-    c = np.concatenate([cols, n + w + np.arange(o)])
-    v = np.concatenate([np.ones(n), -np.ones(o)])
-    blocks.append(sp.csr_matrix((v, (r, c)), shape=(s.n_post, width)))
-    rhs.append(s.seat_cap.astype(float))
-    # R12: y_p − Σ x ≤ 0
-    if w:
-        pos = np.full(s.n_post, -1)
-        pos[wajib] = np.arange(w)
-        sel = np.nonzero(pos[cand.post] >= 0)[0]
-        r = np.concatenate([pos[cand.post[sel]], np.arange(w)])
-        c = np.concatenate([sel, n + np.arange(w)])
-        v = np.concatenate([-np.ones(len(sel)), np.ones(w)])
-        blocks.append(sp.csr_matrix((v, (r, c)), shape=(w, width)))
-        rhs.append(np.zeros(w))
-    # R13 unit outflow
-    sel = np.nonzero(s.leaves_unit)[0]
-    blocks.append(sp.csr_matrix((np.ones(len(sel)), (s.pair_unit[sel], sel)), shape=(len(s.unit_cap), width)))
-    rhs.append(s.unit_cap.astype(float))
-    # R14 total moves
+def _row_bounds(s: Structure, lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper bounds of every row: R11 Σ x − o_p ≤ Kebutuhan; R12 y_p − Σ x ≤ 0; R13 leavers ≤ cap;
+    R14 moves ≤ maks_mutasi; R21 −(people in the unit's normal posts) − Σ f ≤ −(seats filled today) and
+    f_p − people in p ≤ 0; each employee in exactly one post."""
+    upper = [s.seat_cap.astype(float), np.zeros(len(s.wajib)), s.unit_cap.astype(float)]
     if s.max_moves is not None:
-        sel = np.nonzero(~cand.stay)[0]
-        blocks.append(sp.csr_matrix((np.ones(len(sel)), (np.zeros(len(sel), dtype=np.int64), sel)),
-                                    shape=(1, width)))
-        rhs.append(np.array([float(s.max_moves)]))
+        upper.append(np.array([float(s.max_moves)]))
     if s.unit_need is not None:
-        # R21: −(people in the unit's normal posts) − Σ f ≤ −(seats filled today); f_p ≤ people in p.
-        normal = s.surplus_cap[cand.post] == 0
-        sel = np.nonzero(normal)[0]
-        r = np.concatenate([s.post_unit[cand.post[sel]], s.post_unit[filled]])
-        c = np.concatenate([sel, n + w + o + np.arange(f)])
-        blocks.append(sp.csr_matrix((-np.ones(len(r)), (r, c)), shape=(len(s.unit_need), width)))
-        rhs.append(-s.unit_need.astype(float))
-        pos = np.full(s.n_post, -1)
-        pos[filled] = np.arange(f)
-        sel = np.nonzero(pos[cand.post] >= 0)[0]
-        r = np.concatenate([pos[cand.post[sel]], np.arange(f)])
-        c = np.concatenate([sel, n + w + o + np.arange(f)])
-        v = np.concatenate([-np.ones(len(sel)), np.ones(f)])
-        blocks.append(sp.csr_matrix((v, (r, c)), shape=(f, width)))
-        rhs.append(np.zeros(f))
-    a_ub = sp.vstack(blocks).tocsr()
-    a_eq = sp.csr_matrix((np.ones(n), (cand.emp, cols)), shape=(s.n_emp, width))
-    return a_ub, np.concatenate(rhs), a_eq, np.ones(s.n_emp)
+        upper += [-s.unit_need.astype(float), np.zeros(len(lay.filled))]
+    n_ub = lay.eq
+    return (np.concatenate([np.full(n_ub, -highspy.kHighsInf), np.ones(s.n_emp)]),
+            np.concatenate([*upper, np.ones(s.n_emp)]))
+
+
+def _pair_columns(s: Structure, lay: _Layout, pairs: np.ndarray) -> sp.csc_matrix:
+    """The columns of candidate pairs `pairs`, built directly in column order (no matrix over every pair is
+    ever held: the pool of priced pairs reaches a million at 50,000 employees)."""
+    cand = s.cand
+    post, emp = cand.post[pairs], cand.emp[pairs]
+    n = len(pairs)
+    wajib_pos = np.full(s.n_post, -1)
+    wajib_pos[s.wajib] = np.arange(len(s.wajib))
+    filled_pos = np.full(s.n_post, -1)
+    filled_pos[lay.filled] = np.arange(len(lay.filled))
+    on = np.ones(n, dtype=bool)
+    r21 = s.unit_need is not None
+    entries = [  # (row, present, value), in increasing row order
+        (post, on, 1.0),
+        (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0),
+        (lay.r13 + s.pair_unit[pairs], s.leaves_unit[pairs], 1.0),
+        (np.full(n, lay.r14), ~cand.stay[pairs] & (s.max_moves is not None), 1.0),
+        (lay.r21 + s.post_unit[post], (s.surplus_cap[post] == 0) & r21, -1.0),
+        (lay.r21_link + filled_pos[post], filled_pos[post] >= 0, -1.0),
+        (lay.eq + emp, on, 1.0),
+    ]
+    rows = np.stack([r for r, _, _ in entries], axis=1)
+    present = np.stack([m for _, m, _ in entries], axis=1)
+    values = np.broadcast_to(np.array([v for _, _, v in entries]), rows.shape)
+    indptr = np.concatenate([[0], np.cumsum(present.sum(axis=1))])
+    return sp.csc_matrix((values[present], rows[present].astype(np.int32), indptr), shape=(lay.n_rows, n))
+
+
+def _extra_columns(s: Structure, lay: _Layout) -> tuple[sp.csc_matrix, np.ndarray]:
+    """The y, o and f columns (see _Layout) and their upper bounds."""
+    w, o, f = len(s.wajib), len(lay.over), len(lay.filled)
+    rows = np.concatenate([lay.r12 + np.arange(w), lay.over,
+                           lay.r21 + s.post_unit[lay.filled], lay.r21_link + np.arange(f)])
+    cols = np.concatenate([np.arange(w), w + np.arange(o), w + o + np.arange(f), w + o + np.arange(f)])
+    values = np.concatenate([np.ones(w), -np.ones(o), -np.ones(f), np.ones(f)])
+    matrix = sp.csc_matrix((values, (rows, cols)), shape=(lay.n_rows, w + o + f))
+    matrix.sort_indices()
+    upper = np.concatenate([s.wajib_seats, s.surplus_cap[lay.over], s.seat_cap[lay.filled]]).astype(float)
+    return matrix, upper
 
 
 class LinearRelaxation:
@@ -95,26 +120,27 @@ class LinearRelaxation:
     """
 
     def __init__(self, s: Structure, active: np.ndarray | None = None) -> None:
-        a_ub, b_ub, a_eq, b_eq = _rows(s)
-        wajib, over, filled, extra_ub = _lp_columns(s)
-        self.n_ub = a_ub.shape[0]
+        lay = _layout(s)
+        self.n_ub = lay.eq
         self.n_post = s.n_post
-        whole = sp.vstack([a_ub, a_eq]).tocsc()
         self.s = s
+        self.layout = lay
         self.keys: np.ndarray = s.cand.emp * self.n_post + s.cand.post
-        self.pair_matrix: sp.csc_matrix = whole[:, : s.n_pairs].tocsc()
         first = np.arange(s.n_pairs) if active is None else np.nonzero(active)[0]
-        matrix = sp.hstack([self.pair_matrix[:, first], whole[:, s.n_pairs:]]).tocsc()
-        cost = -np.concatenate([s.gain[first].astype(float), np.full(len(wajib), float(s.weight_fill)),
-                                np.full(len(over), -float(s.weight_surplus)), np.zeros(len(filled))])
+        extra, extra_ub = _extra_columns(s, lay)
+        matrix = sp.hstack([_pair_columns(s, lay, first), extra]).tocsc()
+        w, o = len(s.wajib), len(lay.over)
+        cost = -np.concatenate([s.gain[first].astype(float), np.full(w, float(s.weight_fill)),
+                                np.full(o, -float(s.weight_surplus)), np.zeros(len(lay.filled))])
         upper = np.concatenate([np.ones(len(first)), extra_ub])
+        row_lower, row_upper = _row_bounds(s, lay)
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = matrix.shape[1], matrix.shape[0]
         lp.col_cost_ = cost
         lp.col_lower_ = np.zeros(len(cost))
         lp.col_upper_ = upper
-        lp.row_lower_ = np.concatenate([np.full(self.n_ub, -highspy.kHighsInf), b_eq])
-        lp.row_upper_ = np.concatenate([b_ub, b_eq])
+        lp.row_lower_ = row_lower
+        lp.row_upper_ = row_upper
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.start_ = matrix.indptr
         lp.a_matrix_.index_ = matrix.indices
@@ -130,12 +156,12 @@ class LinearRelaxation:
         self.column[first] = np.arange(len(first))
         # The priority columns (y: must-fill seats, o: surplus kept) follow the first pairs; their weights
         # grow with the candidates' spread, so they are re-priced whenever the candidates grow.
-        self.priority_cols = np.arange(len(first), len(first) + len(wajib) + len(over), dtype=np.int32)
-        self.n_wajib = len(wajib)
+        self.priority_cols = np.arange(len(first), len(first) + w + o, dtype=np.int32)
+        self.n_wajib = w
         self.objective = WEIGHTED
         self.n_level_rows = 0  # rows fixing a priority's total (levels.py), after the assignment rows
 
-    def _set_pool(self, s: Structure, matrix: sp.csc_matrix) -> None:
+    def _set_pool(self, s: Structure) -> None:
         """Make `s` the current candidates; pairs already in the model keep their columns."""
         keys = s.cand.emp * self.n_post + s.cand.post
         inside = self.column >= 0
@@ -150,18 +176,16 @@ class LinearRelaxation:
         self.column = column
         self.s = s
         self.keys = keys
-        self.pair_matrix = matrix[:, : s.n_pairs].tocsc()
 
     def add(self, pairs: np.ndarray) -> int:
         """Bring the candidate pairs `pairs` (indices into the current Structure) into the model; returns how
         many were new."""
-        new = np.unique(pairs[self.column[pairs] < 0])
+        new = unique(pairs[self.column[pairs] < 0])
         if len(new):
-            block = self.pair_matrix[:, new].tocsc()
+            block = _pair_columns(self.s, self.layout, new)
             first = self.h.getNumCol()
             self.h.addCols(len(new), -self._value_weight() * self.s.gain[new].astype(float), np.zeros(len(new)),
-                           np.ones(len(new)),
-                           block.nnz, block.indptr[:-1].astype(np.int32), block.indices.astype(np.int32),
+                           np.ones(len(new)), block.nnz, block.indptr[:-1].astype(np.int32), block.indices,
                            block.data)
             self.column[new] = first + np.arange(len(new))
             self.h.setOptionValue("simplex_strategy", 4)  # primal simplex from the kept basis
@@ -170,8 +194,7 @@ class LinearRelaxation:
     def extend(self, s: Structure) -> None:
         """Move to the candidates of `s` (the same rows, more pairs): the pairs in play keep their columns, the
         new ones come in when `add` is given them."""
-        a_ub, _, a_eq, _ = _rows(s)
-        self._set_pool(s, sp.vstack([a_ub, a_eq]).tocsc())
+        self._set_pool(s)
         self._price_priorities()
 
     def _value_weight(self) -> float:
@@ -241,7 +264,8 @@ def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
 
 
 def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: float) -> Prices:
-    """The LP duals as prices in the objective's units (rows in the order `_rows` makes them)."""
+    """The LP duals as prices in the objective's units (rows in the order of `_Layout`). The R21 link rows of
+    over-staffed posts are left out: such a post takes no newcomer, so no pair priced by these is in one."""
     seats, rest = y_ub[: s.n_post], y_ub[s.n_post:]
     post = -seats.copy()
     w = len(s.wajib)
