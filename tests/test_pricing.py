@@ -184,6 +184,7 @@ def test_flow_prices_prove_the_flow_optimal(seed: int) -> None:
     x, _ = solve_flow(s)
     assert x is not None
     prices = flow_prices(s, x)
+    assert prices is not None
     margin = prices.employee[s.cand.emp] + prices.post[s.cand.post] - s.gain
     assert (margin >= -1e-6).all()
     assert np.abs(margin[x]).max() < 1e-6
@@ -201,3 +202,15 @@ def test_flow_stage_priced_back_to_the_full_optimum(seed: int) -> None:
     assert tight.method == "aliran" and tight.proof_over_all_pairs
     assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
         full.surplus_kept, full.must_fill_filled, full.objective)
+
+
+def test_flow_prices_refuse_a_plan_that_is_not_optimal() -> None:
+    """Prices exist only for an optimal flow: for 'everyone stays' where the flow moves people, the residual
+    graph has a negative cycle, the distances never settle and flow_prices gives none (nothing is priced)."""
+    data = uncoupled(0)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables))
+    x, _ = solve_flow(s)
+    assert x is not None and (x & ~s.cand.stay).any()
+    assert flow_prices(s, x) is not None
+    assert flow_prices(s, s.cand.stay.copy()) is None

@@ -9,15 +9,19 @@ the plan moves surplus holders out wherever any rule allows it (such a post take
 R12 — every must-fill seat filled is worth W_fill.
 The solve goes in up to three exact stages, each a proof when it succeeds:
 
-1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21 — if its optimum satisfies them, it is optimal;
+1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21, priced beyond the candidates from its own potentials
+   (`flow_prices`) until no allowed pair improves it — if its optimum satisfies the coupling rules, it is
+   optimal over every allowed pair;
 2. the LP relaxation with every rule (HiGHS, `lp`), by column generation from a few pairs per employee
-   and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal;
+   and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal; if its R11/R12
+   priorities are fractional, each priority's LP bound is rounded first (`levels`: the least surplus any plan
+   keeps, then the most must-fill seats such plans fill) and the LP of the plans at those levels is solved;
 3. CP-SAT on the residual (`cpsat`): first near the LP (its support and every pair within one must-fill seat
    of it) to get an incumbent, then, after fixing every pair whose LP reduced cost proves it cannot beat that
-   incumbent, on what is left (if anything), with the incumbent as hint.
+   incumbent, on what is left (if anything), with the incumbent as hint; its proof covers every allowed pair
+   once the pairs outside the candidates priced within the LP's gap have been brought in.
 
-Above PRICE_MAX_PAIRS candidate pairs (50,000 employees) stage 2 stays within the candidates (its proof covers
-them only);
+Above PRICE_MAX_PAIRS candidate pairs stages 1 and 2 stay within the candidates (their proof covers them only);
 above LAGRANGE_MIN_PAIRS (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
 (relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
 moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
@@ -29,7 +33,7 @@ reshuffle unrelated people. The proofs above hold for that combined objective; t
 still Σ nilai (SPEC 4), and OPTIMAL then means optimal for the combined objective.
 
 This package is the only place that imports OR-Tools and HiGHS: `structure` (the problem in arrays),
-`flow`, `lp` with `columns` (its column generation) and `cpsat` (the three stages).
+`flow`, `lp` with `columns` (its column generation) and `levels` (the priority levels), and `cpsat`.
 """
 
 from __future__ import annotations
@@ -79,10 +83,10 @@ __all__ = [
 
 Progress = Callable[[str], None]
 PRICE_MAX_PAIRS = 1_000_000
-"""Above this many candidate pairs the LP stage stays within the candidates and its proof covers them only:
-the search beyond them over every allowed pair (`price_missing`) takes too long there (at 50,000 employees,
-900,000 pairs, the proof over every pair took 90–104 s and 2.1–2.2 GB against 20–34 s within the candidates;
-benchmarks/RESULTS.md). 20,000 employees (306,000 pairs) are below it."""
+"""Above this many candidate pairs the flow and LP stages stay within the candidates and their proof covers them
+only. 50,000 employees (900,000 pairs) are below it: there the proof over every pair takes 48–61 s of solve and
+1.3 GB (benchmarks/RESULTS.md) against 25 s within the candidates, and it moves 16 more surplus holders (R11) out
+than the capped candidates allow."""
 FLOW_SEARCHES = 10
 """Searches beyond the candidates for the flow stage (`_priced_flow`): a count, so the same input always gives
 the same plan."""
@@ -222,8 +226,10 @@ def _priced_flow(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, np.
     for _ in range(FLOW_SEARCHES if pricing else 0):
         if x_flow is None:
             break
-        wider = price_missing(run.data, run.tables, s.cand, flow_prices(s, x_flow), tol=TOLERANCE,
-                              per_round=PER_CATEGORY)
+        prices = flow_prices(s, x_flow)
+        if prices is None:
+            break
+        wider = price_missing(run.data, run.tables, s.cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY)
         if wider is None:
             return s, x_flow, flow_obj, True
         run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual aliran")

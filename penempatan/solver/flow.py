@@ -47,7 +47,12 @@ def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
     return flows > 0, -float(mcf.optimal_cost())
 
 
-def flow_prices(s: Structure, x: np.ndarray) -> Prices:
+_PASSES = 1_000
+"""Bellman–Ford passes before flow_prices gives up (a few dozen at 50,000 employees: a shortest path crosses
+that many arcs at most)."""
+
+
+def flow_prices(s: Structure, x: np.ndarray) -> Prices | None:
     """Dual prices that prove the min-cost flow plan `x` optimal over the candidates of `s`, for pricing pairs
     beyond them (`price_missing`): a pair outside improves the flow iff its gain exceeds employee + post.
 
@@ -57,6 +62,7 @@ def flow_prices(s: Structure, x: np.ndarray) -> Prices:
     dozen passes). With no negative cycle at an optimum, every residual arc then has a non-negative reduced
     cost. A post no residual path reaches (an empty post no candidate can enter) gets the lowest potential its
     own free seats allow, which prices it as the seat it is: free (0) or an empty must-fill seat (W_fill).
+    None when the distances do not settle within _PASSES passes (then nothing is priced).
     """
     cand = s.cand
     n_e, n_p = s.n_emp, s.n_post
@@ -82,12 +88,14 @@ def flow_prices(s: Structure, x: np.ndarray) -> Prices:
     tail, head, cost = np.concatenate(tails), np.concatenate(heads), np.concatenate(costs)
     dist = np.full(sink + 1, np.inf)
     dist[sink] = 0.0
-    for _ in range(sink + 1):  # at most one pass per node; an optimum has no negative cycle
+    for _ in range(min(sink + 1, _PASSES)):
         relaxed = dist.copy()
         np.minimum.at(relaxed, head, dist[tail] + cost)
         if np.array_equal(relaxed, dist):
             break
         dist = relaxed
+    else:
+        return None  # not settled: `x` is not optimal (a negative cycle) or the paths are unusually long
     lowest = np.full(sink + 1, -np.inf)
     into_sink = head == sink
     np.maximum.at(lowest, tail[into_sink], -cost[into_sink])
