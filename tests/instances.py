@@ -73,6 +73,14 @@ def make_instance(seed: int, n_emp: int = 30, n_units: int = 3, **params: object
                        params=Params(tanggal_acuan=TODAY, **params))
 
 
+def exact_case(seed: int) -> ProblemData:
+    """A generated instance whose parameters follow from the seed (tight R13/R14, R21 on or off, …)."""
+    return make_instance(seed, 20 + seed % 61, 1 + seed % 5, maks_mutasi=[None, 2, 4, 7, 12, None][seed % 6],
+                         maks_keluar_unit_persen=[10, 20, 35, 100][seed // 6 % 4],
+                         biaya_mutasi=[0, 2, 6, 12][seed // 3 % 4], kekurangan_unit_boleh_naik=seed % 4 == 1,
+                         isi_jpt=seed % 7 == 0, boleh_turun_kelas=seed % 11 == 0, bidang_wajib=seed % 5 != 2)
+
+
 def full_units(data: ProblemData) -> ProblemData:
     """`data` with every post outside the first unit holding exactly its Kebutuhan (no vacancy, no surplus):
     a move out of such a unit needs a replacement, so R21 binds where the first unit's vacancies attract."""

@@ -24,7 +24,7 @@ import pytest
 from builders import emp, family, pair_index, post, with_families
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from instances import full_units, make_instance
+from instances import exact_case, full_units, make_instance
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from penempatan.check import assert_plan_valid, check_plan
@@ -948,14 +948,6 @@ def exact_optimum(data: ProblemData, result: Result) -> tuple[int, int, int]:
     f_best = -best(-filled)
     add(filled, f_best, np.inf)
     return s_best, f_best, -best(-value)
-
-
-def exact_case(seed: int) -> ProblemData:
-    """A generated instance whose parameters follow from the seed (tight R13/R14, R21 on or off, …)."""
-    return make_instance(seed, 20 + seed % 61, 1 + seed % 5, maks_mutasi=[None, 2, 4, 7, 12, None][seed % 6],
-                         maks_keluar_unit_persen=[10, 20, 35, 100][seed // 6 % 4],
-                         biaya_mutasi=[0, 2, 6, 12][seed // 3 % 4], kekurangan_unit_boleh_naik=seed % 4 == 1,
-                         isi_jpt=seed % 7 == 0, boleh_turun_kelas=seed % 11 == 0, bidang_wajib=seed % 5 != 2)
 
 
 # Seeds chosen so that each stage of the solver ends the solve: min-cost flow, LP, CP-SAT residual
