@@ -194,14 +194,7 @@ def test_flow_prices_prove_the_flow_optimal(seed: int) -> None:
 def test_flow_stage_priced_back_to_the_full_optimum(seed: int) -> None:
     """Where no coupling rule binds, the flow stage from tight caps prices itself to the huge-cap optimum and
     says its proof covers every allowed pair (before, the flow's proof covered the candidates only)."""
-    data = uncoupled(seed)
-    tables = Tables(data)
-    tight = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **TIGHT))
-    full = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **HUGE))
-    assert check_plan(data, tight) == []
-    assert tight.method == "aliran" and tight.proof_over_all_pairs
-    assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
-        full.surplus_kept, full.must_fill_filled, full.objective)
+    assert_tight_caps_reach_the_full_optimum(uncoupled(seed), "aliran")
 
 
 def test_flow_prices_refuse_a_plan_that_is_not_optimal() -> None:
@@ -221,11 +214,16 @@ def test_cpsat_stage_proof_covers_every_pair(seed: int) -> None:
     """Where CP-SAT settles a fractional LP from tight caps, the solve says its proof covers every allowed pair
     (after bringing in the pairs priced within the gap between LP bound and plan: three on each of these) and
     its plan equals the one from huge caps. That search itself is checked against every pair above."""
-    data = exact_case(seed)
+    assert_tight_caps_reach_the_full_optimum(exact_case(seed), "cpsat")
+
+
+def assert_tight_caps_reach_the_full_optimum(data: ProblemData, stage: str) -> None:
+    """Solved from tight caps, `stage` ends the solve with a proof over every allowed pair, and the plan's
+    priorities and Σ nilai equal the solve from huge caps (every allowed pair a candidate)."""
     tables = Tables(data)
     tight = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **TIGHT))
     full = solve(data, 20.0, tables=tables, candidates=build_candidates(data, tables, **HUGE))
     assert check_plan(data, tight) == []
-    assert tight.method == "cpsat" and tight.proof_over_all_pairs
+    assert tight.method == stage and tight.proof_over_all_pairs
     assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
         full.surplus_kept, full.must_fill_filled, full.objective)
