@@ -301,13 +301,14 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
     x_lp, lp_obj, reduced, prices = lp
     start = time.perf_counter()
     priced_within: float | None = None  # after a search: every pair this close to the LP is a candidate
+    first: Result | None = None  # the plan before that search, kept if the run after it finds none
     while True:
         status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced,
                                               max(1.0, time_limit - (time.perf_counter() - start)), levels)
         run.timings["cpsat"] = run.timings.get("cpsat", 0.0) + time.perf_counter() - start
         start = time.perf_counter()
         if x is None:
-            return None
+            return first
         covered = all_pairs and status is SolveStatus.OPTIMAL
         gap = lp_obj - bound_obj - 0.5  # the objective is an integer: a better plan is at least 1 higher
         if covered and gap > (priced_within or 0.0):
@@ -319,6 +320,7 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                 wider = price_missing(run.data, run.tables, s.cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY,
                                       within=gap)
                 if wider is not None:
+                    first = run.result(s, status, x, min(bound_obj, lp_obj), "cpsat")
                     run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")
                     wider_s = pool.structure(wider)
                     known = carry(s, wider_s, np.ones(s.n_pairs), 0.0) > 0
