@@ -60,3 +60,21 @@ def test_warm_start_gives_the_same_plan(seed: int) -> None:
     assert (warm.status, warm.objective, warm.must_fill_filled, warm.surplus_kept) == (
         cold.status, cold.objective, cold.must_fill_filled, cold.surplus_kept)
     assert warm.proof_over_all_pairs == cold.proof_over_all_pairs
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("share", [0.0, float("inf")])
+def test_interior_point_rounds_reach_the_same_lp(seed: int, share: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether every round is solved by the interior point method with crossover (share 0) or none is (share
+    ∞, the primal simplex from the basis throughout), column generation ends at the LP over every candidate."""
+    monkeypatch.setattr("penempatan.solver.lp.IPM_SHARE", share)
+    data = case(seed)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables))
+    full = LinearRelaxation(s).solve()
+    assert full is not None
+    pool = Pool(data, tables, lambda c: build_structure(data, tables, c), pricing=False, say=lambda _msg: None)
+    grown = priced_lp(pool, s, s.cand.stay.copy())
+    assert grown.lp is not None
+    assert grown.lp[1] == pytest.approx(full[1], abs=1e-6)
+    assert (grown.lp[2] >= -1e-6).all()

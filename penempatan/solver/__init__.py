@@ -84,9 +84,9 @@ __all__ = [
 Progress = Callable[[str], None]
 PRICE_MAX_PAIRS = 1_000_000
 """Above this many candidate pairs the flow and LP stages stay within the candidates and their proof covers them
-only. 50,000 employees (900,000 pairs) are below it: there the proof over every pair takes 48–60 s of solve and
-1.3–1.5 GB (benchmarks/RESULTS.md) against 25 s within the candidates, and its plan moves 16 more surplus holders
-(R11) out than the capped candidates allow."""
+only. 50,000 employees (900,000 pairs) are below it: there the proof over every pair takes 26–32 s of solve and
+1.35 GB in all (benchmarks/RESULTS.md), and its plan moves 16 more surplus holders (R11) out than the capped
+candidates allow."""
 FLOW_SEARCHES = 10
 """Searches beyond the candidates for the flow stage (`_priced_flow`): a count, so the same input always gives
 the same plan."""
