@@ -256,6 +256,9 @@ class LinearRelaxation:
         Structure's pairs, or None when the LP (over the pairs in play) is infeasible. The reduced cost is
         what a pair would lose: ≥ 0 in play; a pair outside with a negative one would improve the LP."""
         self.h.run()
+        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal and self.h.getOptions().solver == "ipm":
+            self._next_run("simplex", 4)  # an interior point run that ends short is not a verdict: the simplex's is
+            self.h.run()
         if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
         s = self.s
