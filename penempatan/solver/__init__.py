@@ -50,7 +50,7 @@ from penempatan.model import ProblemData
 from penempatan.relax import lagrangian
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
-from penempatan.solver.columns import PER_CATEGORY, PRICING_ROUNDS, TOLERANCE, Pool, carry, priced_lp
+from penempatan.solver.columns import PER_CATEGORY, PRICING_ROUNDS, TOLERANCE, Pool, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import flow_prices, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
@@ -59,6 +59,7 @@ from penempatan.solver.structure import (
     SEED,
     Structure,
     build_structure,
+    carry,
     coupling_codes,
     is_integral,
     priorities,
@@ -253,7 +254,7 @@ def _lp_then_cpsat(run: _Run, s: Structure, x_flow: np.ndarray, pricing: bool) -
     R11/R12 priority levels when the LP's priorities are fractional (levels.py)."""
     run.say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
-    pool = Pool(run.data, run.tables, run.structure, pricing and run.reference is None, run.say)
+    pool = Pool(run.data, run.tables, run.structure, pricing, run.say)
     priced = priced_lp(pool, s, _first_pairs(run, s, x_flow))
     s, lp, all_pairs = priced.s, priced.lp, priced.all_pairs
     run.timings["lp"] = time.perf_counter() - tick
@@ -323,8 +324,8 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                     first = run.result(s, status, x, min(bound_obj, lp_obj), "cpsat")
                     run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")
                     wider_s = pool.structure(wider)
-                    known = carry(s, wider_s, np.ones(s.n_pairs), 0.0) > 0
-                    reduced = np.where(known, carry(s, wider_s, reduced), reduced_costs(wider_s, prices))
+                    known = carry(s, wider_s, reduced, np.nan)
+                    reduced = np.where(np.isnan(known), reduced_costs(wider_s, prices), known)
                     x_lp = carry(s, wider_s, x_lp)
                     s = wider_s
                     continue

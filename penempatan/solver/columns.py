@@ -107,20 +107,6 @@ def grow(pool: Pool, relaxation: LinearRelaxation, everything: bool = False) -> 
         lp = relaxation.solve()
 
 
-def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
-    """Per pair of `new` (a Structure over more candidates), the value of the same pair in `old`, or `missing`
-    for a pair that `old` does not have."""
-    n_post = old.n_post
-    old_keys = old.cand.emp * n_post + old.cand.post
-    order = np.argsort(old_keys)
-    keys = new.cand.emp * n_post + new.cand.post
-    at = np.minimum(np.searchsorted(old_keys[order], keys), len(order) - 1)
-    found = old_keys[order][at] == keys
-    out = np.full(len(keys), missing, dtype=np.result_type(values, type(missing)))
-    out[found] = values[order[at[found]]]
-    return out
-
-
 def best_per_employee(emp: np.ndarray, reduced: np.ndarray, improving: np.ndarray, k: int) -> np.ndarray:
     """Indices of the `k` most improving pairs (lowest reduced cost) of each employee among `improving`;
     ties by pair index, so the choice is deterministic."""

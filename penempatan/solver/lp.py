@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from penempatan.arrays import unique
 from penempatan.scoring import Prices
-from penempatan.solver.structure import SEED, Structure
+from penempatan.solver.structure import SEED, Structure, carry
 
 LpSolution = tuple[np.ndarray, float, np.ndarray, Prices]
 """(x per pair, LP objective, reduced cost per pair, dual prices), in the order of the Structure's pairs."""
@@ -130,10 +130,8 @@ class LinearRelaxation:
     def __init__(self, s: Structure, active: np.ndarray | None = None) -> None:
         lay = _layout(s)
         self.n_ub = lay.eq
-        self.n_post = s.n_post
         self.s = s
         self.layout = lay
-        self.keys: np.ndarray = s.cand.emp * self.n_post + s.cand.post
         first = np.arange(s.n_pairs) if active is None else np.nonzero(active)[0]
         extra, extra_ub = _extra_columns(s, lay)
         matrix = sp.hstack([_pair_columns(s, lay, first), extra]).tocsc()
@@ -171,19 +169,8 @@ class LinearRelaxation:
 
     def _set_pool(self, s: Structure) -> None:
         """Make `s` the current candidates; pairs already in the model keep their columns."""
-        keys = s.cand.emp * self.n_post + s.cand.post
-        inside = self.column >= 0
-        old_keys, old_cols = self.keys[inside], self.column[inside]
-        order = np.argsort(old_keys)
-        old_keys, old_cols = old_keys[order], old_cols[order]
-        column = np.full(len(keys), -1, dtype=np.int64)
-        if len(old_keys):
-            at = np.minimum(np.searchsorted(old_keys, keys), len(old_keys) - 1)
-            found = old_keys[at] == keys
-            column[found] = old_cols[at[found]]
-        self.column = column
+        self.column = carry(self.s, s, self.column, -1)
         self.s = s
-        self.keys = keys
 
     def add(self, pairs: np.ndarray) -> int:
         """Bring the candidate pairs `pairs` (indices into the current Structure) into the model; returns how

@@ -96,6 +96,21 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
         cur=t.cur, post_unit=t.post_unit, unit_need=unit_need, has_reference=reference is not None)
 
 
+def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
+    """Per pair of `new` (a Structure over more candidates), the value of the same pair in `old`, or `missing`
+    for a pair that `old` does not have."""
+    keys = new.cand.emp * new.n_post + new.cand.post
+    out = np.full(len(keys), missing, dtype=np.result_type(values, type(missing)))
+    if old.n_pairs == 0:
+        return out
+    old_keys = old.cand.emp * old.n_post + old.cand.post
+    order = np.argsort(old_keys)
+    at = np.minimum(np.searchsorted(old_keys[order], keys), len(order) - 1)
+    found = old_keys[order][at] == keys
+    out[found] = values[order[at[found]]]
+    return out
+
+
 def coupling_codes(s: Structure) -> tuple[str, ...]:
     """The coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless kekurangan_unit_boleh_naik)."""
     return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.unit_need is not None else ()))
