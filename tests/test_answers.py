@@ -4,12 +4,12 @@ read by `solve --acuan`, wrong values as located errors, the minimal-change re-s
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from contoh import solved_copy
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -22,8 +22,6 @@ from penempatan.explain.changes import ChangeRow
 from penempatan.model import Forbid, Pin, ProblemData
 from penempatan.scenario import Decision, decide
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTOH = ROOT / "data" / "contoh.xlsx"
 runner = CliRunner()
 
 
@@ -52,11 +50,7 @@ class Base:
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
     folder = tmp_path_factory.mktemp("tanggapan")
-    data = folder / "contoh.xlsx"
-    shutil.copy(CONTOH, data)
-    plan = folder / "hasil.xlsx"
-    res = runner.invoke(app, ["solve", str(data), "-o", str(plan)])
-    assert res.exit_code == 0, res.output
+    data, plan = solved_copy(folder, runner)
     wb = load_workbook(plan, read_only=True)
     header, *rows = list(wb["Usulan Mutasi"].iter_rows(values_only=True))
     wb.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
+from contoh import solved_copy
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -17,8 +17,6 @@ from penempatan.cli import app
 from penempatan.letters import COMBINED_NAME, LIST_NAME, file_name, template_path, write_default_template
 from penempatan.letters.template import BODY, REPLY
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTOH = ROOT / "data" / "contoh.xlsx"
 runner = CliRunner()
 SAFE = re.compile(r"\d{18}-[A-Za-z0-9]+(-[A-Za-z0-9]+)*\.docx")
 
@@ -31,11 +29,7 @@ def _sha(path: Path) -> str:
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Solve a copy of data/contoh.xlsx, then write its letters."""
     tmp = tmp_path_factory.mktemp("surat")
-    data = tmp / "contoh.xlsx"
-    shutil.copy(CONTOH, data)
-    plan = tmp / "hasil.xlsx"
-    res = runner.invoke(app, ["solve", str(data), "-o", str(plan)])
-    assert res.exit_code == 0, res.output
+    data, plan = solved_copy(tmp, runner)
     folder = tmp / "surat"
     res = runner.invoke(app, ["surat", str(data), "--rencana", str(plan), "-o", str(folder)])
     assert res.exit_code == 0, res.output
