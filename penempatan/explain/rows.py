@@ -14,6 +14,8 @@ from typing import Any, ClassVar, Protocol
 
 import numpy as np
 
+from penempatan.text import yes_no
+
 
 class TableRow(Protocol):
     """A row of one of the plan's tables: its sheet's header and its values in that order."""
@@ -134,7 +136,7 @@ class ChainRow:
 
     def cells(self) -> list[Any]:
         return [self.id, "siklus" if self.cycle else "rantai", self.size, self.order, "; ".join(self.units),
-                self.gain, "Ya" if self.alone_ok else "Tidak", "; ".join(self.notes)]
+                self.gain, yes_no(self.alone_ok), "; ".join(self.notes)]
 
 
 @dataclass(frozen=True, kw_only=True)

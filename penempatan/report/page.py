@@ -17,7 +17,7 @@ import numpy as np
 
 from penempatan import __version__
 from penempatan.model import ProblemData
-from penempatan.text import date_text, number, percent
+from penempatan.text import date_text, number, percent, yes_no
 
 NOTICE = "Berisi data pribadi; jangan disebarkan."
 
@@ -87,7 +87,7 @@ def value_text(value: Any, *, fraction: bool = False) -> str:
     if fraction and isinstance(value, int | float) and not isinstance(value, bool):
         return percent(value)
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return yes_no(value)
     if isinstance(value, int):
         return number(value)
     if isinstance(value, float):
@@ -128,7 +128,7 @@ def _cell(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, bool):
-        return "Ya" if v else "Tidak"
+        return yes_no(v)
     if isinstance(v, int | float | str):
         return v
     if isinstance(v, np.integer):

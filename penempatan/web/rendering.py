@@ -21,7 +21,7 @@ def _value(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, bool):
-        return "Ya" if v else "Tidak"
+        return text.yes_no(v)
     if isinstance(v, datetime):
         return text.date_text(v.date())
     if isinstance(v, date):

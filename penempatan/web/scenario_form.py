@@ -19,7 +19,7 @@ from typing import Any, get_args
 
 from penempatan.excel.write_input import PARAM_HELP
 from penempatan.model import Params, ProblemData
-from penempatan.text import compact_key
+from penempatan.text import compact_key, yes_no
 
 LIST_FIELDS = ("kunci", "larang", "kebutuhan")
 
@@ -54,7 +54,7 @@ def shown(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return yes_no(value)
     if isinstance(value, tuple | list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, date):
