@@ -49,8 +49,8 @@ import numpy as np
 from penempatan.model import ProblemData
 from penempatan.relax import lagrangian
 from penempatan.result import Result, SolveStatus
-from penempatan.scoring import Candidates, Tables, build_candidates, price_missing
-from penempatan.solver.columns import PER_CATEGORY, PRICING_ROUNDS, TOLERANCE, Pool, priced_lp
+from penempatan.scoring import Candidates, Tables, build_candidates
+from penempatan.solver.columns import PRICING_ROUNDS, Pool, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import flow_prices, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
@@ -184,7 +184,8 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     run.say("aliran biaya minimum (tanpa R13/R14/R21)")
     tick = time.perf_counter()
     pricing = pricing and s.n_pairs <= PRICE_MAX_PAIRS and reference is None and shortcuts
-    s, x_flow, flow_obj, flow_all_pairs = _priced_flow(run, s, pricing)
+    pool = Pool(data, t, run.structure, pricing, run.say)
+    s, x_flow, flow_obj, flow_all_pairs = _priced_flow(run, pool, s)
     run.timings["aliran"] = time.perf_counter() - tick
     if x_flow is None:
         return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "aliran",
@@ -210,11 +211,11 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
             proven = math.floor(relaxed.bound + 1e-6) <= relaxed.objective
             return run.result(s, SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE, relaxed.x,
                               relaxed.objective if proven else relaxed.bound, "lagrange")
-    return _lp_then_cpsat(run, s, x_flow, pricing)
+    return _lp_then_cpsat(run, pool, s, x_flow)
 
 
-def _priced_flow(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, np.ndarray | None, float, bool]:
-    """Stage 1 by column generation: the min-cost flow over the candidates of `s`, then (with `pricing`) the
+def _priced_flow(run: _Run, pool: Pool, s: Structure) -> tuple[Structure, np.ndarray | None, float, bool]:
+    """Stage 1 by column generation: the min-cost flow over the candidates of `s`, then (with `pool.pricing`) the
     allowed pairs beyond them that its dual prices (flow_prices) say would improve it, until there are none
     (its optimum is then the optimum without R13/R14/R21 over every allowed pair) or FLOW_SEARCHES is reached.
 
@@ -223,13 +224,13 @@ def _priced_flow(run: _Run, s: Structure, pricing: bool) -> tuple[Structure, np.
     employees 0.3 s slower). Returns the final Structure, the flow's plan and objective, and whether no pair
     was left out."""
     x_flow, flow_obj = solve_flow(s)
-    for _ in range(FLOW_SEARCHES if pricing else 0):
+    for _ in range(FLOW_SEARCHES if pool.pricing else 0):
         if x_flow is None or not side_rules_hold(s, x_flow):
             break
         prices = flow_prices(s, x_flow)
         if prices is None:
             break
-        wider = price_missing(run.data, run.tables, s.cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY)
+        wider = pool.search(s.cand, prices)
         if wider is None:
             return s, x_flow, flow_obj, True
         run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual aliran")
@@ -249,12 +250,11 @@ def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:
     return first
 
 
-def _lp_then_cpsat(run: _Run, s: Structure, x_flow: np.ndarray, pricing: bool) -> Result:
+def _lp_then_cpsat(run: _Run, pool: Pool, s: Structure, x_flow: np.ndarray) -> Result:
     """Stages 2 and 3: the LP relaxation (priced over every allowed pair), then CP-SAT on its residual, at the
     R11/R12 priority levels when the LP's priorities are fractional (levels.py)."""
     run.say("relaksasi LP dengan semua aturan")
     tick = time.perf_counter()
-    pool = Pool(run.data, run.tables, run.structure, pricing, run.say)
     priced = priced_lp(pool, s, _first_pairs(run, s, x_flow))
     s, lp, all_pairs = priced.s, priced.lp, priced.all_pairs
     run.timings["lp"] = time.perf_counter() - tick
@@ -318,8 +318,7 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                 covered = False
             else:
                 priced_within = gap
-                wider = price_missing(run.data, run.tables, s.cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY,
-                                      within=gap)
+                wider = pool.search(s.cand, prices, within=gap)
                 if wider is not None:
                     first = run.result(s, status, x, min(bound_obj, lp_obj), "cpsat")
                     run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from penempatan.model import ProblemData
-from penempatan.scoring import Candidates, Tables, price_missing
+from penempatan.scoring import Candidates, Prices, Tables, price_missing
 from penempatan.solver.lp import LinearRelaxation, LpSolution
 from penempatan.solver.structure import Structure
 
@@ -62,6 +62,12 @@ class Pool:
     pricing: bool
     say: Callable[[str], None]
 
+    def search(self, cand: Candidates, prices: Prices, within: float = 0.0) -> Candidates | None:
+        """`cand` plus the allowed pairs beyond it that these dual prices say would improve the LP or flow (or,
+        with `within`, whose reduced cost is below it), or None when there is none (`price_missing`)."""
+        return price_missing(self.data, self.tables, cand, prices, tol=TOLERANCE, per_round=PER_CATEGORY,
+                             within=within)
+
 
 def priced_lp(pool: Pool, s: Structure, first: np.ndarray) -> PricedLp:
     """The LP relaxation over the candidates of `s` (and, with `pool.pricing`, every allowed pair), starting
@@ -94,7 +100,7 @@ def grow(pool: Pool, relaxation: LinearRelaxation, everything: bool = False) -> 
             elif not pool.pricing:
                 return PricedLp(s, lp, False, rounds, searches, relaxation)
             else:
-                wider = price_missing(pool.data, pool.tables, s.cand, lp[3], tol=TOLERANCE, per_round=PER_CATEGORY)
+                wider = pool.search(s.cand, lp[3])
                 if wider is None:
                     return PricedLp(s, lp, True, rounds, searches, relaxation)
                 if searches >= PRICING_ROUNDS:
