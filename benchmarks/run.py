@@ -1,10 +1,13 @@
 """End-to-end benchmark of `solve` on demo workbooks (SPEC 6; issue 3).
 
     python benchmarks/run.py --sizes 1000 5000 20000 50000 [--seed 1] [--time-limit 60] [--maks-mutasi N]
+                             [--tanpa-kopling] [--ulang K]
 
 Each size runs in its own process (so peak memory is that size's alone): demo → xlsx, then read,
 score, solve, write, each timed; plus the floor: OR-Tools min-cost flow on the same candidates without
-the side rules, and CP-SAT time against it. Prints one markdown row per size.
+the side rules, and CP-SAT time against it. Prints one markdown row per size. `--tanpa-kopling` sets R13 to 100 %
+and turns R21 off (no coupling rule binds: the flow stage decides); `--ulang K` reports the median of K solves
+and of K flows (the "total" column keeps the first run).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import time
 from pathlib import Path
 
 
-def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | None) -> dict[str, object]:
+def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | None, uncoupled: bool = False,
+        repeat: int = 1) -> dict[str, object]:
     from penempatan.demo import generate_demo
     from penempatan.excel.read import read_workbook
     from penempatan.excel.write_input import write_input_workbook
@@ -32,6 +36,9 @@ def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | No
     demo = generate_demo(n_pegawai=n, seed=seed)
     if max_moves is not None:  # R14 binding: the case that needs more than the flow
         demo = demo.replace(params=demo.params.model_copy(update={"maks_mutasi": max_moves}))
+    if uncoupled:  # no coupling rule binds (R13 at 100 %, R21 off): the flow stage decides
+        demo = demo.replace(params=demo.params.model_copy(
+            update={"maks_keluar_unit_persen": 100, "kekurangan_unit_boleh_naik": True}))
     write_input_workbook(path, demo)
     demo_s = time.perf_counter() - tick
 
@@ -49,13 +56,20 @@ def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | No
     t_write = time.perf_counter() - tick
     total = time.perf_counter() - start
 
+    solves = [t_solve]
+    for _ in range(repeat - 1):  # the median of several solves, for a ratio to the flow that noise does not decide
+        tick = time.perf_counter()
+        solve(data, time_limit, tables=tables, candidates=cand)
+        solves.append(time.perf_counter() - tick)
+    t_solve = sorted(solves)[len(solves) // 2]
+
     structure = build_structure(data, tables, cand)
     flows = []
-    for _ in range(3):
+    for _ in range(max(3, repeat)):
         tick = time.perf_counter()
         solve_flow(structure)
         flows.append(time.perf_counter() - tick)
-    flow_s = sorted(flows)[1]
+    flow_s = sorted(flows)[len(flows) // 2]
     moves = int((result.assignment != tables.cur).sum())
     return {
         "pegawai": n, "jabatan": len(data.positions), "kandidat": len(cand), "demo_s": demo_s,
@@ -74,11 +88,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--maks-mutasi", type=int, default=None, help="set R14 (maks_mutasi) in the workbook")
+    parser.add_argument("--tanpa-kopling", action="store_true",
+                        help="R13 at 100 %% and R21 off, so that no coupling rule binds and the flow stage decides")
+    parser.add_argument("--ulang", type=int, default=1, help="solve this many times and report the median")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
-            print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp), args.maks_mutasi)))
+            print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp), args.maks_mutasi,
+                                 args.tanpa_kopling, args.ulang)))
         return
     print("| pegawai | jabatan | kandidat | demo+xlsx s | baca s | skor s | solve s | tahap solve s | tulis s "
           "| total s | status (tahap akhir) | cakupan bukti | gap | mutasi | aliran min-cost s | solve / aliran "
@@ -89,6 +107,7 @@ def main() -> None:
                str(args.time_limit)]
         if args.maks_mutasi is not None:
             cmd += ["--maks-mutasi", str(args.maks_mutasi)]
+        cmd += ["--ulang", str(args.ulang)] + (["--tanpa-kopling"] if args.tanpa_kopling else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         stages = " · ".join(f"{k} {v:.2f}" for k, v in r["timings"].items() if k != "kandidat")

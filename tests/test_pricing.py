@@ -227,3 +227,72 @@ def assert_tight_caps_reach_the_full_optimum(data: ProblemData, stage: str) -> N
     assert tight.method == stage and tight.proof_over_all_pairs
     assert (tight.surplus_kept, tight.must_fill_filled, tight.objective) == (
         full.surplus_kept, full.must_fill_filled, full.objective)
+
+
+def with_twin_posts(data: ProblemData) -> ProblemData:
+    """`data` with, in every unit, a second post of the name and class of each pelaksana post and one of its class
+    under another name: the own-unit groups of pricing (same name, other name) then hold several posts."""
+    twins = [q.model_copy(update={"kode": f"{q.kode}-{tag}", "nama": nama, "kebutuhan": 1 + k % 2})
+             for k, q in enumerate(data.positions) if q.jenis == "Pelaksana"
+             for tag, nama in (("B", q.nama), ("C", f"{q.nama} Lain"))]
+    return data.replace(positions=[*data.positions, *twins])
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("within", [0.0, 6.0])
+@pytest.mark.parametrize("stay_in_unit", [False, True])
+def test_screen_flags_exactly_the_rows_with_a_cheap_pair(seed: int, within: float, stay_in_unit: bool) -> None:
+    """The vectorised screen that tells price_missing where to search flags an (employee, post class) row exactly
+    when some allowed move of it has a reduced cost below `within`, checked against every allowed pair under
+    random prices (ties included: post prices are small integers); `stay_in_unit` prices leaving a unit out of
+    reach, so that only the own-unit groups can flag a row."""
+    from penempatan.scoring.pricing import Prices, _screen
+    data = with_twin_posts(case(seed))
+    t = Tables(data)
+    rng = np.random.default_rng(seed)
+    pairs = sorted(allowed_pairs(data))
+    e_arr = np.array([i for i, _ in pairs], dtype=np.int64)
+    p_arr = np.array([j for _, j in pairs], dtype=np.int64)
+    fit = np.array([int(total(t.class_parts(int(t.post_class[j]), np.array([i])))[0]) for i, j in pairs])
+    terms = t.move_terms(e_arr, p_arr, fit)
+    best = np.zeros(t.n_emp)
+    np.maximum.at(best, e_arr, terms.nilai.astype(float))  # employee prices around their best move: some rows beat
+    prices = Prices(employee=best + rng.normal(0, 8, t.n_emp), post=rng.integers(0, 12, t.n_post).astype(float),
+                    leave=rng.integers(0, 6, len(t.unit_names)) + 1000.0 * stay_in_unit, move=float(rng.integers(0, 4)))
+    emp, cls, _, _ = t.mover_rows
+    row_of = {(int(e), int(c)): r for r, (e, c) in enumerate(zip(emp, cls, strict=True))}
+    expected = np.zeros(len(emp), dtype=bool)
+    leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
+    reduced = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move - terms.nilai
+    for i, j, rc in zip(e_arr.tolist(), p_arr.tolist(), reduced.tolist(), strict=True):
+        if rc < within - 1e-6:
+            expected[row_of[(i, int(t.post_class[j]))]] = True
+    flagged = _screen(t, prices, set(), 1e-6, within)
+    assert expected.any() and not expected.all()
+    assert (flagged == expected).all()
+
+
+@pytest.mark.parametrize("seed", range(1, 12))
+@pytest.mark.parametrize("near", [(0.0,), (4.0, 32.0)])
+def test_reoptimise_reaches_the_flow_over_all_new_pairs(seed: int, near: tuple[float, ...],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a search from tight caps, `reoptimise` (the flow over the pairs near improving, checked by its own
+    prices, else the whole flow) reaches the optimum of the flow over every pair of the wider candidates, and its
+    prices prove it: no pair beats its employee + post price."""
+    from penempatan.solver import flow
+    monkeypatch.setattr(flow, "NEAR", near)
+    data = uncoupled(seed)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables, **TIGHT))
+    x, _ = solve_flow(s)
+    assert x is not None
+    prices = flow_prices(s, x)
+    assert prices is not None
+    wider = price_missing(data, tables, s.cand, prices)
+    assert wider is not None
+    new = build_structure(data, tables, wider)
+    x_new, proven = flow.reoptimise(s, new, x, prices)
+    x_all, _ = solve_flow(new)
+    assert x_all is not None and proven is not None
+    assert flow.flow_value(new, x_new) == flow.flow_value(new, x_all)
+    assert (proven.employee[new.cand.emp] + proven.post[new.cand.post] - new.gain >= -1e-6).all()

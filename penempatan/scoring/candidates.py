@@ -41,6 +41,12 @@ class Candidates:
     def __len__(self) -> int:
         return len(self.emp)
 
+    def take(self, keep: np.ndarray) -> Candidates:
+        """The pairs flagged in `keep` (same order)."""
+        return Candidates(emp=self.emp[keep], post=self.post[keep], score=self.score[keep], stay=self.stay[keep],
+                          parts=self.parts[keep], nilai=self.nilai[keep], purposes=self.purposes[keep],
+                          flags=self.flags[keep], pin_conflicts=self.pin_conflicts)
+
 
 @dataclass
 class _Pairs:
@@ -253,7 +259,22 @@ def assemble(t: Tables, emp: np.ndarray, post: np.ndarray, parts: np.ndarray, st
              conflicts: tuple[tuple[int, int, tuple[str, ...]], ...]) -> Candidates:
     """Candidates sorted by employee (stay pair first), with fit, nilai, purposes and flags of every pair."""
     order = np.lexsort((post, ~stay, emp))
-    emp, post, parts, stay = emp[order], post[order], parts[order], stay[order]
+    return _with_terms(t, emp[order], post[order], parts[order], stay[order], conflicts)
+
+
+def extend(t: Tables, cand: Candidates, emp: np.ndarray, post: np.ndarray) -> Candidates:
+    """`cand` plus the move pairs (emp[k], post[k]) (not among them), in the order of `assemble`; the terms of
+    the pairs already there are kept, not computed again."""
+    more = _with_terms(t, emp, post, pair_parts(t, emp, post), np.zeros(len(emp), dtype=bool), ())
+    fields = ("emp", "post", "score", "stay", "parts", "nilai", "purposes", "flags")
+    joined = {name: np.concatenate([getattr(cand, name), getattr(more, name)]) for name in fields}
+    order = np.lexsort((joined["post"], ~joined["stay"], joined["emp"]))
+    return Candidates(**{name: values[order] for name, values in joined.items()}, pin_conflicts=cand.pin_conflicts)
+
+
+def _with_terms(t: Tables, emp: np.ndarray, post: np.ndarray, parts: np.ndarray, stay: np.ndarray,
+                conflicts: tuple[tuple[int, int, tuple[str, ...]], ...]) -> Candidates:
+    """Candidates of these pairs (in this order) with fit, nilai, purposes and flags of every pair."""
     score = total(parts)
     nilai = score.copy()
     purposes = np.zeros(len(emp), dtype=np.int64)

@@ -1,7 +1,9 @@
 """Exact pricing for column generation: which allowed pairs outside the candidates would improve the LP.
 
-The solver's LP stage (solver/lp.py) turns its duals into `Prices`; `price_missing` scans every allowed pair,
-not only the capped candidates, so an LP optimum with nothing left to price is optimal over all of them.
+The solver's LP stage (solver/lp.py) and flow stage (solver/flow.py) turn their duals into `Prices`;
+`price_missing` scans every allowed pair, not only the capped candidates, so an optimum with nothing left to
+price is optimal over all of them. A vectorised screen (`_screen`) first finds the (employee, class) rows that
+have an improving pair at all, so the search proper runs only there.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import numpy as np
 
 from penempatan.arrays import unique
 from penempatan.model import ProblemData
-from penempatan.scoring.candidates import Candidates, assemble
+from penempatan.scoring.candidates import Candidates, extend
 from penempatan.scoring.eligibility import forbidden_moves
-from penempatan.scoring.fit import pair_parts
+from penempatan.scoring.purposes import value_ceiling
 from penempatan.scoring.tables import Tables
 
 _TIE = 1e-6
@@ -59,39 +61,133 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
     better plan). Each group then gets every post priced within `within` of the group's cheapest.
     """
     forbids = forbidden_moves(data, t)
-    movers = t.free_movers
+    rows_e, rows_c, rows_fit, starts = t.mover_rows
+    flagged = _screen(t, prices, set(forbids[0]) | set(forbids[1]), tol, within)
     existing = unique(cand.emp * t.n_post + cand.post)
-    category = np.where(t.must_fill_vacancy, 0, np.where(t.vacancy, 1, 2))
+    category = _category(t)
     new_e: list[np.ndarray] = []
     new_p: list[np.ndarray] = []
-    for c in range(len(t.classes)):
+    for c in unique(rows_c[flagged]).tolist():
+        block = slice(int(starts[c]), int(starts[c + 1]))
+        emp_c, fit_c = rows_e[block][flagged[block]], rows_fit[block][flagged[block]]
         posts = np.nonzero((t.post_class == c) & t.post_open)[0]
-        if len(posts) == 0 or len(movers) == 0:
-            continue
-        emp_c = movers[t.eligible_movers(c)]
-        if len(emp_c) == 0:
-            continue
-        fit_c = t.eligible_fit(c)
         for lo in range(0, len(emp_c), _CHUNK):
             chunk = emp_c[lo: lo + _CHUNK]
             e_arr, p_arr = _options(t, chunk, posts, category, prices, forbids, existing, per_round, within)
             if len(e_arr) == 0:
                 continue
             terms = t.move_terms(e_arr, p_arr, fit_c[lo + np.searchsorted(chunk, e_arr)])
-            leave = np.where(t.post_unit[p_arr] != t.emp_unit[e_arr], prices.leave[t.emp_unit[e_arr]], 0.0)
-            price = prices.employee[e_arr] + prices.post[p_arr] + leave + prices.move
+            price = _price(t, prices, e_arr, p_arr)
             improving = terms.valid & (prices.value_weight * terms.nilai > price + tol - within)
             new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
             new_p.append(p_arr[improving])
     add_e = np.concatenate(new_e) if new_e else np.zeros(0, dtype=np.int64)
     if len(add_e) == 0:
         return None
-    add_p = np.concatenate(new_p)
-    emp = np.concatenate([cand.emp, add_e])
-    post = np.concatenate([cand.post, add_p])
-    parts = np.concatenate([cand.parts, pair_parts(t, add_e, add_p)])
-    stay = np.concatenate([cand.stay, np.zeros(len(add_e), dtype=bool)])
-    return assemble(t, emp, post, parts, stay, cand.pin_conflicts)
+    return extend(t, cand, add_e, np.concatenate(new_p))
+
+
+def _category(t: Tables) -> np.ndarray:
+    """Per post: its pricing category (0 must-fill vacancy, 1 other vacancy, 2 full)."""
+    return np.where(t.must_fill_vacancy, 0, np.where(t.vacancy, 1, 2))
+
+
+def _price(t: Tables, prices: Prices, emp: np.ndarray, post: np.ndarray) -> np.ndarray:
+    """Per move pair: its price (employee + post + leaving the unit + a move)."""
+    leave = np.where(t.post_unit[post] != t.emp_unit[emp], prices.leave[t.emp_unit[emp]], 0.0)
+    return prices.employee[emp] + prices.post[post] + leave + prices.move
+
+
+def _screen(t: Tables, prices: Prices, forbidden: set[int], tol: float, within: float) -> np.ndarray:
+    """Mask over `t.mover_rows`: the (employee, class) rows with an allowed move whose reduced cost is below
+    `within` (improving: 0), found in one vectorised pass over every class, so that the search proper
+    (`_options`) runs only where there is something to find.
+
+    Exact for the same reason as the search: within a class a move's nilai and whether it is allowed depend on
+    the post only through its group (category; own unit with the employee's post name, own unit with another
+    name, a preferred unit, elsewhere), so each row is tested against the cheapest post of each group: in its
+    own unit the cheapest of the same name (not the employee's own post) and of another name, in each
+    preferred unit the cheapest, and elsewhere the cheapest outside its unit. A candidate pair among them can
+    flag a row only with `within` > 0 (at an optimum over the candidates no candidate is improving); rows of
+    employees with a scenario forbid (R15) are always flagged: their groups are not whole.
+    """
+    emp, cls, fit, _ = t.mover_rows
+    flagged = np.isin(emp, np.array(sorted(forbidden), dtype=np.int64))
+    posts = np.nonzero(t.post_open)[0]
+    if len(emp) == 0 or len(posts) == 0:
+        return flagged
+    n_units, n_names = len(t.unit_names), int(t.post_name.max()) + 1
+    n_cells = len(t.classes) * _CATEGORIES * n_units
+    cell = (t.post_class[posts] * _CATEGORIES + _category(t)[posts]) * n_units + t.post_unit[posts]
+    # The two cheapest posts of each (class, category, unit, name); of each cell (class, category, unit) the
+    # cheapest and the cheapest with another name; of each (class, category) the cheapest and the cheapest
+    # in another unit. Cells and (class, category) are looked up in dense arrays, names by search.
+    named = _two_cheapest(cell * n_names + t.post_name[posts], posts, prices.post)
+    cells = _dense(_two_cheapest(named[0] // n_names, named[1], prices.post), n_cells)
+    keys = np.nonzero(cells[0] >= 0)[0]
+    wide = _dense(_two_cheapest(keys // n_units, cells[0][keys], prices.post), n_cells // n_units)
+    rows = np.arange(len(emp))
+    pref_rows, pref_units = _preferred_units(t, emp)
+    # Every row against each category k: group = class·3 + k, its own cell = group·units + own unit.
+    group = (cls * _CATEGORIES)[None, :] + np.arange(_CATEGORIES)[:, None]
+    own = group * n_units + t.emp_unit[emp]
+    e_name, e_unit = t.post_name[t.cur[emp]], t.emp_unit[emp]
+    first, second = _lookup(named, own * n_names + e_name)
+    same_name = np.where(first == t.cur[emp], second, first)  # own unit, same name: not their own post
+    first, second = cells[0][own], cells[1][own]
+    other_name = np.where((first >= 0) & (t.post_name[first] == e_name), second, first)
+    first, second = wide[0][group], wide[1][group]
+    elsewhere = np.where((first >= 0) & (t.post_unit[first] == e_unit), second, first)
+    preferred = cells[0][group[:, pref_rows] * n_units + pref_units]
+    row = np.concatenate([np.tile(rows, 3 * _CATEGORIES), np.tile(pref_rows, _CATEGORIES)])
+    post = np.concatenate([same_name.ravel(), other_name.ravel(), elsewhere.ravel(), preferred.ravel()])
+    row, post = row[post >= 0], post[post >= 0]
+    e_row = emp[row]
+    # A pair whose price exceeds the most its nilai could be cannot beat it: skip its terms.
+    price = _price(t, prices, e_row, post)
+    can = prices.value_weight * value_ceiling(t, e_row, fit[row]) > price + tol - within
+    row, post, e_row, price = row[can], post[can], e_row[can], price[can]
+    terms = t.move_terms(e_row, post, fit[row])
+    flagged[row[terms.valid & (prices.value_weight * terms.nilai > price + tol - within)]] = True
+    return flagged
+
+
+def _dense(table: tuple[np.ndarray, np.ndarray, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A `_two_cheapest` table as two arrays indexed by key (-1: no such key)."""
+    keys, first, second = table
+    out = np.full((2, size), -1, dtype=np.int64)
+    out[0, keys], out[1, keys] = first, second
+    return out[0], out[1]
+
+
+def _two_cheapest(keys: np.ndarray, posts: np.ndarray, price: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                                  np.ndarray]:
+    """Per distinct key (sorted): its cheapest post and its second cheapest (-1: none), ties by post index."""
+    order = np.lexsort((posts, price[posts], keys))
+    keys, posts = keys[order], posts[order]
+    head = np.nonzero(np.r_[True, keys[1:] != keys[:-1]])[0]
+    nxt = np.minimum(head + 1, len(keys) - 1)
+    second = np.where((head + 1 < len(keys)) & (keys[nxt] == keys[head]), posts[nxt], -1)
+    return keys[head], posts[head], second
+
+
+def _lookup(table: tuple[np.ndarray, np.ndarray, np.ndarray], query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The cheapest and second cheapest post of each queried key of a `_two_cheapest` table (-1: no such key)."""
+    keys, first, second = table
+    at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    found = keys[at] == query
+    return np.where(found, first[at], -1), np.where(found, second[at], -1)
+
+
+def _preferred_units(t: Tables, emp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row of `emp` against each unit its employee asked for other than their own: (row, unit)."""
+    n_units = len(t.unit_names)
+    lo = np.searchsorted(t.pref_keys, emp * n_units)
+    counts = np.searchsorted(t.pref_keys, (emp + 1) * n_units) - lo
+    rows = np.repeat(np.arange(len(emp)), counts)
+    units = t.pref_keys[np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())] % n_units
+    away = units != t.emp_unit[emp[rows]]
+    return rows[away], units[away]
 
 
 def _options(t: Tables, emp_c: np.ndarray, posts: np.ndarray, category: np.ndarray, prices: Prices,

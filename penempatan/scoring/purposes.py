@@ -96,6 +96,14 @@ def _value(t: Tables, emp: np.ndarray, fit: np.ndarray, kebutuhan: np.ndarray | 
             - p.biaya_kesesuaian_turun * (fit < t.stay_fit[emp]))
 
 
+def value_ceiling(t: Tables, emp: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """An upper bound on the nilai of any move of employee emp[k] at fit fit[k]: `_value` with every purpose
+    and no cost but biaya_mutasi (every value parameter is ≥ 0), for pricing to skip pairs that cannot pay."""
+    p = t.data.params
+    return (fit + p.nilai_kebutuhan + t.emp_rotation_value[emp] + p.nilai_promosi + p.nilai_permintaan
+            - p.biaya_mutasi)
+
+
 def purpose_names(bits: int) -> list[str]:
     """The purposes (PURPOSES names) set in a bit set."""
     return [name for name in PURPOSES if bits & _BIT[name]]

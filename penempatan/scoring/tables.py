@@ -222,6 +222,29 @@ class Tables:
         return cache[c]
 
     @cached_property
+    def mover_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every (free mover, post class) that every pair rule allows, class by class with an open post and each
+        class's movers in index order: (employee, class, fit, start of each class's block; one more at the end)."""
+        emp, cls, fit, starts = [], [], [], [0]
+        for c in range(len(self.classes)):
+            ok = self.eligible_movers(c) if len(self.free_movers) and self.class_open[c] else None
+            if ok is not None and ok.any():
+                emp.append(self.free_movers[ok])
+                cls.append(np.full(int(ok.sum()), c, dtype=np.int64))
+                fit.append(self.eligible_fit(c))
+            starts.append(starts[-1] + (int(ok.sum()) if ok is not None else 0))
+        empty = np.zeros(0, dtype=np.int64)
+        return (np.concatenate(emp) if emp else empty, np.concatenate(cls) if cls else empty,
+                np.concatenate(fit) if fit else empty, np.array(starts, dtype=np.int64))
+
+    @cached_property
+    def class_open(self) -> np.ndarray:
+        """Per post class: does it have an open post (one that may take a newcomer)?"""
+        out = np.zeros(len(self.classes), dtype=bool)
+        out[self.post_class[self.post_open]] = True
+        return out
+
+    @cached_property
     def stay_parts(self) -> np.ndarray:
         """Fit components of every employee in their current post."""
         out = np.zeros((self.n_emp, len(COMPONENTS)), dtype=np.int64)

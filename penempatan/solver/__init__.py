@@ -11,7 +11,8 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
 
 1. min-cost flow (OR-Tools, `flow`) without R13/R14/R21 — if its optimum satisfies them, it is optimal; while
    it does, it is priced beyond the candidates from its own potentials (`flow_prices`) until no allowed pair
-   improves it, which makes it optimal over every allowed pair;
+   improves it, which makes it optimal over every allowed pair (after each search `reoptimise` solves the flow
+   over the pairs that can plausibly change and keeps that plan once its potentials over all pairs settle);
 2. the LP relaxation with every rule (HiGHS, `lp`), by column generation from a few pairs per employee
    and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal; if its R11/R12
    priorities are fractional, each priority's LP bound is rounded first (`levels`: the least surplus any plan
@@ -52,7 +53,7 @@ from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates
 from penempatan.solver.columns import PRICING_ROUNDS, Pool, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
-from penempatan.solver.flow import flow_prices, scaled_flow, solve_flow
+from penempatan.solver.flow import flow_prices, flow_value, reoptimise, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
 from penempatan.solver.lp import LinearRelaxation, LpSolution, reduced_costs
 from penempatan.solver.structure import (
@@ -223,20 +224,21 @@ def _priced_flow(run: _Run, pool: Pool, s: Structure) -> tuple[Structure, np.nda
     every pair itself (a search here first made the LP no faster: 50,000 employees 50 s either way, 5,000
     employees 0.3 s slower). Returns the final Structure, the flow's plan and objective, and whether no pair
     was left out."""
-    x_flow, flow_obj = solve_flow(s)
+    x_flow, _ = solve_flow(s)
+    prices = None
     for _ in range(FLOW_SEARCHES if pool.pricing else 0):
         if x_flow is None or not side_rules_hold(s, x_flow):
             break
-        prices = flow_prices(s, x_flow)
+        prices = prices if prices is not None else flow_prices(s, x_flow)
         if prices is None:
             break
         wider = pool.search(s.cand, prices)
         if wider is None:
-            return s, x_flow, flow_obj, True
+            return s, x_flow, flow_value(s, x_flow), True
         run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual aliran")
-        s = run.structure(wider)
-        x_flow, flow_obj = solve_flow(s)
-    return s, x_flow, flow_obj, False
+        old, s = s, run.structure(wider)
+        x_flow, prices = reoptimise(old, s, x_flow, prices)
+    return s, x_flow, (flow_value(s, x_flow) if x_flow is not None else math.nan), False
 
 
 def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:
