@@ -273,7 +273,7 @@ def test_screen_flags_exactly_the_rows_with_a_cheap_pair(seed: int, within: floa
 
 
 @pytest.mark.parametrize("seed", range(1, 12))
-@pytest.mark.parametrize("near", [(0.0,), (4.0, 32.0)])
+@pytest.mark.parametrize("near", [(0.0,), (4.0, 16.0)])
 def test_reoptimise_reaches_the_flow_over_all_new_pairs(seed: int, near: tuple[float, ...],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """After a search from tight caps, `reoptimise` (the flow over the pairs near improving, checked by its own
