@@ -15,7 +15,8 @@ from penempatan.scoring import Candidates, Tables, build_candidates, price_missi
 from penempatan.solver import LinearRelaxation, Structure, build_structure, solve
 from penempatan.solver.columns import Pool, grow
 from penempatan.solver.flow import flow_prices, solve_flow
-from penempatan.solver.lp import SURPLUS, reduced_costs
+from penempatan.solver.lp import SURPLUS
+from penempatan.solver.structure import reduced_costs
 
 HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
 TIGHT: dict[str, Any] = {"per_class": 1, "max_candidates": 2, "must_fill_extra": 1}

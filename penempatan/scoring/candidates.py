@@ -43,9 +43,12 @@ class Candidates:
 
     def take(self, keep: np.ndarray) -> Candidates:
         """The pairs flagged in `keep` (same order)."""
-        return Candidates(emp=self.emp[keep], post=self.post[keep], score=self.score[keep], stay=self.stay[keep],
-                          parts=self.parts[keep], nilai=self.nilai[keep], purposes=self.purposes[keep],
-                          flags=self.flags[keep], pin_conflicts=self.pin_conflicts)
+        return Candidates(**{name: getattr(self, name)[keep] for name in _PAIR_FIELDS},
+                          pin_conflicts=self.pin_conflicts)
+
+
+_PAIR_FIELDS = ("emp", "post", "score", "stay", "parts", "nilai", "purposes", "flags")
+"""The fields of `Candidates` that hold one value (or row) per pair."""
 
 
 @dataclass
@@ -266,8 +269,7 @@ def extend(t: Tables, cand: Candidates, emp: np.ndarray, post: np.ndarray) -> Ca
     """`cand` plus the move pairs (emp[k], post[k]) (not among them), in the order of `assemble`; the terms of
     the pairs already there are kept, not computed again."""
     more = _with_terms(t, emp, post, pair_parts(t, emp, post), np.zeros(len(emp), dtype=bool), ())
-    fields = ("emp", "post", "score", "stay", "parts", "nilai", "purposes", "flags")
-    joined = {name: np.concatenate([getattr(cand, name), getattr(more, name)]) for name in fields}
+    joined = {name: np.concatenate([getattr(cand, name), getattr(more, name)]) for name in _PAIR_FIELDS}
     order = np.lexsort((joined["post"], ~joined["stay"], joined["emp"]))
     return Candidates(**{name: values[order] for name, values in joined.items()}, pin_conflicts=cand.pin_conflicts)
 

@@ -228,11 +228,12 @@ class Tables:
         emp, cls, fit, starts = [], [], [], [0]
         for c in range(len(self.classes)):
             ok = self.eligible_movers(c) if len(self.free_movers) and self.class_open[c] else None
-            if ok is not None and ok.any():
+            count = int(ok.sum()) if ok is not None else 0
+            if ok is not None and count:
                 emp.append(self.free_movers[ok])
-                cls.append(np.full(int(ok.sum()), c, dtype=np.int64))
+                cls.append(np.full(count, c, dtype=np.int64))
                 fit.append(self.eligible_fit(c))
-            starts.append(starts[-1] + (int(ok.sum()) if ok is not None else 0))
+            starts.append(starts[-1] + count)
         empty = np.zeros(0, dtype=np.int64)
         return (np.concatenate(emp) if emp else empty, np.concatenate(cls) if cls else empty,
                 np.concatenate(fit) if fit else empty, np.array(starts, dtype=np.int64))

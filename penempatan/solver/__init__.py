@@ -55,7 +55,7 @@ from penempatan.solver.columns import PRICING_ROUNDS, Pool, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import flow_prices, flow_value, reoptimise, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
-from penempatan.solver.lp import LinearRelaxation, LpSolution, reduced_costs
+from penempatan.solver.lp import LinearRelaxation, LpSolution
 from penempatan.solver.structure import (
     SEED,
     Structure,
@@ -64,6 +64,7 @@ from penempatan.solver.structure import (
     coupling_codes,
     is_integral,
     priorities,
+    reduced_costs,
     rules_in_words,
     side_rules_hold,
 )

@@ -9,7 +9,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from penempatan.scoring import Prices
-from penempatan.solver.structure import Structure, carry, priorities
+from penempatan.solver.structure import Structure, carry, priorities, reduced_costs
 
 
 def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
@@ -143,7 +143,7 @@ def reoptimise(old: Structure, new: Structure, x_old: np.ndarray, prices: Prices
     """
     before = carry(old, new, x_old.astype(float), np.nan)
     added = np.isnan(before)
-    slack = prices.employee[new.cand.emp] + prices.post[new.cand.post] - new.gain
+    slack = reduced_costs(new, prices)
     for near in NEAR:
         keep = (before > 0.5) | added | new.cand.stay | (slack <= near)
         restricted = replace(new, cand=new.cand.take(keep), value=new.value[keep], gain=new.gain[keep],

@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from penempatan.arrays import unique
 from penempatan.scoring import Prices
-from penempatan.solver.structure import SEED, Structure, carry
+from penempatan.solver.structure import SEED, Structure, carry, reduced_costs
 
 LpSolution = tuple[np.ndarray, float, np.ndarray, Prices]
 """(x per pair, LP objective, reduced cost per pair, dual prices), in the order of the Structure's pairs."""
@@ -261,14 +261,6 @@ class LinearRelaxation:
         reduced[inside] = np.maximum(np.asarray(sol.col_dual)[cols[inside]], 0.0)
         objective = -float(self.h.getInfo().objective_function_value)
         return x, objective, reduced, prices
-
-
-def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
-    """Per pair of `s`, what it would lose in the LP with these dual prices (minimisation of −gain: −gain
-    + its rows' duals = price − gain): negative for a pair that would improve it."""
-    reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - prices.value_weight * s.gain
-    reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
-    return reduced
 
 
 def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: float) -> Prices:

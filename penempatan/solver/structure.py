@@ -1,5 +1,6 @@
 """`Structure`: the placement problem in arrays (capacities and coupling rows of every rule family, R11–R14,
-R21), shared by the flow, LP and CP-SAT stages; and the plan-level tests every stage uses."""
+R21), shared by the flow, LP and CP-SAT stages; the plan-level tests every stage uses; and each pair's reduced cost
+under dual prices (the LP's or the flow's)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import numpy as np
 from penempatan.model import ProblemData
 from penempatan.relax import Coupling
 from penempatan.rules import RULES
-from penempatan.scoring import Candidates, Tables
+from penempatan.scoring import Candidates, Prices, Tables
 
 SEED = 20260101
 """The random seed of HiGHS and CP-SAT: the same input always gives the same plan."""
@@ -109,6 +110,14 @@ def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0
     found = old_keys[order][at] == keys
     out[found] = values[order[at[found]]]
     return out
+
+
+def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
+    """Per pair of `s`, what it would lose in the LP with these dual prices (minimisation of −gain: −gain
+    + its rows' duals = price − gain): negative for a pair that would improve it."""
+    reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - prices.value_weight * s.gain
+    reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
+    return reduced
 
 
 def coupling_codes(s: Structure) -> tuple[str, ...]:
