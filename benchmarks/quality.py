@@ -7,7 +7,11 @@ a planner reading the `Usulan Mutasi` sheet would: moves into a JF family by som
 accept, into finance posts without a finance programme or training, into posts with a Bidang from another
 field, promotions of more than one tingkat, demotions (and how many of them leave a surplus), placements
 into JPT, the share of staff moved, moves that lower the mover's fit, units left with more empty seats,
-unwilling movers. `quality()` is also used by tests/test_quality.py on the demo.
+unwilling movers; and (issue 21) moves into a post whose field set (its Bidang plus its JF family's fields)
+excludes the mover's field and training, moves breaking R22 (perpindahan into a JF), R23 (people gates) or R24
+(near BUP) as the independent checker reads them, moves into a post with no field whose field part rises,
+pairs of identical JPT `Calon` lists, and PPPK holders outside their post's golongan range (read through the
+PPPK-PNS equivalence). `quality()` is also used by tests/test_quality.py on the demo and the kota workbook.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ class Quality:
     kesesuaian_turun_persen: float  # moves that lower the mover's fit
     unit_lebih_kosong: int  # R21
     tidak_bersedia_persen: float  # R16
+    bidang_di_luar: int  # R8 v3: the post's field set excludes the mover's field and training
+    melanggar_r22: int  # perpindahan into a JF without its gates
+    melanggar_r23: int  # kotak 1, predikat Kurang or an active sanction moved without a surplus
+    melanggar_r24: int  # moved near BUP without asking
+    naik_dari_bidang_netral: int  # a no-field target whose field part is above the mover's current one
+    calon_kembar: int  # pairs of identical JPT Calon lists
+    pppk_di_luar_rentang: int  # PPPK holders outside their post's range (R7 through the equivalence)
     waktu_detik: float
     status: str
 
@@ -73,9 +84,9 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
                 jf_bad += 1
         if q.bidang:
             with_field += 1
-            if e.bidang != q.bidang and q.bidang not in e.pelatihan:
+            if e.bidang not in q.bidang and not set(q.bidang) & set(e.pelatihan):
                 other_field += 1
-            if q.bidang == FINANCE and e.bidang != FINANCE and FINANCE not in e.pelatihan:
+            if FINANCE in q.bidang and e.bidang != FINANCE and FINANCE not in e.pelatihan:
                 finance_bad += 1
         up = q.kelas > posts[src].kelas or tingkat(dst) > tingkat(src)
         if up and tingkat(dst) > tingkat(src) + 1:
@@ -98,13 +109,55 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
         worse += now > before
     unwilling = sum(1 for i in movers if not emps[i].bersedia_mutasi)
     n_moves = len(movers)
+    fields = _issue21_counts(data, result, movers)
 
     def pct(k: int, n: int) -> float:
         return round(100.0 * k / n, 2) if n else 0.0
 
     return Quality(len(emps), n_moves, pct(n_moves, len(emps)), jf_bad, finance_bad, pct(other_field, with_field),
                    two_up, down, down_not_forced, jpt, pct(fit_down, n_moves), worse, pct(unwilling, n_moves),
-                   round(seconds, 2), result.status.value)
+                   *fields, round(seconds, 2), result.status.value)
+
+
+def _issue21_counts(data: object, result: object, movers: list[int]) -> tuple[int, ...]:
+    """(bidang_di_luar, melanggar_r22, r23, r24, naik_dari_bidang_netral, calon_kembar, pppk_di_luar_rentang)."""
+    from penempatan.check.movers import Rules
+    from penempatan.explain.seats import shortlists
+    from penempatan.explain.view import PlanView
+    from penempatan.model import ProblemData
+    from penempatan.result import Result
+    from penempatan.scoring import Tables
+
+    assert isinstance(data, ProblemData) and isinstance(result, Result)
+    rules = Rules(data)
+    ref = rules.ref
+    after = np.asarray(result.assignment)
+    outside = r22 = r23 = r24 = neutral_gain = 0
+    parts = {(int(i), int(j)): p for i, j, p in zip(result.candidates.emp, result.candidates.post,
+                                                    result.candidates.parts, strict=True)}
+    for i in movers:
+        e, src, dst = data.employees[i], data.current_post[i], int(after[i])
+        q = data.positions[dst]
+        allowed = ref.post_fields(q.bidang, rules.families[dst])
+        if allowed and e.bidang not in allowed and not allowed & set(e.pelatihan):
+            outside += 1
+        r22 += rules.perpindahan(i, dst) is not None
+        r23 += rules.people_gate(i, dst) is not None
+        r24 += rules.near_retirement(i, dst) is not None
+        if not ref.score_fields(q.bidang, rules.families[dst]) and (i, dst) in parts and (i, src) in parts:
+            neutral_gain += int(parts[(i, dst)][1]) > int(parts[(i, src)][1])
+    view = PlanView(data, Tables(data), result)
+    lists = [tuple(c.i for c in names) for per_post in shortlists(view).values() for names in per_post if names]
+    twins = sum(a == b for k, a in enumerate(lists) for b in lists[k + 1:])
+    pppk = 0
+    for i, e in enumerate(data.employees):
+        g = ref.golongan.get(e.golongan)
+        if g is None or g.jenis != "PPPK":
+            continue
+        low, high = rules.golongan_range(data.positions[data.current_post[i]])
+        rank = ref.golongan_rank(e.golongan)
+        pppk += (low is not None and rank < low) or (high is not None and rank > high)
+    return outside, r22, r23, r24, neutral_gain, twins, pppk
 
 
 def _solve(data: object) -> tuple[object, float]:

@@ -163,11 +163,12 @@ def mismatches(t: Tables) -> list[Mismatch]:
         j = int(t.cur[i])
         q = d.positions[j]
         pc = t.classes[int(t.post_class[j])]
-        if q.bidang and e.bidang != q.bidang:
-            trained = q.bidang in e.pelatihan
-            out.append(Mismatch(i, FIELD, f"lulusan bidang {_field(e.bidang)} di jabatan bidang {_field(q.bidang)}"
+        fields = t.post_score_fields[j]
+        if fields and e.bidang not in fields:
+            trained = bool(fields & set(e.pelatihan))
+            out.append(Mismatch(i, FIELD, f"lulusan bidang {_field(e.bidang)} di jabatan bidang {field_text(fields)}"
                                 + (" (sudah berpelatihan di bidang ini)" if trained else "")))
-        elif not q.bidang and e.bidang and e.bidang not in GENERAL_FIELDS:
+        elif not fields and e.bidang and e.bidang not in GENERAL_FIELDS:
             out.append(Mismatch(i, UNUSED, f"lulusan bidang {_field(e.bidang)} di jabatan tanpa bidang khusus"))
         if t.emp_pend[i] < pc.pend_min:
             out.append(Mismatch(i, EDUCATION, f"pendidikan {e.pendidikan} di bawah minimal {q.pendidikan_min} (R6)"))

@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 STATUS_VALUES = ("Aktif", "CPNS", "PPPK", "Tugas Belajar", "CLTN", "MPP", "Diberhentikan Sementara")
 JENIS_VALUES = ("JPT Pratama", "Administrator", "Pengawas", "Pelaksana", "Fungsional")
@@ -48,6 +48,7 @@ class Employee(BaseModel):
     bersedia_mutasi: bool = True
     unit_diminati: tuple[str, ...] = ()
     siap_naik_jenjang: bool = False  # R9: angka kredit and uji kompetensi allow the next JF jenjang
+    sertifikat: tuple[str, ...] = ()  # R22: licences and certificates held (STR, Sertifikat Pendidik …)
     row: int | None = None  # Excel row it came from, for messages
 
 
@@ -64,7 +65,7 @@ class Position(BaseModel):
     kelas: int = Field(ge=1, le=17)
     kebutuhan: int = Field(ge=0)
     pendidikan_min: str
-    bidang: str | None = None  # given, or inferred from Nama Jabatan by bidang_jabatan.csv (R8)
+    bidang: tuple[str, ...] = ()  # fields (groups expanded): given, else from the name, else the unit; () = open (R8)
     rumpun_jf: str | None = None  # JF family (jabatan_fungsional.csv), given or found from Nama Jabatan (R18)
     golongan_min: str | None = None  # None = default from jenis_jabatan.csv
     golongan_max: str | None = None
@@ -74,6 +75,14 @@ class Position(BaseModel):
     risiko_tinggi: bool = False
     wajib_diisi: bool = False
     row: int | None = None
+
+    @field_validator("bidang", mode="before")
+    @classmethod
+    def _one_field(cls, value: object) -> object:
+        """One field may be given as a string, no field as None."""
+        if value is None:
+            return ()
+        return (value,) if isinstance(value, str) else value
 
 
 class Weights(BaseModel):
@@ -120,6 +129,11 @@ class Params(Weights):
     larangan_mulai: date | None = None
     larangan_selesai: date | None = None
     maks_kandidat: int = Field(default=80, ge=1)
+    tanpa_mutasi_sebelum_bup: int = Field(default=24, ge=0)
+    kotak_tanpa_mutasi: tuple[int, ...] = (1,)
+    jumlah_calon: int = Field(default=5, ge=1, le=50)
+    bidang_netral_persen: int = Field(default=50, ge=0, le=100)
+    bidang_profesi_lain_persen: int = Field(default=25, ge=0, le=100)
 
     @model_validator(mode="after")
     def _window_ordered(self) -> Params:

@@ -1,4 +1,4 @@
-"""The rule registry: one `Rule` per code R1–R21 of SPEC 3, with its wording, legal source and parameter.
+"""The rule registry: one `Rule` per code R1–R26 of SPEC 3, with its wording, legal source and parameter.
 
 Every other module takes a rule's words from here (reasons in the plan workbook, explanations, scenario
 errors, the checker's messages), so a rule is worded once and its legal source written once.
@@ -64,7 +64,23 @@ _RULES = (
          "isi_jpt"),
     Rule("R21", "unit tidak boleh berakhir dengan kursi kosong lebih banyak dari sekarang", "",
          "kekurangan_unit_boleh_naik"),
+    Rule("R22", "perpindahan ke jabatan fungsional lain belum memenuhi syarat (usia, predikat kinerja minimal Baik, "
+         "lisensi, pengalaman, atau hanya lewat seleksi)", "PermenPANRB 1/2023"),
+    Rule("R23", "kotak talenta 1, predikat kinerja Kurang atau hukuman disiplin aktif: tidak dipindah kecuali dari "
+         "jabatan yang kelebihan pegawai atau dihapus", "PermenPANRB 3/2020; PP 94/2021", "kotak_tanpa_mutasi"),
+    Rule("R24", "mendekati batas usia pensiun: tidak dipindah kecuali atas permintaan sendiri atau jabatannya "
+         "dihapus", f"{PP_11_2017} Pasal 239", "tanpa_mutasi_sebelum_bup"),
+    Rule("R25", "calon JPT dan jabatan lewat seleksi: satu daftar per kursi, tanpa pemangku JPT yang belum 2 tahun "
+         "dan tanpa pegawai yang sudah dipindah dalam rencana", "UU 5/2014 Pasal 116; UU 20/2023", "jumlah_calon",
+         "keluaran"),
+    Rule("R26", "rotasi jatuh tempo hanya untuk jabatan struktural dan berisiko tinggi; pejabat fungsional berotasi "
+         "di dalam rumpunnya", BKN_5_2019, None, "tujuan"),
 )
+
+PREDIKAT_MINIMAL_PERPINDAHAN = "Baik"
+"""R22: the lowest predikat kinerja for a perpindahan into a JF (PermenPANRB 1/2023)."""
+PREDIKAT_TANPA_MUTASI = ("Kurang", "Sangat Kurang")
+"""R23: predikat kinerja that keep someone from a discretionary move."""
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
 
@@ -86,7 +102,7 @@ FLAG_LABELS = {
     "kursi_jpt": "kursi JPT",
 }
 """The flags of a move for the committee (`Perhatian`), in the planner's words."""
-"""Every rule by code, R1 … R21."""
+"""Every rule by code, R1 … R26."""
 
 
 def rule(code: str) -> Rule:

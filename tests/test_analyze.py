@@ -112,14 +112,15 @@ def test_current_fit_is_the_plans_score_before(analysis: Analysis) -> None:
 
 
 def test_mismatches_follow_the_data(analysis: Analysis) -> None:
-    """A field mismatch exactly where the post has a Bidang the employee's field differs from; an
-    education one exactly where the employee is below the post's minimum (R6)."""
+    """A field mismatch exactly where the post has fields (its JF family's, else its Bidang) the employee's field
+    is not among; an education one exactly where the employee is below the post's minimum (R6)."""
     d, t = analysis.data, analysis.tables
     field = {m.i for m in analysis.mismatches if m.kind == FIELD}
     education = {m.i for m in analysis.mismatches if m.kind == EDUCATION}
     for i, e in enumerate(d.employees):
         q = d.positions[d.position_index[e.kode_jabatan]]
-        assert (i in field) == bool(q.bidang and e.bidang != q.bidang)
+        fields = t.post_score_fields[d.position_index[e.kode_jabatan]]
+        assert (i in field) == bool(fields and e.bidang not in fields)
         assert (i in education) == (t.emp_pend[i] < t.ref.pendidikan[q.pendidikan_min])
         if i in field | education:
             assert analysis.notes(i)

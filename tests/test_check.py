@@ -161,7 +161,11 @@ def test_assert_plan_valid_lists_violations() -> None:
 @pytest.mark.parametrize(("employee", "h", "k", "params", "rule"), [
     ({"tmt_jabatan": date(2026, 1, 1)}, {}, {}, {}, "R1"),
     ({"tmt_jabatan": date(2024, 12, 2)}, {}, {}, {}, "R1"),
-    ({"tanggal_lahir": date(1969, 6, 1)}, {}, {}, {}, "R4"),
+    ({"tanggal_lahir": date(1969, 6, 1), "unit_diminati": ("Unit A",)}, {}, {}, {}, "R4"),
+    ({"tanggal_lahir": date(1970, 6, 1)}, {}, {}, {}, "R24"),
+    ({"kotak": 1}, {}, {}, {}, "R23"),
+    ({"kinerja": "Kurang"}, {}, {}, {}, "R23"),
+    ({"hukuman": "Ringan", "akhir_hukuman": None}, {}, {}, {}, "R23"),
     ({"status": "Tugas Belajar"}, {}, {}, {}, "R5"),
     ({"pendidikan": "D-III"}, {}, {"pendidikan_min": "S-1"}, {}, "R6"),
     ({"golongan": "II/d"}, PENGAWAS, PENGAWAS, {}, "R7"),
@@ -175,8 +179,8 @@ def test_assert_plan_valid_lists_violations() -> None:
     ({"kotak": 5}, {}, PENGAWAS, {}, "R9"),
     ({"kotak": None}, {}, {"kelas": 7}, {}, "R9"),
     ({"kotak": 9, "golongan": "III/d"}, {}, ADMINISTRATOR, {}, "R9"),
-    ({"hukuman": "Sedang", "akhir_hukuman": date(2027, 1, 1)}, {}, PENGAWAS, {}, "R10"),
-    ({"hukuman": "Berat", "akhir_hukuman": None}, PENGAWAS, PENGAWAS, {}, "R10"),
+    ({"hukuman": "Sedang", "akhir_hukuman": date(2027, 1, 1)}, {"kebutuhan": 0}, PENGAWAS, {}, "R10"),
+    ({"hukuman": "Berat", "akhir_hukuman": None}, {**PENGAWAS, "kebutuhan": 0}, PENGAWAS, {}, "R10"),
     ({"bersedia_mutasi": False}, {}, {}, {}, "R16"),
     ({}, PENGAWAS, PENGAWAS, {"larangan_mulai": date(2026, 1, 1)}, "R17"),
     ({}, {}, PENGAWAS, {"larangan_mulai": date(2026, 1, 1), "larangan_selesai": date(2026, 12, 1)}, "R17"),
@@ -196,7 +200,12 @@ def test_mover_rule_caught(employee: dict[str, Any], h: dict[str, Any], k: dict[
 @pytest.mark.parametrize(("employee", "h", "k", "params"), [
     ({"tmt_jabatan": date(2024, 12, 1)}, {}, {}, {}),
     ({"tmt_jabatan": date(2026, 11, 1)}, {"kebutuhan": 0}, {}, {}),
-    ({"tanggal_lahir": date(1969, 12, 1)}, {}, {}, {}),
+    ({"tanggal_lahir": date(1969, 12, 1), "unit_diminati": ("Unit A",)}, {}, {}, {}),
+    ({"tanggal_lahir": date(1970, 12, 1)}, {}, {}, {}),
+    ({"tanggal_lahir": date(1970, 6, 1)}, {"kebutuhan": 0}, {}, {}),
+    ({"kotak": 1}, {"kebutuhan": 0}, {}, {}),
+    ({"kotak": 1}, {}, {}, {"kotak_tanpa_mutasi": ()}),
+    ({"kinerja": "Butuh Perbaikan"}, {}, {}, {}),
     ({"tanggal_lahir": None}, {}, {}, {}),
     ({"status": "CPNS"}, {}, {}, {"status_boleh_mutasi": ("Aktif", "CPNS")}),
     ({"pendidikan": "D-IV"}, {}, {"pendidikan_min": "S-1"}, {}),
@@ -208,8 +217,8 @@ def test_mover_rule_caught(employee: dict[str, Any], h: dict[str, Any], k: dict[
     ({"kotak": 5}, {}, PENGAWAS, {"kotak_promosi": (5,)}),
     ({"golongan": "III/d"}, PENGAWAS, ADMINISTRATOR, {}),
     ({"hukuman": "Sedang", "akhir_hukuman": date(2026, 12, 1)}, {}, PENGAWAS, {}),
-    ({"hukuman": "Berat", "akhir_hukuman": date(2027, 1, 1)}, {}, {}, {}),
-    ({"hukuman": "Ringan", "akhir_hukuman": None}, {}, PENGAWAS, {}),
+    ({"hukuman": "Berat", "akhir_hukuman": date(2027, 1, 1)}, {"kebutuhan": 0}, {}, {}),
+    ({"hukuman": "Ringan", "akhir_hukuman": None}, {"kebutuhan": 0}, PENGAWAS, {}),
     ({"bersedia_mutasi": False}, {}, {"wajib_diisi": True}, {}),
     ({"bersedia_mutasi": False}, {"kebutuhan": 0}, {}, {}),
     ({}, PENGAWAS, PENGAWAS, {"larangan_mulai": date(2026, 1, 1), "larangan_selesai": date(2026, 11, 30)}),
@@ -245,9 +254,10 @@ def test_r1_over_staffed_exception() -> None:
 def test_r4_uses_bup_of_current_post() -> None:
     """R4: the BUP is the current post's (60 for Ahli Madya), not the target's."""
     madya = {"jenis": "Fungsional", "jenjang": "Ahli Madya", "kelas": 11}
-    data = field_move({"tanggal_lahir": date(1967, 12, 1), "golongan": "IV/a"}, h=madya, k=madya)
+    asked = {"golongan": "IV/a", "unit_diminati": ("Unit A",)}  # so that R24 (24 months) does not speak
+    data = field_move({"tanggal_lahir": date(1967, 12, 1), **asked}, h=madya, k=madya)
     assert broken(data, ["K"]) == set()
-    data = field_move({"tanggal_lahir": date(1967, 11, 30), "golongan": "IV/a"}, h=madya, k=madya)
+    data = field_move({"tanggal_lahir": date(1967, 11, 30), **asked}, h=madya, k=madya)
     assert broken(data, ["K"]) == {"R4"}
 
 
@@ -298,7 +308,7 @@ def test_r18_jf_qualification(employee: dict[str, Any], target: str, expected: s
     """R18: the family's fields (a training counts only for an unlicensed family) and the Ahli track's
     minimum education; a family with no fields takes anyone."""
     data = problem([emp(0, "H", **employee)], [post("H"), jf("K", target)])
-    assert broken(data, ["K"]) == expected
+    assert broken(data, ["K"]) - {"R22"} == expected  # R22 (perpindahan gates) is tested on its own
 
 
 @pytest.mark.parametrize(("pendidikan", "jenjang", "expected"), [
@@ -307,7 +317,7 @@ def test_r18_track_minimum_education(pendidikan: str, jenjang: str, expected: se
     """R18: the keterampilan track needs pendidikan_keterampilan, the keahlian track pendidikan_keahlian."""
     data = problem([emp(0, "H", bidang="keperawatan", pendidikan=pendidikan, golongan="II/c")],
                    [post("H", kelas=6), jf("K", "Perawat", jenjang)])
-    found = broken(data, ["K"]) - {"R7"}  # only R18 is under test; II/c is outside Ahli Pertama's range
+    found = broken(data, ["K"]) - {"R7", "R22"}  # only R18 is under test; II/c is outside Ahli Pertama's range
     assert found == expected
 
 
@@ -316,7 +326,43 @@ def test_r18_unknown_programme_of_a_current_holder(current: str, expected: set[s
     """R18: a holder of the same family whose programme is unknown may move inside it (the appointment
     proves the qualification); from another family they may not."""
     data = problem([emp(0, "H", bidang=None)], [jf("H", current), jf("K", "Perawat", unit="Unit B")])
-    assert broken(data, ["K"]) == expected
+    assert broken(data, ["K"]) - {"R22"} == expected
+
+
+# --- R22 perpindahan into a JF, R23 and R24 holds --------------------------------------------------------
+NURSE: dict[str, Any] = {"bidang": "keperawatan", "sertifikat": ("STR Perawat",), "tanggal_lahir": date(1980, 1, 1)}
+
+
+@pytest.mark.parametrize(("employee", "here", "target", "expected"), [
+    ({}, {}, ("Perawat", "Ahli Pertama"), set()),  # own programme, post with no field, licence: allowed
+    ({"sertifikat": ()}, {}, ("Perawat", "Ahli Pertama"), {"R22"}),  # no STR
+    ({"sertifikat": ("Sertifikat Pendidik",)}, {}, ("Perawat", "Ahli Pertama"), {"R22"}),
+    ({"tanggal_lahir": date(1972, 11, 30)}, {}, ("Perawat", "Ahli Pertama"), {"R22"}),  # 54 > 53
+    ({"tanggal_lahir": date(1973, 12, 1)}, {}, ("Perawat", "Ahli Pertama"), set()),  # 53 exactly
+    ({"tanggal_lahir": date(1972, 11, 30), "golongan": "IV/a"}, {}, ("Perawat", "Ahli Madya"), set()),  # 54 ≤ 55
+    ({"kinerja": "Butuh Perbaikan"}, {}, ("Perawat", "Ahli Pertama"), {"R22"}),
+    ({}, {"bidang": "hukum"}, ("Perawat", "Ahli Pertama"), {"R22"}),  # experience in another field
+    ({}, {"bidang": "keperawatan"}, ("Perawat", "Ahli Pertama"), set()),  # a nursing post: experienced
+    ({"tmt_jabatan": date(2025, 1, 1)}, {"kebutuhan": 0}, ("Perawat", "Ahli Pertama"), {"R22"}),  # 23 months
+    ({}, {}, ("Pengawas Sekolah", "Ahli Pertama"), {"R22"}),  # only by selection
+])
+def test_r22_perpindahan_gates(employee: dict[str, Any], here: dict[str, Any], target: tuple[str, str],
+                               expected: set[str]) -> None:
+    """R22 (PermenPANRB 1/2023): into a JF from another jabatan only within the jenjang's age limit, with predikat
+    at least Baik, the family's licence and experience in its field; a selection family takes nobody."""
+    seleksi = dataclasses.replace(family("Pengawas Sekolah", ("keperawatan",)), seleksi=True)
+    golongan = {"Ahli Pertama": "III/a", "Ahli Madya": "IV/a"}[target[1]]
+    person = emp(0, "H", **{**NURSE, "golongan": golongan, **employee})
+    data = problem([person], [post("H", **here), jf("K", *target)])
+    ref = with_families(PERAWAT, PRAKOM, ANALIS, seleksi)
+    assert broken(data, ["K"], ref=ref) - {"R7", "R9", "R19"} == expected
+
+
+def test_r22_not_within_one_family() -> None:
+    """R22 speaks only when the family changes: a nurse moving between two Perawat posts needs no gate."""
+    data = problem([emp(0, "H", **{**NURSE, "sertifikat": (), "kinerja": "Butuh Perbaikan"})],
+                   [jf("H", "Perawat"), jf("K", "Perawat", unit="Unit B")])
+    assert broken(data, ["K"]) == set()
 
 
 def test_r18_post_without_family_not_checked() -> None:

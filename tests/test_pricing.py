@@ -210,7 +210,7 @@ def test_flow_prices_refuse_a_plan_that_is_not_optimal() -> None:
     assert flow_prices(s, s.cand.stay.copy()) is None
 
 
-@pytest.mark.parametrize("seed", [107, 202])
+@pytest.mark.parametrize("seed", [688])
 def test_cpsat_stage_proof_covers_every_pair(seed: int) -> None:
     """Where CP-SAT settles a fractional LP from tight caps, the solve says its proof covers every allowed pair
     (after bringing in the pairs priced within the gap between LP bound and plan: three on each of these) and

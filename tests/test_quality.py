@@ -44,6 +44,14 @@ def test_demo_plan_puts_nobody_where_the_rules_forbid(plan: tuple[ProblemData, R
     assert q.masuk_jpt == 0
 
 
+def test_demo_plan_keeps_the_v3_people_rules(plan: tuple[ProblemData, Result, Quality]) -> None:
+    """Issue 21: no move outside the post's field set, none breaking R22, R23 or R24, no fit gained from the field
+    part of a no-field post, no two identical JPT Calon lists, no PPPK holder outside their post's range."""
+    _, _, q = plan
+    assert (q.bidang_di_luar, q.melanggar_r22, q.melanggar_r23, q.melanggar_r24) == (0, 0, 0, 0)
+    assert (q.naik_dari_bidang_netral, q.calon_kembar, q.pppk_di_luar_rentang) == (0, 0, 0)
+
+
 def test_demo_round_is_small_and_leaves_no_unit_worse(plan: tuple[ProblemData, Result, Quality]) -> None:
     """SPEC 4 calibration: the default round moves 2–10 % of the staff, and no unit ends with more empty seats
     (R21)."""

@@ -27,6 +27,7 @@ from penempatan.excel.read import ReadResult, read_workbook
 from penempatan.excel.read_employees import nip_facts
 from penempatan.excel.xlsx_rows import XlsxBook
 from penempatan.model import Params
+from penempatan.reference import load_reference
 
 DATA = Path(__file__).parent / "data"
 
@@ -67,7 +68,6 @@ BROKEN = {
     "far_future_date.xlsx": ("Pegawai", 3, "TMT Jabatan"),
     "unknown_golongan.xlsx": ("Pegawai", 4, "Golongan"),
     "golongan_pangkat_disagree.xlsx": ("Pegawai", 6, "Golongan"),
-    "unknown_rumpun_jf.xlsx": ("Jabatan", 9, "Rumpun JF"),
     "unknown_jenjang.xlsx": ("Pegawai", 5, "Jenjang Pendidikan"),
     "unknown_predikat.xlsx": ("Pegawai", 6, "Predikat Kinerja"),
     "skp_above_120.xlsx": ("Pegawai", 7, "Predikat Kinerja"),
@@ -153,9 +153,9 @@ def test_valid_workbook_rumpun_jf_and_inferred_bidang() -> None:
     assert posts["BKD-01"].rumpun_jf == "Pranata Komputer"
     assert posts["BKD-02"].rumpun_jf == "Analis Sumber Daya Manusia Aparatur"  # old name Analis Kepegawaian
     assert {posts[k].rumpun_jf for k in ("DINKES-01", "DINKES-02", "DINKES-04", "PUPR-01", "PUPR-03")} == {None}
-    assert posts["PUPR-03"].bidang == "ekonomi_akuntansi"  # Pengadministrasi Keuangan, no Bidang given
-    assert posts["DINKES-04"].bidang is None and posts["PUPR-01"].bidang == "teknik_sipil"
-    assert posts["DINKES-02"].bidang == "kesehatan_masyarakat"  # written "Kesehatan Masyarakat"
+    assert posts["PUPR-03"].bidang == ("ekonomi_akuntansi",)  # Pengadministrasi Keuangan, no Bidang given
+    assert posts["DINKES-04"].bidang == () and posts["PUPR-01"].bidang == ("teknik_sipil",)
+    assert posts["DINKES-02"].bidang == ("kesehatan_masyarakat",)  # written "Kesehatan Masyarakat"
 
 
 @pytest.mark.parametrize("name", ["valid_excel_style.xlsx", "valid_prefixed.xlsx"])
@@ -681,10 +681,14 @@ def test_school_level_and_common_siasn_programmes_give_no_warning(tmp_path: Path
     assert by_row[5].pelatihan == ("manajemen",) and by_row[10].pelatihan == ("komunikasi",)
 
 
-def test_unknown_rumpun_jf_hint_lists_close_names() -> None:
-    """An unknown Rumpun JF is an error at its cell whose hint names the closest families."""
-    problem = next(p for p in _problems(DATA / "unknown_rumpun_jf.xlsx") if p.severity is Severity.ERROR)
-    assert "tidak dikenal" in problem.message and "'Pranata Komputer'" in problem.hint
+def test_unknown_rumpun_jf_is_a_warning_with_close_names(tmp_path: Path) -> None:
+    """An unknown Rumpun JF (a family the catalogue lacks) is a warning at its cell, never an error: its hint
+    names the closest families and the post is read as open to its name's field."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Jabatan", 9, "Rumpun JF", "Pranata Komputr")
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    [problem] = [w for w in result.warnings if w.column == "Rumpun JF"]
+    assert problem.row == 9 and "tidak dikenali" in problem.message and "'Pranata Komputer'" in problem.hint
 
 
 def test_unknown_jf_post_name_warned_once(tmp_path: Path) -> None:
@@ -721,7 +725,7 @@ def test_bidang_semua_keeps_a_post_open(tmp_path: Path) -> None:
     sheets = mk.valid_sheets()
     mk.set_cell(sheets, "Jabatan", 8, "Bidang", "Semua")  # PUPR-03 Pengadministrasi Keuangan
     posts = {p.kode: p for p in read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data.positions}
-    assert posts["PUPR-03"].bidang is None
+    assert posts["PUPR-03"].bidang == ()
 
 
 def test_siap_naik_jenjang_must_be_ya_or_tidak(tmp_path: Path) -> None:
@@ -751,3 +755,67 @@ def test_broken_reference_table_is_a_problem_of_the_run(monkeypatch: pytest.Monk
     problems = _problems(DATA / "valid.xlsx")
     assert [(p.sheet, p.row) for p in problems] == [("-", None)]
     assert "rumpun.csv baris 7" in problems[0].message and "data/" in problems[0].hint
+
+
+# --- v3 (issue 21): Bidang as planners write it, PPPK golongan, Sertifikat --------------------------------------
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Kesehatan", "kesehatan"), ("KESEHATAN", "kesehatan"), ("pendidikan", "pendidikan"), ("Teknik", "teknik"),
+    ("teknik_lain", "teknik"), ("Teknik Sipil", "teknik_sipil"),
+])
+def test_coarse_bidang_reads_as_its_group(tmp_path: Path, written: str, expected: str) -> None:
+    """A Bidang written coarse (an umbrella group, any case, a version-1 code) reads as the group's fields with no
+    problem reported."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Jabatan", 2, "Bidang", written)  # DINKES-01
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    ref = load_reference()
+    group = ref.kelompok.get(expected, frozenset({expected}))
+    assert set(result.data.positions[0].bidang) == group
+    assert not [w for w in result.warnings if w.column == "Bidang"]
+
+
+def test_several_bidang_in_one_cell(tmp_path: Path) -> None:
+    """'Ekonomi, Hukum' and 'ti; Kesehatan' are the union of what each part names."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Jabatan", 2, "Bidang", "Ekonomi, Hukum")
+    mk.set_cell(sheets, "Jabatan", 3, "Bidang", "ti; Kesehatan")
+    posts = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data.positions
+    ref = load_reference()
+    assert set(posts[0].bidang) == ref.kelompok["ekonomi"] | {"hukum"}
+    assert set(posts[1].bidang) == ref.kelompok["kesehatan"] | {"ti"}
+
+
+def test_unknown_bidang_is_one_grouped_error_with_a_right_suggestion(tmp_path: Path) -> None:
+    """Misspelt Bidang values are errors at their cells (the same value grouped), each with the closest field or
+    group as the suggestion, never a guess that passes silently."""
+    sheets = mk.valid_sheets()
+    for row in (2, 3, 4):
+        mk.set_cell(sheets, "Jabatan", row, "Bidang", "Kesehtan")
+    with pytest.raises(InputError) as caught:
+        read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    errors = [p for p in caught.value.problems if p.column == "Bidang"]
+    assert [p.row for p in errors] == [2, 3, 4]
+    assert all("'kesehatan'" in p.hint for p in errors)
+
+
+def test_pppk_golongan_reads_against_the_post_range(tmp_path: Path) -> None:
+    """A PPPK golongan is read through its PNS equivalent (IX = III/a): an Ahli Pertama PPPK IX holder gets no
+    'di luar rentang' warning, a PPPK V there does."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, "Pegawai", 10, "Golongan", "IX")  # Fajar, BKD-01 Pranata Komputer Ahli Pertama
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert not [w for w in result.warnings if w.column == "Golongan" and w.row == 10]
+    mk.set_cell(sheets, "Pegawai", 10, "Golongan", "V")
+    result = read_workbook(mk.save(sheets, tmp_path / "w2.xlsx"))
+    assert [w.row for w in result.warnings if w.column == "Golongan" and "rentang" in w.message] == [10]
+
+
+def test_sertifikat_is_read_as_a_list(tmp_path: Path) -> None:
+    """Sertifikat lists licences separated by ';' (R22)."""
+    sheets = mk.valid_sheets()
+    sheets["Pegawai"][0].append("Sertifikat")
+    for row in sheets["Pegawai"][1:]:
+        row.append(None)
+    mk.set_cell(sheets, "Pegawai", 3, "Sertifikat", "STR; Sertifikat PBJ")
+    result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
+    assert result.data.employees[1].sertifikat == ("STR", "Sertifikat PBJ")

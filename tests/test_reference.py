@@ -505,29 +505,62 @@ def test_every_family_is_found_from_its_post_names() -> None:
 ])
 def test_bidang_jabatan_of_specialised_posts(nama: str, field: str) -> None:
     """Posts a planner staffs from one field get it from their name (longest keyword of bidang_jabatan.csv)."""
-    assert REF.bidang_jabatan_of(nama) == field
+    assert REF.bidang_jabatan_of(nama) == frozenset({field})
 
 
 @pytest.mark.parametrize("nama", [
     "Pengadministrasi Umum", "Pengolah Data", "Kepala Sub Bagian Umum dan Kepegawaian", "Sekretaris",
-    "Sekretaris Badan Pengelolaan Keuangan dan Aset Daerah", "Kepala Dinas Pekerjaan Umum dan Penataan Ruang",
-    "Kepala Badan Keuangan Daerah", "Staf Ahli Bidang Ekonomi dan Keuangan", "Camat", "Lurah",
-    "Analis Kebijakan Ahli Muda", "Perawat Ahli Muda", "Kepala Seksi Pemerintahan", "Guru Ahli Pertama",
-    "Kepala Dinas Kesehatan", "Sekretaris Camat", "Kepala Bidang Kesehatan Masyarakat", "",
+    "Sekretaris Badan Pengelolaan Keuangan dan Aset Daerah", "Staf Ahli Bidang Ekonomi dan Keuangan", "Camat",
+    "Lurah", "Analis Kebijakan Ahli Muda", "Perawat Ahli Muda", "Kepala Seksi Pemerintahan", "Guru Ahli Pertama",
+    "Sekretaris Camat", "Sekretaris Dinas Kesehatan", "Pengemudi", "",
 ])
 def test_bidang_jabatan_of_general_posts(nama: str) -> None:
-    """General posts (Sekretaris, Kepala Dinas, Pengadministrasi Umum …) take every field, whatever their
-    unit's name says."""
-    assert REF.bidang_jabatan_of(nama) is None
+    """General posts (Sekretaris, Subbagian Umum, Pengadministrasi Umum …) name no field: open (an empty set)
+    or no keyword at all (None), whatever their unit's name says ('Sekretaris Dinas' is longer than
+    'Kesehatan')."""
+    assert not REF.bidang_jabatan_of(nama)
+
+
+@pytest.mark.parametrize(("jenis", "nama", "unit", "expected"), [
+    ("JPT Pratama", "Kepala Dinas Kesehatan", "Dinas Kesehatan", "kesehatan"),
+    ("Administrator", "Kepala Bidang Pelayanan Kesehatan", "Dinas Kesehatan", "kesehatan"),
+    ("Administrator", "Kepala Bidang Pembinaan SMP", "Dinas Pendidikan", "pendidikan"),
+    ("Pengawas", "Kepala Seksi Kurikulum", "Dinas Pendidikan", "keguruan"),
+    ("Pengawas", "Kepala Seksi Pelayanan", "Puskesmas Oebobo", "kesehatan"),  # from the unit
+    ("JPT Pratama", "Kepala Dinas", "Dinas Pekerjaan Umum dan Penataan Ruang", "teknik"),  # from the unit
+    ("Pelaksana", "Pengadministrasi Perkantoran", "Puskesmas Oebobo", ""),  # a clerk post stays open
+    ("Pelaksana", "Operator Layanan Operasional", "SD Negeri 3", ""),
+    ("Fungsional", "Perawat Ahli Muda", "Dinas Kesehatan", ""),  # the family's own fields are the post's
+    ("Administrator", "Sekretaris", "Dinas Kesehatan", ""),
+])
+def test_inferred_bidang_from_name_then_unit(jenis: str, nama: str, unit: str, expected: str) -> None:
+    """SPEC 2.2 v3: a blank Bidang comes from the post name, then (structural and open JF posts) from the unit."""
+    family = REF.jf_of(nama) if jenis == "Fungsional" else None
+    found = REF.inferred_bidang(jenis, nama, unit, family)
+    assert found == (REF.bidang_set_of(expected) if expected else frozenset())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kesehatan", "kesehatan"), ("PENDIDIKAN", "pendidikan"), ("teknik_lain", "teknik"), ("Teknik", "teknik"),
+    ("teknik sipil", "teknik_sipil"), ("Hukum", "hukum"), ("Informatika", "ti"), ("ekonomi_akuntansi",
+                                                                                  "ekonomi_akuntansi"),
+])
+def test_bidang_value_as_planners_write_it(text: str, expected: str) -> None:
+    """A Bidang value in any case and spelling is a field or an umbrella group (its fields); version-1 codes read
+    as their group."""
+    found = REF.bidang_set_of(text)
+    group = REF.kelompok.get(expected)
+    assert found == (group if group is not None else frozenset({expected}))
+    assert REF.bidang_set_of("naga terbang") is None
 
 
 def test_inferred_bidang_never_contradicts_the_family() -> None:
-    """For every JF family, the field inferred from its post names is one the family accepts, so R8 never blocks
-    someone R18 admits."""
+    """For every JF family, the fields inferred for its blank-Bidang posts are ones the family accepts (none, when
+    the family has fields of its own), so R8 never blocks someone R18 admits."""
     for f in REF.jabatan_fungsional.values():
         for keyword in (f.nama.lower().split(), *f.kata_kunci):
-            field = REF.bidang_jabatan_of(" ".join(keyword) + " ahli muda")
-            assert field is None or not f.bidang or field in f.bidang, (f.nama, field)
+            fields = REF.inferred_bidang("Fungsional", " ".join(keyword) + " ahli muda", "Dinas Kesehatan", f.nama)
+            assert not fields or not f.bidang or fields <= f.bidang, (f.nama, fields)
 
 
 # --- jenis jabatan -------------------------------------------------------------------------------------
@@ -608,7 +641,7 @@ def _copy_tables(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     for name in ("golongan", "pendidikan", "jenis_jabatan", "rumpun", "kinerja", "jabatan_fungsional",
-                 "bidang_jabatan", "pelatihan", "kotak_talenta"):
+                 "bidang_jabatan", "pelatihan", "kotak_talenta", "kelompok_bidang", "bidang_unit"):
         shutil.copy(data_dir() / f"{name}.csv", folder / f"{name}.csv")
     return folder
 
@@ -619,19 +652,26 @@ def test_edited_tables_are_used(tmp_path: Path) -> None:
     with (folder / "rumpun.csv").open("a", encoding="utf-8") as f:
         f.write("tata boga,manajemen\n")
     with (folder / "jabatan_fungsional.csv").open("a", encoding="utf-8") as f:
-        f.write("Penjinak Naga,pawang naga,lingkungan,,S-1,,,Kementerian Fiksi\n")
+        f.write("Penjinak Naga,pawang naga,lingkungan,,S-1,,60,,,,Kementerian Fiksi\n")
     with (folder / "bidang_jabatan.csv").open("a", encoding="utf-8") as f:
-        f.write("kepegawaian,manajemen\n")
+        f.write("kesejahteraan pegawai,manajemen\n")
+    with (folder / "bidang_unit.csv").open("a", encoding="utf-8") as f:
+        f.write("dinas naga,lingkungan\n")
     ref = load_reference(folder)
     assert ref.bidang_of("D-III Tata Boga") == "manajemen"
     assert ref.jf_of("Pawang Naga Ahli Muda") == "Penjinak Naga"
-    assert ref.bidang_jabatan_of("Kepala Sub Bagian Kepegawaian") == "manajemen"
+    assert ref.bup_of("Fungsional", "Ahli Muda", ref.jabatan_fungsional["Penjinak Naga"]) == 60
+    assert ref.bidang_jabatan_of("Kepala Sub Bagian Kesejahteraan Pegawai") == frozenset({"manajemen"})
+    assert ref.bidang_unit_of("Dinas Naga Kota") == frozenset({"lingkungan"})
 
 
 @pytest.mark.parametrize(("table", "line", "expected"), [
-    ("jabatan_fungsional.csv", "Penjinak Naga,,naga,,S-1,,,Kementerian Fiksi\n", "bidang naga"),
-    ("jabatan_fungsional.csv", "Penjinak Naga,,,,S-9,,,Kementerian Fiksi\n", "S-9"),
-    ("jabatan_fungsional.csv", "Penjinak Naga,perawat,,,S-1,,,Kementerian Fiksi\n", "perawat"),
+    ("jabatan_fungsional.csv", "Penjinak Naga,,naga,,S-1,,,,,,Kementerian Fiksi\n", "bidang naga"),
+    ("jabatan_fungsional.csv", "Penjinak Naga,,,,S-9,,,,,,Kementerian Fiksi\n", "S-9"),
+    ("jabatan_fungsional.csv", "Penjinak Naga,perawat,,,S-1,,,,,,Kementerian Fiksi\n", "perawat"),
+    ("jabatan_fungsional.csv", "Penjinak Naga,,,,S-1,,Ahli Naga=60,,,,Kementerian Fiksi\n", "Ahli Naga=60"),
+    ("kelompok_bidang.csv", "naga,naga;ti,,\n", "naga"),
+    ("bidang_unit.csv", "dinas naga,\n", "bidang wajib diisi"),
     ("bidang_jabatan.csv", "naga,naga\n", "bidang naga"),
     ("rumpun.csv", "keperawatan,hukum\n", "keperawatan"),
     ("pelatihan.csv", "masuk_naga,,Pelatihan Naga,Dasar,sesudah pelantikan\n", "masuk_naga"),

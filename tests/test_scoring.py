@@ -215,12 +215,12 @@ def test_matching_field_never_lowers_that_score(seed: int, data_draw: st.DataObj
     data = make_instance(seed, 25, 3)
     i = data_draw.draw(st.integers(0, len(data.employees) - 1))
     before = fits(Tables(data), i)
-    for field in {p.bidang for p in data.positions if p.bidang}:
+    for field in {f for p in data.positions for f in p.bidang}:
         employees = list(data.employees)
         employees[i] = data.employees[i].model_copy(update={"bidang": field})
         after = fits(Tables(data.replace(employees=tuple(employees))), i)
         for j, q in enumerate(data.positions):
-            if q.bidang == field:
+            if field in q.bidang:
                 assert after[j] >= before[j]
 
 
@@ -329,7 +329,7 @@ def test_employee_without_move_candidates_has_no_allowed_move(seed: int) -> None
     ({"golongan": "IV/a"}, {}, PENGAWAS, {}, {"R7"}),
     ({"kotak": 5}, {}, PENGAWAS, {}, {"R9"}),
     ({"kotak": 9, "golongan": "III/c"}, {}, ADMINISTRATOR, {}, {"R9"}),
-    ({"hukuman": "Sedang", "akhir_hukuman": date(2027, 1, 1)}, {}, PENGAWAS, {}, {"R10"}),
+    ({"hukuman": "Sedang", "akhir_hukuman": date(2027, 1, 1)}, {"kebutuhan": 0}, PENGAWAS, {}, {"R10"}),
     ({}, {}, PENGAWAS, {"larangan_mulai": date(2026, 1, 1)}, {"R17"}),
     ({}, PENGAWAS, {}, {}, {"R19"}),
     ({}, {"kelas": 7}, {}, {}, {"R19"}),
@@ -358,13 +358,14 @@ def test_exclusion_reason_codes(employee: dict[str, Any], h: dict[str, Any], k: 
 ])
 def test_jf_exclusion_reason_codes(employee: dict[str, Any], current: str | None, target: tuple[str, str],
                                    codes: set[str]) -> None:
-    """R18 (family qualification) and R9's jenjang clause are named by class_exclusions, as by the checker."""
+    """R18 (family qualification) and R9's jenjang clause are named by class_exclusions, as by the checker (R22,
+    the perpindahan gates, aside: tested on its own)."""
     h = jf("H", current, nama=f"{current} Ahli Pertama") if current else post("H")
     data = problem([emp(0, "H", **employee)], [h, jf("K", target[0], target[1])])
     t = Tables(data, STUB)
     excl = t.class_exclusions(int(t.post_class[1]), np.array([0]))
-    assert {code for code, mask in excl.items() if mask[0]} == codes
-    assert {v.rule for v in Rules(data, STUB).move_violations(0, 1)} == codes
+    assert {code for code, mask in excl.items() if mask[0]} - {"R22"} == codes
+    assert {v.rule for v in Rules(data, STUB).move_violations(0, 1)} - {"R22"} == codes
 
 
 # --- caps -----------------------------------------------------------------------------------------------------
@@ -413,7 +414,9 @@ def test_due_rotation_alone_does_not_beat_the_move_cost_by_default() -> None:
     d = Params()
     data = problem([emp(0, "H", **DUE), emp(1, "F", status="CPNS")], [post("H"), post("K"), post("F")],
                    biaya_mutasi=d.biaya_mutasi, biaya_kesesuaian_turun=d.biaya_kesesuaian_turun)
-    cand = build_candidates(data, Tables(data, STUB))
-    into_vacancy = 93 + d.nilai_kebutuhan + d.nilai_rotasi - d.biaya_mutasi
-    assert int(cand.nilai[pair_index(cand, 0, 1)]) == into_vacancy < 93
-    assert int(cand.nilai[pair_index(cand, 0, 2)]) == 93 + d.nilai_rotasi - d.biaya_mutasi < into_vacancy
+    tables = Tables(data, STUB)
+    cand = build_candidates(data, tables)
+    fit = int(tables.stay_fit[0])
+    into_vacancy = fit + d.nilai_kebutuhan + d.nilai_rotasi - d.biaya_mutasi
+    assert int(cand.nilai[pair_index(cand, 0, 1)]) == into_vacancy < fit
+    assert int(cand.nilai[pair_index(cand, 0, 2)]) == fit + d.nilai_rotasi - d.biaya_mutasi < into_vacancy

@@ -122,7 +122,7 @@ def test_template_validations_on_coded_columns(template: Path) -> None:
         (SHEET_JABATAN, "Jenis Jabatan"): None,
         (SHEET_JABATAN, "Jenjang"): ref.jenjang_list,
         (SHEET_JABATAN, "Pendidikan Minimal"): list(ref.pendidikan),
-        (SHEET_JABATAN, "Bidang"): [*ref.bidang, "semua"],
+        (SHEET_JABATAN, "Bidang"): [*ref.bidang_names, "semua"],
         (SHEET_JABATAN, "Rumpun JF"): sorted(ref.jabatan_fungsional),
         (SHEET_JABATAN, "Golongan Minimal"): [g.kode for g in ref.golongan.values() if g.jenis == "PNS"],
         (SHEET_JABATAN, "Risiko Tinggi"): ["Ya", "Tidak"],
@@ -199,7 +199,7 @@ def test_template_petunjuk_documents_reference_tables(template: Path) -> None:
     tables = {r[1]: r[4] for r in rows if r[0] == "Tabel rujukan"}
     assert set(tables) == {p.name for p in data_dir().glob("*.csv")}
     assert all(tables.values())
-    assert [r[1] for r in rows if r[0] == "Bidang"] == [*ref.bidang, "semua"]
+    assert [r[1] for r in rows if r[0] == "Bidang"] == [*ref.bidang_names, "semua"]
     families = {r[1]: r for r in rows if r[0] == "Rumpun JF"}
     assert set(families) == set(ref.jabatan_fungsional)
     assert families["Perawat"][3] == "STR" and "keperawatan" in families["Perawat"][4]

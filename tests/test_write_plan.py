@@ -194,7 +194,8 @@ def test_summary_and_parameters(plan):
     moves = int((result.assignment != tables.cur).sum())
     assert summary["Status"] == result.status.value
     assert summary["Nilai Objektif"] == result.objective
-    assert summary["Promosi"] + summary["Rotasi"] + summary["Mutasi antar unit"] == moves
+    kinds = summary["Promosi"] + summary["Rotasi"] + summary["Mutasi antar unit"] + summary["Perpindahan JF"]
+    assert kinds == moves
     assert summary["Kursi wajib terisi (R12)"] == f"{result.must_fill_filled} dari {result.must_fill_seats}"
     assert summary["Kelebihan pegawai tersisa (R11)"] == result.surplus_kept
     assert summary["Skenario"] == "Uji"

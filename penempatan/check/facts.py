@@ -13,7 +13,6 @@ from penempatan.text import name_key
 
 NO_SANCTION = "Tidak Ada"
 HEAVY_SANCTIONS = ("Sedang", "Berat")
-DEFAULT_BUP = 58  # SPEC 2.4: the BUP of most posts, used only when a post's jenis is not in the table
 FUNGSIONAL = "Fungsional"
 JPT = "JPT Pratama"
 SKILL_JENJANG = ("Pemula", "Terampil", "Mahir", "Penyelia")  # the keterampilan track; Ahli* is keahlian
@@ -147,9 +146,17 @@ class Facts:
         e = self.data.employees[i]
         if e.tanggal_lahir is None:
             return None
-        info = self.jenis(self.current(i))
-        bup = info.bup if info else DEFAULT_BUP
-        return whole_months(self.params.tanggal_acuan, retirement_date(e.tanggal_lahir, bup))
+        return whole_months(self.params.tanggal_acuan, retirement_date(e.tanggal_lahir, self.bup(i)))
+
+    def bup(self, i: int) -> int:
+        """BUP of employee i's current post: the JF family's own (Guru 60), else jenis_jabatan.csv's (R4, R24)."""
+        post = self.current(i)
+        return self.ref.bup_of(post.jenis, post.jenjang, self.families[self.data.current_post[i]])
+
+    def age_years(self, i: int) -> int | None:
+        """Whole years of age at tanggal_acuan (None: no birth date)."""
+        birth = self.data.employees[i].tanggal_lahir
+        return None if birth is None else whole_months(birth, self.params.tanggal_acuan) // 12
 
     def jf_qualification(self, e: Employee, post: Position, family: JabatanFungsional,
                          current_family: JabatanFungsional | None) -> str | None:

@@ -9,6 +9,7 @@ from penempatan.check import purposes as value
 from penempatan.check.facts import HEAVY_SANCTIONS, JPT, Facts, Violation, broken
 from penempatan.model import ProblemData
 from penempatan.reference import Reference
+from penempatan.rules import PREDIKAT_MINIMAL_PERPINDAHAN, PREDIKAT_TANPA_MUTASI
 
 
 class Rules(Facts):
@@ -62,22 +63,25 @@ class Rules(Facts):
             return None
         if gol is None:
             return broken("R7", f"golongan {e.golongan} tidak dikenal")
+        rank = self.ref.golongan_rank(gol.kode)
         tolerance = 1 if (self.params.toleransi_golongan and self.structural(target)) else 0
-        if low is not None and gol.urutan < low - tolerance:
+        if low is not None and rank < low - tolerance:
             return broken("R7", f"golongan {e.golongan} di bawah minimal jabatan")
-        if high is not None and gol.urutan > high:
+        if high is not None and rank > high:
             return broken("R7", f"golongan {e.golongan} di atas maksimal jabatan")
         return None
 
     def field(self, i: int, j: int) -> str | None:
-        """R8 (bidang_wajib): a post with a Bidang needs the employee's programme, or a training, in it."""
-        e, target = self.data.employees[i], self.data.positions[j]
-        if not self.params.bidang_wajib or target.bidang is None:
+        """R8 (bidang_wajib): a post with fields (its Bidang plus its JF family's accepted fields) needs the
+        employee's programme, or a training, in one of them."""
+        e = self.data.employees[i]
+        fields = self.ref.post_fields(self.data.positions[j].bidang, self.families[j])
+        if not self.params.bidang_wajib or not fields:
             return None
-        if e.bidang == target.bidang or target.bidang in e.pelatihan:
+        if e.bidang in fields or fields & set(e.pelatihan):
             return None
         return broken("R8", f"bidang pendidikan {e.bidang or 'tidak diketahui'}, tanpa pelatihan di bidang "
-                            f"jabatan {target.bidang}")
+                            f"jabatan {self.ref.bidang_label(fields)}")
 
     def promotion(self, i: int, j: int) -> str | None:
         """R9: a promotion only from kotak_promosi and at most one tingkat up; a higher jenjang inside one
@@ -178,13 +182,66 @@ class Rules(Facts):
             return broken("R20", "bukan lewat mutasi")
         return None
 
+    def perpindahan(self, i: int, j: int) -> str | None:
+        """R22: a move into a JF from another family or jabatan (PermenPANRB 1/2023): a family entered only by
+        selection takes nobody; else age within the jenjang's limit, predikat at least Baik, the family's
+        licence, and the family's months of experience in a post whose work's fields (its family's, else its
+        Bidang) meet the family's (in a post with no field: the employee's own programme in them)."""
+        family, now = self.families[j], self.families[self.data.current_post[i]]
+        if family is None or (now is not None and now.nama == family.nama):
+            return None
+        if family.seleksi:
+            return broken("R22", f"{family.nama} hanya diisi lewat seleksi")
+        e, target, here = self.data.employees[i], self.data.positions[j], self.current(i)
+        problems = []
+        age, limit = self.age_years(i), self.ref.perpindahan_age(target.jenjang)
+        if age is not None and limit is not None and age > limit:
+            problems.append(f"usia {age} tahun, batas {limit} tahun untuk {target.jenjang}")
+        if self.ref.kinerja_rank(e.kinerja) < self.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN):
+            problems.append(f"predikat kinerja {e.kinerja}, minimal {PREDIKAT_MINIMAL_PERPINDAHAN}")
+        if not family.holds_licence(e.sertifikat):
+            problems.append(f"belum memiliki {family.lisensi}")
+        here_fields = self.ref.score_fields(here.bidang, now)
+        related = (not family.bidang or bool(here_fields & family.bidang)
+                   or (not here_fields and e.bidang in family.bidang))
+        months = self.tenure_months(i)
+        if not related or months < family.pengalaman_bulan:
+            problems.append(f"pengalaman di bidang {family.nama} kurang dari {family.pengalaman_bulan} bulan")
+        return broken("R22", "; ".join(problems)) if problems else None
+
+    def people_gate(self, i: int, j: int) -> str | None:
+        """R23: kotak talenta in kotak_tanpa_mutasi, predikat Kurang or Sangat Kurang, or an active hukuman
+        disiplin: no move unless out of a surplus or abolished post."""
+        e = self.data.employees[i]
+        if self.forced_out(i):
+            return None
+        if e.kotak is not None and e.kotak in self.params.kotak_tanpa_mutasi:
+            return broken("R23", f"kotak talenta {e.kotak}")
+        if e.kinerja in PREDIKAT_TANPA_MUTASI:
+            return broken("R23", f"predikat kinerja {e.kinerja}")
+        if self.sanction_active(e):
+            return broken("R23", f"hukuman disiplin {e.hukuman} masih berlaku")
+        return None
+
+    def near_retirement(self, i: int, j: int) -> str | None:
+        """R24: no move within tanpa_mutasi_sebelum_bup months of BUP (of the current post's family and jenjang)
+        unless the employee asked (Unit Diminati) or the current post is abolished."""
+        months = self.retirement_months(i)
+        limit = self.params.tanpa_mutasi_sebelum_bup
+        if months is None or months >= limit:
+            return None
+        if self.data.employees[i].unit_diminati or self.current(i).kebutuhan == 0:
+            return None
+        return broken("R24", f"pensiun (BUP {self.bup(i)}) dalam {months} bulan, batas {limit} bulan")
+
     @property
     def pair_rules(self) -> dict[str, Callable[[int, int], str | None]]:
         """Every per-mover rule by code, in code order."""
         return {"R1": self.min_tenure, "R4": self.retirement, "R5": self.status, "R6": self.education,
                 "R7": self.golongan, "R8": self.field, "R9": self.promotion, "R10": self.sanction,
                 "R15": self.scenario, "R16": self.unwilling, "R17": self.pilkada, "R18": self.jf_family,
-                "R19": self.demotion, "R20": self.jpt}
+                "R19": self.demotion, "R20": self.jpt, "R22": self.perpindahan, "R23": self.people_gate,
+                "R24": self.near_retirement}
 
     def equal_post(self, i: int) -> int | None:
         """R19 exception: an "equal post" for employee i, or None. An equal post is open (holders before ≤

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from penempatan import text
 from penempatan.cli.terminal import term
+from penempatan.explain.words import field_text
 from penempatan.rules import RULES
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def post(ex: Explainer, j: int) -> None:
     term.rule(f"[bold]{escape(q.kode)}[/] {escape(q.nama)}")
     flags = [f for f, on in (("Wajib Diisi (R12)", q.wajib_diisi), ("Risiko Tinggi (R3)", q.risiko_tinggi)) if on]
     term.say(f"Unit {q.unit}; {q.jenis}{f' {q.jenjang}' if q.jenjang else ''}, kelas {q.kelas}, pendidikan minimal "
-             f"{q.pendidikan_min}, bidang {(q.bidang or 'semua').replace('_', ' ')}"
+             f"{q.pendidikan_min}, bidang {field_text(q.bidang) or 'semua'}"
              + (f"; {', '.join(flags)}" if flags else ""))
     term.say(f"Kebutuhan {q.kebutuhan} kursi; terisi {int(t.holders[j])} sebelum rencana, {int(ex.after[j])} sesudah")
     _holders(ex, j)

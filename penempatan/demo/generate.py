@@ -44,10 +44,14 @@ def _generate(n_pegawai: int, seed: int, tanggal_acuan: date) -> ProblemData:
     ref = load_reference()
     rng = np.random.default_rng(seed % 2**64)  # any int, negative ones too
     units, posts = organisation(n_pegawai, rng)
+    # A post the demo gives no field has the fields a reader would infer (name, then unit), so the workbook
+    # leaves its Bidang blank as a planner would and reads back the same.
     positions = tuple(
         Position(
             kode=p.kode, nama=p.nama, unit=p.unit.nama, jenis=p.jenis, jenjang=p.jenjang, kelas=p.kelas,
-            kebutuhan=p.kebutuhan, pendidikan_min=p.pendidikan_min, bidang=p.bidang,
+            kebutuhan=p.kebutuhan, pendidikan_min=p.pendidikan_min,
+            bidang=(p.bidang,) if p.bidang else tuple(sorted(ref.inferred_bidang(
+                p.jenis, p.nama, p.unit.nama, p.family.nama if p.family else None))),
             rumpun_jf=p.family.nama if p.family else None,
             standar_manajerial=p.standar[0] if p.standar else None,
             standar_sosial_kultural=p.standar[1] if p.standar else None,

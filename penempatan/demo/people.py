@@ -182,6 +182,8 @@ class _Staff:
         self.kotak_talenta = ref.kotak_talenta
         self.pns_codes = {g.urutan: g.kode for g in ref.golongan.values() if g.jenis == "PNS"}
         self.pppk_codes = {g.urutan: g.kode for g in ref.golongan.values() if g.jenis == "PPPK"}
+        self.licences = {f.nama: f.lisensi.split(";")[0] for f in ref.jabatan_fungsional.values() if f.lisensi}
+        self.health = ref.kelompok.get("kesehatan", frozenset())
         self.ekspektasi = {k.kode: ref.ekspektasi(k.kode) for k in ref.kinerja}
         self.rank = {code: ref.pendidikan_rank(code) for code in ref.pendidikan}
         self.unit_names = [u.nama for u in units]
@@ -216,6 +218,7 @@ class _Staff:
         if u[31] < 0.11:
             picks = (nth(self.unit_names, (u[31] * 12.5) % 1), nth(self.unit_names, (u[31] * 157.3) % 1))
             diminati = tuple(dict.fromkeys(x for x in picks if x != p.unit.nama))
+        sertifikat = self._sertifikat(u, p, prog.field, pelatihan)
         tenure_days = self.day0 - c.tmt_jabatan.toordinal()
         siap = p.jenis == "Fungsional" and tenure_days >= 730 and u[34] < _SIAP_NAIK
         return Employee(
@@ -225,7 +228,23 @@ class _Staff:
             jenis_kelamin=sex, status=c.status, kinerja=kinerja, potensi=potensi, kotak=kotak,
             komp_manajerial=komp[0], komp_sosial_kultural=komp[1], komp_teknis=komp[2], hukuman=hukuman,
             akhir_hukuman=akhir, bersedia_mutasi=u[30] >= 0.05, unit_diminati=diminati, siap_naik_jenjang=siap,
+            sertifikat=sertifikat,
         )
+
+    def _sertifikat(self, u: list[float], p: Post, field: str | None, pelatihan: tuple[str, ...]) -> tuple[str, ...]:
+        """Licences (R22): most holders of a licensed JF family have its licence, most health graduates an STR,
+        procurement-trained staff a PBJ certificate; about one in eight of each is missing, as in real data. Drawn
+        from the person's existing numbers (not new draws), so the rest of the demo stays as it was."""
+        out: list[str] = []
+        have = (u[2] * 13.7 + u[9] * 3.1) % 1 >= 0.12
+        licence = self.licences.get(p.family.nama) if p.family else None
+        if licence and have:
+            out.append(licence)
+        if field in self.health and have and "STR" not in out:
+            out.append("STR")
+        if "Pengadaan" in pelatihan and (u[26] * 5.3) % 1 < 0.6:
+            out.append("Sertifikat PBJ")
+        return tuple(out)
 
     def _programme(self, u: list[float], p: Post, pr: _Profile) -> str:
         """The family's programme for a JF holder; else mostly the post's field, otherwise the unit's or any."""

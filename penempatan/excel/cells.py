@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
@@ -315,11 +316,8 @@ class Codes:
         self.bidang_of = memo(ref.bidang_of)
         self.jenjang = lookup({code_key(j): j for j in ref.jenjang_list}, "jenjang jabatan fungsional tidak dikenal",
                               "Gunakan: " + ", ".join(ref.jenjang_list) + ".")
-        self.fields = {snake_key(b): b for b in ref.bidang}
         self.bidang = memo(self._bidang)
-        self.rumpun_jf = memo(self._rumpun_jf)
         self.jf_of = memo(lambda nama: ref.jf_of(cell_text(nama)))
-        self.bidang_jabatan_of = memo(lambda nama: ref.bidang_jabatan_of(cell_text(nama)))
         self.jf_names: dict[str, str] = {}  # lower-case family name or keyword -> canonical family name
         for family in ref.jabatan_fungsional.values():
             for keyword in (tuple(family.nama.lower().split()), *family.kata_kunci):
@@ -353,25 +351,39 @@ class Codes:
                       "Gunakan: Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, atau nilai SKP.")
         return found
 
-    def _bidang(self, value: object) -> str:
-        key = snake_key(cell_text(value))
-        if key in self.fields:
-            return self.fields[key]
-        if key in (SEMUA_BIDANG, f"{SEMUA_BIDANG}_bidang"):
+    def _bidang(self, value: object) -> tuple[str, ...] | str:
+        """A post's Bidang (SPEC 2.2 v3): fields and umbrella groups separated by ';' or ',', any case; the
+        fields they name, sorted; SEMUA_BIDANG for a post open to every field."""
+        items = [part.strip() for part in re.split(r"[;,\n]", cell_text(value)) if part.strip()]
+        if len(items) == 1 and snake_key(items[0]) in (SEMUA_BIDANG, f"{SEMUA_BIDANG}_bidang"):
             return SEMUA_BIDANG
-        close = closest(key, {k: k for k in self.fields})
-        hint = f"Mungkin maksudnya '{close}'? " if close else ""
-        raise Bad("bidang tidak dikenal", hint + "Gunakan salah satu: " + ", ".join(self.ref.bidang)
-                  + f", atau '{SEMUA_BIDANG}' untuk jabatan yang terbuka bagi semua bidang.")
+        found: set[str] = set()
+        unknown: list[str] = []
+        for item in items:
+            fields = self.ref.bidang_set_of(item)
+            if fields is None:
+                unknown.append(item)
+            else:
+                found |= fields
+        if unknown:
+            close = [c for c in (closest(snake_key(u), self.bidang_spellings) for u in unknown) if c]
+            hint = f"Mungkin maksudnya {', '.join(repr(c) for c in dict.fromkeys(close))}? " if close else ""
+            raise Bad(f"bidang tidak dikenal: {', '.join(unknown)}",
+                      hint + "Tulis bidang atau kelompok bidang, mis. " + ", ".join(sorted(self.ref.kelompok))
+                      + ", hukum, teknik sipil (daftar lengkap di sheet Petunjuk), dipisah titik koma, atau "
+                      f"'{SEMUA_BIDANG}' untuk jabatan yang terbuka bagi semua bidang.")
+        if not found:
+            raise Bad("bidang kosong", f"Isi bidangnya, atau tulis '{SEMUA_BIDANG}'.")
+        return tuple(sorted(found))
 
-    def _rumpun_jf(self, value: object) -> str:
-        found = self.ref.jf_of("", cell_text(value))
-        if found is not None:
-            return found
+    @cached_property
+    def bidang_spellings(self) -> dict[str, str]:
+        """snake_key of every field and group name -> the name, for suggestions."""
+        return {snake_key(name): name for name in self.ref.bidang_names}
+
+    def rumpun_jf_hint(self, value: object) -> str:
+        """'Mungkin maksudnya …? ' for a family name jabatan_fungsional.csv does not know ('' when none is close)."""
         key = " ".join(cell_text(value).lower().split())
         close = difflib.get_close_matches(key, list(self.jf_names), n=6, cutoff=0.6)
         names = list(dict.fromkeys(self.jf_names[c] for c in close))[:3]
-        hint = f"Mungkin maksudnya {', '.join(repr(n) for n in names)}? " if names else ""
-        raise Bad("rumpun jabatan fungsional tidak dikenal di jabatan_fungsional.csv",
-                  hint + "Daftar rumpun ada di sheet Petunjuk; rumpun baru dapat ditambahkan ke "
-                  "data/jabatan_fungsional.csv.")
+        return f"Mungkin maksudnya {', '.join(repr(n) for n in names)}? " if names else ""

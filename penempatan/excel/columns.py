@@ -66,6 +66,8 @@ PEGAWAI_COLUMNS: tuple[Column, ...] = (
     Column("Unit Diminati", "Unit kerja yang diminati, dipisah titik koma.", False),
     Column("Siap Naik Jenjang", "Ya/Tidak (bawaan Tidak): pejabat fungsional yang angka kredit dan uji "
            "kompetensinya sudah memenuhi jenjang berikutnya (R9).", False, (), YA_TIDAK, kind="bool"),
+    Column("Sertifikat", "Lisensi dan sertifikat yang dimiliki, dipisah titik koma, mis. 'STR; Sertifikat "
+           "Pendidik; Sertifikat PBJ': syarat perpindahan ke jabatan fungsional berlisensi (R22).", False),
 )
 
 JABATAN_COLUMNS: tuple[Column, ...] = (
@@ -80,8 +82,10 @@ JABATAN_COLUMNS: tuple[Column, ...] = (
     Column("Kelas Jabatan", "1–17.", True, kind="int"),
     Column("Kebutuhan", "Jumlah kursi menurut ABK (0 = jabatan dihapus).", True, kind="int"),
     Column("Pendidikan Minimal", "Jenjang pendidikan minimal.", True, kind="pendidikan"),
-    Column("Bidang", "Bidang jabatan (data/rumpun.csv); bila kosong dicari dari Nama Jabatan "
-           "(data/bidang_jabatan.csv); 'semua' = terbuka untuk semua bidang.", False),
+    Column("Bidang", "Satu atau beberapa bidang atau kelompok bidang (mis. Kesehatan, Pendidikan, Teknik, Hukum, "
+           "Teknik Sipil), dipisah titik koma atau koma; bila kosong dicari dari Nama Jabatan "
+           "(data/bidang_jabatan.csv), lalu dari Unit Kerja untuk jabatan struktural dan fungsional "
+           "(data/bidang_unit.csv); 'semua' = terbuka untuk semua bidang.", False),
     Column("Golongan Minimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
     Column("Golongan Maksimal", "Bila kosong: bawaan menurut jenis/jenjang jabatan.", False, kind="golongan"),
     Column("Standar Manajerial", "Level 1–5.", False, kind="int"),

@@ -112,7 +112,7 @@ def _warn_current_posts(employees: list[Employee], posts: Posts, sheets: dict[st
                              "Pegawai tetap boleh bertahan di jabatannya, tetapi tidak memenuhi syarat (R6).",
                              column_number=pegawai.number("Jenjang Pendidikan"))
         low, high = _golongan_range(post, ref, params)
-        rank = ref.golongan[e.golongan].urutan
+        rank = ref.golongan_rank(e.golongan)
         if (low is not None and rank < low) or (high is not None and rank > high):
             problems.warning(pegawai.name, e.row, pegawai.header("Golongan"), e.golongan,
                              f"di luar rentang golongan jabatannya saat ini ({_range_text(ref, low, high)})",

@@ -87,6 +87,7 @@ def read_employees(sheet: Sheet | None, codes: Codes, params: Params, posts: Pos
         pelatihan = _pelatihan(row, codes, once)
         unit_diminati = _unit_diminati(row, posts)
         siap = row.get("Siap Naik Jenjang", memo_bool)
+        sertifikat = tuple(dict.fromkeys(split_items(row.get("Sertifikat") or "")))
         pppk_golongan = golongan is not None and ref.golongan[golongan].jenis == "PPPK"
         if nip is not None:
             facts = nip_facts(nip)
@@ -105,7 +106,8 @@ def read_employees(sheet: Sheet | None, codes: Codes, params: Params, posts: Pos
             pelatihan=pelatihan, kode_jabatan=kode, tmt_jabatan=tmt, tanggal_lahir=lahir, jenis_kelamin=sex,
             status=state, kinerja=kinerja, potensi=talent, kotak=kotak, hukuman=punishment,
             akhir_hukuman=akhir_hukuman, bersedia_mutasi=True if bersedia is None else bersedia,
-            unit_diminati=unit_diminati, siap_naik_jenjang=bool(siap), row=row.number, **kompetensi))
+            unit_diminati=unit_diminati, siap_naik_jenjang=bool(siap), sertifikat=sertifikat, row=row.number,
+            **kompetensi))
         if employee is None:
             row.sheet.dropped.append(row.number)
         else:

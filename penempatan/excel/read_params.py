@@ -70,7 +70,7 @@ def _converter(name: str) -> Callable[[object], Any]:
         item = get_args(annotation)[0]
         if name == "status_boleh_mutasi":
             return lambda value: tuple(dict.fromkeys(status(v) for v in _split_list(value)))
-        if name == "kotak_promosi":
+        if name in ("kotak_promosi", "kotak_tanpa_mutasi"):
             return lambda value: tuple(integer(1, 9)(v) for v in _split_list(value))
         if item is int:
             return lambda value: tuple(integer(0, None)(v) for v in _split_list(value))

@@ -57,12 +57,9 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
         kebutuhan = row.get("Kebutuhan", seats, required=True,
                             hint="Isi jumlah kursi menurut ABK (0 = jabatan dihapus).")
         pendidikan_min = row.get("Pendidikan Minimal", codes.pendidikan, required=True)
-        bidang = row.get("Bidang", codes.bidang)
-        if bidang == SEMUA_BIDANG:
-            bidang = None
-        elif bidang is None and nama is not None and "Bidang" not in row.bad:
-            bidang = codes.bidang_jabatan_of(nama)
+        given = row.get("Bidang", codes.bidang)
         rumpun_jf = _rumpun_jf(row, kind, nama, codes, once)
+        bidang = _bidang(given, kind, nama, unit, rumpun_jf, ref)
         if rumpun_jf is not None and jenjang is not None:
             _check_track(row, rumpun_jf, jenjang, ref, once)
         golongan_min = row.get("Golongan Minimal", codes.golongan)
@@ -94,6 +91,18 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
     return posts
 
 
+def _bidang(given: tuple[str, ...] | str | None, kind: str | None, nama: str | None, unit: str | None,
+            rumpun_jf: str | None, ref: Reference) -> tuple[str, ...]:
+    """A post's fields (R8, SPEC 2.2 v3): as given ('semua': open), else inferred (`Reference.inferred_bidang`)."""
+    if given == SEMUA_BIDANG:
+        return ()
+    if isinstance(given, tuple):
+        return given
+    if nama is None or unit is None or kind is None:
+        return ()
+    return tuple(sorted(ref.inferred_bidang(kind, nama, unit, rumpun_jf)))
+
+
 def _check_track(row: Row, rumpun_jf: str, jenjang: str, ref: Reference, once: Once) -> None:
     """A jenjang on a track (keahlian / keterampilan) the family does not have is a warning: R18 has no
     minimum education for it."""
@@ -109,8 +118,13 @@ def _check_track(row: Row, rumpun_jf: str, jenjang: str, ref: Reference, once: O
 def _rumpun_jf(row: Row, kind: str | None, nama: str | None, codes: Codes, once: Once) -> str | None:
     """R18's JF family of a post: Rumpun JF when given (checked against jabatan_fungsional.csv), else for a
     Fungsional post the family named in Nama Jabatan; a Fungsional name matching no family is a warning."""
-    given = row.get("Rumpun JF", codes.rumpun_jf)
-    if kind is None or "Rumpun JF" in row.bad:
+    written = row.get("Rumpun JF")
+    given = codes.ref.jf_of("", written) if written is not None else None
+    if written is not None and given is None:
+        once.add(row, "Rumpun JF", written, "rumpun jabatan fungsional tidak dikenali di jabatan_fungsional.csv; "
+                 "jabatan ini diperlakukan terbuka untuk bidang menurut namanya dan unitnya",
+                 codes.rumpun_jf_hint(written) + "Rumpun baru dapat ditambahkan ke data/jabatan_fungsional.csv.")
+    if kind is None:
         return given
     by_name = codes.jf_of(nama) if nama is not None else None
     if kind != "Fungsional":

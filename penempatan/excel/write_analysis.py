@@ -77,8 +77,8 @@ def _mismatches(a: Analysis) -> list[list[Any]]:
     out = []
     for m in a.mismatches:
         e = a.data.employees[m.i]
-        q = a.data.positions[int(a.tables.cur[m.i])]
-        out.append([_t(e.nip), _t(e.nama), *_post(a, m.i), field_text(q.bidang), field_text(e.bidang), _t(e.jurusan),
+        fields = a.tables.post_score_fields[int(a.tables.cur[m.i])]
+        out.append([_t(e.nip), _t(e.nama), *_post(a, m.i), field_text(fields), field_text(e.bidang), _t(e.jurusan),
                     m.kind, m.detail])
     return out
 

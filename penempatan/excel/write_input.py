@@ -108,6 +108,14 @@ PARAM_HELP: dict[str, str] = {
     "larangan_mulai": "R17: awal masa larangan mutasi Pilkada (dd-mm-yyyy); kosong = tidak ada.",
     "larangan_selesai": "R17: akhir masa larangan mutasi Pilkada (dd-mm-yyyy).",
     "maks_kandidat": "Jumlah jabatan calon terbaik yang ditimbang per pegawai.",
+    "tanpa_mutasi_sebelum_bup": "R24: tidak dipindah bila BUP kurang dari sekian bulan lagi, kecuali atas "
+                                "permintaan sendiri (Unit Diminati) atau jabatannya dihapus.",
+    "kotak_tanpa_mutasi": "R23: kotak talenta yang tidak dipindah kecuali dari jabatan yang kelebihan pegawai atau "
+                          "dihapus, dipisah titik koma (predikat Kurang dan hukuman disiplin aktif juga).",
+    "jumlah_calon": "R25: jumlah calon per kursi JPT (dan Pengawas Sekolah) untuk panitia seleksi.",
+    "bidang_netral_persen": "Skor bidang di jabatan tanpa bidang khusus, dalam persen bobot_bidang (netral).",
+    "bidang_profesi_lain_persen": "Skor bidang pemegang profesi langka (tenaga kesehatan, guru) di jabatan tanpa "
+                                  "bidang khusus, dalam persen bobot_bidang (lebih rendah dari netral).",
 }
 
 # What each reference table in data/ is for (SPEC 2.4); a BKPSDM may edit them.
@@ -126,7 +134,12 @@ _TABLES: tuple[tuple[str, str], ...] = (
                                "pelatihan fungsional dan instansi pembina (R18)."),
     ("bidang_jabatan.csv", "Kata kunci Nama Jabatan → bidang, untuk jabatan yang kolom Bidang-nya kosong (mis. "
                            "Keuangan, Bendahara → ekonomi_akuntansi); kata kunci berbidang kosong (Sekretaris, "
-                           "Kepala Dinas …) menandai jabatan umum yang terbuka untuk semua bidang."),
+                           "Subbagian Umum …) menandai jabatan umum yang terbuka untuk semua bidang."),
+    ("kelompok_bidang.csv", "Kelompok bidang (kesehatan, pendidikan, teknik, ekonomi, sosial) → bidang-bidangnya, "
+                            "dengan ejaan lain (termasuk kode versi 1) dan tanda profesi langka (skor bidang, R21)."),
+    ("bidang_unit.csv", "Kata kunci Unit Kerja → bidang atau kelompok, untuk jabatan struktural dan fungsional yang "
+                        "Bidang-nya kosong dan namanya tidak menyebut bidang (Dinas Kesehatan, Puskesmas → "
+                        "kesehatan)."),
     ("pelatihan.csv", "Pemicu → nama pelatihan, dasar hukum dan waktunya (sebelum/sesudah pelantikan) untuk sheet "
                       "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
                       "sertifikasi PBJ dan bendahara, pelatihan kompetensi."),
@@ -222,7 +235,7 @@ def _choices(col: Column, sheet: str, ref: Reference) -> list[str]:
     if col.name == "Jenjang":
         return ref.jenjang_list
     if col.name == "Bidang":
-        return ref.bidang
+        return ref.bidang_names
     if col.name == "Rumpun JF":
         return sorted(ref.jabatan_fungsional)
     return []
@@ -268,13 +281,20 @@ def _employee_values(e: Employee, post: Position) -> list[object]:
         e.tmt_jabatan, e.tanggal_lahir, e.jenis_kelamin, e.status, None, e.kinerja, e.potensi, e.kotak,
         e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis, _joined(e.pelatihan), e.hukuman,
         e.akhir_hukuman, yes_no(e.bersedia_mutasi), _joined(e.unit_diminati), yes_no(e.siap_naik_jenjang),
+        _joined(e.sertifikat),
     ]
 
 
 def _position_values(p: Position, ref: Reference) -> list[object]:
-    """One Jabatan row, in JABATAN_COLUMNS order. A post open to every field whose name the reader would give
-    a field (bidang_jabatan.csv) is written 'semua', so it reads back the same."""
-    bidang = p.bidang or (SEMUA_BIDANG if ref.bidang_jabatan_of(p.nama) else None)
+    """One Jabatan row, in JABATAN_COLUMNS order. Bidang is left blank where the reader infers the same fields
+    (from the name or the unit), written 'semua' for an open post it would give a field, else as groups and
+    fields, so it reads back the same."""
+    inferred = ref.inferred_bidang(p.jenis, p.nama, p.unit, p.rumpun_jf)
+    bidang: str | None = SEMUA_BIDANG
+    if set(p.bidang) == inferred:
+        bidang = None
+    elif p.bidang:
+        bidang = ref.bidang_label(p.bidang)
     return [
         p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
         bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
@@ -434,7 +454,9 @@ class _Guide:
         examples: dict[str, list[str]] = {}
         for keyword, field in ref.rumpun:
             examples.setdefault(field, []).append(" ".join(keyword))
-        self._list("Bidang", [(f, ", ".join(examples[f][:8])) for f in ref.bidang]
+        self._list("Bidang", [(g, "kelompok: " + ", ".join(sorted(m)).replace("_", " "))
+                              for g, m in sorted(ref.kelompok.items())]
+                   + [(f, ", ".join(examples[f][:8])) for f in ref.bidang]
                    + [(SEMUA_BIDANG, "jabatan terbuka untuk semua bidang, walau namanya cocok dengan "
                                      "data/bidang_jabatan.csv")])
         add([])

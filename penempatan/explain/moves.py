@@ -12,14 +12,17 @@ from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import COMPONENT_LABELS, COMPONENTS
 from penempatan.text import months_text
 
-PROMOSI, ROTASI, MUTASI = "Promosi", "Rotasi", "Mutasi antar unit"
-MOVE_KINDS = (PROMOSI, ROTASI, MUTASI)
+PROMOSI, ROTASI, MUTASI, PERPINDAHAN_JF = "Promosi", "Rotasi", "Mutasi antar unit", "Perpindahan JF"
+MOVE_KINDS = (PROMOSI, ROTASI, MUTASI, PERPINDAHAN_JF)
 
 
 def move_kind(view: PlanView, i: int) -> str:
-    """Promosi (higher kelas or tingkat), Rotasi (same unit) or Mutasi antar unit, of employee i's move."""
+    """Perpindahan JF (into a JF family from another family or jabatan, R22), Promosi (higher kelas or
+    tingkat), Rotasi (same unit) or Mutasi antar unit, of employee i's move."""
     t = view.t
     cur, j = view.cur[i], view.target[i]
+    if t.post_family[j] is not None and t.post_family[j] != t.post_family[cur]:
+        return PERPINDAHAN_JF
     if t.post_kelas[j] > t.post_kelas[cur] or t.post_tingkat[j] > t.post_tingkat[cur]:
         return PROMOSI
     return ROTASI if t.post_unit[j] == t.post_unit[cur] else MUTASI
@@ -168,12 +171,15 @@ def _component_text(view: PlanView, i: int, j: int, k: int, v: int, codes: list[
     post = view.data.positions[j]
     if name == "bidang":
         codes.append("R8")
+        fields = view.t.post_score_fields[j]
         if v < 0:
-            return f"bidang tidak sesuai jabatan tujuan ({field_text(post.bidang)}, R8, {signed(v)})"
-        if post.bidang is None:
+            if not fields:
+                return f"jabatan tujuan tanpa bidang khusus, dinilai netral (R8, {signed(v)})"
+            return f"bidang tidak sesuai jabatan tujuan ({field_text(fields)}, R8, {signed(v)})"
+        if not fields:
             return f"jabatan terbuka untuk semua bidang (R8, {signed(v)})"
-        source = "pendidikan" if view.t.emp_bidang[i] == post.bidang else "pelatihan"
-        return f"bidang {source} sesuai ({field_text(post.bidang)}, R8, {signed(v)})"
+        source = "pendidikan" if view.t.emp_bidang[i] in fields else "pelatihan"
+        return f"bidang {source} sesuai ({field_text(fields)}, R8, {signed(v)})"
     if name == "kinerja":
         up, down = (f"kinerja dan talenta lebih berdaya guna di kelas jabatan {post.kelas}",
                     f"kinerja dan talenta kurang berdaya guna di kelas jabatan {post.kelas}")

@@ -64,10 +64,12 @@ def _why(view: PlanView, i: int) -> list[str]:
         elif name == "kebutuhan":
             parts = ["masih kosong"] + (["wajib diisi"] if t.post_wajib[dst] else [])
             family = view.family(dst)
-            if b.bidang and e.bidang == b.bidang:
+            fields = t.post_score_fields[dst]
+            if fields and e.bidang in fields:
                 parts.append(f"membutuhkan pegawai dengan pendidikan Anda ({_education(view, i)})")
-            elif b.bidang and b.bidang in e.pelatihan:
-                parts.append(f"membutuhkan pegawai dengan pelatihan Anda di bidang {field_text(b.bidang)}")
+            elif fields & set(e.pelatihan):
+                parts.append(f"membutuhkan pegawai dengan pelatihan Anda di bidang "
+                             f"{field_text(fields & set(e.pelatihan))}")
             elif family:
                 parts.append(f"membutuhkan pegawai yang memenuhi kualifikasi jabatan fungsional {family}")
             out.append("jabatan tujuan " + _join(parts))

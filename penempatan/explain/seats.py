@@ -16,8 +16,6 @@ from penempatan.rules import RULES
 from penempatan.scoring import Tables, total
 from penempatan.text import number
 
-SHORTLIST = 5
-"""Candidates listed for each empty JPT Pratama seat (`Calon`, R20)."""
 _SELECTION_RULES = ("R6", "R7", "R8", "R9", "R10", "R18", "R19")
 """Rules a JPT candidate must meet as if R20 allowed the move (selection decides the rest)."""
 
@@ -33,9 +31,7 @@ def empty_seat_rows(view: PlanView) -> list[EmptySeatRow]:
     out = []
     for j in empty_seats(view):
         q = d.positions[j]
-        calon = ""
-        if t.post_jpt[j] and not d.params.isi_jpt:
-            calon = "\n".join(f"{k}. {c.text}" for k, c in enumerate(shortlist(view, j), 1)) or "tidak ada"
+        calon = calon_text(view, j) if selection_seat(view, j) else ""
         out.append(EmptySeatRow(kode=q.kode, nama=q.nama, unit=q.unit, empty=int(t.post_keb[j] - view.after[j]),
                                 reason=empty_seat_reason(view, j).text, candidates=calon))
     return out
@@ -275,14 +271,32 @@ def _whereabouts(view: PlanView, i: int, score_here: int) -> str:
             f"dengan skor {int(view.assigned_scores[i])}")
 
 
-# --- JPT shortlist (R20) ---------------------------------------------------------------------------------------
+# --- shortlists for selection seats (R20, R22, R25) -----------------------------------------------------------
+JPT_MIN_TENURE_MONTHS = 24
+"""R25: a JPT holder is not replaced within two years of appointment (UU 5/2014 Pasal 116), so is no candidate."""
+
+
+def selection_seat(view: PlanView, j: int) -> bool:
+    """Post j is filled by selection, not by the plan: a JPT Pratama seat (R20, isi_jpt off) or a JF family
+    entered from other jabatan only by selection (R22, Pengawas Sekolah)."""
+    t = view.t
+    if t.post_jpt[j] and not view.params.isi_jpt:
+        return True
+    family = t.ref.jabatan_fungsional.get(t.post_family[j] or "")
+    return family is not None and family.seleksi
+
+
 def jpt_pool(view: PlanView, j: int) -> list[tuple[int, int]]:
-    """(employee, fit) of everyone eligible for JPT post j by selection, best first: kotak talenta in
-    kotak_promosi, status that may move (R5), not retiring (R4), and R6–R10, R18, R19 met as if R20
-    allowed the move; not its holders."""
-    c = int(view.t.post_class[j])
+    """(employee, fit) of everyone eligible for selection seat j, best first (R25): kotak talenta in
+    kotak_promosi, status that may move (R5), not retiring (R4), R6–R10, R18, R19 met as if R20 allowed the
+    move (for a selection JF: the family's licence); not its holders, not a JPT holder under two years in
+    post, not someone the plan moves."""
+    t = view.t
+    c = int(t.post_class[j])
     emp, fit = view.memo(("jpt_pool", c), lambda: _selection_pool(view, c))
-    return [(i, s) for i, s in zip(emp.tolist(), fit.tolist(), strict=True) if view.cur[i] != j]
+    return [(i, s) for i, s in zip(emp.tolist(), fit.tolist(), strict=True)
+            if view.cur[i] != j and view.target[i] == view.cur[i]
+            and not (t.post_jpt[view.cur[i]] and t.emp_tenure[i] < JPT_MIN_TENURE_MONTHS)]
 
 
 def _selection_pool(view: PlanView, c: int) -> tuple[np.ndarray, np.ndarray]:
@@ -294,28 +308,67 @@ def _selection_pool(view: PlanView, c: int) -> tuple[np.ndarray, np.ndarray]:
     if len(emp):
         masks = t.class_exclusions(c, emp)
         emp = emp[~np.logical_or.reduce([masks[code] for code in _SELECTION_RULES])]
+    family = t.classes[c].rumpun_jf
+    if family is not None and len(emp):
+        emp = emp[t.holds_licence(family)[emp]]
     fit = total(t.class_parts(c, emp)) if len(emp) else np.zeros(0, dtype=np.int64)
     order = np.lexsort((emp, -t.emp_kotak[emp], -fit))
     return emp[order], fit[order]
 
 
-def shortlist(view: PlanView, j: int, n: int = SHORTLIST) -> list[Candidate]:
-    """`Calon` of an empty JPT seat (R20): the n best of `jpt_pool(j)`, each with why."""
+def shortlists(view: PlanView) -> dict[int, list[list[Candidate]]]:
+    """R25: per empty selection seat, one list of `jumlah_calon` candidates for each empty seat of the post.
+    Seats with the fewest eligible people choose first, and nobody is on more than one list, so no two seats
+    get the same names."""
+    def build() -> dict[int, list[list[Candidate]]]:
+        n = view.params.jumlah_calon
+        seats = [j for j in empty_seats(view) if selection_seat(view, j)]
+        pools = {j: jpt_pool(view, j) for j in seats}
+        used: set[int] = set()
+        out: dict[int, list[list[Candidate]]] = {}
+        for j in sorted(seats, key=lambda j: (len(pools[j]), j)):
+            lists = []
+            for _ in range(int(view.t.post_keb[j] - view.after[j])):
+                picked = [(i, s) for i, s in pools[j] if i not in used][:n]
+                used.update(i for i, _ in picked)
+                lists.append([_candidate(view, j, i, s) for i, s in picked])
+            out[j] = lists
+        return out
+
+    result: dict[int, list[list[Candidate]]] = view.memo("shortlists", build)
+    return result
+
+
+def shortlist(view: PlanView, j: int) -> list[Candidate]:
+    """`Calon` of the first empty seat of selection post j (R25); [] for any other post."""
+    lists = shortlists(view).get(j, [])
+    return lists[0] if lists else []
+
+
+def calon_text(view: PlanView, j: int) -> str:
+    """The `Calon` cell of post j: its numbered list, one per empty seat ('Kursi 2:' before the second)."""
+    lists = shortlists(view).get(j, [])
+    blocks = []
+    for k, names in enumerate(lists, 1):
+        head = f"Kursi {k}:\n" if len(lists) > 1 else ""
+        blocks.append(head + ("\n".join(f"{m}. {c.text}" for m, c in enumerate(names, 1)) or "tidak ada"))
+    return "\n\n".join(blocks)
+
+
+def _candidate(view: PlanView, j: int, i: int, score: int) -> Candidate:
+    """One name on a shortlist, with why: kotak, education, kinerja, field, managerial competence."""
     d = view.data
     q = d.positions[j]
-    out = []
-    for i, score in jpt_pool(view, j)[:n]:
-        e = d.employees[i]
-        here = d.positions[view.cur[i]]
-        why = [f"kotak talenta {e.kotak}", education_text(e.pendidikan, e.jurusan), f"kinerja {e.kinerja}"]
-        if q.bidang:
-            source = "pendidikan" if e.bidang == q.bidang else "pelatihan"
-            why.append(f"bidang {source} sesuai ({field_text(q.bidang)})")
-        elif e.bidang:
-            why.append(f"bidang {field_text(e.bidang)}")
-        if q.standar_manajerial:
-            level = int(view.t.emp_komp[i, 0])
-            why.append(f"kompetensi manajerial {level or '-'} (standar {q.standar_manajerial})")
-        out.append(Candidate(i, score, f"{e.nama} ({e.nip}), {here.nama} ({here.unit}), skor {score}: "
-                                       + ", ".join(why)))
-    return out
+    e = d.employees[i]
+    here = d.positions[view.cur[i]]
+    why = [f"kotak talenta {e.kotak}", education_text(e.pendidikan, e.jurusan), f"kinerja {e.kinerja}"]
+    fields = view.t.post_score_fields[j]
+    if fields and (e.bidang in fields or fields & set(e.pelatihan)):
+        source = "pendidikan" if e.bidang in fields else "pelatihan"
+        why.append(f"bidang {source} sesuai ({field_text(fields)})")
+    elif e.bidang:
+        why.append(f"bidang {field_text(e.bidang)}")
+    if q.standar_manajerial:
+        level = int(view.t.emp_komp[i, 0])
+        why.append(f"kompetensi manajerial {level or '-'} (standar {q.standar_manajerial})")
+    return Candidate(i, score, f"{e.nama} ({e.nip}), {here.nama} ({here.unit}), skor {score}: " + ", ".join(why))

@@ -8,7 +8,7 @@ import numpy as np
 from penempatan.explain.rows import Reason, StayRow, WarningRow
 from penempatan.explain.view import PlanView
 from penempatan.explain.words import PAIR_RULES, rule_text
-from penempatan.rules import PURPOSE_LABELS
+from penempatan.rules import PREDIKAT_TANPA_MUTASI, PURPOSE_LABELS
 from penempatan.scoring import purpose_names
 from penempatan.text import date_text
 
@@ -65,7 +65,7 @@ def stay_reason(view: PlanView, i: int) -> Reason:
 
 
 def hold_text(view: PlanView, i: int, code: str) -> str:
-    """A rule that holds employee i in place (R1, R4, R5, R15, R17, R20), with this case's numbers."""
+    """A rule that holds employee i in place (R1, R4, R5, R15, R17, R20, R23, R24), with this case's numbers."""
     t, p = view.t, view.params
     if code == "R1":
         return rule_text("R1", f"{t.emp_tenure[i]} bulan < {p.masa_jabatan_minimal_bulan} bulan")
@@ -85,6 +85,15 @@ def hold_text(view: PlanView, i: int, code: str) -> str:
         return rule_text("R17", f"{window}, jabatan manajerial")
     if code == "R20":
         return rule_text("R20", "pemangku JPT Pratama tidak dipindah oleh rencana; isi_jpt = Tidak")
+    if code == "R23":
+        e = view.data.employees[i]
+        why = [f"kotak talenta {e.kotak}" if e.kotak in p.kotak_tanpa_mutasi else "",
+               f"predikat {e.kinerja}" if e.kinerja in PREDIKAT_TANPA_MUTASI else "",
+               f"hukuman disiplin {e.hukuman}" if t.emp_sanction_active[i] else ""]
+        return rule_text("R23", ", ".join(w for w in why if w))
+    if code == "R24":
+        left, bup = int(t.retirement_months[i]), int(t.post_bup[view.cur[i]])
+        return rule_text("R24", f"pensiun dalam {left} bulan, BUP {bup} th, batas {p.tanpa_mutasi_sebelum_bup} bulan")
     return rule_text(code)
 
 

@@ -89,7 +89,7 @@ def summary_lines(s: PlanSummary) -> list[tuple[str, str]]:
         ("Nilai objektif (Σ nilai)", number(s.objective)),
         ("Batas atas / gap", f"{number(s.bound)} / {percent(s.gap, 4)}"),
         ("Mutasi", f"{number(s.moves)} dari {number(s.employees)} pegawai ({percent(s.share_moved)})"),
-        ("Promosi / rotasi / antar unit", " / ".join(number(s.kinds[k]) for k in MOVE_KINDS)),
+        ("Promosi / rotasi / antar unit / perpindahan JF", " / ".join(number(s.kinds[k]) for k in MOVE_KINDS)),
         ("Tujuan mutasi", _counts(PURPOSE_LABELS, s.purposes)),
         ("Perhatian", f"{number(s.flagged_moves)} mutasi: {_counts(FLAG_LABELS, s.flags)}"
          if s.flagged_moves else "-"),

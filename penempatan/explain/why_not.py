@@ -12,6 +12,7 @@ from penempatan.explain.view import PlanView
 from penempatan.explain.words import NO_PURPOSE, PAIR_RULES, READING_ORDER, field_text, post_text, rule_text, signed
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import purpose_names
+from penempatan.scoring.eligibility import perpindahan_gaps
 
 
 def why_not(view: PlanView, i: int, j: int) -> Reason:
@@ -75,7 +76,7 @@ def post_rules(view: PlanView, i: int, j: int) -> list[tuple[str, str]]:
         "R6": lambda: f"pendidikan {e.pendidikan}, minimal {q.pendidikan_min}",
         "R7": lambda: f"golongan {e.golongan}, rentang {gol.get(pc.gol_min or 0, '…')}–{gol.get(pc.gol_max or 0, '…')}",
         "R8": lambda: f"bidang pegawai {field_text(e.bidang) or 'tidak diketahui'}, bidang jabatan "
-                      f"{field_text(q.bidang)}",
+                      f"{field_text(t.post_fields[j])}",
         "R9": lambda: _promotion_detail(view, i, j),
         "R10": lambda: f"hukuman disiplin {e.hukuman}",
         "R17": lambda: "jabatan manajerial",
@@ -83,6 +84,7 @@ def post_rules(view: PlanView, i: int, j: int) -> list[tuple[str, str]]:
         "R19": lambda: f"kelas {t.post_kelas[cur]} → {t.post_kelas[j]}, tingkat {t.post_tingkat[cur]} → "
                        f"{t.post_tingkat[j]}",
         "R20": lambda: "isi_jpt = Tidak",
+        "R22": lambda: "; ".join(perpindahan_gaps(t, i, j)),
     }
     for code in PAIR_RULES:
         if masks[code][0]:

@@ -3,12 +3,16 @@ registry in rules.py), education and field names, signed numbers, a post's label
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from penempatan.model import ProblemData
+from penempatan.reference import load_reference
 from penempatan.rules import RULES
 
-READING_ORDER = ("R11", "R6", "R7", "R8", "R18", "R9", "R10", "R19", "R17", "R20", "R1", "R4", "R5", "R15")
+READING_ORDER = ("R11", "R6", "R7", "R8", "R18", "R22", "R9", "R10", "R19", "R17", "R20", "R1", "R4", "R5", "R15",
+                 "R23", "R24")
 """Post requirements first, then what holds employees in place (the order a planner reads them in)."""
-PAIR_RULES = ("R6", "R7", "R8", "R9", "R10", "R17", "R18", "R19", "R20")
+PAIR_RULES = ("R6", "R7", "R8", "R9", "R10", "R17", "R18", "R19", "R20", "R22")
 """The rules that close one post (class) to one employee (`Tables.class_exclusions`)."""
 NO_PURPOSE = "tanpa tujuan mutasi"
 
@@ -28,9 +32,12 @@ def education_text(pendidikan: str, jurusan: str | None) -> str:
     return jurusan if jurusan.upper().startswith(pendidikan.upper()) else f"{pendidikan} {jurusan}"
 
 
-def field_text(bidang: str | None) -> str:
-    """A rumpun field as words: 'ekonomi_akuntansi' -> 'ekonomi akuntansi'."""
-    return (bidang or "").replace("_", " ")
+def field_text(bidang: str | Iterable[str] | None) -> str:
+    """A field, or a post's fields, as words: 'ekonomi_akuntansi' -> 'ekonomi akuntansi'; a whole umbrella group by
+    its name ('kesehatan; ti'); '' for none."""
+    if bidang is None or isinstance(bidang, str):
+        return (bidang or "").replace("_", " ")
+    return load_reference().bidang_label(bidang).replace("_", " ")
 
 
 def signed(n: int) -> str:

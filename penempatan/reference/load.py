@@ -64,8 +64,11 @@ def load_reference(folder: Path | None = None) -> Reference:
     """Load and check every reference table from `folder` (default: `data_dir()`)."""
     folder = folder or data_dir()
     golongan: dict[str, Golongan] = {}
-    for _, row in _read_csv(folder / "golongan.csv", ("kode", "urutan", "pangkat", "jenis")):
-        g = Golongan(row["kode"], int(row["urutan"]), row["pangkat"], row["jenis"])
+    for line, row in _read_csv(folder / "golongan.csv", ("kode", "urutan", "pangkat", "jenis")):
+        setara = row.get("setara") or None
+        if setara is not None and setara not in golongan:
+            raise ReferenceDataError(f"golongan.csv baris {line}: setara '{setara}' harus golongan PNS di atasnya")
+        g = Golongan(row["kode"], int(row["urutan"]), row["pangkat"], row["jenis"], setara)
         golongan[g.kode] = g
     pendidikan: dict[str, int] = {}
     pendidikan_alias: dict[str, str] = {}
@@ -77,6 +80,8 @@ def load_reference(folder: Path | None = None) -> Reference:
     jenis = _jenis_jabatan(folder / "jenis_jabatan.csv", golongan)
     rumpun = _rumpun(folder / "rumpun.csv")
     fields = {field for _, field in rumpun}
+    kelompok, kelompok_alias, langka = _kelompok_bidang(folder / "kelompok_bidang.csv", fields)
+    known = _FieldNames(fields, kelompok)
     kinerja_rows = _read_csv(folder / "kinerja.csv", ("kode", "skp_minimal", "ekspektasi", "ejaan_lain"))
     kinerja = tuple(Kinerja(r["kode"], float(r["skp_minimal"]), r["ekspektasi"]) for _, r in kinerja_rows)
     kinerja_alias = {code_key(name): r["kode"] for _, r in kinerja_rows
@@ -91,13 +96,17 @@ def load_reference(folder: Path | None = None) -> Reference:
                                      f"(gunakan {', '.join(pendidikan)})")
         return found
 
-    families = _jabatan_fungsional(folder / "jabatan_fungsional.csv", fields, jenjang_pendidikan)
-    bidang_jabatan = _bidang_jabatan(folder / "bidang_jabatan.csv", fields)
+    jenjang_names = {jj for (_, jj) in jenis if jj}
+    families = _jabatan_fungsional(folder / "jabatan_fungsional.csv", known, jenjang_pendidikan, jenjang_names)
+    bidang_jabatan = _keyword_fields(folder / "bidang_jabatan.csv", known, general=True)
+    bidang_unit = _keyword_fields(folder / "bidang_unit.csv", known, general=False)
     pelatihan = _pelatihan(folder / "pelatihan.csv")
     kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
     return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
                      jenis_jabatan=jenis, rumpun=rumpun, kinerja=kinerja, kinerja_alias=kinerja_alias,
-                     jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak)
+                     jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak,
+                     kelompok=kelompok, kelompok_alias=kelompok_alias, profesi_langka=langka,
+                     bidang_unit=bidang_unit)
 
 
 def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str, str | None], JenisJabatan]:
@@ -114,6 +123,7 @@ def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str,
             manajerial=row["manajerial"] == "Ya",
             struktural=row["struktural"] == "Ya",
             urutan=int(row["urutan"]) if row["urutan"] else None,
+            usia_perpindahan=int(row["usia_perpindahan"]) if row.get("usia_perpindahan") else None,
         )
         jenis[(jj.jenis, jj.jenjang)] = jj
     return jenis
@@ -133,16 +143,66 @@ def _rumpun(path: Path) -> tuple[tuple[Words, str], ...]:
     return tuple((keyword, field) for keyword, (_, field) in seen.items())
 
 
-def _known_fields(path: Path, line: int, text: str, fields: set[str]) -> list[str]:
-    found = _semicolon(text)
-    unknown = [f for f in found if f not in fields]
-    if unknown:
-        raise ReferenceDataError(f"{path.name} baris {line}: bidang {', '.join(unknown)} tidak ada di rumpun.csv")
-    return found
+class _FieldNames:
+    """The names a reference table may use for fields: a field of rumpun.csv or an umbrella group of
+    kelompok_bidang.csv (expanded to its fields)."""
+
+    def __init__(self, fields: set[str], kelompok: dict[str, frozenset[str]]) -> None:
+        self.fields, self.kelompok = fields, kelompok
+
+    def expand(self, path: Path, line: int, text: str) -> frozenset[str]:
+        out: set[str] = set()
+        for name in _semicolon(text):
+            if name in self.fields:
+                out.add(name)
+            elif name in self.kelompok:
+                out |= self.kelompok[name]
+            else:
+                raise ReferenceDataError(f"{path.name} baris {line}: bidang {name} tidak ada di rumpun.csv "
+                                         "maupun kelompok_bidang.csv")
+        return frozenset(out)
 
 
-def _jabatan_fungsional(path: Path, fields: set[str],
-                        jenjang_pendidikan: Callable[[Path, int, str], str | None]) -> dict[str, JabatanFungsional]:
+def _kelompok_bidang(path: Path, fields: set[str]) -> tuple[dict[str, frozenset[str]], dict[str, str],
+                                                             frozenset[str]]:
+    """Umbrella groups (SPEC 2.4 v3): group -> fields, every spelling (code_key) -> group, and the fields of
+    the groups marked profesi_langka (scarce professions: health, education)."""
+    groups: dict[str, frozenset[str]] = {}
+    alias: dict[str, str] = {}
+    langka: set[str] = set()
+    for line, row in _read_csv(path, ("kelompok", "bidang", "ejaan_lain", "profesi_langka")):
+        name = row["kelompok"]
+        members = _semicolon(row["bidang"])
+        unknown = [f for f in members if f not in fields]
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name) or not members or unknown:
+            raise ReferenceDataError(f"{path.name} baris {line}: kelompok ditulis huruf kecil, dengan bidang dari "
+                                     f"rumpun.csv (tidak dikenal: {', '.join(unknown) or '-'})")
+        groups[name] = frozenset(members)
+        for spelling in [name, *_semicolon(row["ejaan_lain"])]:
+            if alias.setdefault(code_key(spelling), name) != name:
+                raise ReferenceDataError(f"{path.name} baris {line}: ejaan '{spelling}' juga dipakai kelompok "
+                                         f"{alias[code_key(spelling)]}")
+        if row["profesi_langka"] == "Ya":
+            langka |= groups[name]
+    return groups, alias, frozenset(langka)
+
+
+def _bup_overrides(path: Path, line: int, text: str, jenjang: set[str]) -> tuple[tuple[str | None, int], ...]:
+    """`60` (every jenjang) or `Ahli Madya=60;Ahli Utama=65`."""
+    out: list[tuple[str | None, int]] = []
+    for part in _semicolon(text):
+        name, _, age = part.rpartition("=")
+        name = name.strip()
+        if not age.strip().isdigit() or (name and name not in jenjang):
+            raise ReferenceDataError(f"{path.name} baris {line}: bup '{part}' harus angka usia, atau "
+                                     f"Jenjang=usia dengan jenjang dari jenis_jabatan.csv")
+        out.append((name or None, int(age)))
+    return tuple(out)
+
+
+def _jabatan_fungsional(path: Path, known: _FieldNames,
+                        jenjang_pendidikan: Callable[[Path, int, str], str | None],
+                        jenjang: set[str]) -> dict[str, JabatanFungsional]:
     families: dict[str, JabatanFungsional] = {}
     owner: dict[Words, str] = {}
     columns = ("rumpun_jf", "kata_kunci", "bidang", "lisensi", "pendidikan_keahlian", "pendidikan_keterampilan",
@@ -156,31 +216,39 @@ def _jabatan_fungsional(path: Path, fields: set[str],
             if owner.setdefault(keyword, nama) != nama:
                 raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{' '.join(keyword)}' juga dipakai "
                                          f"oleh {owner[keyword]}")
+        experience = row.get("pengalaman_bulan") or "24"
+        if not experience.isdigit() or row.get("seleksi", "") not in ("", "Ya", "Tidak"):
+            raise ReferenceDataError(f"{path.name} baris {line}: pengalaman_bulan harus angka bulan dan seleksi "
+                                     "Ya atau kosong")
         families[nama] = JabatanFungsional(
             nama=nama,
             kata_kunci=keywords,
-            bidang=frozenset(_known_fields(path, line, row["bidang"], fields)),
+            bidang=known.expand(path, line, row["bidang"]),
             lisensi=row["lisensi"] or None,
             pendidikan_keahlian=jenjang_pendidikan(path, line, row["pendidikan_keahlian"]),
             pendidikan_keterampilan=jenjang_pendidikan(path, line, row["pendidikan_keterampilan"]),
             pelatihan_fungsional=row["pelatihan_fungsional"] or f"Pelatihan Fungsional {nama}",
             pembina=row["pembina"],
+            bup=_bup_overrides(path, line, row.get("bup", ""), jenjang),
+            seleksi=row.get("seleksi") == "Ya",
+            pengalaman_bulan=int(experience),
         )
     return families
 
 
-def _bidang_jabatan(path: Path, fields: set[str]) -> tuple[tuple[Words, str | None], ...]:
-    rows: dict[Words, str | None] = {}
+def _keyword_fields(path: Path, known: _FieldNames, *, general: bool) -> tuple[tuple[Words, frozenset[str]], ...]:
+    """keyword -> fields (a field or group); with `general`, an empty bidang marks a post open to every field."""
+    rows: dict[Words, frozenset[str]] = {}
     for line, row in _read_csv(path, ("kata_kunci", "bidang")):
         keyword = words(row["kata_kunci"])
         if not keyword:
             raise ReferenceDataError(f"{path.name} baris {line}: kata kunci wajib diisi")
-        found = _known_fields(path, line, row["bidang"], fields)
-        if len(found) > 1:
-            raise ReferenceDataError(f"{path.name} baris {line}: satu kata kunci hanya untuk satu bidang")
+        found = known.expand(path, line, row["bidang"])
+        if not found and not general:
+            raise ReferenceDataError(f"{path.name} baris {line}: bidang wajib diisi")
         if keyword in rows:
             raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{row['kata_kunci']}' ganda")
-        rows[keyword] = found[0] if found else None
+        rows[keyword] = found
     return tuple(rows.items())
 
 

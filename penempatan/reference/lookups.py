@@ -4,6 +4,7 @@ rumpun, jabatan); spellings from BKPSDM and SIASN spreadsheets are normalised to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -35,9 +36,13 @@ class Reference:
     kinerja: tuple[Kinerja, ...]
     kinerja_alias: dict[str, str]
     jabatan_fungsional: dict[str, JabatanFungsional]  # by canonical nama, in file order
-    bidang_jabatan: tuple[tuple[Words, str | None], ...]  # (keyword, field or None = general post)
+    bidang_jabatan: tuple[tuple[Words, frozenset[str]], ...]  # (keyword, fields; empty = general post)
     pelatihan: tuple[Pelatihan, ...]
     kotak: tuple[KotakTalenta, ...]  # the 9-box, one row per kotak
+    kelompok: dict[str, frozenset[str]]  # umbrella group -> its fields (kelompok_bidang.csv)
+    kelompok_alias: dict[str, str]  # every spelling of a group (code_key), the version-1 codes too -> group
+    profesi_langka: frozenset[str]  # fields of the scarce professions (health, education)
+    bidang_unit: tuple[tuple[Words, frozenset[str]], ...]  # unit keyword -> fields (bidang_unit.csv)
 
     @property
     def bidang(self) -> list[str]:
@@ -255,17 +260,136 @@ class Reference:
     def _jf_names(self) -> dict[Words, str]:
         return dict(self._jf_keywords)
 
-    def bidang_jabatan_of(self, nama_jabatan: str) -> str | None:
-        """Field of a post with no Bidang, from bidang_jabatan.csv: the longest keyword found in the post name;
-        None when none matches or when a general-post keyword (empty bidang) matches."""
-        hits = self._bidang_jabatan_index.matches(words(nama_jabatan))
-        if not hits or any(field == "" for _, _, field in hits):
-            return None
-        return max(hits, key=lambda h: (h[0], -h[1]))[2]
+    def bidang_jabatan_of(self, nama_jabatan: str) -> frozenset[str] | None:
+        """Fields of a post with no Bidang, from bidang_jabatan.csv: the longest keyword found in the post name
+        (a general-post keyword makes the post open: an empty set); None when none matches."""
+        return _longest(self._bidang_jabatan_index, self._bidang_jabatan, nama_jabatan)
+
+    def bidang_unit_of(self, unit: str) -> frozenset[str]:
+        """Fields of a unit (bidang_unit.csv: Dinas Kesehatan, RSUD, Puskesmas -> kesehatan …): the longest keyword
+        found in the unit's name; empty when none matches."""
+        return _longest(self._bidang_unit_index, dict(self.bidang_unit), unit) or frozenset()
+
+    @cached_property
+    def _bidang_jabatan(self) -> dict[Words, frozenset[str]]:
+        return dict(self.bidang_jabatan)
 
     @cached_property
     def _bidang_jabatan_index(self) -> Keywords:
-        return Keywords((k, field or "") for k, field in self.bidang_jabatan)
+        return Keywords((k, " ".join(k)) for k, _ in self.bidang_jabatan)
+
+    @cached_property
+    def _bidang_unit_index(self) -> Keywords:
+        return Keywords((k, " ".join(k)) for k, _ in self.bidang_unit)
+
+    def inferred_bidang(self, jenis: str, nama: str, unit: str, rumpun_jf: str | None) -> frozenset[str]:
+        """The fields of a post whose Bidang is blank (SPEC 2.2 v3): none for a JF post whose family has fields of
+        its own (they are the post's, see `score_fields`); else from the post name (bidang_jabatan.csv);
+        else, for a structural post or a JF post whose family has no fields of its own, from the unit
+        (bidang_unit.csv: Dinas Kesehatan, Puskesmas -> kesehatan); else open (empty). A pelaksana post is not
+        given its unit's field: a clerk post in a puskesmas is open, not a nursing post."""
+        family = self.jabatan_fungsional.get(rumpun_jf) if rumpun_jf else None
+        open_jf = jenis == "Fungsional" and (family is None or not family.bidang)
+        if jenis == "Fungsional" and not open_jf:
+            return frozenset()  # the family's own fields are the post's (score_fields, R18)
+        by_name = self.bidang_jabatan_of(nama)
+        if by_name is not None:
+            return by_name
+        info = self.jenis_of(jenis, None) if jenis != "Fungsional" else None
+        if (info is not None and info.struktural) or open_jf:
+            return self.bidang_unit_of(unit)
+        return frozenset()
+
+    def bidang_label(self, fields: Iterable[str]) -> str:
+        """Fields as a planner writes them: a whole umbrella group by its name ('kesehatan'), the rest as fields,
+        '; '-separated ('kesehatan; ti')."""
+        rest = set(fields)
+        names = []
+        for group, members in sorted(self.kelompok.items(), key=lambda kv: -len(kv[1])):
+            if members <= rest:
+                names.append(group)
+                rest -= members
+        return "; ".join(names + sorted(rest))
+
+    def bidang_set_of(self, text: object) -> frozenset[str] | None:
+        """The fields one Bidang value names (SPEC 2.2 v3): a field of rumpun.csv ('teknik_sipil', 'Teknik Sipil'),
+        an umbrella group in any spelling ('Kesehatan', 'pendidikan', the version-1 code 'teknik_lain'), or a
+        whole keyword of rumpun.csv ('Informatika'); None when it names none (a misspelling is not guessed)."""
+        found = words(text)
+        if not found:
+            return None
+        if "_".join(found) in self._fields:
+            return frozenset({"_".join(found)})
+        group = self.kelompok_alias.get(code_key(" ".join(found)))
+        if group is not None:
+            return self.kelompok[group]
+        field = self._rumpun_exact.get(found)
+        return frozenset({field}) if field is not None and field != UMUM else None
+
+    @cached_property
+    def _rumpun_exact(self) -> dict[Words, str]:
+        return dict(self.rumpun)
+
+    @property
+    def bidang_names(self) -> list[str]:
+        """Every name a post's Bidang may use: the umbrella groups, then the fields."""
+        return sorted(self.kelompok) + self.bidang
+
+    def is_scarce(self, field: str | None) -> bool:
+        """A scarce profession (profesi_langka in kelompok_bidang.csv: every health field, education)."""
+        return field is not None and field in self.profesi_langka
+
+    # --- fields of a post (R8) and of its fit score --------------------------------------------------
+    @staticmethod
+    def post_fields(bidang: Iterable[str], family: JabatanFungsional | None) -> frozenset[str]:
+        """R8: the fields that qualify for a post with a Bidang: that Bidang plus, for a JF post, the family's
+        accepted fields (a PWK graduate qualifies for Penata Ruang whatever field the unit gave the post); empty
+        = open. A JF post without a Bidang is left to R18, which asks the family's fields itself."""
+        fields = frozenset(bidang)
+        if fields and family is not None and family.bidang:
+            return fields | family.bidang
+        return fields
+
+    @staticmethod
+    def score_fields(bidang: Iterable[str], family: JabatanFungsional | None) -> frozenset[str]:
+        """The fields that give a full field score (SPEC 4): the family's own when it has any (a doctor does not
+        score as a nurse in a Perawat post marked 'kesehatan'), else the post's Bidang; empty = no field."""
+        if family is not None and family.bidang:
+            return family.bidang
+        return frozenset(bidang)
+
+    # --- BUP, golongan equivalence, perpindahan (R4, R7, R22, R24) -----------------------------------
+    def bup_of(self, jenis: str, jenjang: str | None, family: JabatanFungsional | None) -> int:
+        """BUP of a post: the JF family's own (Guru 60) when the catalogue has one, else jenis_jabatan.csv's."""
+        own = family.bup_of(jenjang) if family is not None else None
+        if own is not None:
+            return own
+        info = self.jenis_of(jenis, jenjang)
+        return info.bup if info else DEFAULT_BUP
+
+    def golongan_rank(self, kode: str) -> int:
+        """The PNS rank (urutan) a golongan is read as for R7: a PPPK golongan through its `setara`."""
+        g = self.golongan[kode]
+        return self.golongan[g.setara].urutan if g.setara else g.urutan
+
+    def perpindahan_age(self, jenjang: str | None) -> int | None:
+        """R22: the oldest age for a perpindahan into a JF of this jenjang (jenis_jabatan.csv); None: no limit."""
+        info = self.jenis_jabatan.get(("Fungsional", jenjang)) if jenjang else None
+        return info.usia_perpindahan if info else None
+
+
+def _longest(index: Keywords, fields: dict[Words, frozenset[str]], name: str) -> frozenset[str] | None:
+    """The fields of the longest keyword found in `name` (a keyword with a field before a general one, then the
+    first place, breaks a tie); None when no keyword matches."""
+    hits = index.matches(words(name))
+    if not hits:
+        return None
+    best = max(hits, key=lambda h: (h[0], bool(fields[tuple(h[2].split())]), -h[1]))
+    return fields[tuple(best[2].split())]
+
+
+DEFAULT_BUP = 58
+"""SPEC 2.4: the BUP of most posts, used when a post's jenis is not in jenis_jabatan.csv."""
 
 
 # --- golongan tokens ----------------------------------------------------------------------------------

@@ -22,6 +22,11 @@ def words(text: object) -> Words:
     return tuple(re.findall(r"[0-9a-z]+", str(text).lower()))
 
 
+def licence_words(text: object) -> Words:
+    """Words of a licence or certificate name, with 'sertifikasi' read as 'sertifikat'."""
+    return tuple("sertifikat" if w == "sertifikasi" else w for w in words(text))
+
+
 def _find(keyword: Words, found: Words) -> int:
     """First position of `keyword` as a whole-word sequence inside `found`, or -1."""
     n = len(keyword)
@@ -57,6 +62,7 @@ class Golongan:
     urutan: int
     pangkat: str
     jenis: str  # "PNS" or "PPPK"
+    setara: str | None = None  # PPPK: the PNS golongan of the same pay step (Perpres 98/2020), read for R7
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class JenisJabatan:
     manajerial: bool
     struktural: bool
     urutan: int | None = None  # order of a Fungsional jenjang: Pemula 1 … Ahli Utama 8
+    usia_perpindahan: int | None = None  # R22: oldest age for a perpindahan into this jenjang (PermenPANRB 1/2023)
 
 
 @dataclass(frozen=True)
@@ -96,17 +103,34 @@ class JabatanFungsional:
 
     nama: str  # canonical family name, "Perawat"
     kata_kunci: tuple[Words, ...]  # word sequences that identify the family in a Nama Jabatan
-    bidang: frozenset[str]  # accepted programme fields; empty = any field
+    bidang: frozenset[str]  # accepted programme fields (umbrella groups expanded); empty = any field
     lisensi: str | None  # "STR", "Sertifikat Pendidik", "Sertifikat JFA", "Sertifikat PBJ" …; None = none
     pendidikan_keahlian: str | None  # minimum jenjang pendidikan for the Ahli jenjang; None = no such track
     pendidikan_keterampilan: str | None  # same for Pemula/Terampil/Mahir/Penyelia
     pelatihan_fungsional: str  # e.g. "Pelatihan Fungsional Perawat"
     pembina: str  # instansi pembina, e.g. "Kementerian Kesehatan"
+    bup: tuple[tuple[str | None, int], ...] = ()  # BUP overrides: (jenjang or None for every jenjang, age)
+    seleksi: bool = False  # R22: entry from another jabatan only by selection (Pengawas Sekolah)
+    pengalaman_bulan: int = 24  # R22: months of experience in the family's field a perpindahan needs
+
+    def bup_of(self, jenjang: str | None) -> int | None:
+        """The family's own BUP for a jenjang (e.g. Guru 60, UU 14/2005), or None: the jenis_jabatan.csv default."""
+        by = dict(self.bup)
+        return by.get(jenjang, by.get(None))
 
     @property
     def licensed(self) -> bool:
         """A licensed profession accepts only its own fields; a training never qualifies (R18)."""
         return self.lisensi is not None
+
+    def holds_licence(self, sertifikat: Iterable[str]) -> bool:
+        """R22: does one of the certificates name this family's licence ('STR Perawat' holds 'STR'; 'sertifikasi'
+        reads as 'sertifikat'; `;` in lisensi separates alternatives)? True when the family needs none."""
+        if self.lisensi is None:
+            return True
+        wanted = [licence_words(alt) for alt in self.lisensi.split(";") if licence_words(alt)]
+        held = [licence_words(item) for item in sertifikat]
+        return any(_find(w, h) >= 0 for w in wanted for h in held)
 
 
 @dataclass(frozen=True)

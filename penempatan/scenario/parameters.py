@@ -88,7 +88,7 @@ def _value(src: Source, field: str, value: Any, key: str, line: int | None) -> A
             src.error(line, key, ", ".join(bad), "status tidak dikenal",
                       "Gunakan: " + ", ".join(STATUS_VALUES) + ".")
             return None
-    if field == "kotak_promosi" and any(not 1 <= k <= 9 for k in value):
+    if field in ("kotak_promosi", "kotak_tanpa_mutasi") and any(not 1 <= k <= 9 for k in value):
         src.error(line, key, show(value), "kotak talenta harus 1–9")
         return None
     return value

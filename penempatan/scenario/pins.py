@@ -9,6 +9,7 @@ from penempatan.model import Pin, ProblemData
 from penempatan.rules import RULES
 from penempatan.scenario.model import Scenario, apply_scenario, show
 from penempatan.scoring import Tables, forbidden_moves, pin_violations
+from penempatan.scoring.eligibility import perpindahan_gaps
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,11 @@ def _rule_detail(data: ProblemData, t: Tables, i: int, j: int, code: str,
     if code == "R19":
         return f"kelas {int(t.post_kelas[cur])} → {q.kelas}"
     if code == "R8":
-        return f"bidang {e.bidang or '-'} tidak sesuai bidang jabatan {q.bidang}"
+        return f"bidang {e.bidang or '-'} tidak sesuai bidang jabatan {t.ref.bidang_label(t.post_fields[j])}"
     if code == "R18":
         return f"bidang {e.bidang or '-'} tidak memenuhi kualifikasi {q.rumpun_jf}"
+    if code == "R22":
+        return "; ".join(perpindahan_gaps(t, i, j))
     if code == "R11":
         return f"{q.kode} sudah kelebihan pegawai ({int(t.holders[j])} > {q.kebutuhan})"
     if code == "R15":

@@ -1,6 +1,6 @@
 """Eligibility with reason codes (SPEC 3): which rules keep an employee in place, which keep a pair out.
 
-Employee-level holds (R1, R4, R5, R15, R17, R20) come from `hold_reasons`; pair-level rules are one function
+Employee-level holds (R1, R4, R5, R15, R17, R20, R23, R24) come from `hold_reasons`; pair-level rules are one function
 each in `PAIR_RULES`, evaluated for many employees against one post class at once (arrays in, a mask out:
 True where the rule excludes the pair). The rules' wording is in rules.py.
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from penempatan.model import ProblemData
-from penempatan.rules import RULES
+from penempatan.rules import PREDIKAT_MINIMAL_PERPINDAHAN, PREDIKAT_TANPA_MUTASI, RULES
 
 if TYPE_CHECKING:
     from penempatan.scoring.tables import PostClass, Tables
@@ -30,6 +30,8 @@ def hold_reasons(t: Tables) -> list[tuple[str, ...]]:
     frozen = set(t.data.frozen_units)
     out: list[tuple[str, ...]] = []
     allowed = set(p.status_boleh_mutasi)
+    weak = people_gate(t)
+    abolished = t.post_keb[t.cur] == 0 if t.n_emp else np.zeros(0, dtype=bool)
     for i, e in enumerate(t.data.employees):
         codes = []
         if t.emp_tenure[i] < p.masa_jabatan_minimal_bulan and not t.forced_out[i]:
@@ -44,8 +46,20 @@ def hold_reasons(t: Tables) -> list[tuple[str, ...]]:
             codes.append("R17")
         if not p.isi_jpt and t.post_jpt[t.cur[i]]:
             codes.append("R20")
+        if weak[i] and not t.forced_out[i]:
+            codes.append("R23")
+        if t.retirement_months[i] < p.tanpa_mutasi_sebelum_bup and not (t.emp_asked[i] or abolished[i]):
+            codes.append("R24")
         out.append(tuple(codes))
     return out
+
+
+def people_gate(t: Tables) -> np.ndarray:
+    """R23: per employee, kotak talenta in kotak_tanpa_mutasi, predikat Kurang or Sangat Kurang, or an active
+    hukuman disiplin (only a move out of a surplus or abolished post is allowed then)."""
+    worst = max(t.ref.kinerja_rank(k) for k in PREDIKAT_TANPA_MUTASI)
+    kotak = np.isin(t.emp_kotak, np.array(t.data.params.kotak_tanpa_mutasi, dtype=np.int64))
+    return kotak | (t.emp_kinerja <= worst) | t.emp_sanction_active
 
 
 # --- pair rules against a post class ---------------------------------------------------------------------
@@ -88,13 +102,12 @@ def golongan_out_of_range(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarr
 
 
 def field_mismatch(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
-    """R8 (bidang_wajib): a post with a Bidang needs the employee's programme, or a training, in it."""
-    if not t.data.params.bidang_wajib or pc.bidang is None:
+    """R8 (bidang_wajib): a post with fields (its Bidang and its JF family's accepted fields) needs the
+    employee's programme, or a training, in one of them."""
+    if not t.data.params.bidang_wajib or not pc.bidang:
         return np.zeros(len(emp), dtype=bool)
-    k = t.field_id.get(pc.bidang)
-    if k is None:
-        return np.ones(len(emp), dtype=bool)
-    return ~((t.emp_field[emp] == k) | _trained_in(t, emp, 1 << k))
+    mask = t.fields_mask(pc.bidang)
+    return ~((t.emp_field_bit[emp] & mask).astype(bool) | _trained_in(t, emp, mask))
 
 
 def promotion_not_allowed(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
@@ -140,6 +153,56 @@ def jf_not_qualified(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
     return out | ~qualified
 
 
+def perpindahan_not_allowed(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R22: a move into a JF from another family or jabatan (perpindahan, PermenPANRB 1/2023) needs age within
+    the jenjang's limit, predikat at least Baik, the family's licence (Sertifikat), and experience: the months
+    the family asks in the current post, whose work's fields (`post_score_fields`) meet the family's (or, in a
+    post with no field, the employee's own programme does); a family entered only by selection (Pengawas
+    Sekolah) takes nobody."""
+    out = np.zeros(len(emp), dtype=bool)
+    family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
+    if family is None:
+        return out
+    switch = ~_same_family(t, pc, emp)
+    if family.seleksi:
+        return switch
+    limit = t.ref.perpindahan_age(pc.jenjang)
+    if limit is not None:
+        out |= t.emp_age[emp] > limit
+    out |= t.emp_kinerja[emp] < t.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN)
+    out |= ~t.holds_licence(family.nama)[emp]
+    mask = t.fields_mask(family.bidang)
+    cur_bits = t.post_field_bits[t.cur[emp]]
+    related = (cur_bits & mask).astype(bool) | ((cur_bits == 0) & (t.emp_field_bit[emp] & mask).astype(bool))
+    experienced = (t.emp_tenure[emp] >= family.pengalaman_bulan) & (related | (mask == 0))
+    out |= ~experienced
+    return switch & out
+
+
+def perpindahan_gaps(t: Tables, i: int, j: int) -> list[str]:
+    """R22 in words: what employee i lacks for a perpindahan into JF post j (empty when nothing, or when j is no
+    perpindahan for i), in the order of `perpindahan_not_allowed`."""
+    pc = t.classes[int(t.post_class[j])]
+    family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
+    one = np.array([i], dtype=np.int64)
+    if family is None or bool(_same_family(t, pc, one)[0]):
+        return []
+    if family.seleksi:
+        return [f"{family.nama} hanya diisi lewat seleksi"]
+    e = t.data.employees[i]
+    out = []
+    limit = t.ref.perpindahan_age(pc.jenjang)
+    if limit is not None and t.emp_age[i] > limit:
+        out.append(f"usia {int(t.emp_age[i])} tahun, batas {limit} tahun untuk {pc.jenjang}")
+    if t.emp_kinerja[i] < t.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN):
+        out.append(f"predikat kinerja {e.kinerja}, minimal {PREDIKAT_MINIMAL_PERPINDAHAN}")
+    if not t.holds_licence(family.nama)[i]:
+        out.append(f"belum memiliki {family.lisensi}")
+    if perpindahan_not_allowed(t, pc, one)[0] and not out:
+        out.append(f"pengalaman di bidang {family.nama} kurang dari {family.pengalaman_bulan} bulan")
+    return out
+
+
 def step_down(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
     """R19 (boleh_turun_kelas off): no lower kelas or tingkat, unless forced out with no equal post."""
     cur = t.cur[emp]
@@ -162,6 +225,7 @@ PAIR_RULES: dict[str, PairRule] = {
     "R18": jf_not_qualified,
     "R19": step_down,
     "R20": jpt_by_selection,
+    "R22": perpindahan_not_allowed,
 }
 """Every pair-level hard rule by code, in code order (the order reasons are listed in)."""
 

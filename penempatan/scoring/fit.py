@@ -9,7 +9,7 @@ import numpy as np
 from penempatan.arrays import unique
 
 if TYPE_CHECKING:
-    from penempatan.scoring.tables import Tables
+    from penempatan.scoring.tables import PostClass, Tables
 
 COMPONENTS = ("pendidikan", "bidang", "kompetensi", "kinerja", "golongan")
 """Fit components, in the order of `Candidates.parts` columns; their sum is the fit score."""
@@ -37,13 +37,8 @@ def class_parts(t: Tables, c: int, emp: np.ndarray) -> np.ndarray:
     # Education level: meeting the minimum 60 %, one level above 80 %, two or more 100 % (never lower).
     over = t.emp_pend[emp] - pc.pend_min
     parts[:, 0] = np.rint(p.bobot_pendidikan * np.clip(0.6 + 0.2 * over, 0.0, 1.0) * (over >= 0))
-    # Field (R8): same field as the post, or any field when the post has none; training 60 %.
-    if pc.bidang is None:
-        parts[:, 1] = p.bobot_bidang
-    else:
-        same = np.array([t.emp_bidang[i] == pc.bidang for i in emp], dtype=bool)
-        trained = np.array([pc.bidang in t.emp_pelatihan[i] for i in emp], dtype=bool)
-        parts[:, 1] = np.rint(p.bobot_bidang * np.where(same, 1.0, np.where(trained, 0.6, 0.0)))
+    # Field (R8, SPEC 4 v3): see field_share.
+    parts[:, 1] = np.rint(p.bobot_bidang * field_share(t, c, emp))
     # Competence: mean over the post's standards of min(level / standard, 1); an employee without an
     # assessment counts as level 1, so being assessed never lowers a score.
     ratios = []
@@ -69,6 +64,34 @@ def class_parts(t: Tables, c: int, emp: np.ndarray) -> np.ndarray:
     below_one = (pc.gol_min is not None) & (gol == (pc.gol_min or 0) - 1)
     parts[:, 4] = np.rint(p.bobot_golongan * np.where(inside, 1.0, np.where(below_one, 0.5, 0.0)))
     return parts
+
+
+def field_share(t: Tables, c: int, emp: np.ndarray) -> np.ndarray:
+    """The field part as a share of bobot_bidang (SPEC 4 v3). A post with fields: the employee's programme in
+    one of them 1.0, a training in one 0.6, else 0. A post with no field scores neutral (bidang_netral_persen),
+    lower for a scarce profession (bidang_profesi_lain_persen: a nurse or a teacher in a clerk post), and never
+    more than the employee's share in their current post, so no move gains fit from a no-field post's field
+    part alone."""
+    share = _own_share(t, t.classes[c], emp)
+    if t.classes[c].skor_bidang:
+        return share
+    cur_class = t.post_class[t.cur[emp]]
+    for k in unique(cur_class).tolist():
+        if k != c:
+            sel = cur_class == k
+            share[sel] = np.minimum(share[sel], _own_share(t, t.classes[k], emp[sel]))
+    return share
+
+
+def _own_share(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """field_share without the cap at the current post."""
+    p = t.data.params
+    if not pc.skor_bidang:
+        return np.where(t.emp_scarce[emp], p.bidang_profesi_lain_persen, p.bidang_netral_persen) / 100.0
+    mask = t.fields_mask(pc.skor_bidang)
+    same = (t.emp_field_bit[emp] & mask).astype(bool)
+    trained = (t.emp_trained[emp] & mask).astype(bool)
+    return np.where(same, 1.0, np.where(trained, 0.6, 0.0))
 
 
 def pair_parts(t: Tables, emp: np.ndarray, post: np.ndarray) -> np.ndarray:

@@ -50,7 +50,8 @@ class PostClass:
     tingkat: int
     manajerial: bool
     pend_min: int
-    bidang: str | None
+    bidang: frozenset[str]  # R8: fields that qualify (Bidang plus the JF family's); empty = open
+    skor_bidang: frozenset[str]  # fields that give the full field score (SPEC 4); empty = a no-field post
     rumpun_jf: str | None
     gol_min: int | None
     gol_max: int | None
@@ -75,14 +76,18 @@ class Tables:
         self._post_info = [ref.jenis_of(q.jenis, q.jenjang) for q in posts]
         self.post_tingkat = np.array([j.tingkat if j else 1 for j in self._post_info], dtype=np.int64)
         self.post_manajerial = np.array([bool(j and j.manajerial) for j in self._post_info])
-        self.post_bup = np.array([j.bup if j else 58 for j in self._post_info], dtype=np.int64)
+        self.post_family = [ref.jf_of(q.nama, q.rumpun_jf) if q.jenis == "Fungsional" and q.rumpun_jf else None
+                            for q in posts]
+        families = [ref.jabatan_fungsional.get(f) if f else None for f in self.post_family]
+        self.post_bup = np.array([ref.bup_of(q.jenis, q.jenjang, fam) for q, fam in zip(posts, families, strict=True)],
+                                 dtype=np.int64)
+        self.post_fields = [ref.post_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
+        self.post_score_fields = [ref.score_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_kelas = np.array([q.kelas for q in posts], dtype=np.int64)
         self.post_keb = np.array([q.kebutuhan for q in posts], dtype=np.int64)
         self.post_risk = np.array([q.risiko_tinggi for q in posts], dtype=bool)
         self.post_wajib = np.array([q.wajib_diisi for q in posts], dtype=bool)
         self.post_jpt = np.array([q.jenis == JPT for q in posts], dtype=bool)
-        self.post_family = [ref.jf_of(q.nama, q.rumpun_jf) if q.jenis == "Fungsional" and q.rumpun_jf else None
-                            for q in posts]
         self.post_jenjang_rank = np.array(
             [ref.jenjang_urutan(q.jenjang) if q.jenis == "Fungsional" and q.jenjang else 0 for q in posts],
             dtype=np.int64)
@@ -107,7 +112,8 @@ class Tables:
             gmin = ref.golongan[q.golongan_min].urutan if q.golongan_min else (info.golongan_min if info else None)
             gmax = ref.golongan[q.golongan_max].urutan if q.golongan_max else (info.golongan_max if info else None)
             key = PostClass(q.jenis, q.jenjang, q.kelas, int(self.post_tingkat[j]), bool(self.post_manajerial[j]),
-                            ref.pendidikan[q.pendidikan_min], q.bidang, self.post_family[j], gmin, gmax,
+                            ref.pendidikan[q.pendidikan_min], self.post_fields[j], self.post_score_fields[j],
+                            self.post_family[j], gmin, gmax,
                             bool(info and info.struktural),
                             (q.standar_manajerial, q.standar_sosial_kultural, q.standar_teknis))
             post_class[j] = classes.setdefault(key, len(classes))
@@ -129,12 +135,14 @@ class Tables:
         self.emp_pelatihan = [frozenset(e.pelatihan) for e in emps]
         # Fields as small integers and trainings as bit sets, so R8/R18 tests are array operations.
         fields = sorted({f for e in emps for f in (e.bidang, *e.pelatihan) if f}
-                        | {q.bidang for q in self.data.positions if q.bidang}
+                        | {f for q in self.post_fields for f in q} | {f for q in self.post_score_fields for f in q}
                         | {f for fam in ref.jabatan_fungsional.values() for f in fam.bidang})
         self.field_id = {f: k for k, f in enumerate(fields)}
+        bits = np.int64 if len(fields) < 63 else object
         self.emp_field = np.array([self.field_id[e.bidang] if e.bidang else -1 for e in emps], dtype=np.int64)
-        self.emp_trained = np.array([sum(1 << self.field_id[f] for f in set(e.pelatihan)) for e in emps],
-                                    dtype=np.int64 if len(fields) < 63 else object)
+        self.emp_field_bit = np.array([1 << self.field_id[e.bidang] if e.bidang else 0 for e in emps], dtype=bits)
+        self.emp_trained = np.array([sum(1 << self.field_id[f] for f in set(e.pelatihan)) for e in emps], dtype=bits)
+        self.emp_scarce = np.array([ref.is_scarce(e.bidang) for e in emps], dtype=bool)
         self.emp_siap = np.array([e.siap_naik_jenjang for e in emps], dtype=bool)
         self.emp_unit = self.post_unit[cur] if self.n_emp else np.zeros(0, dtype=np.int64)
         self.emp_tenure = np.array([months_between(e.tmt_jabatan, p.tanggal_acuan) for e in emps], dtype=np.int64)
@@ -150,6 +158,11 @@ class Tables:
         sanction_active = np.array([
             e.hukuman != "Tidak Ada" and (e.akhir_hukuman is None or e.akhir_hukuman > today) for e in emps],
             dtype=bool)
+        self.emp_sanction_active = sanction_active
+        # Age in whole years at tanggal_acuan (R22); unknown birth dates count as young enough.
+        self.emp_age = np.array([months_between(e.tanggal_lahir, today) // 12 if e.tanggal_lahir else 0
+                                 for e in emps], dtype=np.int64)
+        self.emp_asked = np.array([bool(e.unit_diminati) for e in emps], dtype=bool)
         self.emp_sanction_heavy = sanction_active & np.array([e.hukuman in ("Sedang", "Berat") for e in emps],
                                                              dtype=bool)
         self.emp_sanction_berat = sanction_active & np.array([e.hukuman == "Berat" for e in emps], dtype=bool)
@@ -159,6 +172,28 @@ class Tables:
         due_at = np.where(risk, p.masa_risiko_tinggi_bulan, p.masa_jabatan_maksimal_bulan)
         self.emp_due = self.emp_tenure >= due_at
         self.emp_rotation_value = np.where(risk, p.nilai_risiko_tinggi, p.nilai_rotasi).astype(np.int64)
+
+    def fields_mask(self, fields: frozenset[str]) -> int:
+        """A set of fields as a bit set over `field_id` (cached: a few distinct sets per pemda)."""
+        cache: dict[frozenset[str], int] = self.__dict__.setdefault("_field_masks", {})
+        if fields not in cache:
+            cache[fields] = sum(1 << self.field_id[f] for f in fields)
+        return cache[fields]
+
+    @cached_property
+    def post_field_bits(self) -> np.ndarray:
+        """Per post, the fields of its work (`post_score_fields`: the JF family's, else its Bidang) as a bit set
+        over `field_id` (0 = no field), for R22's experience."""
+        dtype = np.int64 if len(self.field_id) < 63 else object
+        return np.array([self.fields_mask(f) for f in self.post_score_fields], dtype=dtype)
+
+    def holds_licence(self, family: str) -> np.ndarray:
+        """R22: per employee, does their Sertifikat hold the JF family's licence (cached per family)?"""
+        cache: dict[str, np.ndarray] = self.__dict__.setdefault("_licence", {})
+        if family not in cache:
+            fam = self.ref.jabatan_fungsional[family]
+            cache[family] = np.array([fam.holds_licence(e.sertifikat) for e in self.data.employees], dtype=bool)
+        return cache[family]
 
     def prefers(self, emp: np.ndarray, unit: np.ndarray) -> np.ndarray:
         """Per pair: did employee emp[k] name unit unit[k] among the units they want (unit_diminati)?"""

@@ -8,6 +8,7 @@ from typing import Any
 
 from penempatan import text
 from penempatan.explain import Explainer, penjelasan
+from penempatan.explain.words import field_text
 from penempatan.rules import RULES
 from penempatan.scoring import COMPONENT_LABELS, COMPONENTS
 
@@ -71,7 +72,7 @@ def post(ex: Explainer, j: int) -> dict[str, Any]:
     empty = int(t.post_keb[j] - ex.after[j])
     out: dict[str, Any] = {
         **_post(ex, j), "jenis": q.jenis, "jenjang": q.jenjang or "", "kelas": q.kelas,
-        "pendidikan_minimal": q.pendidikan_min, "bidang": (q.bidang or "semua").replace("_", " "),
+        "pendidikan_minimal": q.pendidikan_min, "bidang": field_text(q.bidang) or "semua",
         "wajib_diisi": q.wajib_diisi, "risiko_tinggi": q.risiko_tinggi, "kebutuhan": q.kebutuhan,
         "terisi_sebelum": int(t.holders[j]), "terisi_sesudah": int(ex.after[j]),
         "tetap": [{**_person(ex, i), "skor": int(ex.stay_scores[i]), "alasan": ex.stay_reason(i).text}

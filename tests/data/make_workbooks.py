@@ -207,7 +207,6 @@ BROKEN: dict[str, Callable[[Sheets], None]] = {
     "far_future_date.xlsx": _edit(("Pegawai", 3, "TMT Jabatan", "01-01-2300")),
     "unknown_golongan.xlsx": _edit(("Pegawai", 4, "Golongan", "III/f")),
     "golongan_pangkat_disagree.xlsx": _edit(("Pegawai", 6, "Golongan", "II/c - Pengatur Muda")),
-    "unknown_rumpun_jf.xlsx": _edit(("Jabatan", 9, "Rumpun JF", "Pranata Komputr")),
     "unknown_jenjang.xlsx": _edit(("Pegawai", 5, "Jenjang Pendidikan", "S-4")),
     "unknown_predikat.xlsx": _edit(("Pegawai", 6, "Predikat Kinerja", "Luar Biasa")),
     "skp_above_120.xlsx": _edit(("Pegawai", 7, "Predikat Kinerja", 130)),
