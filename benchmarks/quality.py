@@ -82,11 +82,13 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
             if family and family.bidang and e.bidang not in family.bidang and not same_family_unknown and not (
                     not family.licensed and family.bidang & set(e.pelatihan)):
                 jf_bad += 1
-        if q.bidang:
+        family = ref.jabatan_fungsional.get(q.rumpun_jf) if q.rumpun_jf else None
+        fields = ref.post_fields(q.bidang, family)  # R8 v3: the post's Bidang and its family's fields
+        if fields:
             with_field += 1
-            if e.bidang not in q.bidang and not set(q.bidang) & set(e.pelatihan):
+            if e.bidang not in fields and not fields & set(e.pelatihan):
                 other_field += 1
-            if FINANCE in q.bidang and e.bidang != FINANCE and FINANCE not in e.pelatihan:
+            if fields == {FINANCE} and e.bidang != FINANCE and FINANCE not in e.pelatihan:
                 finance_bad += 1
         up = q.kelas > posts[src].kelas or tingkat(dst) > tingkat(src)
         if up and tingkat(dst) > tingkat(src) + 1:

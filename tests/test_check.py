@@ -34,7 +34,7 @@ from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemDat
 from penempatan.reference import Reference, load_reference
 from penempatan.result import Result, SolveStatus
 from penempatan.rules import RULES
-from penempatan.scoring import COMPONENTS, Candidates
+from penempatan.scoring import COMPONENTS, Candidates, Tables
 
 TODAY = date(2026, 12, 1)
 SCORE = 50
@@ -363,6 +363,28 @@ def test_r22_not_within_one_family() -> None:
     data = problem([emp(0, "H", **{**NURSE, "sertifikat": (), "kinerja": "Butuh Perbaikan"})],
                    [jf("H", "Perawat"), jf("K", "Perawat", unit="Unit B")])
     assert broken(data, ["K"]) == set()
+
+
+@pytest.mark.parametrize(("jurusan", "target", "expected"), [
+    ("S-1 Pendidikan Matematika", "Guru Matematika Ahli Pertama", set()),
+    ("S-1 Pendidikan Jasmani", "Guru Matematika Ahli Pertama", {"R18"}),
+    ("S-1 PGSD", "Guru Kelas Ahli Pertama SDN 2", set()),
+    ("S-1 Pendidikan Matematika", "Guru Kelas Ahli Pertama SDN 2", {"R18"}),
+    ("S-1 Pendidikan Jasmani", "Guru Ahli Pertama", set()),  # the post names no subject
+    (None, "Guru Matematika Ahli Pertama", set()),  # an unknown programme is not held against a teacher
+])
+def test_r18_teachers_by_subject(jurusan: str | None, target: str, expected: set[str]) -> None:
+    """R18 by subject (mata_pelajaran.csv): a Guru post that names a subject needs a programme that teaches it;
+    both the checker and the pair rules say so."""
+    guru = family("Guru", ("keguruan",), "Sertifikat Pendidik", keahlian="S-1")
+    ref = with_families(guru)
+    teacher = emp(0, "H", bidang="keguruan", jurusan=jurusan, sertifikat=("Sertifikat Pendidik",))
+    data = problem([teacher], [jf("H", "Guru", nama="Guru Ahli Pertama SDN 1"),
+                               jf("K", "Guru", nama=target, unit="Unit B")])
+    assert broken(data, ["K"], ref=ref) == expected
+    t = Tables(data, ref)
+    excl = t.class_exclusions(int(t.post_class[1]), np.array([0]))
+    assert {code for code, mask in excl.items() if mask[0]} == expected
 
 
 def test_r18_post_without_family_not_checked() -> None:

@@ -12,16 +12,27 @@ from penempatan.check import check_plan
 from penempatan.demo import generate_demo
 from penempatan.model import ProblemData
 from penempatan.result import Result
+from penempatan.excel.read import read_workbook
 from penempatan.solver import solve
+from tests.kota.generate import write_kota
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from quality import Quality, quality  # noqa: E402
 
 
-@pytest.fixture(scope="module", params=[(600, 1), (2000, 7)], ids=["600-seed1", "2000-seed7"])
-def plan(request: pytest.FixtureRequest) -> tuple[ProblemData, Result, Quality]:
-    n, seed = request.param
-    data = generate_demo(n_pegawai=n, seed=seed)
+@pytest.fixture(scope="module", params=[("demo", 600, 1), ("demo", 2000, 7), ("kota", 600, 1), ("kota", 1500, 2)],
+                ids=["demo-600-seed1", "demo-2000-seed7", "kota-600-seed1", "kota-1500-seed2"])
+def plan(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+         ) -> tuple[ProblemData, Result, Quality]:
+    """The default plan of the demo pemda, and of a kota workbook written by tests/kota (a generator that does
+    not use `penempatan demo`: coarse Bidang, SIASN columns, PPPK golongan, families the demo lacks)."""
+    source, n, seed = request.param
+    if source == "demo":
+        data = generate_demo(n_pegawai=n, seed=seed)
+    else:
+        path = tmp_path_factory.mktemp("kota") / "kota.xlsx"
+        write_kota(path, pegawai=n, seed=seed)
+        data = read_workbook(path).data
     result = solve(data, 60.0)
     return data, result, quality(data, result)
 

@@ -641,7 +641,8 @@ def _copy_tables(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     for name in ("golongan", "pendidikan", "jenis_jabatan", "rumpun", "kinerja", "jabatan_fungsional",
-                 "bidang_jabatan", "pelatihan", "kotak_talenta", "kelompok_bidang", "bidang_unit"):
+                 "bidang_jabatan", "pelatihan", "kotak_talenta", "kelompok_bidang", "bidang_unit",
+                 "mata_pelajaran"):
         shutil.copy(data_dir() / f"{name}.csv", folder / f"{name}.csv")
     return folder
 

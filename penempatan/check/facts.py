@@ -175,6 +175,10 @@ class Facts:
             own = e.bidang.replace("_", " ") if e.bidang else "tidak diketahui"
             return (f"tidak memenuhi kualifikasi {family.nama}: bidang pendidikan "
                     f"{own} tidak diterima (diterima{route}: {accepted})")
+        subject = self.ref.subject_of(post.nama, family)
+        if subject is not None and not self.ref.teaches(e.jurusan, subject):
+            return (f"tidak memenuhi kualifikasi {family.nama}: jurusan {e.jurusan} tidak untuk mengajar "
+                    f"{subject}")
         jenjang = post.jenjang or ""
         minimum = (family.pendidikan_keahlian if jenjang.startswith("Ahli")
                    else family.pendidikan_keterampilan if jenjang in SKILL_JENJANG else None)

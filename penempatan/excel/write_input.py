@@ -140,6 +140,8 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ("bidang_unit.csv", "Kata kunci Unit Kerja → bidang atau kelompok, untuk jabatan struktural dan fungsional yang "
                         "Bidang-nya kosong dan namanya tidak menyebut bidang (Dinas Kesehatan, Puskesmas → "
                         "kesehatan)."),
+    ("mata_pelajaran.csv", "Mata pelajaran yang disebut nama jabatan guru → jurusan yang mengajarkannya (Guru "
+                           "Matematika ← Pendidikan Matematika; Guru Kelas ← PGSD), syarat R18 per mata pelajaran."),
     ("pelatihan.csv", "Pemicu → nama pelatihan, dasar hukum dan waktunya (sebelum/sesudah pelantikan) untuk sheet "
                       "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
                       "sertifikasi PBJ dan bendahara, pelatihan kompetensi."),

@@ -109,6 +109,9 @@ def _family_detail(view: PlanView, i: int, j: int) -> str:
     name = view.family(j) or ""
     family = view.t.ref.jabatan_fungsional.get(name)
     accepted = ", ".join(field_text(b) for b in sorted(family.bidang)[:6]) if family and family.bidang else ""
+    subject = view.t.post_subject[j]
+    if subject is not None and not view.t.teaches(subject)[i]:
+        return f"{name}: jurusan {e.jurusan} tidak untuk mengajar {subject}"
     return (f"{name}: bidang pegawai {field_text(e.bidang) or 'tidak diketahui'}, pendidikan {e.pendidikan}"
             + (f"; diterima: {accepted}" if accepted else ""))
 

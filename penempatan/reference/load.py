@@ -100,13 +100,14 @@ def load_reference(folder: Path | None = None) -> Reference:
     families = _jabatan_fungsional(folder / "jabatan_fungsional.csv", known, jenjang_pendidikan, jenjang_names)
     bidang_jabatan = _keyword_fields(folder / "bidang_jabatan.csv", known, general=True)
     bidang_unit = _keyword_fields(folder / "bidang_unit.csv", known, general=False)
+    mapel = _mata_pelajaran(folder / "mata_pelajaran.csv")
     pelatihan = _pelatihan(folder / "pelatihan.csv")
     kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
     return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
                      jenis_jabatan=jenis, rumpun=rumpun, kinerja=kinerja, kinerja_alias=kinerja_alias,
                      jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak,
                      kelompok=kelompok, kelompok_alias=kelompok_alias, profesi_langka=langka,
-                     bidang_unit=bidang_unit)
+                     bidang_unit=bidang_unit, mata_pelajaran=mapel)
 
 
 def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str, str | None], JenisJabatan]:
@@ -249,6 +250,18 @@ def _keyword_fields(path: Path, known: _FieldNames, *, general: bool) -> tuple[t
         if keyword in rows:
             raise ReferenceDataError(f"{path.name} baris {line}: kata kunci '{row['kata_kunci']}' ganda")
         rows[keyword] = found
+    return tuple(rows.items())
+
+
+def _mata_pelajaran(path: Path) -> tuple[tuple[Words, tuple[Words, ...]], ...]:
+    """Subject keyword in a Guru post's name -> the programme keywords that teach it (R18 by subject)."""
+    rows: dict[Words, tuple[Words, ...]] = {}
+    for line, row in _read_csv(path, ("mapel", "jurusan")):
+        subject = words(row["mapel"])
+        programmes = tuple(words(k) for k in _semicolon(row["jurusan"]) if words(k))
+        if not subject or not programmes or subject in rows:
+            raise ReferenceDataError(f"{path.name} baris {line}: mapel (sekali saja) dan jurusan wajib diisi")
+        rows[subject] = programmes
     return tuple(rows.items())
 
 

@@ -18,6 +18,7 @@ from penempatan.reference.rows import (
     KotakTalenta,
     Pelatihan,
     Words,
+    find_words,
     words,
 )
 from penempatan.text import code_key
@@ -43,6 +44,7 @@ class Reference:
     kelompok_alias: dict[str, str]  # every spelling of a group (code_key), the version-1 codes too -> group
     profesi_langka: frozenset[str]  # fields of the scarce professions (health, education)
     bidang_unit: tuple[tuple[Words, frozenset[str]], ...]  # unit keyword -> fields (bidang_unit.csv)
+    mata_pelajaran: tuple[tuple[Words, tuple[Words, ...]], ...] = ()  # subject -> programmes (mata_pelajaran.csv)
 
     @property
     def bidang(self) -> list[str]:
@@ -300,6 +302,31 @@ class Reference:
             return self.bidang_unit_of(unit)
         return frozenset()
 
+    def subject_of(self, nama_jabatan: str, family: JabatanFungsional | None) -> str | None:
+        """The subject a teaching post names (R18 by subject: a JF family that accepts keguruan; mata_pelajaran.csv:
+        the longest keyword in the name, 'Guru Matematika Ahli Muda' -> 'matematika', 'Guru Kelas' -> 'kelas');
+        None for other posts and for a name with no subject."""
+        if family is None or TEACHING_FIELD not in family.bidang:
+            return None
+        hits = self._mapel_index.matches(words(nama_jabatan))
+        return max(hits, key=lambda h: (h[0], -h[1]))[2] if hits else None
+
+    def teaches(self, jurusan: str | None, subject: str) -> bool:
+        """R18 by subject: does the programme teach the subject ('S-1 Pendidikan Matematika' teaches matematika)?
+        An unknown programme is not held against anyone (the appointment may prove it)."""
+        if not jurusan:
+            return True
+        found = words(jurusan)
+        return any(find_words(p, found) >= 0 for p in self._mapel[tuple(subject.split())])
+
+    @cached_property
+    def _mapel(self) -> dict[Words, tuple[Words, ...]]:
+        return dict(self.mata_pelajaran)
+
+    @cached_property
+    def _mapel_index(self) -> Keywords:
+        return Keywords((k, " ".join(k)) for k, _ in self.mata_pelajaran)
+
     def bidang_label(self, fields: Iterable[str]) -> str:
         """Fields as a planner writes them: a whole umbrella group by its name ('kesehatan'), the rest as fields,
         '; '-separated ('kesehatan; ti')."""
@@ -387,6 +414,9 @@ def _longest(index: Keywords, fields: dict[Words, frozenset[str]], name: str) ->
     best = max(hits, key=lambda h: (h[0], bool(fields[tuple(h[2].split())]), -h[1]))
     return fields[tuple(best[2].split())]
 
+
+TEACHING_FIELD = "keguruan"
+"""The field of teachers: a family that accepts it is taught by subject where its post names one (R18)."""
 
 DEFAULT_BUP = 58
 """SPEC 2.4: the BUP of most posts, used when a post's jenis is not in jenis_jabatan.csv."""

@@ -27,7 +27,7 @@ def licence_words(text: object) -> Words:
     return tuple("sertifikat" if w == "sertifikasi" else w for w in words(text))
 
 
-def _find(keyword: Words, found: Words) -> int:
+def find_words(keyword: Words, found: Words) -> int:
     """First position of `keyword` as a whole-word sequence inside `found`, or -1."""
     n = len(keyword)
     for i in range(len(found) - n + 1):
@@ -130,7 +130,7 @@ class JabatanFungsional:
             return True
         wanted = [licence_words(alt) for alt in self.lisensi.split(";") if licence_words(alt)]
         held = [licence_words(item) for item in sertifikat]
-        return any(_find(w, h) >= 0 for w in wanted for h in held)
+        return any(find_words(w, h) >= 0 for w in wanted for h in held)
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class Pelatihan:
     def matches(self, nama_jabatan: str) -> bool:
         """For kata_kunci_jabatan: does the post name contain one of the phrases as whole words?"""
         found = words(nama_jabatan)
-        return any(_find(tuple(phrase.split()), found) >= 0 for phrase in self.kata_kunci)
+        return any(find_words(tuple(phrase.split()), found) >= 0 for phrase in self.kata_kunci)
 
     def render(self, rumpun_jf: str | None = None, jenjang: str | None = None) -> str:
         """The training's name with {rumpun_jf} and {jenjang} filled in (an unknown value is left out)."""

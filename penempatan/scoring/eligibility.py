@@ -133,11 +133,15 @@ def pilkada_freeze(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
 
 def jf_not_qualified(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
     """R18: the employee lacks the JF family's qualification (jabatan_fungsional.csv): the track's minimum
-    education, and an accepted field (or, for an unlicensed family, a training in one)."""
+    education, an accepted field (or, for an unlicensed family, a training in one), and for a teaching post
+    that names a subject a programme that teaches it (mata_pelajaran.csv: Guru Matematika <- Pendidikan
+    Matematika)."""
     out = np.zeros(len(emp), dtype=bool)
     family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
     if family is None:
         return out
+    if pc.mapel is not None:
+        out |= ~t.teaches(pc.mapel)[emp]
     keahlian = (pc.jenjang or "").startswith("Ahli")
     minimum = family.pendidikan_keahlian if keahlian else family.pendidikan_keterampilan
     if minimum is not None:

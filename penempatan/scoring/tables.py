@@ -53,6 +53,7 @@ class PostClass:
     bidang: frozenset[str]  # R8: fields that qualify (Bidang plus the JF family's); empty = open
     skor_bidang: frozenset[str]  # fields that give the full field score (SPEC 4); empty = a no-field post
     rumpun_jf: str | None
+    mapel: str | None  # R18: the subject a teaching post names (mata_pelajaran.csv)
     gol_min: int | None
     gol_max: int | None
     struktural: bool
@@ -83,6 +84,7 @@ class Tables:
                                  dtype=np.int64)
         self.post_fields = [ref.post_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_score_fields = [ref.score_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
+        self.post_subject = [ref.subject_of(q.nama, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_kelas = np.array([q.kelas for q in posts], dtype=np.int64)
         self.post_keb = np.array([q.kebutuhan for q in posts], dtype=np.int64)
         self.post_risk = np.array([q.risiko_tinggi for q in posts], dtype=bool)
@@ -113,7 +115,7 @@ class Tables:
             gmax = ref.golongan[q.golongan_max].urutan if q.golongan_max else (info.golongan_max if info else None)
             key = PostClass(q.jenis, q.jenjang, q.kelas, int(self.post_tingkat[j]), bool(self.post_manajerial[j]),
                             ref.pendidikan[q.pendidikan_min], self.post_fields[j], self.post_score_fields[j],
-                            self.post_family[j], gmin, gmax,
+                            self.post_family[j], self.post_subject[j], gmin, gmax,
                             bool(info and info.struktural),
                             (q.standar_manajerial, q.standar_sosial_kultural, q.standar_teknis))
             post_class[j] = classes.setdefault(key, len(classes))
@@ -186,6 +188,13 @@ class Tables:
         over `field_id` (0 = no field), for R22's experience."""
         dtype = np.int64 if len(self.field_id) < 63 else object
         return np.array([self.fields_mask(f) for f in self.post_score_fields], dtype=dtype)
+
+    def teaches(self, subject: str) -> np.ndarray:
+        """R18 by subject: per employee, does their programme teach `subject` (cached per subject)?"""
+        cache: dict[str, np.ndarray] = self.__dict__.setdefault("_teaches", {})
+        if subject not in cache:
+            cache[subject] = np.array([self.ref.teaches(e.jurusan, subject) for e in self.data.employees], dtype=bool)
+        return cache[subject]
 
     def holds_licence(self, family: str) -> np.ndarray:
         """R22: per employee, does their Sertifikat hold the JF family's licence (cached per family)?"""
