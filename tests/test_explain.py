@@ -608,3 +608,27 @@ def test_must_fill_seat_left_empty_by_r21_says_so():
     assert "R21: unit tidak boleh berakhir dengan kursi kosong lebih banyak" in reason.text
     assert "Pegawai X" in reason.text
     assert "R21" in stay_reason(ex, 0).codes
+
+
+def test_licence_gap_is_named_in_kebutuhan_pelatihan() -> None:
+    """R22: a nurse in a clerk post whom every rule admits to an empty Perawat seat but the missing STR is not
+    moved; Kebutuhan Pelatihan names the STR she needs first. With the STR she moves, as a Perpindahan JF."""
+    from penempatan.explain.training import LICENCE_WHEN, licence_rows
+    from penempatan.model import Params
+    from tests.builders import emp, post
+
+    def plan(sertifikat: tuple[str, ...]) -> PlanView:
+        nurse = emp(0, "H", bidang="keperawatan", golongan="III/a", sertifikat=sertifikat)
+        data = ProblemData(employees=(nurse,), positions=(
+            post("H", kebutuhan=2), post("K", jenis="Fungsional", rumpun_jf="Perawat", nama="Perawat Ahli Pertama")),
+            params=Params(tanggal_acuan=date(2026, 12, 1), kekurangan_unit_boleh_naik=True))
+        tables = Tables(data)
+        return PlanView(data, tables, solve(data, 10, tables=tables))
+
+    without = plan(())
+    assert without.movers == []
+    [row] = licence_rows(without)
+    assert row.pelatihan.startswith("STR") and row.kapan == LICENCE_WHEN and row.jabatan == "Perawat Ahli Pertama"
+    licensed = plan(("STR Perawat",))
+    assert licensed.movers == [0] and move_kind(licensed, 0) == "Perpindahan JF"
+    assert licence_rows(licensed) == []

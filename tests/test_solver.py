@@ -1025,10 +1025,10 @@ def test_fractional_lp_is_settled_by_cpsat_exactly() -> None:
     assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
 
 
-@pytest.mark.parametrize(("seed", "maks_mutasi"), [(4, 3), (1, 7)])
+@pytest.mark.parametrize(("seed", "maks_mutasi"), [(4, 3), (1, 4)])
 def test_fractional_priorities_are_settled_by_their_levels(seed: int, maks_mutasi: int) -> None:
     """A tight R14 on a 600-employee demo leaves the LP fractional in its priorities R11 or R12 (seeds found by
-    scanning: the levels ran for seed 4 with 3 moves and seed 1 with 7); the priority levels (solver/levels.py)
+    scanning: the levels ran for seed 4 with 3 moves and seed 1 with 4); the priority levels (solver/levels.py)
     round each priority's LP bound and end at the lexicographic milp optimum, proven over every allowed pair,
     without CP-SAT."""
     demo = generate_demo(600, seed=seed)

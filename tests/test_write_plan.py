@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from penempatan.excel.write_plan import SHEETS, write_plan
+from penempatan.explain.training import LICENCE_WHEN
 from penempatan.model import Params, ProblemData
 from penempatan.result import Result
 from penempatan.scoring import Tables
@@ -123,13 +124,17 @@ def test_empty_posts_are_exactly_the_understaffed_ones(plan):
 
 
 def test_training_rows_belong_to_movers(plan):
-    """Every training row names a mover, their target post, a course, its basis and when."""
+    """Every training row names a mover, their target post, a course, its basis and when; a licence row (R22)
+    names someone the plan does not move, an empty seat of a licensed JF family and the licence."""
     data, tables, result, path = plan
     target = {data.employees[i].nip: data.positions[int(result.assignment[i])].nama
               for i in np.nonzero(result.assignment != tables.cur)[0]}
     rows = _rows(path, "Kebutuhan Pelatihan")[1:]
     assert rows
     for r in rows:
+        if r[5] == LICENCE_WHEN:
+            assert r[0] not in target and "lisensi" in r[3] and "PermenPANRB 1/2023" in r[4]
+            continue
         assert target[r[0]] == r[2]
         assert r[3] and r[4] and r[5] in ("sebelum pelantikan", "sesudah pelantikan")
 

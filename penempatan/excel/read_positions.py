@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from penempatan.errors import Problems
-from penempatan.excel.cells import Codes, integer, jenis, memo_bool
+from penempatan.excel.cells import Bad, Codes, integer, jenis, memo_bool
 from penempatan.excel.columns import SEMUA_BIDANG
 from penempatan.excel.input_sheets import Once, Row, Sheet, build, data_rows
 from penempatan.model import Position
@@ -57,8 +57,8 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
         kebutuhan = row.get("Kebutuhan", seats, required=True,
                             hint="Isi jumlah kursi menurut ABK (0 = jabatan dihapus).")
         pendidikan_min = row.get("Pendidikan Minimal", codes.pendidikan, required=True)
-        given = row.get("Bidang", codes.bidang)
         rumpun_jf = _rumpun_jf(row, kind, nama, codes, once)
+        given = _given_bidang(row, codes, rumpun_jf)
         bidang = _bidang(given, kind, nama, unit, rumpun_jf, ref)
         if rumpun_jf is not None and jenjang is not None:
             _check_track(row, rumpun_jf, jenjang, ref, once)
@@ -89,6 +89,23 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
             posts.positions[kode] = post
     once.report()
     return posts
+
+
+def _given_bidang(row: Row, codes: Codes, rumpun_jf: str | None) -> tuple[str, ...] | str | None:
+    """The Bidang cell read by `Codes.bidang`; a value it does not know is an error whose hint also names the
+    fields of the post's JF family when it has any."""
+    written = row.get("Bidang")
+    if written is None:
+        return None
+    try:
+        value: tuple[str, ...] | str = codes.bidang(written)
+    except Bad as bad:
+        family = codes.ref.jabatan_fungsional.get(rumpun_jf) if rumpun_jf else None
+        by_family = (f"Rumpun {family.nama} menerima: {codes.ref.bidang_label(family.bidang)}. "
+                     if family is not None and family.bidang else "")
+        row.error("Bidang", written, bad.message, by_family + bad.hint)
+        return None
+    return value
 
 
 def _bidang(given: tuple[str, ...] | str | None, kind: str | None, nama: str | None, unit: str | None,

@@ -17,9 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from penempatan.explain.chains import in_chain_order
 from penempatan.explain.rows import TrainingRow
-from penempatan.scoring import JPT, Tables
+from penempatan.rules import RULES
+from penempatan.scoring import JPT, Tables, total
+from penempatan.scoring.eligibility import perpindahan_gaps
 
 if TYPE_CHECKING:
     from penempatan.explain.view import PlanView
@@ -99,12 +103,46 @@ def training_needs(view: PlanView, i: int) -> list[Training]:
     return trainings(view.t, i, view.target[i])
 
 
+LICENCE_CANDIDATES = 3
+"""Per empty seat of a licensed JF family: how many people who lack only the licence are named (R22)."""
+LICENCE_WHEN = "sebelum pengangkatan (syarat perpindahan)"
+
+
 def training_rows(view: PlanView) -> list[TrainingRow]:
-    """`Kebutuhan Pelatihan`: one row per mover and named course, in chain order."""
+    """`Kebutuhan Pelatihan`: one row per mover and named course, in chain order; then the licences that stand
+    between an empty JF seat and the people it could take (`licence_rows`)."""
     d = view.data
     out = []
     for i in in_chain_order(view):
         e, q = d.employees[i], d.positions[view.target[i]]
         out += [TrainingRow(nip=e.nip, nama=e.nama, jabatan=q.nama, pelatihan=need.pelatihan, dasar=need.dasar,
                             kapan=need.kapan) for need in training_needs(view, i)]
+    return out + licence_rows(view)
+
+
+def licence_rows(view: PlanView) -> list[TrainingRow]:
+    """R22: for each JF post of a licensed family with a seat still empty after the plan, the best (by fit) of
+    the employees the plan does not move whom every rule admits but the missing licence (Sertifikat): what
+    they need first, before a perpindahan can be proposed."""
+    t, d = view.t, view.data
+    free = t.free_movers[np.asarray(view.target)[t.free_movers] == t.cur[t.free_movers]]
+    out: list[TrainingRow] = []
+    for j in np.nonzero(view.after < t.post_keb)[0].tolist():
+        family = t.ref.jabatan_fungsional.get(t.post_family[j] or "")
+        if family is None or family.lisensi is None or not len(free):
+            continue
+        masks = t.class_exclusions(int(t.post_class[j]), free)
+        only = masks["R22"] & ~np.logical_or.reduce([m for code, m in masks.items() if code != "R22"])
+        lacking = free[only & ~t.holds_licence(family.nama)[free]]
+        lacking = np.array([i for i in lacking.tolist() if perpindahan_gaps(t, i, j) == [
+            f"belum memiliki {family.lisensi}"]], dtype=np.int64)
+        if not len(lacking):
+            continue
+        fit = total(t.class_parts(int(t.post_class[j]), lacking))
+        for k in np.lexsort((lacking, -fit))[:LICENCE_CANDIDATES].tolist():
+            e = d.employees[int(lacking[k])]
+            out.append(TrainingRow(nip=e.nip, nama=e.nama, jabatan=d.positions[j].nama,
+                                   pelatihan=f"{family.lisensi} (lisensi {family.nama})",
+                                   dasar=RULES["R22"].source + " (perpindahan dari jabatan lain)",
+                                   kapan=LICENCE_WHEN))
     return out
