@@ -10,9 +10,9 @@ import pytest
 
 from penempatan.check import check_plan
 from penempatan.demo import generate_demo
+from penempatan.excel.read import read_workbook
 from penempatan.model import ProblemData
 from penempatan.result import Result
-from penempatan.excel.read import read_workbook
 from penempatan.solver import solve
 from tests.kota.generate import write_kota
 
