@@ -40,6 +40,8 @@ class Quality:
     masuk_jpt: int  # R20
     kesesuaian_turun_persen: float  # moves that lower the mover's fit
     unit_lebih_kosong: int  # R21
+    lokasi_lebih_kosong: int  # R21 v3: schools, puskesmas and the rest of each unit with more empty seats
+    kursi_terisi_per_mutasi: float  # seats filled gained by the round, per move
     tidak_bersedia_persen: float  # R16
     bidang_di_luar: int  # R8 v3: the post's field set excludes the mover's field and training
     melanggar_r22: int  # perpindahan into a JF without its gates
@@ -109,6 +111,16 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
         before = sum(max(0, posts[j].kebutuhan - int(holders[j])) for j in js)
         now = sum(max(0, posts[j].kebutuhan - int(counts[j])) for j in js)
         worse += now > before
+    places: dict[str, list[int]] = {}
+    for j, q in enumerate(posts):
+        places.setdefault(f"{q.unit}\t{ref.place_of(q.nama, q.unit, q.lokasi)}", []).append(j)
+    worse_places = 0
+    for js in places.values():
+        before = sum(max(0, posts[j].kebutuhan - int(holders[j])) for j in js)
+        now = sum(max(0, posts[j].kebutuhan - int(counts[j])) for j in js)
+        worse_places += now > before
+    keb = np.array([q.kebutuhan for q in posts])
+    gained = int(np.minimum(counts, keb).sum() - np.minimum(holders, keb).sum())
     unwilling = sum(1 for i in movers if not emps[i].bersedia_mutasi)
     n_moves = len(movers)
     fields = _issue21_counts(data, result, movers)
@@ -117,7 +129,8 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
         return round(100.0 * k / n, 2) if n else 0.0
 
     return Quality(len(emps), n_moves, pct(n_moves, len(emps)), jf_bad, finance_bad, pct(other_field, with_field),
-                   two_up, down, down_not_forced, jpt, pct(fit_down, n_moves), worse, pct(unwilling, n_moves),
+                   two_up, down, down_not_forced, jpt, pct(fit_down, n_moves), worse, worse_places,
+                   round(gained / n_moves, 3) if n_moves else 0.0, pct(unwilling, n_moves),
                    *fields, round(seconds, 2), result.status.value)
 
 

@@ -67,6 +67,7 @@ class Position(BaseModel):
     pendidikan_min: str
     bidang: tuple[str, ...] = ()  # fields (groups expanded): given, else from the name, else the unit; () = open (R8)
     rumpun_jf: str | None = None  # JF family (jabatan_fungsional.csv), given or found from Nama Jabatan (R18)
+    lokasi: str | None = None  # the lowest unit the post belongs to, as given (R21 v3; see Reference.place_of)
     golongan_min: str | None = None  # None = default from jenis_jabatan.csv
     golongan_max: str | None = None
     standar_manajerial: int | None = Field(default=None, ge=1, le=5)

@@ -43,8 +43,8 @@ class Coupling:
     weight_fill: int  # R12 priority weight per must-fill seat filled
     weight_surplus: int  # R11 priority weight per surplus holder kept
     cur: np.ndarray  # per employee: current post
-    post_unit: np.ndarray  # per post: its unit
-    unit_need: np.ndarray | None  # R21 per unit: seats filled today; None = rule off
+    post_place: np.ndarray  # per post: its location (R21)
+    place_need: np.ndarray | None  # R21 per location: seats filled today; None = rule off
 
     @property
     def stay_pair(self) -> np.ndarray:
@@ -93,11 +93,11 @@ def violations(c: Coupling, x: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def shortfall_excess(c: Coupling, counts: np.ndarray) -> np.ndarray:
-    """R21: per unit, seats filled today − seats filled by the plan (people per post); positive = violation."""
-    if c.unit_need is None:
-        return np.zeros(len(c.unit_cap), dtype=np.int64)
-    filled = np.bincount(c.post_unit, weights=np.minimum(counts, c.keb), minlength=len(c.unit_need))
-    return c.unit_need - filled.astype(np.int64)
+    """R21: per location, seats filled today − seats filled by the plan (people per post); positive = violation."""
+    if c.place_need is None:
+        return np.zeros(0, dtype=np.int64)
+    filled = np.bincount(c.post_place, weights=np.minimum(counts, c.keb), minlength=len(c.place_need))
+    return c.place_need - filled.astype(np.int64)
 
 
 def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
@@ -179,8 +179,8 @@ def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
                 continue
             chain = chains[k]
             leavers = np.bincount(c.pair_unit[chain][c.leaves_unit[chain]], minlength=len(c.unit_cap))
-            returns_to = c.post_unit[ends(chain)[1]]
-            if over_total > 0 or (leavers[over_units > 0] > 0).any() or short[returns_to] > 0:
+            returns_to = c.post_place[ends(chain)[1]]
+            if over_total > 0 or (leavers[over_units > 0] > 0).any() or (len(short) and short[returns_to] > 0):
                 pick = k
                 break
         if pick < 0:

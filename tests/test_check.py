@@ -43,6 +43,7 @@ ADMINISTRATOR: dict[str, Any] = {"jenis": "Administrator", "kelas": 11}
 JPT: dict[str, Any] = {"jenis": "JPT Pratama", "kelas": 14}
 AHLI_UTAMA: dict[str, Any] = {"jenis": "Fungsional", "jenjang": "Ahli Utama", "kelas": 14}
 DUE: dict[str, Any] = {"tmt_jabatan": date(2020, 1, 1)}  # 82 months in post: rotation due (purpose rotasi)
+RISKY: dict[str, Any] = {"risiko_tinggi": True}  # R26: a pelaksana post rotates only when high-risk
 
 
 # --- tiny instance builders ------------------------------------------------------------------------------
@@ -240,7 +241,7 @@ def test_r16_must_fill_post_needs_a_vacancy_before_the_plan() -> None:
     """R16: a must-fill post that was full before the plan (its holder leaves in the same plan) does not
     excuse moving someone unwilling."""
     data = problem([emp(0, "H", bersedia_mutasi=False, **DUE), emp(1, "K", **DUE)],
-                   [post("H"), post("K", wajib_diisi=True), post("X")])
+                   [post("H", **RISKY), post("K", wajib_diisi=True, **RISKY), post("X")])
     assert broken(data, ["K", "X"]) == {"R16"}
 
 
@@ -486,7 +487,7 @@ def test_r11_seats_exceeded() -> None:
 
 def test_r11_over_staffed_takes_no_newcomer() -> None:
     """R11: a newcomer into an over-staffed post, even when a holder leaves to make room."""
-    data = problem([emp(0, "H", **DUE), emp(1, "K"), emp(2, "K")], [post("H"), post("K")])
+    data = problem([emp(0, "H", **DUE), emp(1, "K"), emp(2, "K")], [post("H", **RISKY), post("K")])
     assert broken(data, ["K", "H", "K"]) == {"R11"}
     assert broken(data, ["H", "K", "K"]) == set()
 
@@ -532,7 +533,8 @@ def test_r14_total_moves(limit: int | None, moves: int, ok: bool) -> None:
 def chain_case(**params: Any) -> ProblemData:
     """Unit A: A1 (employee 0), A2 (employee 1), A3 vacant; Unit B: B1 (employee 2), B2 vacant; all due."""
     employees = [emp(0, "A1", **DUE), emp(1, "A2", **DUE), emp(2, "B1", **DUE)]
-    positions = [post("A1"), post("A2"), post("A3"), post("B1", unit="Unit B"), post("B2", unit="Unit B")]
+    positions = [post("A1", **RISKY), post("A2", **RISKY), post("A3"), post("B1", unit="Unit B", **RISKY),
+                 post("B2", unit="Unit B")]
     return problem(employees, positions, **{"kekurangan_unit_boleh_naik": False, **params})
 
 
@@ -560,9 +562,11 @@ def test_r21_out_of_a_surplus() -> None:
 
 # --- purposes of a move (SPEC 4) -------------------------------------------------------------------------
 def swap_case(h: str = "H", k: str = "K", unit_k: str = "Unit A", **employee: Any) -> ProblemData:
-    """Employees 0 and 1 hold full posts H and K (names `h`, `k`); nothing is vacant."""
+    """Employees 0 and 1 hold full posts H and K (names `h`, `k`); nothing is vacant. With `employee` given (DUE)
+    both posts are high-risk, so the due rotation is a purpose (R26)."""
+    risky = bool(employee)
     return problem([emp(0, "H", **employee), emp(1, "K", **employee)],
-                   [post("H", nama=h), post("K", nama=k, unit=unit_k)])
+                   [post("H", nama=h, risiko_tinggi=risky), post("K", nama=k, unit=unit_k, risiko_tinggi=risky)])
 
 
 def test_move_without_purpose() -> None:
@@ -588,7 +592,7 @@ def test_same_name_same_unit_from_a_surplus() -> None:
 @pytest.mark.parametrize(("gain", "expected"), [(10, set()), (9, {"TUJUAN"})])
 def test_kesesuaian_purpose_threshold(gain: int, expected: set[str]) -> None:
     """A fit gain of at least ambang_kesesuaian (10) is a purpose; 9 is not."""
-    data = problem([emp(0, "H"), emp(1, "K", **DUE)], [post("H"), post("K"), post("X")])
+    data = problem([emp(0, "H"), emp(1, "K", **DUE)], [post("H"), post("K", **RISKY), post("X")])
     assert broken(data, ["K", "X"], fit={(0, "K"): SCORE + gain}) == expected
 
 
@@ -597,7 +601,7 @@ def test_kesesuaian_purpose_threshold(gain: int, expected: set[str]) -> None:
 def test_permintaan_purpose(diminati: tuple[str, ...], unit: str, expected: set[str]) -> None:
     """A move to a Unit Diminati other than one's own is a purpose (permintaan pegawai)."""
     data = problem([emp(0, "H", unit_diminati=diminati), emp(1, "K", **DUE)],
-                   [post("H"), post("K", unit=unit), post("X", unit=unit)])
+                   [post("H"), post("K", unit=unit, **RISKY), post("X", unit=unit)])
     found = {v.rule for v in check_plan(data, fake(data, ["K", "X"]), STUB) if v.nip == data.employees[0].nip}
     assert found == expected
 
@@ -712,7 +716,7 @@ VALUES: dict[str, Any] = {"nilai_kebutuhan": 5, "nilai_rotasi": 7, "nilai_risiko
 
 @pytest.mark.parametrize(("employee", "h", "k", "objective"), [
     ({}, {}, {}, 50 + 5 - 3),  # kebutuhan
-    (DUE, {}, {}, 50 + 5 + 7 - 3),  # kebutuhan + rotasi
+    (DUE, PENGAWAS, PENGAWAS, 50 + 5 + 7 - 3),  # kebutuhan + rotasi (R26: out of a structural post)
     ({"tmt_jabatan": date(2022, 12, 1)}, {"risiko_tinggi": True}, {}, 50 + 5 + 11 - 3),  # 48 months ≥ 36
     ({"unit_diminati": ("Unit B",)}, {}, {"unit": "Unit B"}, 50 + 5 + 17 - 3),  # kebutuhan + permintaan
     ({}, {}, {"kelas": 7}, 50 + 5 + 13 - 3),  # kebutuhan + promosi

@@ -382,7 +382,7 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
             elif code == "R13":
                 assert (ex.unit_leavers >= ex.unit_cap).any()
             elif code == "R21":
-                assert (ex.unit_filled_after <= ex.unit_filled_before).any()
+                assert (ex.place_filled_after <= ex.place_filled_before).any()
             else:
                 assert counts.get(code, 0) > 0
 
@@ -574,14 +574,14 @@ def test_unqualified_holder_stays_with_an_r18_warning(solved):
 
 
 def test_chain_approval_alone_respects_r21(solved):
-    """A chain marked as approvable alone leaves no unit with fewer seats filled than today on its own."""
+    """A chain marked as approvable alone leaves no location with fewer seats filled than today on its own."""
     data, tables, result, ex = solved
     t = tables
     for c in ex.chains:
         plan = t.cur.copy()
         plan[list(c.members)] = result.assignment[list(c.members)]
-        alone = ex.unit_filled(np.bincount(plan, minlength=t.n_post))
-        assert alone_ok(ex, c) == bool((alone >= ex.unit_filled_before).all())
+        alone = ex.place_filled(np.bincount(plan, minlength=t.n_post))
+        assert alone_ok(ex, c) == bool((alone >= ex.place_filled_before).all())
 
 
 def test_must_fill_seat_left_empty_by_r21_says_so():

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_solver import ADMINISTRATOR, DUE, JPT, PENGAWAS, STUB, emp, post, problem
+from test_solver import ADMINISTRATOR, DUE, JPT, PENGAWAS, STUB, emp, jf, post, problem
 
 from penempatan.model import Employee, Position
 from penempatan.scoring import FLAGS, PURPOSES, MoveTerms, Tables, build_candidates, flag_names, purpose_names
@@ -66,11 +66,32 @@ def test_no_purpose_is_invalid() -> None:
     (date(2024, 1, 1), True, False),  # 35 months: not due
 ])
 def test_rotation_due_and_its_value(tmt: date, risky: bool, due: bool) -> None:
-    """(b) rotasi at 60 months (36 in a high-risk post), worth nilai_rotasi or nilai_risiko_tinggi."""
-    h, holder = full("K")
-    t = tables([emp(0, "H", tmt_jabatan=tmt), holder], [post("H", risiko_tinggi=risky), h])
+    """(b) rotasi at 60 months (36 in a high-risk post), worth nilai_rotasi or nilai_risiko_tinggi (between two
+    Pengawas posts: R26 gives structural posts a rotation)."""
+    h, holder = full("K", **PENGAWAS)
+    t = tables([emp(0, "H", tmt_jabatan=tmt), holder], [post("H", risiko_tinggi=risky, **PENGAWAS), h])
     value = 11 if risky else 5
     assert described(t, 0, "K") == ((["rotasi"], [], value - 7, True) if due else ([], [], -7, False))
+
+
+@pytest.mark.parametrize(("here", "there", "rotation"), [
+    ({}, {}, False),  # an ordinary pelaksana post: no rotation by the clock
+    ({"risiko_tinggi": True}, {}, True),  # a high-risk pelaksana post rotates
+    (PENGAWAS, PENGAWAS, True),  # structural
+    ("Perawat", "Perawat", True),  # within one JF family (another puskesmas)
+    ("Perawat", "Pranata Komputer", False),  # never into another family by the clock
+    ("Perawat", PENGAWAS, False),  # nor out of the family into a structural post
+    (PENGAWAS, "Perawat", False),  # nor from a structural post into a JF family
+])
+def test_r26_rotation_with_a_purpose(here: dict[str, Any] | str, there: dict[str, Any] | str, rotation: bool) -> None:
+    """R26: rotation due is a purpose out of structural and high-risk posts, and for a JF holder only within
+    their family."""
+    def make(kode: str, spec: dict[str, Any] | str, unit: str) -> Position:
+        return jf(kode, spec, unit=unit) if isinstance(spec, str) else post(kode, unit=unit, **spec)
+
+    target, holder = make("K", there, "Unit B"), emp(99, "K", status="CPNS")
+    t = tables([emp(0, "H", bidang="keperawatan", **DUE), holder], [make("H", here, "Unit A"), target])
+    assert ("rotasi" in described(t, 0, "K")[0]) == rotation
 
 
 def test_risk_of_the_target_does_not_matter() -> None:
@@ -131,7 +152,8 @@ def test_every_purpose_adds_up() -> None:
     ("Staf Umum II", "Unit A", False)])
 def test_same_name_same_unit_has_no_purpose(name: str, unit: str, same: bool) -> None:
     """A same-name post in the same unit gives no purpose; another name or unit does."""
-    t = tables([emp(0, "H", **DUE)], [post("H", nama="Staf Umum"), post("K", nama=name, unit=unit)])
+    t = tables([emp(0, "H", **DUE)], [post("H", nama="Staf Umum", **PENGAWAS), post("K", nama=name, unit=unit,
+                                                                                      **PENGAWAS)])
     if same:
         assert described(t, 0, "K") == ([], [], -7, False)
     else:
@@ -159,8 +181,8 @@ def test_fit_lowering_move(h: dict[str, Any], k: dict[str, Any], valid: bool) ->
 
 def test_must_fill_without_vacancy_does_not_excuse_a_fit_loss() -> None:
     """A must-fill post that is full before the plan is no vacancy: a fit-lowering move into it is not allowed."""
-    target, holder = full("K", wajib_diisi=True)
-    t = tables([emp(0, "H", **DUE), holder], [post("H"), target])
+    target, holder = full("K", wajib_diisi=True, **PENGAWAS)
+    t = tables([emp(0, "H", **DUE), holder], [post("H", **PENGAWAS), target])
     assert described(t, 0, "K", -1) == (["rotasi"], ["kesesuaian_turun"], 5 - 7, False)
 
 

@@ -69,3 +69,4 @@ def test_demo_round_is_small_and_leaves_no_unit_worse(plan: tuple[ProblemData, R
     _, _, q = plan
     assert 2.0 <= q.persen_pindah <= 10.0
     assert q.unit_lebih_kosong == 0
+    assert q.lokasi_lebih_kosong == 0  # R21 v3: no school, puskesmas or rest of a unit worse off

@@ -642,7 +642,7 @@ def _copy_tables(tmp_path: Path) -> Path:
     folder.mkdir()
     for name in ("golongan", "pendidikan", "jenis_jabatan", "rumpun", "kinerja", "jabatan_fungsional",
                  "bidang_jabatan", "pelatihan", "kotak_talenta", "kelompok_bidang", "bidang_unit",
-                 "mata_pelajaran"):
+                 "mata_pelajaran", "lokasi"):
         shutil.copy(data_dir() / f"{name}.csv", folder / f"{name}.csv")
     return folder
 
@@ -702,3 +702,16 @@ def test_incomplete_kotak_table_is_refused(tmp_path: Path) -> None:
     path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="kotak_talenta.csv: harus berisi 9 kotak"):
         load_reference(folder)
+
+
+@pytest.mark.parametrize(("nama", "unit", "lokasi", "expected"), [
+    ("Guru Kelas Ahli Muda SDN 1 Pesisir Alak", "Dinas Pendidikan", None, "SDN 1 Pesisir Alak"),
+    ("Guru Kelas Ahli Muda - SD Negeri 3 Watu", "SD Negeri 3 Watu", None, "SD Negeri 3 Watu"),
+    ("Perawat Terampil Puskesmas  Oebobo", "Dinas Kesehatan", None, "Puskesmas Oebobo"),
+    ("Kepala Puskesmas", "Puskesmas Oebobo", None, "Puskesmas Oebobo"),  # the keyword alone names no place
+    ("Analis Kebijakan Ahli Muda", "Bappeda", None, "Bappeda"),
+    ("Pengadministrasi Perkantoran", "Dinas PUPR", "Bidang  Bina Marga", "Bidang Bina Marga"),  # given
+])
+def test_place_of_a_post(nama: str, unit: str, lokasi: str | None, expected: str) -> None:
+    """R21 v3: a post's location is its Lokasi, else the school or puskesmas its name names, else its unit."""
+    assert REF.place_of(nama, unit, lokasi) == expected

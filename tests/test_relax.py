@@ -64,7 +64,7 @@ def test_repair_meets_side_rules(seed: int, params: dict[str, object]) -> None:
     """Repairing the flow plan satisfies R13, R14 and R21 and never exceeds a post's seats (R11)."""
     s = structure(seed, **params)
     c = s.coupling()
-    assert c.unit_need is not None
+    assert c.place_need is not None
     x, _ = solve_flow(s)
     assert x is not None
     fixed = repair(c, x)

@@ -17,6 +17,8 @@ from instances import make_instance
 from test_solver import ADMINISTRATOR, DUE, JPT, PENGAWAS, STUB, emp, jf, post, problem
 
 from penempatan.check import Rules, whole_months
+from penempatan.check.facts import Facts
+from penempatan.check.purposes import rotation_applies
 from penempatan.model import Employee, Forbid, Params, ProblemData
 from penempatan.reference import load_reference
 from penempatan.scoring import COMPONENTS, Candidates, Tables, build_candidates, flag_names, purpose_names, total
@@ -228,17 +230,20 @@ def test_matching_field_never_lowers_that_score(seed: int, data_draw: st.DataObj
 @PROPERTY
 @given(seed=st.integers(0, 10_000))
 def test_rotation_purpose_only_on_due_moves(seed: int) -> None:
-    """R2/R3: a move has purpose rotasi exactly when due and not to a same-name post in the same unit."""
+    """R2/R3: a move has purpose rotasi exactly when due, not to a same-name post in the same unit, and (R26, as
+    the checker reads it) out of a structural or high-risk post or within one JF family."""
     data = make_instance(seed, 40, 3)
     cand = build_candidates(data)
     p = data.params
+    facts = Facts(data)
     for k in np.nonzero(~cand.stay)[0].tolist():
         i = int(cand.emp[k])
         e, current, target = data.employees[i], data.positions[data.current_post[i]], data.positions[cand.post[k]]
         due = p.masa_risiko_tinggi_bulan if current.risiko_tinggi else p.masa_jabatan_maksimal_bulan
         same = current.unit == target.unit and current.nama.strip().lower() == target.nama.strip().lower()
         has = "rotasi" in purpose_names(int(cand.purposes[k]))
-        assert has == (whole_months(e.tmt_jabatan, p.tanggal_acuan) >= due and not same)
+        r26 = rotation_applies(facts, i, int(cand.post[k]))
+        assert has == (whole_months(e.tmt_jabatan, p.tanggal_acuan) >= due and not same and r26)
 
 
 @PROPERTY
@@ -412,7 +417,9 @@ def test_due_rotation_alone_does_not_beat_the_move_cost_by_default() -> None:
     """Calibrated defaults (SPEC 4): a due rotation at equal fit, even into a vacancy, is worth less than
     staying; it needs a fit gain (or a high-risk post) to happen, which keeps the default round small."""
     d = Params()
-    data = problem([emp(0, "H", **DUE), emp(1, "F", status="CPNS")], [post("H"), post("K"), post("F")],
+    # Three Pengawas posts: R26 gives a due rotation as a purpose out of a structural post.
+    data = problem([emp(0, "H", **DUE), emp(1, "F", status="CPNS")],
+                   [post("H", **PENGAWAS), post("K", **PENGAWAS), post("F", **PENGAWAS)],
                    biaya_mutasi=d.biaya_mutasi, biaya_kesesuaian_turun=d.biaya_kesesuaian_turun)
     tables = Tables(data, STUB)
     cand = build_candidates(data, tables)

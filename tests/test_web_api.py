@@ -249,7 +249,14 @@ def test_answers_go_into_a_copy_and_the_replan_uses_it(client, solved):
     before = hashlib.sha256(run.plan.read_bytes()).hexdigest()
     moves = read_plan_moves(run.plan)
     chains = list(dict.fromkeys(m.rantai for m in moves))
-    nip, chain, approved = moves[0].nip, chains[-1], chains[1]  # three different chains: no conflict
+    # Approve a chain the plan marks as approvable on its own (R21 per location: a chain that leaves a school
+    # short needs the chain that refills it), reject another, and object to a move in a third.
+    sheet = openpyxl.load_workbook(run.plan, read_only=True)["Rantai Mutasi"]
+    rows = list(sheet.iter_rows(values_only=True))
+    alone = {r[0] for r in rows[1:] if r[rows[0].index("Dapat Disetujui Terpisah")] == "Ya"}
+    approved = next(c for c in chains if c in alone)
+    chain = next(c for c in reversed(chains) if c != approved)
+    nip = next(m.nip for m in moves if m.rantai not in (approved, chain))
     r = client.post(f"/api/berkas/{solved}/tanggapan?rencana=1",
                     json={"tanggapan": {nip: {"tanggapan": "Keberatan", "alasan": "=jauh dari keluarga",
                                               "keputusan": "Terima"}}, "rantai": {chain: "Tolak"}})

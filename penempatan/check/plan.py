@@ -51,7 +51,7 @@ def check_plan(data: ProblemData, result: Result, ref: Reference | None = None) 
     out += _seats(data, rules, plan)
     out += _unit_outflow(data, plan)
     out += _total_moves(data, plan)
-    out += _unit_shortage(data, plan)
+    out += _place_shortage(data, plan, rules.ref)
     out += _reported_numbers(data, rules, result, plan, fit)
     return out
 
@@ -175,9 +175,10 @@ def _total_moves(data: ProblemData, plan: list[int]) -> list[Violation]:
     return []
 
 
-def _unit_shortage(data: ProblemData, plan: list[int]) -> list[Violation]:
-    """R21 (kekurangan_unit_boleh_naik off): no unit ends with more empty seats than before the plan,
-    counting per post max(0, Kebutuhan − people)."""
+def _place_shortage(data: ProblemData, plan: list[int], ref: Reference) -> list[Violation]:
+    """R21 (kekurangan_unit_boleh_naik off): no location (a school, a puskesmas, or the rest of a unit:
+    `Reference.place_of`) ends with more empty seats than before the plan, counting per post
+    max(0, Kebutuhan − people); no unit then does either."""
     if data.params.kekurangan_unit_boleh_naik:
         return []
     before = [len(h) for h in data.holders]
@@ -187,11 +188,15 @@ def _unit_shortage(data: ProblemData, plan: list[int]) -> list[Violation]:
     empty_before: dict[str, int] = {}
     empty_after: dict[str, int] = {}
     for j, post in enumerate(data.positions):
-        empty_before[post.unit] = empty_before.get(post.unit, 0) + max(0, post.kebutuhan - before[j])
-        empty_after[post.unit] = empty_after.get(post.unit, 0) + max(0, post.kebutuhan - after[j])
-    return [Violation("R21", None, None, broken("R21", f"kursi kosong di {unit} bertambah dari "
-                                                      f"{empty_before[unit]} menjadi {empty_after[unit]}"))
-            for unit in sorted(empty_after) if empty_after[unit] > empty_before[unit]]
+        # Every location keeping its filled seats keeps its unit's too (locations lie within units), so the
+        # locations are what is checked; a unit's posts outside any school or puskesmas are one of them.
+        place = ref.place_of(post.nama, post.unit, post.lokasi)
+        where = post.unit if place == post.unit else f"{place} ({post.unit})"
+        empty_before[where] = empty_before.get(where, 0) + max(0, post.kebutuhan - before[j])
+        empty_after[where] = empty_after.get(where, 0) + max(0, post.kebutuhan - after[j])
+    return [Violation("R21", None, None, broken("R21", f"kursi kosong di {where} bertambah dari "
+                                                      f"{empty_before[where]} menjadi {empty_after[where]}"))
+            for where in sorted(empty_after) if empty_after[where] > empty_before[where]]
 
 
 def _reported_numbers(data: ProblemData, rules: Rules, result: Result, plan: list[int],

@@ -23,7 +23,7 @@ def purposes(f: Facts, i: int, j: int, fit_move: int | None = None, fit_stay: in
     due = f.params.masa_risiko_tinggi_bulan if now.risiko_tinggi else f.params.masa_jabatan_maksimal_bulan
     have = {
         "kebutuhan": f.vacancy_before(j),
-        "rotasi": f.tenure_months(i) >= due,
+        "rotasi": f.tenure_months(i) >= due and rotation_applies(f, i, j),
         "promosi": f.is_promotion(i, j),
         "kesesuaian": (fit_move is not None and fit_stay is not None
                        and fit_move - fit_stay >= f.params.ambang_kesesuaian),
@@ -32,6 +32,15 @@ def purposes(f: Facts, i: int, j: int, fit_move: int | None = None, fit_stay: in
                        and any(same_text(target.unit, unit) for unit in e.unit_diminati)),
     }
     return [name for name in PURPOSE_WORDS if have[name]]
+
+
+def rotation_applies(f: Facts, i: int, j: int) -> bool:
+    """R26: rotation due is a purpose out of a structural or high-risk post, or within one JF family; never into
+    or out of a JF family."""
+    now = f.current(i)
+    here, there = f.families[f.data.current_post[i]], f.families[j]
+    same = (here.nama if here else None) == (there.nama if there else None)
+    return (f.structural(now) or now.risiko_tinggi or here is not None) and same
 
 
 def nilai(f: Facts, i: int, j: int, fit: int, fit_stay: int | None = None) -> int:

@@ -94,6 +94,8 @@ JABATAN_COLUMNS: tuple[Column, ...] = (
     Column("Risiko Tinggi", "Ya/Tidak: rotasi lebih cepat (R3).", False, (), YA_TIDAK, kind="bool"),
     Column("Wajib Diisi", "Ya/Tidak: semua kursi harus diisi bila ada calon yang memenuhi syarat (R12).",
            False, (), YA_TIDAK, kind="bool"),
+    Column("Lokasi", "Unit terendah jabatan ini (sekolah, puskesmas, bidang); bila kosong diambil dari Nama Jabatan "
+           "(setelah ' - ', atau nama sekolah/puskesmas di dalamnya), lalu Unit Kerja (R21 per lokasi).", False),
 )
 
 PENGATURAN_COLUMNS: tuple[Column, ...] = (

@@ -142,6 +142,9 @@ _TABLES: tuple[tuple[str, str], ...] = (
                         "kesehatan)."),
     ("mata_pelajaran.csv", "Mata pelajaran yang disebut nama jabatan guru → jurusan yang mengajarkannya (Guru "
                            "Matematika ← Pendidikan Matematika; Guru Kelas ← PGSD), syarat R18 per mata pelajaran."),
+    ("lokasi.csv", "Kata yang mengawali nama lokasi di Nama Jabatan (SDN, SMP Negeri, Puskesmas, UPTD …): lokasi "
+                   "jabatan bila kolom Lokasi kosong (R21: tidak ada sekolah atau puskesmas yang kursi kosongnya "
+                   "bertambah)."),
     ("pelatihan.csv", "Pemicu → nama pelatihan, dasar hukum dan waktunya (sebelum/sesudah pelantikan) untuk sheet "
                       "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
                       "sertifikasi PBJ dan bendahara, pelatihan kompetensi."),
@@ -300,7 +303,7 @@ def _position_values(p: Position, ref: Reference) -> list[object]:
     return [
         p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
         bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
-        p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi),
+        p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi), p.lokasi,
     ]
 
 

@@ -133,7 +133,8 @@ def chain_gain(view: PlanView, c: Chain) -> int:
 
 
 def unit_change(view: PlanView, c: Chain) -> dict[int, int]:
-    """R21: per unit the chain touches, the change in seats filled that the chain alone makes."""
+    """R21: per location (a school, a puskesmas, the rest of a unit) the chain touches, the change in seats
+    filled that the chain alone makes."""
     t = view.t
     touched: dict[int, int] = {}
     for i in c.members:
@@ -143,14 +144,14 @@ def unit_change(view: PlanView, c: Chain) -> dict[int, int]:
     for j, delta in touched.items():
         before = int(t.holders[j])
         change = min(before + delta, int(t.post_keb[j])) - min(before, int(t.post_keb[j]))
-        u = int(t.post_unit[j])
+        u = int(t.post_place[j])
         out[u] = out.get(u, 0) + change
     return out
 
 
 def alone_ok(view: PlanView, c: Chain) -> bool:
     """Can chain c be approved on its own? Seats (R11), R13 and R14 always hold for a subset of the plan;
-    R21 holds when the chain by itself leaves no unit with fewer seats filled than today."""
+    R21 holds when the chain by itself leaves no location with fewer seats filled than today."""
     return view.params.kekurangan_unit_boleh_naik or all(v >= 0 for v in unit_change(view, c).values())
 
 
@@ -218,17 +219,16 @@ def _r21_links(view: PlanView, c: Chain) -> list[str]:
     refills for others (rejecting it leaves them short unless those are rejected too)."""
     if view.params.kekurangan_unit_boleh_naik:
         return []
-    names = view.t.unit_names
     changes = _unit_changes(view)
     out = []
     for u, v in sorted(changes[c.id].items()):
         if v < 0:
             helpers = [k for k, ch in changes.items() if k != c.id and ch.get(u, 0) > 0]
-            out.append(f"R21: mengurangi kursi terisi {names[u]}; setujui bersama rantai yang mengisinya "
+            out.append(f"R21: mengurangi kursi terisi {view.place_label(u)}; setujui bersama rantai yang mengisinya "
                        f"({', '.join(helpers[:5]) or '-'})")
         elif v > 0:
             takers = [k for k, ch in changes.items() if k != c.id and ch.get(u, 0) < 0]
-            if takers and view.unit_filled_after[u] - v < view.unit_filled_before[u]:
-                out.append(f"R21: bila ditolak, {names[u]} berakhir dengan kursi kosong lebih banyak kecuali "
-                           f"rantai {', '.join(takers[:5])} juga ditolak")
+            if takers and view.place_filled_after[u] - v < view.place_filled_before[u]:
+                out.append(f"R21: bila ditolak, {view.place_label(u)} berakhir dengan kursi kosong lebih banyak "
+                           f"kecuali rantai {', '.join(takers[:5])} juga ditolak")
     return out

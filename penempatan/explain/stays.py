@@ -133,15 +133,16 @@ def _empty_must_fill_option(view: PlanView, i: int) -> int:
 
 
 def r21_blocks(view: PlanView, i: int, j: int) -> bool:
-    """R21: would employee i (staying in the plan) leaving for post j in another unit leave their unit
-    with fewer seats filled than today, given the rest of the plan?"""
+    """R21: would employee i (staying in the plan) leaving for post j in another location leave their location
+    (a school, a puskesmas, the rest of a unit) with fewer seats filled than today, given the rest of the plan?"""
     t = view.t
     if view.params.kekurangan_unit_boleh_naik or view.target[i] != view.cur[i]:
         return False
-    u, src = int(t.emp_unit[i]), view.cur[i]
-    if t.post_unit[j] == u or view.after[src] > t.post_keb[src]:
+    src = view.cur[i]
+    k = int(t.post_place[src])
+    if t.post_place[j] == k or view.after[src] > t.post_keb[src]:
         return False
-    return bool(view.unit_filled_after[u] <= view.unit_filled_before[u])
+    return bool(view.place_filled_after[k] <= view.place_filled_before[k])
 
 
 def plan_limits(view: PlanView, i: int, j: int, codes: list[str], *, own_move: bool = False) -> list[str]:
@@ -162,7 +163,8 @@ def plan_limits(view: PlanView, i: int, j: int, codes: list[str], *, own_move: b
         out.append(rule_text("R14", f"{p.maks_mutasi} tercapai"))
     if r21_blocks(view, i, j):
         codes.append("R21")
-        out.append(rule_text("R21", f"unit {t.unit_names[u]} kehilangan kursi terisi tanpa pengganti"))
+        place = view.place_label(int(t.post_place[view.cur[i]]))
+        out.append(rule_text("R21", f"{place} kehilangan kursi terisi tanpa pengganti"))
     src = view.cur[i]
     if t.post_wajib[src] and view.after[src] <= t.post_keb[src] and (staying or not own_move):
         codes.append("R12")

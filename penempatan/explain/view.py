@@ -241,19 +241,24 @@ class PlanView:
                 out[t.emp_unit[i]] += 1
         return out
 
-    def unit_filled(self, people: np.ndarray) -> np.ndarray:
-        """R21: per unit, seats filled (Σ over its posts of min(people, Kebutuhan)) for people per post."""
+    def place_filled(self, people: np.ndarray) -> np.ndarray:
+        """R21: per location (`Tables.post_place`), seats filled for people per post."""
         t = self.t
         filled = np.minimum(people, t.post_keb)
-        return np.bincount(t.post_unit, weights=filled, minlength=len(t.unit_names)).astype(np.int64)
+        return np.bincount(t.post_place, weights=filled, minlength=len(t.place_names)).astype(np.int64)
 
     @cached_property
-    def unit_filled_before(self) -> np.ndarray:
-        return self.unit_filled(self.t.holders)
+    def place_filled_before(self) -> np.ndarray:
+        return self.place_filled(self.t.holders)
 
     @cached_property
-    def unit_filled_after(self) -> np.ndarray:
-        return self.unit_filled(self.after)
+    def place_filled_after(self) -> np.ndarray:
+        return self.place_filled(self.after)
+
+    def place_label(self, k: int) -> str:
+        """A location in words: 'SDN 1 Alak (Dinas Pendidikan)', or the unit's name for the rest of a unit."""
+        unit, place = self.t.place_names[k]
+        return unit if place == unit else f"{place} ({unit})"
 
     @cached_property
     def golongan_name(self) -> dict[int, str]:

@@ -101,13 +101,15 @@ def load_reference(folder: Path | None = None) -> Reference:
     bidang_jabatan = _keyword_fields(folder / "bidang_jabatan.csv", known, general=True)
     bidang_unit = _keyword_fields(folder / "bidang_unit.csv", known, general=False)
     mapel = _mata_pelajaran(folder / "mata_pelajaran.csv")
+    lokasi = tuple(dict.fromkeys(words(r["kata_kunci"]) for _, r in _read_csv(folder / "lokasi.csv", ("kata_kunci",))
+                                 if words(r["kata_kunci"])))
     pelatihan = _pelatihan(folder / "pelatihan.csv")
     kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
     return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
                      jenis_jabatan=jenis, rumpun=rumpun, kinerja=kinerja, kinerja_alias=kinerja_alias,
                      jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak,
                      kelompok=kelompok, kelompok_alias=kelompok_alias, profesi_langka=langka,
-                     bidang_unit=bidang_unit, mata_pelajaran=mapel)
+                     bidang_unit=bidang_unit, mata_pelajaran=mapel, lokasi_kata=lokasi)
 
 
 def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str, str | None], JenisJabatan]:

@@ -45,6 +45,7 @@ class Reference:
     profesi_langka: frozenset[str]  # fields of the scarce professions (health, education)
     bidang_unit: tuple[tuple[Words, frozenset[str]], ...]  # unit keyword -> fields (bidang_unit.csv)
     mata_pelajaran: tuple[tuple[Words, tuple[Words, ...]], ...] = ()  # subject -> programmes (mata_pelajaran.csv)
+    lokasi_kata: tuple[Words, ...] = ()  # words that start a place in a post name (lokasi.csv): SDN, Puskesmas …
 
     @property
     def bidang(self) -> list[str]:
@@ -301,6 +302,24 @@ class Reference:
         if (info is not None and info.struktural) or open_jf:
             return self.bidang_unit_of(unit)
         return frozenset()
+
+    def place_of(self, nama: str, unit: str, lokasi: str | None = None) -> str:
+        """The location of a post (R21 v3): its Lokasi when given; else what its name names after ' - ', or from
+        the first word of lokasi.csv on ('Guru Kelas Ahli Muda SDN 1 Alak' -> 'SDN 1 Alak', 'Perawat Terampil
+        Puskesmas Oebobo' -> 'Puskesmas Oebobo'); else its unit. Spaces are folded; case is kept as written."""
+        if lokasi and lokasi.strip():
+            return " ".join(lokasi.split())
+        if " - " in nama:
+            return " ".join(nama.rsplit(" - ", 1)[1].split()) or unit
+        m = self._place_pattern.search(nama)
+        if m is not None and m.start() > 0 and words(nama[m.end():]):  # 'Kepala Puskesmas' names no place
+            return " ".join(nama[m.start():].split())
+        return unit
+
+    @cached_property
+    def _place_pattern(self) -> re.Pattern[str]:
+        keys = sorted((r"\W+".join(map(re.escape, k)) for k in self.lokasi_kata), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(keys) + r")\b", re.IGNORECASE) if keys else re.compile(r"(?!)")
 
     def subject_of(self, nama_jabatan: str, family: JabatanFungsional | None) -> str | None:
         """The subject a teaching post names (R18 by subject: a JF family that accepts keguruan; mata_pelajaran.csv:

@@ -58,7 +58,7 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
     wanted = t.prefers(emp, unit_j) & (unit_j != unit_e)
     has = {
         "kebutuhan": t.vacancy[post] & other,
-        "rotasi": t.emp_due[emp] & other,
+        "rotasi": t.emp_due[emp] & other & rotation_kind(t, cur, post),
         "promosi": promotion & other,
         "kesesuaian": (fit - fit_cur >= p.ambang_kesesuaian) & other,
         "kelebihan": forced,
@@ -76,6 +76,14 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
              | _FLAG["kesesuaian_turun"] * (fit < fit_cur)
              | _FLAG["kursi_jpt"] * t.post_jpt[post])
     return MoveTerms(nilai=nilai.astype(np.int64), purposes=purposes, flags=flags.astype(np.int64), valid=valid)
+
+
+def rotation_kind(t: Tables, cur: np.ndarray, post: np.ndarray) -> np.ndarray:
+    """R26: a due rotation is a purpose only out of a structural or high-risk post, or within one JF family (a
+    teacher to another school, a nurse to another puskesmas); never into or out of a JF family by the clock."""
+    fam_c, fam_j = t.post_family_id[cur], t.post_family_id[post]
+    kind = t.post_struktural[cur] | t.post_risk[cur] | (fam_c >= 0)
+    return kind & ((fam_c == fam_j) | ((fam_c < 0) & (fam_j < 0)))
 
 
 def _allowed(t: Tables, emp: np.ndarray, fit: np.ndarray, has_purpose: np.ndarray | bool,

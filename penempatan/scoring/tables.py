@@ -82,6 +82,10 @@ class Tables:
         families = [ref.jabatan_fungsional.get(f) if f else None for f in self.post_family]
         self.post_bup = np.array([ref.bup_of(q.jenis, q.jenjang, fam) for q, fam in zip(posts, families, strict=True)],
                                  dtype=np.int64)
+        family_ids: dict[str, int] = {}
+        self.post_family_id = np.array([family_ids.setdefault(f, len(family_ids)) if f else -1
+                                        for f in self.post_family], dtype=np.int64)
+        self.post_struktural = np.array([bool(j and j.struktural) for j in self._post_info], dtype=bool)
         self.post_fields = [ref.post_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_score_fields = [ref.score_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_subject = [ref.subject_of(q.nama, fam) for q, fam in zip(posts, families, strict=True)]
@@ -98,6 +102,11 @@ class Tables:
         self.unit_names = data.units
         unit_idx = {u: k for k, u in enumerate(self.unit_names)}
         self.post_unit = np.array([unit_idx[q.unit] for q in posts], dtype=np.int64)
+        # R21 v3: the location of each post, the lowest unit it belongs to (a school, a puskesmas), within its unit.
+        places: dict[tuple[str, str], int] = {}
+        self.post_place = np.array([places.setdefault((q.unit, ref.place_of(q.nama, q.unit, q.lokasi)), len(places))
+                                    for q in posts], dtype=np.int64)
+        self.place_names = list(places)  # (unit, location) per location index
         self.holders = np.bincount(self.cur, minlength=self.n_post)
         self.vacancy = self.post_keb > self.holders
         self.must_fill_vacancy = self.vacancy & self.post_wajib

@@ -90,20 +90,20 @@ class PlanModel:
             self.model.add(sum(moves) <= self.s.max_moves)
 
     def unit_shortfall_not_increased(self) -> None:
-        """R21: per unit, seats filled after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
+        """R21: per location, seats filled after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
         s = self.s
-        if s.unit_need is None:
+        if s.place_need is None:
             return
         terms: dict[int, list[Any]] = {}
         for j, group in self.by_post.items():
-            u = int(s.post_unit[j])
+            u = int(s.post_place[j])
             if s.surplus_cap[j] == 0:
                 terms.setdefault(u, []).extend(group)
             elif s.seat_cap[j] > 0:
                 f = self.model.new_int_var(0, int(s.seat_cap[j]), f"f{j}")
                 self.model.add(f <= sum(group))
                 terms.setdefault(u, []).append(f)
-        for u, need in enumerate(s.unit_need.tolist()):
+        for u, need in enumerate(s.place_need.tolist()):
             if need > 0:
                 self.model.add(sum(terms.get(u, [])) >= need)
 

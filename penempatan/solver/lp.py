@@ -50,13 +50,14 @@ class _Layout:
 
 def _layout(s: Structure) -> _Layout:
     over = np.nonzero(s.surplus_cap > 0)[0]
-    filled = over[s.seat_cap[over] > 0] if s.unit_need is not None else np.zeros(0, dtype=np.int64)
+    filled = over[s.seat_cap[over] > 0] if s.place_need is not None else np.zeros(0, dtype=np.int64)
     n_units = len(s.unit_cap)
+    n_places = len(s.place_need) if s.place_need is not None else 0
     r12 = s.n_post
     r13 = r12 + len(s.wajib)
     r14 = r13 + n_units
     r21 = r14 + (s.max_moves is not None)
-    r21_link = r21 + (n_units if s.unit_need is not None else 0)
+    r21_link = r21 + n_places
     eq = r21_link + len(filled)
     return _Layout(over, filled, r12, r13, r14, r21, r21_link, eq, eq + s.n_emp)
 
@@ -68,8 +69,8 @@ def _row_bounds(s: Structure, lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
     upper = [s.seat_cap.astype(float), np.zeros(len(s.wajib)), s.unit_cap.astype(float)]
     if s.max_moves is not None:
         upper.append(np.array([float(s.max_moves)]))
-    if s.unit_need is not None:
-        upper += [-s.unit_need.astype(float), np.zeros(len(lay.filled))]
+    if s.place_need is not None:
+        upper += [-s.place_need.astype(float), np.zeros(len(lay.filled))]
     n_ub = lay.eq
     return (np.concatenate([np.full(n_ub, -highspy.kHighsInf), np.ones(s.n_emp)]),
             np.concatenate([*upper, np.ones(s.n_emp)]))
@@ -86,13 +87,13 @@ def _pair_columns(s: Structure, lay: _Layout, pairs: np.ndarray) -> sp.csc_matri
     filled_pos = np.full(s.n_post, -1)
     filled_pos[lay.filled] = np.arange(len(lay.filled))
     on = np.ones(n, dtype=bool)
-    r21 = s.unit_need is not None
+    r21 = s.place_need is not None
     entries = [  # (row, present, value), in increasing row order
         (post, on, 1.0),
         (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0),
         (lay.r13 + s.pair_unit[pairs], s.leaves_unit[pairs], 1.0),
         (np.full(n, lay.r14), ~cand.stay[pairs] & (s.max_moves is not None), 1.0),
-        (lay.r21 + s.post_unit[post], (s.surplus_cap[post] == 0) & r21, -1.0),
+        (lay.r21 + s.post_place[post], (s.surplus_cap[post] == 0) & r21, -1.0),
         (lay.r21_link + filled_pos[post], filled_pos[post] >= 0, -1.0),
         (lay.eq + emp, on, 1.0),
     ]
@@ -107,7 +108,7 @@ def _extra_columns(s: Structure, lay: _Layout) -> tuple[sp.csc_matrix, np.ndarra
     """The y, o and f columns (see _Layout) and their upper bounds."""
     w, o, f = len(s.wajib), len(lay.over), len(lay.filled)
     rows = np.concatenate([lay.r12 + np.arange(w), lay.over,
-                           lay.r21 + s.post_unit[lay.filled], lay.r21_link + np.arange(f)])
+                           lay.r21 + s.post_place[lay.filled], lay.r21_link + np.arange(f)])
     cols = np.concatenate([np.arange(w), w + np.arange(o), w + o + np.arange(f), w + o + np.arange(f)])
     values = np.concatenate([np.ones(w), -np.ones(o), -np.ones(f), np.ones(f)])
     matrix = sp.csc_matrix((values, (rows, cols)), shape=(lay.n_rows, w + o + f))
@@ -277,8 +278,8 @@ def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: floa
     if s.max_moves is not None:
         move = -float(rest[k])
         k += 1
-    if s.unit_need is not None:
-        # R21 rows enter a normal post's column with −1: a person there earns the unit's price.
+    if s.place_need is not None:
+        # R21 rows enter a normal post's column with −1: a person there earns the location's price.
         normal = s.surplus_cap == 0
-        post[normal] += rest[k: k + n_units][s.post_unit[normal]]
+        post[normal] += rest[k: k + len(s.place_need)][s.post_place[normal]]
     return Prices(employee=-y_eq, post=post, leave=leave, move=move, value_weight=value_weight)

@@ -37,8 +37,8 @@ class Structure:
     weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
     weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
     cur: np.ndarray  # per employee: current post
-    post_unit: np.ndarray  # per post: its unit
-    unit_need: np.ndarray | None  # R21 per unit: seats filled today (Σ min(holders, Kebutuhan)); None = off
+    post_place: np.ndarray  # per post: its location (a school, a puskesmas, else its unit), within one unit (R21)
+    place_need: np.ndarray | None  # R21 per location: seats filled today (Σ min(holders, Kebutuhan)); None = off
     has_reference: bool = False
 
     @property
@@ -52,8 +52,8 @@ class Structure:
         return Coupling(cand=self.cand, value=self.gain.astype(float), leaves_unit=self.leaves_unit,
                         pair_unit=self.pair_unit, unit_cap=self.unit_cap, max_moves=self.max_moves,
                         keb=self.seat_cap, wajib_seats=wajib_seats, weight_fill=self.weight_fill,
-                        weight_surplus=self.weight_surplus, cur=self.cur, post_unit=self.post_unit,
-                        unit_need=self.unit_need)
+                        weight_surplus=self.weight_surplus, cur=self.cur, post_place=self.post_place,
+                        place_need=self.place_need)
 
 
 def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
@@ -82,10 +82,11 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
     np.minimum.at(worst, cand.emp, gain)
     spread = int((best - worst).sum()) if t.n_emp else 0
     weight_fill = spread + 1
-    unit_need = None
+    # R21 per location: locations lie within units, so no location losing a filled seat keeps every unit whole too.
+    place_need = None
     if not p.kekurangan_unit_boleh_naik:
         filled = np.minimum(t.holders, t.post_keb)
-        unit_need = np.bincount(t.post_unit, weights=filled, minlength=len(t.unit_names)).astype(np.int64)
+        place_need = np.bincount(t.post_place, weights=filled, minlength=len(t.place_names)).astype(np.int64)
     return Structure(
         cand=cand, n_emp=t.n_emp, n_post=t.n_post, value=value, gain=gain,
         # R11: a post holds at most Kebutuhan; holders beyond it may stay only at the surplus cost.
@@ -94,7 +95,7 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
         leaves_unit=move & (t.post_unit[cand.post] != pair_unit), pair_unit=pair_unit, unit_cap=t.unit_leave_cap,
         max_moves=p.maks_mutasi, weight_fill=weight_fill,
         weight_surplus=weight_fill * (int(t.post_keb[wajib].sum()) + 1),
-        cur=t.cur, post_unit=t.post_unit, unit_need=unit_need, has_reference=reference is not None)
+        cur=t.cur, post_place=t.post_place, place_need=place_need, has_reference=reference is not None)
 
 
 def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
@@ -122,7 +123,7 @@ def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
 
 def coupling_codes(s: Structure) -> tuple[str, ...]:
     """The coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless kekurangan_unit_boleh_naik)."""
-    return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.unit_need is not None else ()))
+    return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.place_need is not None else ()))
 
 
 def rules_in_words(codes: tuple[str, ...]) -> str:
@@ -152,11 +153,11 @@ def side_rules_hold(s: Structure, x: np.ndarray) -> bool:
 
 
 def _unit_shortfall_grows(s: Structure, counts: np.ndarray) -> np.ndarray:
-    """R21: per unit, True where the plan (people per post) leaves fewer seats filled than today."""
-    if s.unit_need is None:
-        return np.zeros(len(s.unit_cap), dtype=bool)
+    """R21: per location, True where the plan (people per post) leaves fewer seats filled than today."""
+    if s.place_need is None:
+        return np.zeros(0, dtype=bool)
     filled = np.minimum(counts, s.seat_cap)
-    return np.bincount(s.post_unit, weights=filled, minlength=len(s.unit_need)) < s.unit_need
+    return np.bincount(s.post_place, weights=filled, minlength=len(s.place_need)) < s.place_need
 
 
 def is_integral(x: np.ndarray) -> bool:
