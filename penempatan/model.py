@@ -89,7 +89,8 @@ class Position(BaseModel):
 class Weights(BaseModel):
     """Fit weights (SPEC 4): the points each fit component gives at full fit; the defaults sum to 100.
 
-    The `nilai_*` weights are not fit: they are the value of a move's purposes in the objective (SPEC 4).
+    The `nilai_*` weights are not fit: they are the value of a move's purposes in the objective (SPEC 4), and
+    the `nilai_kursi*` ones the staffing value of a filled seat (SPEC 4 v3).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -99,11 +100,22 @@ class Weights(BaseModel):
     bobot_kompetensi: int = Field(default=25, ge=0)
     bobot_kinerja: int = Field(default=15, ge=0)
     bobot_golongan: int = Field(default=15, ge=0)
-    nilai_kebutuhan: int = Field(default=8, ge=0)
+    nilai_kebutuhan: int = Field(default=0, ge=0)  # v2's bonus per move into a vacancy; v3 values seats instead
+    nilai_kursi: int = Field(default=8, ge=0)
+    nilai_kursi_layanan: int = Field(default=12, ge=0)
+    nilai_kursi_profesi: int = Field(default=12, ge=0)
+    nilai_kursi_risiko: int = Field(default=10, ge=0)
+    nilai_kursi_wajib: int = Field(default=16, ge=0)
     nilai_rotasi: int = Field(default=8, ge=0)
     nilai_risiko_tinggi: int = Field(default=14, ge=0)
     nilai_promosi: int = Field(default=8, ge=0)
     nilai_permintaan: int = Field(default=4, ge=0)
+
+    def seat_value(self, *, wajib: bool, layanan: bool, profesi: bool, risiko: bool) -> int:
+        """The staffing value of one filled seat (SPEC 4 v3): the highest of its kinds — must-fill, service
+        delivery (a JF post in a school, puskesmas or RSUD), a scarce profession, high-risk, or ordinary."""
+        return max(self.nilai_kursi, self.nilai_kursi_wajib if wajib else 0, self.nilai_kursi_layanan if layanan
+                   else 0, self.nilai_kursi_profesi if profesi else 0, self.nilai_kursi_risiko if risiko else 0)
 
 
 class Params(Weights):

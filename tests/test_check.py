@@ -19,6 +19,7 @@ import builders
 import numpy as np
 import pytest
 from builders import family, post, with_families
+from test_solver import V2_VALUES
 
 import penempatan.check
 from penempatan.check import (
@@ -56,7 +57,7 @@ def problem(employees: list[Employee], positions: list[Position], *, pins: tuple
             forbids: tuple[Forbid, ...] = (), frozen_units: tuple[str, ...] = (), **params: Any) -> ProblemData:
     """ProblemData at TODAY; R13 (100 %) and R21 (kekurangan_unit_boleh_naik) off unless a test sets them."""
     settings: dict[str, object] = {"tanggal_acuan": TODAY, "maks_keluar_unit_persen": 100.0,
-                                   "kekurangan_unit_boleh_naik": True}
+                                   "kekurangan_unit_boleh_naik": True, **V2_VALUES}
     settings.update(params)
     return ProblemData(employees=tuple(employees), positions=tuple(positions),
                        params=Params.model_validate(settings), pins=pins, forbids=forbids,

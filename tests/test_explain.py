@@ -10,9 +10,9 @@ import pytest
 
 from penempatan.check import holders_not_qualified
 from penempatan.explain import Explainer, PlanView, chain_list, penjelasan
-from penempatan.explain.chains import alone_ok, chain_gain, order_text
+from penempatan.explain.chains import alone_ok, chain_gain, order_text, staffing_gain
 from penempatan.explain.chains import links as chain_links
-from penempatan.explain.moves import move_kind, move_reason, perhatian, tujuan
+from penempatan.explain.moves import CHAIN_ONLY, move_kind, move_reason, perhatian, tujuan
 from penempatan.explain.seats import empty_seat_reason, empty_seats, exclusion_counts, jpt_pool, shortlist
 from penempatan.explain.stays import own_post_warning, stay_reason
 from penempatan.explain.training import training_needs
@@ -479,7 +479,9 @@ def test_every_move_has_purpose_penjelasan_and_perhatian(solved):
     data, tables, result, ex = solved
     for i in ex.movers:
         words = tujuan(ex, i)
-        assert words and words == "; ".join(PURPOSE_LABELS[p] for p in ex.purposes(i)) or i in ex.pinned
+        raises = staffing_gain(ex, ex.chain_of[i][0]) > 0  # SPEC 4 v3: 'mengisi kebutuhan' only then
+        expected = [PURPOSE_LABELS[p] if p != "kebutuhan" or raises else CHAIN_ONLY for p in ex.purposes(i)]
+        assert words and words == "; ".join(expected) or i in ex.pinned
         text = penjelasan(ex, i)
         assert data.positions[ex.target[i]].nama in text and data.positions[ex.cur[i]].nama in text
         assert not re.search(r"\bR\d+\b", text), text

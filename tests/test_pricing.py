@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 from instances import exact_case, make_instance
+from test_solver import V2_VALUES
 
 from penempatan.check import Rules, check_plan
 from penempatan.model import ProblemData
@@ -215,7 +216,8 @@ def test_cpsat_stage_proof_covers_every_pair(seed: int) -> None:
     """Where CP-SAT settles a fractional LP from tight caps, the solve says its proof covers every allowed pair
     (after bringing in the pairs priced within the gap between LP bound and plan) and its plan equals the one
     from huge caps (seeds found by scanning exact_case). That search itself is checked against every pair above."""
-    assert_tight_caps_reach_the_full_optimum(exact_case(seed), "cpsat")
+    data = exact_case(seed)  # with version 2's vacancy bonus, which makes these LPs fractional (V2_VALUES)
+    assert_tight_caps_reach_the_full_optimum(data.replace(params=data.params.model_copy(update=V2_VALUES)), "cpsat")
 
 
 def assert_tight_caps_reach_the_full_optimum(data: ProblemData, stage: str) -> None:
@@ -273,7 +275,7 @@ def test_screen_flags_exactly_the_rows_with_a_cheap_pair(seed: int, within: floa
     assert (flagged == expected).all()
 
 
-@pytest.mark.parametrize("seed", range(1, 12))
+@pytest.mark.parametrize("seed", [1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12])  # seed 4: the tight caps hold the optimum
 @pytest.mark.parametrize("near", [(0.0,), (4.0, 16.0)])
 def test_reoptimise_reaches_the_flow_over_all_new_pairs(seed: int, near: tuple[float, ...],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ from functools import partial
 import numpy as np
 import pytest
 from instances import full_units, make_instance
+from test_solver import V2_VALUES
 
 from penempatan import solver
 from penempatan.check import check_plan
@@ -79,8 +80,9 @@ def test_repair_meets_side_rules(seed: int, params: dict[str, object]) -> None:
 
 
 def r21_case(seed: int) -> ProblemData:
-    """Only the first unit has vacancies, every other unit is exactly full, R13 off: R21 is what binds."""
-    return full_units(instance(seed, maks_keluar_unit_persen=100))
+    """Only the first unit has vacancies, every other unit is exactly full, R13 off, with version 2's bonus per
+    move into a vacancy (`V2_VALUES`, so the vacancies attract moves): R21 is what binds."""
+    return full_units(instance(seed, maks_keluar_unit_persen=100, **V2_VALUES))
 
 
 R21_SEEDS = [0, 2, 6]  # seeds of r21_case whose flow plan leaves some full unit shorter

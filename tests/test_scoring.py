@@ -14,7 +14,7 @@ from builders import pair_index
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from instances import make_instance
-from test_solver import ADMINISTRATOR, DUE, JPT, PENGAWAS, STUB, emp, jf, post, problem
+from test_solver import ADMINISTRATOR, DUE, JPT, PENGAWAS, STUB, V2_VALUES, emp, jf, post, problem
 
 from penempatan.check import Rules, whole_months
 from penempatan.check.facts import Facts
@@ -67,14 +67,18 @@ def test_scores_are_integers_0_to_100(seed: int) -> None:
 @PROPERTY
 @given(seed=st.integers(0, 10_000))
 def test_current_post_is_a_candidate(seed: int) -> None:
-    """Each current post is a candidate once, flagged stay, with nilai = fit and no purpose or flag."""
+    """Each current post is a candidate once, flagged stay, with nilai = fit plus the seat's staffing value (none
+    in an over-staffed post; SPEC 4 v3) and no purpose or flag."""
     data = generated(seed)
     cand = build_candidates(data)
     cur = np.asarray(data.current_post)
     assert np.array_equal(cand.stay, cand.post == cur[cand.emp])
     assert np.array_equal(np.bincount(cand.emp[cand.stay], minlength=len(data.employees)),
                           np.ones(len(data.employees)))
-    assert np.array_equal(cand.nilai[cand.stay], cand.score[cand.stay])
+    tables = Tables(data)
+    held = cand.post[cand.stay]
+    seat = np.where(tables.holders[held] > tables.post_keb[held], 0, tables.post_seat_value[held])
+    assert np.array_equal(cand.nilai[cand.stay], cand.score[cand.stay] + seat)
     assert (cand.purposes[cand.stay] == 0).all() and (cand.flags[cand.stay] == 0).all()
     pairs = set(zip(cand.emp.tolist(), cand.post.tolist(), strict=True))
     assert len(pairs) == len(cand)
@@ -414,16 +418,20 @@ def test_reference_moves_stay_candidates_beyond_the_caps(seed: int) -> None:
 
 
 def test_due_rotation_alone_does_not_beat_the_move_cost_by_default() -> None:
-    """Calibrated defaults (SPEC 4): a due rotation at equal fit, even into a vacancy, is worth less than
-    staying; it needs a fit gain (or a high-risk post) to happen, which keeps the default round small."""
+    """Calibrated defaults (SPEC 4 v3): a due rotation at equal fit, even into a vacancy, is worth less than
+    staying: the vacancy's seat is worth what the emptied one was (the staffing value), and the rotation's value
+    is below biaya_mutasi; it needs a fit gain (or a high-risk post) to happen, which keeps the round small."""
     d = Params()
+    staffing = {name: getattr(d, name) for name in V2_VALUES}  # the v3 defaults, not this file's v2 arithmetic
     # Three Pengawas posts: R26 gives a due rotation as a purpose out of a structural post.
     data = problem([emp(0, "H", **DUE), emp(1, "F", status="CPNS")],
                    [post("H", **PENGAWAS), post("K", **PENGAWAS), post("F", **PENGAWAS)],
-                   biaya_mutasi=d.biaya_mutasi, biaya_kesesuaian_turun=d.biaya_kesesuaian_turun)
+                   biaya_mutasi=d.biaya_mutasi, biaya_kesesuaian_turun=d.biaya_kesesuaian_turun, **staffing)
     tables = Tables(data, STUB)
     cand = build_candidates(data, tables)
     fit = int(tables.stay_fit[0])
-    into_vacancy = fit + d.nilai_kebutuhan + d.nilai_rotasi - d.biaya_mutasi
-    assert int(cand.nilai[pair_index(cand, 0, 1)]) == into_vacancy < fit
-    assert int(cand.nilai[pair_index(cand, 0, 2)]) == fit + d.nilai_rotasi - d.biaya_mutasi < into_vacancy
+    stay = fit + d.nilai_kursi
+    into_vacancy = fit + d.nilai_kursi + d.nilai_rotasi - d.biaya_mutasi
+    assert int(cand.nilai[pair_index(cand, 0, 0)]) == stay
+    assert int(cand.nilai[pair_index(cand, 0, 1)]) == into_vacancy < stay
+    assert int(cand.nilai[pair_index(cand, 0, 2)]) == into_vacancy  # a full post: the same, no vacancy bonus

@@ -62,13 +62,20 @@ def jf(kode: str, rumpun: str | None, jenjang: str = "Ahli Pertama", **changes: 
     return post(kode, jenis="Fungsional", **{"jenjang": jenjang, "rumpun_jf": rumpun, "kelas": kelas, **changes})
 
 
+V2_VALUES: dict[str, int] = {"nilai_kebutuhan": 8, "nilai_kursi": 0, "nilai_kursi_layanan": 0,
+                             "nilai_kursi_profesi": 0, "nilai_kursi_risiko": 0, "nilai_kursi_wajib": 0}
+"""Version 2's value of a vacancy (a bonus per move, no value per seat) for the hand-worked rule tests."""
+
+
 def problem(employees: list[Employee], positions: list[Position], *, pins: tuple[Pin, ...] = (),
             forbids: tuple[Forbid, ...] = (), frozen: tuple[str, ...] = (), **params: Any) -> ProblemData:
     """ProblemData at TODAY; R13 off (100 %) unless a test sets it; R21 on (the default). The hand-worked
     numbers in this file use biaya_mutasi 12 and no extra cost for a lower fit, set here explicitly so a
-    change of the calibrated defaults does not change what these rule tests mean."""
+    change of the calibrated defaults does not change what these rule tests mean. They also keep version 2's
+    value of a vacancy (nilai_kebutuhan 8 per move, no staffing value per seat: `V2_VALUES`); the staffing value
+    of SPEC 4 v3 is tested in its own section."""
     settings_: dict[str, object] = {"tanggal_acuan": TODAY, "maks_keluar_unit_persen": 100.0,
-                                    "biaya_mutasi": 12, "biaya_kesesuaian_turun": 0}
+                                    "biaya_mutasi": 12, "biaya_kesesuaian_turun": 0, **V2_VALUES}
     settings_.update(params)
     return ProblemData(employees=tuple(employees), positions=tuple(positions),
                        params=Params.model_validate(settings_), pins=pins, forbids=forbids,
@@ -960,8 +967,9 @@ def exact_optimum(data: ProblemData, result: Result) -> tuple[int, int, int]:
     value[:n_pair] = cand.nilai
 
     def best(c: np.ndarray) -> int:
+        # mip_rel_gap 0: HiGHS's default (1e-4) may stop one point short at a Σ nilai of 50,000.
         res = milp(c, constraints=LinearConstraint(np.array(rows), low, high), integrality=np.ones(width),
-                   bounds=bounds)
+                   bounds=bounds, options={"mip_rel_gap": 0.0})
         assert res.status == 0, res.message
         return round(res.fun)
 
@@ -973,8 +981,8 @@ def exact_optimum(data: ProblemData, result: Result) -> tuple[int, int, int]:
 
 
 # Seeds chosen so that each stage of the solver ends the solve: min-cost flow, LP, CP-SAT residual
-# (a fractional LP optimum is rare on instances this small: 1 of the first 4,000 seeds).
-EXACT_SEEDS = {"aliran": [0, 5, 18], "lp": [1, 2, 3, 4], "cpsat": [3184]}
+# (a fractional LP optimum is rare on instances this small; seeds found by scanning).
+EXACT_SEEDS = {"aliran": [0, 5, 10], "lp": [1, 2, 3, 4], "cpsat": [52]}
 
 
 @pytest.mark.parametrize(("stage", "seed"), [(stage, seed) for stage, seeds in EXACT_SEEDS.items() for seed in seeds])
@@ -999,9 +1007,10 @@ def test_objective_equals_exact_optimum_more_seeds(seed: int) -> None:
 
 
 def r21_case(seed: int) -> ProblemData:
-    """A generated instance where only the first unit has vacancies and the others are exactly full (R13 off)."""
+    """A generated instance where only the first unit has vacancies and the others are exactly full (R13 off), with
+    version 2's bonus per move into a vacancy (`V2_VALUES`) so that the vacancies attract moves and R21 binds."""
     return full_units(make_instance(seed, 30 + seed % 31, 2 + seed % 3, biaya_mutasi=[0, 2, 6][seed % 3],
-                                    maks_keluar_unit_persen=100))
+                                    maks_keluar_unit_persen=100, **V2_VALUES))
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 5, 8, 12, 16, 17])
@@ -1032,10 +1041,10 @@ def test_fractional_lp_is_settled_by_cpsat_exactly() -> None:
     assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
 
 
-@pytest.mark.parametrize(("seed", "maks_mutasi"), [(4, 3), (1, 4)])
+@pytest.mark.parametrize(("seed", "maks_mutasi"), [(1, 4), (1, 7)])
 def test_fractional_priorities_are_settled_by_their_levels(seed: int, maks_mutasi: int) -> None:
     """A tight R14 on a 600-employee demo leaves the LP fractional in its priorities R11 or R12 (seeds found by
-    scanning: the levels ran for seed 4 with 3 moves and seed 1 with 4); the priority levels (solver/levels.py)
+    scanning: the levels ran for seed 1 with 4 and with 7 moves); the priority levels (solver/levels.py)
     round each priority's LP bound and end at the lexicographic milp optimum, proven over every allowed pair,
     without CP-SAT."""
     demo = generate_demo(600, seed=seed)

@@ -108,6 +108,14 @@ class Facts:
             found = table.get(name) if name else None
         return found
 
+    def seat_value(self, j: int) -> int:
+        """The staffing value of a filled seat of post j (SPEC 4 v3), from `Reference.seat_kinds` and the
+        `nilai_kursi*` parameters."""
+        post = self.data.positions[j]
+        service, scarce = self.ref.seat_kinds(post.nama, post.unit, post.lokasi, self.families[j])
+        return self.params.seat_value(wajib=post.wajib_diisi, layanan=service, profesi=scarce,
+                                      risiko=post.risiko_tinggi)
+
     def current(self, i: int) -> Position:
         return self.data.positions[self.data.current_post[i]]
 

@@ -74,7 +74,14 @@ PARAM_HELP: dict[str, str] = {
     "bobot_kompetensi": "Skor kecocokan: kompetensi dibanding standar jabatan.",
     "bobot_kinerja": "Skor kecocokan: predikat kinerja dan kotak talenta.",
     "bobot_golongan": "Skor kecocokan: golongan dibanding rentang golongan jabatan.",
-    "nilai_kebutuhan": "Nilai tujuan (a) mengisi kebutuhan: pindah ke jabatan yang kursinya belum penuh.",
+    "nilai_kebutuhan": "Nilai tambahan setiap pindah ke jabatan yang kursinya belum penuh (cara versi 2; bawaan 0: "
+                       "versi 3 menilai kursi terisi, lihat nilai_kursi).",
+    "nilai_kursi": "Nilai setiap kursi biasa yang terisi setelah rencana: pindah yang mengosongkan kursi senilai "
+                   "kursi yang diisinya tidak menambah apa-apa.",
+    "nilai_kursi_layanan": "Nilai kursi jabatan fungsional di sekolah, puskesmas atau RSUD (pelayanan langsung).",
+    "nilai_kursi_profesi": "Nilai kursi jabatan fungsional profesi langka (tenaga kesehatan, guru).",
+    "nilai_kursi_risiko": "Nilai kursi jabatan berisiko tinggi.",
+    "nilai_kursi_wajib": "Nilai kursi jabatan wajib diisi.",
     "nilai_rotasi": "Nilai tujuan (b) rotasi jatuh tempo: masa jabatan ≥ masa_jabatan_maksimal_bulan (R2).",
     "nilai_risiko_tinggi": "Nilai tujuan (b) untuk jabatan berisiko tinggi yang masanya ≥ masa_risiko_tinggi_bulan "
                            "(R3); dipakai sebagai ganti nilai_rotasi.",

@@ -132,6 +132,21 @@ def chain_gain(view: PlanView, c: Chain) -> int:
     return sum(int(view.assigned_scores[i]) - int(view.stay_scores[i]) for i in c.members)
 
 
+def staffing_gain(view: PlanView, c: Chain) -> int:
+    """SPEC 4 v3: the change in staffing value (Σ seat value × seats filled) that chain c alone makes: the seat
+    it fills against the seat it empties (none when that one was over-staffed); 0 for a cycle."""
+    t = view.t
+    touched: dict[int, int] = {}
+    for i in c.members:
+        touched[view.cur[i]] = touched.get(view.cur[i], 0) - 1
+        touched[view.target[i]] = touched.get(view.target[i], 0) + 1
+    gain = 0
+    for j, delta in touched.items():
+        before, seats = int(t.holders[j]), int(t.post_keb[j])
+        gain += int(t.post_seat_value[j]) * (min(before + delta, seats) - min(before, seats))
+    return gain
+
+
 def unit_change(view: PlanView, c: Chain) -> dict[int, int]:
     """R21: per location (a school, a puskesmas, the rest of a unit) the chain touches, the change in seats
     filled that the chain alone makes."""

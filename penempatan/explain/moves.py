@@ -3,7 +3,7 @@ them, the committee's flags (`Perhatian`), the fit components that change, and t
 
 from __future__ import annotations
 
-from penempatan.explain.chains import in_chain_order
+from penempatan.explain.chains import in_chain_order, staffing_gain
 from penempatan.explain.penjelasan import penjelasan
 from penempatan.explain.rows import MoveRow, Reason
 from penempatan.explain.view import PlanView
@@ -28,9 +28,16 @@ def move_kind(view: PlanView, i: int) -> str:
     return ROTASI if t.post_unit[j] == t.post_unit[cur] else MUTASI
 
 
+CHAIN_ONLY = "melanjutkan rantai"
+"""`Tujuan` of a move into a vacancy whose chain does not raise the staffing value (SPEC 4 v3): it only passes a
+vacancy on, so it is not called *mengisi kebutuhan*."""
+
+
 def tujuan(view: PlanView, i: int) -> str:
-    """`Tujuan`: the move's purposes in plain words ('rotasi jatuh tempo; mengisi kebutuhan')."""
-    words = [PURPOSE_LABELS[name] for name in view.purposes(i)]
+    """`Tujuan`: the move's purposes in plain words ('rotasi jatuh tempo; mengisi kebutuhan'); *mengisi
+    kebutuhan* only when the move's chain raises the staffing value (SPEC 4 v3), else *melanjutkan rantai*."""
+    raises = staffing_gain(view, view.chain_of[i][0]) > 0
+    words = [PURPOSE_LABELS[name] if name != "kebutuhan" or raises else CHAIN_ONLY for name in view.purposes(i)]
     if not words and view.pinned.get(i) == view.target[i]:
         words = ["ditetapkan skenario (kunci)"]
     return "; ".join(words)
@@ -86,9 +93,10 @@ def move_reason(view: PlanView, i: int) -> Reason:
     if losses:
         bits.append("meski " + ", ".join(_component_text(view, i, dst, k, v, codes) for v, k in losses))
     s_before, s_after = int(view.stay_scores[i]), int(view.assigned_scores[i])
-    bits.append(f"skor {s_before} → {s_after}, nilai {view.nilai(i)} (tetap: {s_before})")
+    stay_value = int(view.stay_values[i])
+    bits.append(f"skor {s_before} → {s_after}, nilai {view.nilai(i)} (tetap: {stay_value})")
     chain, k = view.chain_of[i]
-    if view.nilai(i) <= s_before and not ({"R11", "R12", "R15"} & set(codes)):
+    if view.nilai(i) <= stay_value and not ({"R11", "R12", "R15"} & set(codes)):
         nxt = chain.members[k] if k < len(chain.members) else (chain.members[0] if chain.cycle else None)
         if nxt is not None:
             e = d.employees[nxt]

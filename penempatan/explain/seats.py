@@ -259,7 +259,7 @@ def _went_elsewhere(view: PlanView, j: int, rows: list[int], codes: list[str]) -
 def _stayed_despite_gain(view: PlanView, k: int) -> bool:
     """Did the employee of candidate row k stay although that move was worth more than staying?"""
     i = int(view.cand.emp[k])
-    return view.target[i] == view.cur[i] and view.row_nilai[k] > int(view.stay_scores[i])
+    return view.target[i] == view.cur[i] and view.row_nilai[k] > int(view.stay_values[i])
 
 
 def _whereabouts(view: PlanView, i: int, score_here: int) -> str:

@@ -102,7 +102,7 @@ def _no_better_post(view: PlanView, i: int, codes: list[str]) -> str:
     kept them from it when it was worth more."""
     d = view.data
     k = view.best_alternative[i]
-    here = int(view.stay_scores[i])
+    here = int(view.stay_values[i])
     if k < 0:
         detail = _no_candidate_rules(view).get(i, "")
         return "tidak ada pindah yang bertujuan dan memenuhi syarat" + (f" ({detail})" if detail else "")

@@ -19,6 +19,7 @@ from penempatan.explain.training import family_of
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.scoring import Tables, flag_names, purpose_names
+from penempatan.scoring.purposes import stay_nilai
 
 T = TypeVar("T")
 
@@ -174,6 +175,12 @@ class PlanView:
         return out
 
     @cached_property
+    def stay_values(self) -> np.ndarray:
+        """Every employee's nilai of staying: their fit plus the staffing value of the seat they hold (SPEC 4 v3;
+        none in an over-staffed or abolished post)."""
+        return stay_nilai(self.t, np.arange(self.t.n_emp, dtype=np.int64), self.stay_scores)
+
+    @cached_property
     def assigned_scores(self) -> np.ndarray:
         """Every employee's fit in the post the plan gives them."""
         n_post = max(1, self.t.n_post)
@@ -194,7 +201,7 @@ class PlanView:
     def _terms(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per employee: the nilai of the plan's pair, and the purposes and flags of their move (bit sets,
         0 for a stayer), from the same `Tables.move_terms` that made the candidates."""
-        nilai = self.stay_scores.copy()
+        nilai = self.stay_values.copy()
         purposes = np.zeros(self.t.n_emp, dtype=np.int64)
         flags = np.zeros(self.t.n_emp, dtype=np.int64)
         movers = np.array(self.movers, dtype=np.int64)

@@ -321,6 +321,18 @@ class Reference:
         keys = sorted((r"\W+".join(map(re.escape, k)) for k in self.lokasi_kata), key=len, reverse=True)
         return re.compile(r"\b(?:" + "|".join(keys) + r")\b", re.IGNORECASE) if keys else re.compile(r"(?!)")
 
+    def seat_kinds(self, nama: str, unit: str, lokasi: str | None, family: JabatanFungsional | None
+                   ) -> tuple[bool, bool]:
+        """(service delivery, scarce profession) of a post for its staffing value (SPEC 4 v3): a JF post in a
+        school, puskesmas or RSUD (a named location, or a unit that is one: lokasi.csv), and a JF family whose
+        fields are all scarce professions (profesi_langka: health, education)."""
+        if family is None:
+            return False, False
+        place = self.place_of(nama, unit, lokasi)
+        service = place != unit or self._place_pattern.match(unit) is not None
+        scarce = bool(family.bidang) and family.bidang <= self.profesi_langka
+        return service, scarce
+
     def subject_of(self, nama_jabatan: str, family: JabatanFungsional | None) -> str | None:
         """The subject a teaching post names (R18 by subject: a JF family that accepts keguruan; mata_pelajaran.csv:
         the longest keyword in the name, 'Guru Matematika Ahli Muda' -> 'matematika', 'Guru Kelas' -> 'kelas');

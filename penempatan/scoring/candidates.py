@@ -16,7 +16,7 @@ from penempatan.arrays import unique
 from penempatan.model import ProblemData
 from penempatan.scoring.eligibility import forbidden_moves, pin_violations
 from penempatan.scoring.fit import COMPONENTS, pair_parts, total
-from penempatan.scoring.purposes import NOT_ELIGIBLE, class_upper_value
+from penempatan.scoring.purposes import NOT_ELIGIBLE, class_upper_value, stay_nilai
 from penempatan.scoring.tables import Tables
 
 
@@ -279,6 +279,8 @@ def _with_terms(t: Tables, emp: np.ndarray, post: np.ndarray, parts: np.ndarray,
     """Candidates of these pairs (in this order) with fit, nilai, purposes and flags of every pair."""
     score = total(parts)
     nilai = score.copy()
+    held = np.nonzero(stay)[0]
+    nilai[held] = stay_nilai(t, emp[held], score[held])
     purposes = np.zeros(len(emp), dtype=np.int64)
     flags = np.zeros(len(emp), dtype=np.int64)
     move = np.nonzero(~stay)[0]

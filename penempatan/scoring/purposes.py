@@ -69,7 +69,10 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
         purposes |= _BIT[name] * mask
     must_fill = t.must_fill_vacancy[post] & has["kebutuhan"]
     valid = _allowed(t, emp, fit, purposes != 0, forced | must_fill)
-    nilai = _value(t, emp, fit, has["kebutuhan"], has["rotasi"], has["promosi"], has["permintaan"])
+    # The seat's staffing value (SPEC 4 v3) is on every pair into a post, stays included (`stay_nilai`), so a
+    # chain that empties a seat worth as much as the one it fills earns nothing.
+    nilai = (_value(t, emp, fit, has["kebutuhan"], has["rotasi"], has["promosi"], has["permintaan"])
+             + t.post_seat_value[post])
     flags = (_FLAG["tidak_bersedia"] * ~t.emp_bersedia[emp]
              | _FLAG["dekat_bup"] * (t.retirement_months[emp] < NEAR_BUP_MONTHS)
              | _FLAG["turun_kelas"] * demotion
@@ -109,7 +112,14 @@ def value_ceiling(t: Tables, emp: np.ndarray, fit: np.ndarray) -> np.ndarray:
     and no cost but biaya_mutasi (every value parameter is ≥ 0), for pricing to skip pairs that cannot pay."""
     p = t.data.params
     return (fit + p.nilai_kebutuhan + t.emp_rotation_value[emp] + p.nilai_promosi + p.nilai_permintaan
-            - p.biaya_mutasi)
+            - p.biaya_mutasi + (int(t.post_seat_value.max()) if t.n_post else 0))
+
+
+def stay_nilai(t: Tables, emp: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """`nilai` of staying (SPEC 4 v3): the fit plus the staffing value of the seat held, except for the holders
+    of an over-staffed or abolished post (their seat is not one the plan must keep filled)."""
+    cur = t.cur[emp]
+    return fit + np.where(t.holders[cur] > t.post_keb[cur], 0, t.post_seat_value[cur])
 
 
 def purpose_names(bits: int) -> list[str]:
@@ -142,5 +152,5 @@ def class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, posts
     forced = t.forced_out[emp]
     purpose = t.emp_due[emp] | promotion | better | forced | vacant | prefs
     possible = _allowed(t, emp, fit, purpose, forced | must_fill)
-    value = _value(t, emp, fit, vacant, t.emp_due[emp], promotion, prefs)
+    value = _value(t, emp, fit, vacant, t.emp_due[emp], promotion, prefs) + pc.nilai_kursi
     return np.where(possible, value, NOT_ELIGIBLE)

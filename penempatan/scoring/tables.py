@@ -54,6 +54,7 @@ class PostClass:
     skor_bidang: frozenset[str]  # fields that give the full field score (SPEC 4); empty = a no-field post
     rumpun_jf: str | None
     mapel: str | None  # R18: the subject a teaching post names (mata_pelajaran.csv)
+    nilai_kursi: int  # the staffing value of a filled seat of these posts (SPEC 4 v3)
     gol_min: int | None
     gol_max: int | None
     struktural: bool
@@ -89,6 +90,10 @@ class Tables:
         self.post_fields = [ref.post_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_score_fields = [ref.score_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
         self.post_subject = [ref.subject_of(q.nama, fam) for q, fam in zip(posts, families, strict=True)]
+        kinds = [ref.seat_kinds(q.nama, q.unit, q.lokasi, fam) for q, fam in zip(posts, families, strict=True)]
+        self.post_seat_value = np.array(
+            [data.params.seat_value(wajib=q.wajib_diisi, layanan=service, profesi=scarce, risiko=q.risiko_tinggi)
+             for q, (service, scarce) in zip(posts, kinds, strict=True)], dtype=np.int64)
         self.post_kelas = np.array([q.kelas for q in posts], dtype=np.int64)
         self.post_keb = np.array([q.kebutuhan for q in posts], dtype=np.int64)
         self.post_risk = np.array([q.risiko_tinggi for q in posts], dtype=bool)
@@ -124,7 +129,7 @@ class Tables:
             gmax = ref.golongan[q.golongan_max].urutan if q.golongan_max else (info.golongan_max if info else None)
             key = PostClass(q.jenis, q.jenjang, q.kelas, int(self.post_tingkat[j]), bool(self.post_manajerial[j]),
                             ref.pendidikan[q.pendidikan_min], self.post_fields[j], self.post_score_fields[j],
-                            self.post_family[j], self.post_subject[j], gmin, gmax,
+                            self.post_family[j], self.post_subject[j], int(self.post_seat_value[j]), gmin, gmax,
                             bool(info and info.struktural),
                             (q.standar_manajerial, q.standar_sosial_kultural, q.standar_teknis))
             post_class[j] = classes.setdefault(key, len(classes))
