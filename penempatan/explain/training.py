@@ -127,20 +127,22 @@ def licence_rows(view: PlanView) -> list[TrainingRow]:
     t, d = view.t, view.data
     free = t.free_movers[np.asarray(view.target)[t.free_movers] == t.cur[t.free_movers]]
     out: list[TrainingRow] = []
+    best: dict[int, np.ndarray] = {}  # per post class: its best candidates, computed once
     for j in np.nonzero(view.after < t.post_keb)[0].tolist():
         family = t.ref.jabatan_fungsional.get(t.post_family[j] or "")
         if family is None or family.lisensi is None or not len(free):
             continue
-        masks = t.class_exclusions(int(t.post_class[j]), free)
-        only = masks["R22"] & ~np.logical_or.reduce([m for code, m in masks.items() if code != "R22"])
-        lacking = free[only & ~t.holds_licence(family.nama)[free]]
-        lacking = np.array([i for i in lacking.tolist() if perpindahan_gaps(t, i, j) == [
-            f"belum memiliki {family.lisensi}"]], dtype=np.int64)
-        if not len(lacking):
-            continue
-        fit = total(t.class_parts(int(t.post_class[j]), lacking))
-        for k in np.lexsort((lacking, -fit))[:LICENCE_CANDIDATES].tolist():
-            e = d.employees[int(lacking[k])]
+        c = int(t.post_class[j])
+        if c not in best:
+            masks = t.class_exclusions(c, free)
+            only = masks["R22"] & ~np.logical_or.reduce([m for code, m in masks.items() if code != "R22"])
+            lacking = free[only & ~t.holds_licence(family.nama)[free]]
+            lacking = np.array([i for i in lacking.tolist() if perpindahan_gaps(t, i, j) == [
+                f"belum memiliki {family.lisensi}"]], dtype=np.int64)
+            fit = total(t.class_parts(c, lacking)) if len(lacking) else np.zeros(0, dtype=np.int64)
+            best[c] = lacking[np.lexsort((lacking, -fit))[:LICENCE_CANDIDATES]]
+        for k in best[c].tolist():
+            e = d.employees[k]
             out.append(TrainingRow(nip=e.nip, nama=e.nama, jabatan=d.positions[j].nama,
                                    pelatihan=f"{family.lisensi} (lisensi {family.nama})",
                                    dasar=RULES["R22"].source + " (perpindahan dari jabatan lain)",

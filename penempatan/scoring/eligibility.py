@@ -75,7 +75,7 @@ def _promotion(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
 
 def _same_family(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
     """Holds a post of the class's JF family today."""
-    return np.array([t.post_family[j] == pc.rumpun_jf for j in t.cur[emp].tolist()], dtype=bool)
+    return t.post_family_id[t.cur[emp]] == t.family_id(pc.rumpun_jf)
 
 
 def _trained_in(t: Tables, emp: np.ndarray, mask: int) -> np.ndarray:

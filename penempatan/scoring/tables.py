@@ -83,8 +83,8 @@ class Tables:
         families = [ref.jabatan_fungsional.get(f) if f else None for f in self.post_family]
         self.post_bup = np.array([ref.bup_of(q.jenis, q.jenjang, fam) for q, fam in zip(posts, families, strict=True)],
                                  dtype=np.int64)
-        family_ids: dict[str, int] = {}
-        self.post_family_id = np.array([family_ids.setdefault(f, len(family_ids)) if f else -1
+        self._family_ids: dict[str, int] = {}
+        self.post_family_id = np.array([self._family_ids.setdefault(f, len(self._family_ids)) if f else -1
                                         for f in self.post_family], dtype=np.int64)
         self.post_struktural = np.array([bool(j and j.struktural) for j in self._post_info], dtype=bool)
         self.post_fields = [ref.post_fields(q.bidang, fam) for q, fam in zip(posts, families, strict=True)]
@@ -210,13 +210,23 @@ class Tables:
             cache[subject] = np.array([self.ref.teaches(e.jurusan, subject) for e in self.data.employees], dtype=bool)
         return cache[subject]
 
+    def family_id(self, family: str | None) -> int:
+        """The index of a JF family in `post_family_id`; -1 for None, -2 for a family no post has."""
+        return -1 if family is None else self._family_ids.get(family, -2)
+
     def holds_licence(self, family: str) -> np.ndarray:
-        """R22: per employee, does their Sertifikat hold the JF family's licence (cached per family)?"""
-        cache: dict[str, np.ndarray] = self.__dict__.setdefault("_licence", {})
-        if family not in cache:
-            fam = self.ref.jabatan_fungsional[family]
-            cache[family] = np.array([fam.holds_licence(e.sertifikat) for e in self.data.employees], dtype=bool)
-        return cache[family]
+        """R22: per employee, does their Sertifikat hold the JF family's licence (cached per licence: most
+        families share STR or none)?"""
+        fam = self.ref.jabatan_fungsional[family]
+        cache: dict[str | None, np.ndarray] = self.__dict__.setdefault("_licence", {})
+        if fam.lisensi not in cache:
+            if fam.lisensi is None:
+                cache[None] = np.ones(self.n_emp, dtype=bool)
+            else:
+                held: dict[tuple[str, ...], bool] = {}  # few distinct Sertifikat cells
+                cache[fam.lisensi] = np.array([held.setdefault(e.sertifikat, fam.holds_licence(e.sertifikat))
+                                               for e in self.data.employees], dtype=bool)
+        return cache[fam.lisensi]
 
     def prefers(self, emp: np.ndarray, unit: np.ndarray) -> np.ndarray:
         """Per pair: did employee emp[k] name unit unit[k] among the units they want (unit_diminati)?"""
