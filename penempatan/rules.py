@@ -62,8 +62,8 @@ _RULES = (
          PP_94_2021, "boleh_turun_kelas"),
     Rule("R20", "JPT Pratama diisi melalui seleksi terbuka atau talent pool", "UU 20/2023; PermenPANRB 15/2019",
          "isi_jpt"),
-    Rule("R21", "unit tidak boleh berakhir dengan kursi kosong lebih banyak dari sekarang", "",
-         "kekurangan_unit_boleh_naik"),
+    Rule("R21", "unit dan lokasi (sekolah, puskesmas) tidak boleh berakhir dengan kursi kosong lebih banyak dari "
+         "sekarang", "", "kekurangan_unit_boleh_naik"),
     Rule("R22", "perpindahan ke jabatan fungsional lain belum memenuhi syarat (usia, predikat kinerja minimal Baik, "
          "lisensi, pengalaman, atau hanya lewat seleksi)", "PermenPANRB 1/2023"),
     Rule("R23", "kotak talenta 1, predikat kinerja Kurang atau hukuman disiplin aktif: tidak dipindah kecuali dari "

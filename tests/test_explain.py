@@ -26,6 +26,7 @@ from penempatan.explain.why_not import (
 )
 from penempatan.model import Pin, ProblemData
 from penempatan.result import Result
+from penempatan.rules import RULES
 from penempatan.scoring import Tables, months_between
 from penempatan.solver import solve
 from penempatan.text import months_long
@@ -607,7 +608,7 @@ def test_must_fill_seat_left_empty_by_r21_says_so():
     assert empty_seats(ex) == [0] and not ex.movers
     reason = empty_seat_reason(ex, 0)
     assert {"R12", "R21"} <= set(reason.codes)
-    assert "R21: unit tidak boleh berakhir dengan kursi kosong lebih banyak" in reason.text
+    assert f"R21: {RULES['R21'].text}" in reason.text
     assert "Pegawai X" in reason.text
     assert "R21" in stay_reason(ex, 0).codes
 

@@ -251,7 +251,7 @@ def _went_elsewhere(view: PlanView, j: int, rows: list[int], codes: list[str]) -
     if held:
         codes.append("R21")
         e = d.employees[held[0]]
-        text += "; " + rule_text("R21", f"{len(held)} calon tidak dapat dilepas unitnya tanpa pengganti, "
+        text += "; " + rule_text("R21", f"{len(held)} calon tidak dapat dilepas unit atau lokasinya tanpa pengganti, "
                                        f"a.l. {e.nama} ({e.nip}) dari {d.positions[view.cur[held[0]]].unit}")
     return text
 
