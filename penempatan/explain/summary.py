@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from penempatan.explain.chains import staffing_gain
 from penempatan.explain.moves import MOVE_KINDS, move_kind
 from penempatan.explain.rows import PlanSummary
 from penempatan.explain.view import PlanView
@@ -58,8 +59,9 @@ def plan_summary(data: ProblemData, tables: Tables, result: Result, *, label: st
     flagged = 0
     for i in v.movers:
         kinds[move_kind(v, i)] += 1
+        raises = staffing_gain(v, v.chain_of[i][0]) > 0  # as Tujuan says it (moves.tujuan, SPEC 4 v3)
         for name in v.purposes(i):
-            purposes[name] += 1
+            purposes[name] += name != "kebutuhan" or raises
         mine = v.flags(i)
         for name in mine:
             flags[name] += 1
