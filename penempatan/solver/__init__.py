@@ -1,9 +1,9 @@
 """solve(ProblemData) -> Result: the optimal transfer plan under every hard rule (SPEC 3–4).
 
 The placement problem is a network flow (employee -> candidate post -> seats) plus a handful of coupling
-rules: unit outflow (R13), total moves (R14) and no unit ending with more empty seats (R21). Two
-priorities come before the objective, each folded into it with a weight larger than everything after it
-(lexicographic):
+rules: unit outflow (R13), total moves (R14) and no unit and no location (a school, a puskesmas) ending with
+more empty seats (R21). Two priorities come before the objective, each folded into it with a weight larger
+than everything after it (lexicographic):
 R11 — holders of an over-staffed post who stay beyond its Kebutuhan ("surplus") cost W_surplus each, so
 the plan moves surplus holders out wherever any rule allows it (such a post takes no newcomers);
 R12 — every must-fill seat filled is worth W_fill.
