@@ -23,7 +23,7 @@ from penempatan.explain.chains import in_chain_order
 from penempatan.explain.rows import TrainingRow
 from penempatan.rules import RULES
 from penempatan.scoring import JPT, Tables, total
-from penempatan.scoring.eligibility import perpindahan_gaps
+from penempatan.scoring.eligibility import perpindahan_gates
 
 if TYPE_CHECKING:
     from penempatan.explain.view import PlanView
@@ -135,10 +135,10 @@ def licence_rows(view: PlanView) -> list[TrainingRow]:
         c = int(t.post_class[j])
         if c not in best:
             masks = t.class_exclusions(c, free)
-            only = masks["R22"] & ~np.logical_or.reduce([m for code, m in masks.items() if code != "R22"])
-            lacking = free[only & ~t.holds_licence(family.nama)[free]]
-            lacking = np.array([i for i in lacking.tolist() if perpindahan_gaps(t, i, j) == [
-                f"belum memiliki {family.lisensi}"]], dtype=np.int64)
+            gates = perpindahan_gates(t, t.classes[c], free)
+            others = [m for code, m in masks.items() if code != "R22"]
+            others += [m for gate, m in gates.items() if gate != "lisensi"]
+            lacking = free[gates["lisensi"] & ~np.logical_or.reduce(others)]  # only the licence stands between
             fit = total(t.class_parts(c, lacking)) if len(lacking) else np.zeros(0, dtype=np.int64)
             best[c] = lacking[np.lexsort((lacking, -fit))[:LICENCE_CANDIDATES]]
         for k in best[c].tolist():

@@ -157,54 +157,58 @@ def jf_not_qualified(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
     return out | ~qualified
 
 
-def perpindahan_not_allowed(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
-    """R22: a move into a JF from another family or jabatan (perpindahan, PermenPANRB 1/2023) needs age within
-    the jenjang's limit, predikat at least Baik, the family's licence (Sertifikat), and experience: the months
-    the family asks in the current post, whose work's fields (`post_score_fields`) meet the family's (or, in a
-    post with no field, the employee's own programme does); a family entered only by selection (Pengawas
-    Sekolah) takes nobody."""
-    out = np.zeros(len(emp), dtype=bool)
+PERPINDAHAN_GATES = ("seleksi", "usia", "predikat", "lisensi", "pengalaman")
+"""R22's conditions, in the order its reasons are listed (`perpindahan_gates`)."""
+
+
+def perpindahan_gates(t: Tables, pc: PostClass, emp: np.ndarray) -> dict[str, np.ndarray]:
+    """R22 per condition: True where employees `emp` moving into JF post class `pc` from another family or
+    jabatan (perpindahan, PermenPANRB 1/2023) fail it — a family entered only by selection (Pengawas Sekolah)
+    takes nobody; age within the jenjang's limit; predikat at least Baik; the family's licence (Sertifikat);
+    experience: the months the family asks in the current post, whose work's fields (`post_score_fields`) meet
+    the family's (or, in a post with no field, the employee's own programme does). Empty for a post of no family
+    and all False for someone already in the family."""
     family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
     if family is None:
-        return out
+        return {}
     switch = ~_same_family(t, pc, emp)
-    if family.seleksi:
-        return switch
     limit = t.ref.perpindahan_age(pc.jenjang)
-    if limit is not None:
-        out |= t.emp_age[emp] > limit
-    out |= t.emp_kinerja[emp] < t.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN)
-    out |= ~t.holds_licence(family.nama)[emp]
     mask = t.fields_mask(family.bidang)
     cur_bits = t.post_field_bits[t.cur[emp]]
     related = (cur_bits & mask).astype(bool) | ((cur_bits == 0) & (t.emp_field_bit[emp] & mask).astype(bool))
     experienced = (t.emp_tenure[emp] >= family.pengalaman_bulan) & (related | (mask == 0))
-    out |= ~experienced
-    return switch & out
+    fails = {
+        "seleksi": np.full(len(emp), family.seleksi),
+        "usia": t.emp_age[emp] > limit if limit is not None else np.zeros(len(emp), dtype=bool),
+        "predikat": t.emp_kinerja[emp] < t.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN),
+        "lisensi": ~t.holds_licence(family.nama)[emp],
+        "pengalaman": ~experienced,
+    }
+    return {gate: switch & fails[gate] for gate in PERPINDAHAN_GATES}
+
+
+def perpindahan_not_allowed(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:
+    """R22: a move into a JF from another family or jabatan that fails any of `perpindahan_gates`."""
+    gates = perpindahan_gates(t, pc, emp)
+    return np.logical_or.reduce(list(gates.values())) if gates else np.zeros(len(emp), dtype=bool)
 
 
 def perpindahan_gaps(t: Tables, i: int, j: int) -> list[str]:
-    """R22 in words: what employee i lacks for a perpindahan into JF post j (empty when nothing, or when j is no
-    perpindahan for i), in the order of `perpindahan_not_allowed`."""
+    """R22 in words: the conditions employee i fails for a perpindahan into JF post j (empty when none, or when
+    j is no perpindahan for i); a selection family names only that."""
     pc = t.classes[int(t.post_class[j])]
-    family = t.ref.jabatan_fungsional.get(pc.rumpun_jf) if pc.rumpun_jf else None
-    one = np.array([i], dtype=np.int64)
-    if family is None or bool(_same_family(t, pc, one)[0]):
+    failed = [gate for gate, mask in perpindahan_gates(t, pc, np.array([i], dtype=np.int64)).items() if mask[0]]
+    if not failed:
         return []
-    if family.seleksi:
-        return [f"{family.nama} hanya diisi lewat seleksi"]
-    e = t.data.employees[i]
-    out = []
-    limit = t.ref.perpindahan_age(pc.jenjang)
-    if limit is not None and t.emp_age[i] > limit:
-        out.append(f"usia {int(t.emp_age[i])} tahun, batas {limit} tahun untuk {pc.jenjang}")
-    if t.emp_kinerja[i] < t.ref.kinerja_rank(PREDIKAT_MINIMAL_PERPINDAHAN):
-        out.append(f"predikat kinerja {e.kinerja}, minimal {PREDIKAT_MINIMAL_PERPINDAHAN}")
-    if not t.holds_licence(family.nama)[i]:
-        out.append(f"belum memiliki {family.lisensi}")
-    if perpindahan_not_allowed(t, pc, one)[0] and not out:
-        out.append(f"pengalaman di bidang {family.nama} kurang dari {family.pengalaman_bulan} bulan")
-    return out
+    family = t.ref.jabatan_fungsional[pc.rumpun_jf or ""]
+    words = {
+        "seleksi": f"{family.nama} hanya diisi lewat seleksi",
+        "usia": f"usia {int(t.emp_age[i])} tahun, batas {t.ref.perpindahan_age(pc.jenjang)} tahun untuk {pc.jenjang}",
+        "predikat": f"predikat kinerja {t.data.employees[i].kinerja}, minimal {PREDIKAT_MINIMAL_PERPINDAHAN}",
+        "lisensi": f"belum memiliki {family.lisensi}",
+        "pengalaman": f"pengalaman di bidang {family.nama} kurang dari {family.pengalaman_bulan} bulan",
+    }
+    return [words["seleksi"]] if "seleksi" in failed else [words[gate] for gate in failed]
 
 
 def step_down(t: Tables, pc: PostClass, emp: np.ndarray) -> np.ndarray:

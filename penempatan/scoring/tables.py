@@ -151,7 +151,7 @@ class Tables:
         self.emp_pelatihan = [frozenset(e.pelatihan) for e in emps]
         # Fields as small integers and trainings as bit sets, so R8/R18 tests are array operations.
         fields = sorted({f for e in emps for f in (e.bidang, *e.pelatihan) if f}
-                        | {f for q in self.post_fields for f in q} | {f for q in self.post_score_fields for f in q}
+                        | {f for q in self.post_fields for f in q}
                         | {f for fam in ref.jabatan_fungsional.values() for f in fam.bidang})
         self.field_id = {f: k for k, f in enumerate(fields)}
         bits = np.int64 if len(fields) < 63 else object
@@ -223,9 +223,8 @@ class Tables:
             if fam.lisensi is None:
                 cache[None] = np.ones(self.n_emp, dtype=bool)
             else:
-                held: dict[tuple[str, ...], bool] = {}  # few distinct Sertifikat cells
-                cache[fam.lisensi] = np.array([held.setdefault(e.sertifikat, fam.holds_licence(e.sertifikat))
-                                               for e in self.data.employees], dtype=bool)
+                held = {cell: fam.holds_licence(cell) for cell in {e.sertifikat for e in self.data.employees}}
+                cache[fam.lisensi] = np.array([held[e.sertifikat] for e in self.data.employees], dtype=bool)
         return cache[fam.lisensi]
 
     def prefers(self, emp: np.ndarray, unit: np.ndarray) -> np.ndarray:
