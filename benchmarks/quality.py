@@ -50,6 +50,12 @@ class Quality:
     naik_dari_bidang_netral: int  # a no-field target whose field part is above the mover's current one
     calon_kembar: int  # pairs of identical JPT Calon lists
     pppk_di_luar_rentang: int  # PPPK holders outside their post's range (R7 through the equivalence)
+    profesi_kehilangan_kursi: int  # R21 v3: scarce profession pools (unit × Guru / health family) with fewer filled
+    jf_ganti_rumpun_rotasi: int  # R26: moves into another JF family (or into or out of JF) labelled rotation
+    relawan_dilewati: int  # surplus posts where a non-volunteer left while a volunteer who could move stayed
+    kebutuhan_tanpa_nilai: int  # moves labelled 'mengisi kebutuhan' whose chain does not raise the staffing value
+    permintaan_dipenuhi: int  # people moved to a unit they named (Unit Diminati)
+    peminta: int  # people who named a Unit Diminati
     waktu_detik: float
     status: str
 
@@ -123,7 +129,7 @@ def quality(data: object, result: object, seconds: float = 0.0) -> Quality:
     gained = int(np.minimum(counts, keb).sum() - np.minimum(holders, keb).sum())
     unwilling = sum(1 for i in movers if not emps[i].bersedia_mutasi)
     n_moves = len(movers)
-    fields = _issue21_counts(data, result, movers)
+    fields = (*_issue21_counts(data, result, movers), *_issue22_counts(data, result, movers))
 
     def pct(k: int, n: int) -> float:
         return round(100.0 * k / n, 2) if n else 0.0
@@ -173,6 +179,70 @@ def _issue21_counts(data: object, result: object, movers: list[int]) -> tuple[in
         rank = ref.golongan_rank(e.golongan)
         pppk += (low is not None and rank < low) or (high is not None and rank > high)
     return outside, r22, r23, r24, neutral_gain, twins, pppk
+
+
+def _issue22_counts(data: object, result: object, movers: list[int]) -> tuple[int, ...]:
+    """(profesi_kehilangan_kursi, jf_ganti_rumpun_rotasi, relawan_dilewati, kebutuhan_tanpa_nilai,
+    permintaan_dipenuhi, peminta), each from the data and the plan as the committee reads them."""
+    from penempatan.check.facts import same_text
+    from penempatan.explain.moves import tujuan
+    from penempatan.explain.view import PlanView
+    from penempatan.model import ProblemData
+    from penempatan.reference import load_reference
+    from penempatan.result import Result
+    from penempatan.rules import PURPOSE_LABELS
+    from penempatan.scoring import Tables
+
+    assert isinstance(data, ProblemData) and isinstance(result, Result)
+    ref = load_reference()
+    posts, emps = data.positions, data.employees
+    cur = np.asarray(data.current_post)
+    after = np.asarray(result.assignment)
+    holders = np.bincount(cur, minlength=len(posts))
+    counts = np.bincount(after, minlength=len(posts))
+
+    def family(j: int) -> str | None:
+        q = posts[j]
+        return ref.jf_of(q.nama, q.rumpun_jf) if q.jenis == "Fungsional" and q.rumpun_jf else None
+
+    def seat_value(j: int) -> int:
+        q = posts[j]
+        name = family(j)
+        service, scarce = ref.seat_kinds(q.nama, q.unit, q.lokasi, ref.jabatan_fungsional.get(name) if name else None)
+        return data.params.seat_value(wajib=q.wajib_diisi, layanan=service, profesi=scarce, risiko=q.risiko_tinggi)
+
+    pools: dict[tuple[str, str], list[int]] = {}
+    for j, q in enumerate(posts):
+        name = family(j)
+        fam = ref.jabatan_fungsional.get(name) if name else None
+        if name and fam and fam.bidang and fam.bidang <= ref.profesi_langka:
+            pools.setdefault((q.unit, name), []).append(j)
+    lost = sum(sum(min(int(counts[j]), posts[j].kebutuhan) for j in js)
+               < sum(min(int(holders[j]), posts[j].kebutuhan) for j in js) for js in pools.values())
+    view = PlanView(data, Tables(data), result)
+    rotation, filling = PURPOSE_LABELS["rotasi"], PURPOSE_LABELS["kebutuhan"]
+    words = {i: tujuan(view, i) for i in movers}
+    family_change = sum(rotation in words[i] and family(int(cur[i])) != family(int(after[i])) for i in movers)
+    volunteers = [bool(e.unit_diminati) for e in emps]
+    can_move = np.zeros(len(emps), dtype=bool)
+    can_move[result.candidates.emp[~result.candidates.stay]] = True
+    passed = 0
+    for j in np.nonzero(holders > np.array([q.kebutuhan for q in posts]))[0].tolist():
+        people = np.nonzero(cur == j)[0].tolist()
+        others_left = any(after[i] != j and not volunteers[i] for i in people)
+        passed += others_left and any(after[i] == j and volunteers[i] and can_move[i] for i in people)
+    no_value = 0
+    for c in view.chains:
+        delta: dict[int, int] = {}
+        for i in c.members:
+            delta[int(cur[i])] = delta.get(int(cur[i]), 0) - 1
+            delta[int(after[i])] = delta.get(int(after[i]), 0) + 1
+        gain = sum(seat_value(j) * (min(int(holders[j]) + d, posts[j].kebutuhan)
+                                    - min(int(holders[j]), posts[j].kebutuhan)) for j, d in delta.items())
+        no_value += sum(filling in words[i] for i in c.members) if gain <= 0 else 0
+    granted = sum(any(same_text(posts[int(after[i])].unit, u) for u in emps[i].unit_diminati)
+                  and posts[int(after[i])].unit != posts[int(cur[i])].unit for i in movers)
+    return lost, family_change, passed, no_value, granted, sum(volunteers)
 
 
 def _solve(data: object) -> tuple[object, float]:

@@ -68,6 +68,7 @@ class Position(BaseModel):
     bidang: tuple[str, ...] = ()  # fields (groups expanded): given, else from the name, else the unit; () = open (R8)
     rumpun_jf: str | None = None  # JF family (jabatan_fungsional.csv), given or found from Nama Jabatan (R18)
     lokasi: str | None = None  # the lowest unit the post belongs to, as given (R21 v3; see Reference.place_of)
+    alamat: str | None = None  # address of the post's workplace, as given (for the letters, SPEC 7 v3)
     golongan_min: str | None = None  # None = default from jenis_jabatan.csv
     golongan_max: str | None = None
     standar_manajerial: int | None = Field(default=None, ge=1, le=5)
@@ -109,7 +110,8 @@ class Weights(BaseModel):
     nilai_rotasi: int = Field(default=8, ge=0)
     nilai_risiko_tinggi: int = Field(default=14, ge=0)
     nilai_promosi: int = Field(default=8, ge=0)
-    nilai_permintaan: int = Field(default=4, ge=0)
+    nilai_permintaan: int = Field(default=24, ge=0)  # above biaya_mutasi and nilai_risiko_tinggi: a wish pays its move
+    nilai_relawan: int = Field(default=30, ge=0)  # volunteers first out of a surplus (SPEC 4 v3, issue 22)
 
     def seat_value(self, *, wajib: bool, layanan: bool, profesi: bool, risiko: bool) -> int:
         """The staffing value of one filled seat (SPEC 4 v3): the highest of its kinds — must-fill, service
@@ -147,6 +149,12 @@ class Params(Weights):
     jumlah_calon: int = Field(default=5, ge=1, le=50)
     bidang_netral_persen: int = Field(default=50, ge=0, le=100)
     bidang_profesi_lain_persen: int = Field(default=25, ge=0, le=100)
+    # The letters' sender (SPEC 7 v3): they word `penempatan surat` only, never the plan; ';' separates lines.
+    nama_instansi: str = ""
+    alamat_instansi: str = ""
+    penanda_tangan: str = ""  # jabatan; nama; NIP and further lines under the name
+    kontak: str = ""
+    tempat_surat: str = ""
 
     @model_validator(mode="after")
     def _window_ordered(self) -> Params:

@@ -14,6 +14,7 @@ class SolveStatus(str, Enum):
     OPTIMAL = "OPTIMAL"
     FEASIBLE = "FEASIBLE"
     INFEASIBLE = "INFEASIBLE"
+    TIME_LIMIT = "TIME_LIMIT"  # no plan found within the time limit, and none proven impossible either
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,10 +44,10 @@ class Result:
 
     @property
     def gap(self) -> float:
-        if self.status is SolveStatus.INFEASIBLE:
+        if not self.feasible:
             return float("nan")
         return max(0.0, (self.bound - self.objective) / max(1.0, abs(self.bound)))
 
     @property
     def feasible(self) -> bool:
-        return self.status is not SolveStatus.INFEASIBLE
+        return self.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)

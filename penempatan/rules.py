@@ -63,7 +63,8 @@ _RULES = (
     Rule("R20", "JPT Pratama diisi melalui seleksi terbuka atau talent pool", "UU 20/2023; PermenPANRB 15/2019",
          "isi_jpt"),
     Rule("R21", "unit dan lokasi (sekolah, puskesmas) tidak boleh berakhir dengan kursi kosong lebih banyak dari "
-         "sekarang", "", "kekurangan_unit_boleh_naik"),
+         "sekarang, dan profesi langka (guru, tiap profesi kesehatan) di satu unit tidak boleh kehilangan kursi "
+         "terisi", "", "kekurangan_unit_boleh_naik"),
     Rule("R22", "perpindahan ke jabatan fungsional lain belum memenuhi syarat (usia, predikat kinerja minimal Baik, "
          "lisensi, pengalaman, atau hanya lewat seleksi)", "PermenPANRB 1/2023"),
     Rule("R23", "kotak talenta 1, predikat kinerja Kurang atau hukuman disiplin aktif: tidak dipindah kecuali dari "

@@ -215,12 +215,30 @@ def test_infeasible_plan_exit_1_with_the_solver_message(small: Path, tmp_path: P
     from types import SimpleNamespace
 
     def infeasible(*_: object, **__: object) -> SimpleNamespace:
-        return SimpleNamespace(feasible=False, message="Kursi wajib tidak dapat diisi.", rules_involved=["R12"])
+        return SimpleNamespace(feasible=False, status=SolveStatus.INFEASIBLE, message="Kursi wajib tidak dapat diisi.",
+                               rules_involved=["R12"])
 
     monkeypatch.setattr("penempatan.solver.solve", infeasible)
     res = runner.invoke(app, ["solve", str(small), "-o", str(tmp_path / "h.xlsx")])
     assert res.exit_code == 1, res.output
     assert "Tidak ada rencana yang layak. Kursi wajib tidak dapat diisi. (aturan terkait: R12)" in res.output
+    assert not (tmp_path / "h.xlsx").exists()
+
+
+def test_no_plan_in_time_says_so_not_infeasible(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A solve that found no plan within the time limit (TIME_LIMIT) says so and suggests a longer --batas-waktu;
+    it does not claim that no plan exists."""
+    from types import SimpleNamespace
+
+    def slow(*_: object, **__: object) -> SimpleNamespace:
+        return SimpleNamespace(feasible=False, status=SolveStatus.TIME_LIMIT, rules_involved=[],
+                               message="CP-SAT belum menemukan rencana yang layak dalam batas waktu.")
+
+    monkeypatch.setattr("penempatan.solver.solve", slow)
+    res = runner.invoke(app, ["solve", str(small), "-o", str(tmp_path / "h.xlsx"), "--batas-waktu", "5"])
+    assert res.exit_code == 1, res.output
+    assert "Belum ada rencana dalam batas waktu 5 detik" in res.output and "--batas-waktu" in res.output
+    assert "Tidak ada rencana yang layak" not in res.output
     assert not (tmp_path / "h.xlsx").exists()
 
 

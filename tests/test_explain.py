@@ -10,7 +10,7 @@ import pytest
 
 from penempatan.check import holders_not_qualified
 from penempatan.explain import Explainer, PlanView, chain_list, penjelasan
-from penempatan.explain.chains import alone_ok, chain_gain, order_text, staffing_gain
+from penempatan.explain.chains import R21_KINDS, alone_ok, chain_gain, order_text, staffing_gain
 from penempatan.explain.chains import links as chain_links
 from penempatan.explain.moves import CHAIN_ONLY, move_kind, move_reason, perhatian, tujuan
 from penempatan.explain.seats import empty_seat_reason, empty_seats, exclusion_counts, jpt_pool, shortlist
@@ -383,7 +383,7 @@ def test_every_cited_rule_is_consistent_with_the_data(solved):
             elif code == "R13":
                 assert (ex.unit_leavers >= ex.unit_cap).any()
             elif code == "R21":
-                assert (ex.place_filled_after <= ex.place_filled_before).any()
+                assert any((ex.group_filled_after[k] <= ex.group_filled_before[k]).any() for k in R21_KINDS)
             else:
                 assert counts.get(code, 0) > 0
 
@@ -577,14 +577,16 @@ def test_unqualified_holder_stays_with_an_r18_warning(solved):
 
 
 def test_chain_approval_alone_respects_r21(solved):
-    """A chain marked as approvable alone leaves no location with fewer seats filled than today on its own."""
+    """A chain marked as approvable alone leaves no location and no scarce profession pool with fewer seats filled
+    than today on its own."""
     data, tables, result, ex = solved
     t = tables
     for c in ex.chains:
         plan = t.cur.copy()
         plan[list(c.members)] = result.assignment[list(c.members)]
-        alone = ex.place_filled(np.bincount(plan, minlength=t.n_post))
-        assert alone_ok(ex, c) == bool((alone >= ex.place_filled_before).all())
+        people = np.bincount(plan, minlength=t.n_post)
+        ok = all((ex.group_filled(k, people) >= ex.group_filled_before[k]).all() for k in R21_KINDS)
+        assert alone_ok(ex, c) == ok
 
 
 def test_must_fill_seat_left_empty_by_r21_says_so():

@@ -19,7 +19,7 @@ from penempatan.model import Employee, Position
 from penempatan.scoring import FLAGS, PURPOSES, MoveTerms, Tables, build_candidates, flag_names, purpose_names
 
 VALUES: dict[str, Any] = {"nilai_kebutuhan": 3, "nilai_rotasi": 5, "nilai_risiko_tinggi": 11, "nilai_promosi": 17,
-          "nilai_permintaan": 23, "biaya_mutasi": 7, "biaya_tidak_bersedia": 41}
+          "nilai_permintaan": 23, "nilai_relawan": 29, "biaya_mutasi": 7, "biaya_tidak_bersedia": 41}
 
 
 def tables(employees: list[Employee], positions: list[Position], **params: Any) -> Tables:
@@ -140,10 +140,25 @@ def test_permintaan(wanted: tuple[str, ...], unit: str, has: bool) -> None:
 
 
 def test_every_purpose_adds_up() -> None:
-    """All value-bearing purposes at once: nilai = fit + 3 + 11 + 17 + 23 − 7, with every purpose bit."""
+    """All value-bearing purposes at once: nilai = fit + 3 + 11 + 17 + 23 − 7, with every purpose bit, plus 29 for
+    a volunteer (she named a Unit Diminati) leaving the over-staffed post H."""
     t = tables([emp(0, "H", unit_diminati=("Unit B",), **DUE), emp(1, "H")],
                [post("H", risiko_tinggi=True, kebutuhan=1), post("K", unit="Unit B", kelas=7)])
-    assert described(t, 0, "K", 10) == (list(PURPOSES), [], 3 + 11 + 17 + 23 - 7, True)
+    assert described(t, 0, "K", 10) == (list(PURPOSES), [], 3 + 11 + 17 + 23 + 29 - 7, True)
+
+
+@pytest.mark.parametrize(("wanted", "h_seats", "bonus"), [
+    (("Unit C",), 1, 29),  # asked to move (any Unit Diminati), H over-staffed: volunteers first
+    ((), 1, 0),  # did not ask
+    (("Unit C",), 2, 0)])  # asked, but H is not over-staffed: no surplus to shed
+def test_volunteer_leaves_a_surplus_first(wanted: tuple[str, ...], h_seats: int, bonus: int) -> None:
+    """Volunteers first: a holder of an over-staffed post who named a Unit Diminati adds nilai_relawan to a move
+    out of it, wherever it goes (here to Unit B, not the unit she named)."""
+    t = tables([emp(0, "H", unit_diminati=wanted), emp(1, "H")],
+               [post("H", kebutuhan=h_seats), post("K", unit="Unit B")])
+    purposes, _, value, valid = described(t, 0, "K")
+    assert valid and "permintaan" not in purposes
+    assert value == 3 + bonus - 7  # kebutuhan (K is empty) − biaya_mutasi
 
 
 # --- same name, same unit --------------------------------------------------------------------------------

@@ -819,3 +819,32 @@ def test_sertifikat_is_read_as_a_list(tmp_path: Path) -> None:
     mk.set_cell(sheets, "Pegawai", 3, "Sertifikat", "STR; Sertifikat PBJ")
     result = read_workbook(mk.save(sheets, tmp_path / "w.xlsx"))
     assert result.data.employees[1].sertifikat == ("STR", "Sertifikat PBJ")
+
+
+def test_alamat_is_an_optional_column_of_jabatan(tmp_path: Path) -> None:
+    """Without an Alamat column every post has no address (existing workbooks read as before); with it, the
+    address is read as written, and a row left empty has none."""
+    sheets = mk.valid_sheets()
+    assert "Alamat" not in sheets["Jabatan"][0]
+    assert all(q.alamat is None for q in read_workbook(mk.save(sheets, tmp_path / "a.xlsx")).data.positions)
+    sheets["Jabatan"][0].append("Alamat")
+    for row in sheets["Jabatan"][1:]:
+        row.append(None)
+    mk.set_cell(sheets, "Jabatan", 3, "Alamat", "Jl. Merdeka No. 5, Kelurahan Oebobo")
+    positions = read_workbook(mk.save(sheets, tmp_path / "b.xlsx")).data.positions
+    assert [q.alamat for q in positions if q.alamat] == ["Jl. Merdeka No. 5, Kelurahan Oebobo"]
+    assert positions[1].alamat == "Jl. Merdeka No. 5, Kelurahan Oebobo"
+
+
+def test_pengaturan_letter_texts(tmp_path: Path) -> None:
+    """The letters' sender keys are texts: kept as written (trimmed), a number cell as its digits, an empty
+    cell as the default ''."""
+    sheets = mk.valid_sheets()
+    sheets["Pengaturan"][1:] = [
+        ["nama_instansi", "  Pemerintah Kota Uji; BKPSDM "], ["Penanda Tangan", "Kepala BKPSDM; Budi; NIP 1"],
+        ["kontak", 812345], ["tempat_surat", None],
+    ]
+    params = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data.params
+    assert params.nama_instansi == "Pemerintah Kota Uji; BKPSDM"
+    assert params.penanda_tangan == "Kepala BKPSDM; Budi; NIP 1"
+    assert (params.kontak, params.tempat_surat, params.alamat_instansi) == ("812345", "", "")

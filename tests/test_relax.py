@@ -1,4 +1,4 @@
-"""Lagrangian relaxation of R13/R14 with R21 in the repair (relax.py): feasible plans, valid bounds, chains."""
+"""Lagrangian relaxation of R13/R14 with R21 in the repair (solver/relax.py): feasible plans, valid bounds, chains."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from test_solver import V2_VALUES
 from penempatan import solver
 from penempatan.check import check_plan
 from penempatan.model import ProblemData
-from penempatan.relax import Coupling, lagrangian, move_chains, repair, shortfall_excess, violations
 from penempatan.scoring import Tables, build_candidates
 from penempatan.solver import LinearRelaxation, Structure, build_structure, solve_flow
 from penempatan.solver.flow import scaled_flow
+from penempatan.solver.relax import lagrangian, move_chains, repair, shortfall_excess, violations
 
 SIDE_RULES = [{"maks_mutasi": 4}, {"maks_keluar_unit_persen": 3}, {"maks_mutasi": 10, "maks_keluar_unit_persen": 5},
               {}]  # the last: the defaults (R13 at 30 %, R21 on)
@@ -38,16 +38,16 @@ def structure(seed: int, **params: object) -> Structure:
     return build_structure(data, tables, build_candidates(data, tables))
 
 
-def shortfall_ok(c: Coupling, x: np.ndarray) -> bool:
-    """R21: no unit with fewer seats filled than today."""
-    return bool((shortfall_excess(c, np.bincount(c.cand.post[x], minlength=c.n_post)) <= 0).all())
+def shortfall_ok(c: Structure, x: np.ndarray) -> bool:
+    """R21: no location and no scarce profession pool with fewer seats filled than today."""
+    return all((short <= 0).all() for short in shortfall_excess(c, np.bincount(c.cand.post[x], minlength=c.n_post)))
 
 
 @pytest.mark.parametrize("seed", range(6))
 def test_chains_partition_the_moves(seed: int) -> None:
     """Every move of the flow plan is in exactly one chain, and each chain links seat to seat."""
     s = structure(seed)
-    c = s.coupling()
+    c = s
     x, _ = solve_flow(s)
     assert x is not None
     chains = move_chains(c, x)
@@ -64,8 +64,8 @@ def test_chains_partition_the_moves(seed: int) -> None:
 def test_repair_meets_side_rules(seed: int, params: dict[str, object]) -> None:
     """Repairing the flow plan satisfies R13, R14 and R21 and never exceeds a post's seats (R11)."""
     s = structure(seed, **params)
-    c = s.coupling()
-    assert c.place_need is not None
+    c = s
+    assert c.seats_kept  # R21 on
     x, _ = solve_flow(s)
     assert x is not None
     fixed = repair(c, x)
@@ -94,7 +94,7 @@ def test_repair_restores_r21(seed: int) -> None:
     data = r21_case(seed)
     tables = Tables(data)
     s = build_structure(data, tables, build_candidates(data, tables))
-    c = s.coupling()
+    c = s
     x, _ = solve_flow(s)
     assert x is not None
     assert not shortfall_ok(c, x)
@@ -123,7 +123,7 @@ def test_lagrangian_stage_with_r21_binding(seed: int, monkeypatch: pytest.Monkey
 def test_lagrangian_bound_is_valid(seed: int, params: dict[str, object]) -> None:
     """Lagrangian bound ≥ exact LP optimum ≥ repaired plan, which meets R13, R14 and R21."""
     s = structure(seed, **params)
-    c = s.coupling()
+    c = s
     relaxed = lagrangian(c, flow_for(s), time_budget=10.0)
     lp = LinearRelaxation(s).solve()
     assert lp is not None and relaxed.x is not None

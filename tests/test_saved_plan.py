@@ -12,9 +12,11 @@ from typer.testing import CliRunner
 
 from penempatan.cli import app
 from penempatan.demo import generate_demo
+from penempatan.excel.common import param_value
 from penempatan.excel.read import read_workbook
-from penempatan.excel.read_plan import read_saved_plan
+from penempatan.excel.read_plan import SavedPlan, changed_parameters, read_saved_plan
 from penempatan.excel.write_input import write_input_workbook
+from penempatan.model import Params
 from penempatan.scoring import Tables
 
 runner = CliRunner()
@@ -149,3 +151,18 @@ def test_help_names_the_option() -> None:
     res = runner.invoke(app, ["explain", "-h"])
     assert res.exit_code == 0
     assert "--rencana" in res.output and "tanpa menyelesaikan ulang" in _flat(res.output)
+
+
+def test_plan_saved_before_the_letter_parameters_is_the_same_plan() -> None:
+    """A plan whose Parameter sheet predates the letters' sender keys matches data that leaves them empty (they
+    only word the letters); once the data sets one, it differs, as any other parameter would."""
+    params = Params()
+    letters_only = ("nama_instansi", "alamat_instansi", "penanda_tangan", "kontak", "tempat_surat")
+    old = [(name, "" if getattr(params, name) is None else param_value(getattr(params, name)))
+           for name in Params.model_fields if name not in letters_only]
+    saved = SavedPlan("hasil.xlsx", [], {}, old)
+    assert changed_parameters(saved, params) == []
+    assert changed_parameters(saved, params.model_copy(update={"kontak": "Sari"})) == [("kontak", "(tidak ada)",
+                                                                                         "Sari")]
+    assert [name for name, _, _ in changed_parameters(saved, params.model_copy(update={"maks_mutasi": 3}))] == \
+        ["maks_mutasi"]

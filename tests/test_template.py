@@ -56,7 +56,7 @@ def _small_problem(**params: object) -> ProblemData:
         Position(kode="=P1", nama="=Kepala Seksi <Umum> & Data", unit="Dinas Uji", jenis="Pengawas", kelas=9,
                  kebutuhan=1, pendidikan_min="S-1", bidang="administrasi_sosial", golongan_min="III/a",
                  golongan_max="III/d", standar_manajerial=3, standar_sosial_kultural=2, standar_teknis=3,
-                 risiko_tinggi=True, wajib_diisi=True),
+                 risiko_tinggi=True, wajib_diisi=True, alamat="=Jl. <Uji> & No. 1"),
         Position(kode="0042", nama="Perawat Ahli Pertama", unit="RSUD Uji", jenis="Fungsional",
                  jenjang="Ahli Pertama", kelas=8, kebutuhan=0, pendidikan_min="S-1", bidang="keperawatan",
                  rumpun_jf="Perawat"),
@@ -190,6 +190,7 @@ def test_template_petunjuk_documents_every_parameter(template: Path) -> None:
     assert {name for name in Params.model_fields if not helps.get(name)} == set()
     assert "bobot_rotasi" not in helps and "bobot_preferensi" not in helps
     assert "R20" in str(helps["isi_jpt"]) and "R8" in str(helps["bidang_wajib"])
+    assert "jabatan; nama; NIP" in str(helps["penanda_tangan"])  # the signer's format, split on ';'
 
 
 def test_template_petunjuk_documents_reference_tables(template: Path) -> None:
@@ -231,6 +232,7 @@ def test_values_written_as_the_reader_expects(tmp_path: Path) -> None:
     assert post["Nama Jabatan"].data_type == "s"
     assert (post["Kelas Jabatan"].value, post["Kebutuhan"].value) == (9, 1)
     assert (post["Risiko Tinggi"].value, post["Wajib Diisi"].value) == ("Ya", "Ya")
+    assert (post["Alamat"].value, post["Alamat"].data_type) == ("=Jl. <Uji> & No. 1", "s")
     second = {h: c.value for h, c in zip(_header(jab), next(jab.iter_rows(min_row=3, max_row=3)), strict=False)}
     assert (second["Kode Jabatan"], second["Kebutuhan"], second["Rumpun JF"]) == ("0042", 0, "Perawat")
     third = {h: c.value for h, c in zip(_header(jab), next(jab.iter_rows(min_row=4, max_row=4)), strict=False)}
@@ -244,9 +246,13 @@ def test_pengaturan_holds_the_data_params(tmp_path: Path) -> None:
     """With data, Pengaturan holds its params: dates dd-mm-yyyy, tuples `;`-joined, numbers as numbers."""
     path = tmp_path / "data.xlsx"
     data = _small_problem(larangan_mulai=date(2026, 9, 1), larangan_selesai=date(2027, 2, 1), maks_mutasi=15,
-                          status_boleh_mutasi=("Aktif", "CPNS"), toleransi_golongan=False)
+                          status_boleh_mutasi=("Aktif", "CPNS"), toleransi_golongan=False,
+                          nama_instansi="=Pemerintah Kota Uji; BKPSDM")
     write_input_workbook(path, data)
-    values = dict(load_workbook(path)[SHEET_PENGATURAN].iter_rows(min_row=2, values_only=True))
+    ws = load_workbook(path)[SHEET_PENGATURAN]
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    values = dict(ws.iter_rows(min_row=2, values_only=True))
+    assert values["nama_instansi"] == "=Pemerintah Kota Uji; BKPSDM"
     assert values["tanggal_acuan"] == "01-12-2026"
     assert values["larangan_mulai"] == "01-09-2026"
     assert values["maks_mutasi"] == 15
@@ -271,7 +277,8 @@ def _without_row(items: tuple[Employee, ...] | tuple[Position, ...]) -> list[obj
 def test_round_trip(tmp_path: Path, source: str) -> None:
     """Writing data and reading it back gives the same employees, positions and parameters."""
     read = pytest.importorskip("penempatan.excel.read", reason="penempatan/excel/read.py belum ada")
-    data = _small_problem(maks_mutasi=15) if source == "small" else generate_demo(400, seed=11)
+    data = (_small_problem(maks_mutasi=15, penanda_tangan="=Kepala; Budi; NIP 1", kontak="0812 3")
+            if source == "small" else generate_demo(400, seed=11))
     path = tmp_path / "roundtrip.xlsx"
     write_input_workbook(path, data)
     back = read.read_workbook(path).data

@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
+from penempatan.demo import generate_demo
 from penempatan.excel.write_plan import SHEETS, write_plan
+from penempatan.explain import PlanView, UnitRow, unit_rows
 from penempatan.explain.training import LICENCE_WHEN
 from penempatan.model import Params, ProblemData
 from penempatan.result import Result
@@ -100,16 +102,43 @@ def test_nip_and_formula_like_names_are_text(plan):
 
 
 def test_per_unit_numbers_add_up(plan):
-    """Σ bezetting before and after equal the employees; before + in − out = after for every unit."""
+    """Per unit: Σ bezetting before and after equal the employees; before + in − out = after for every unit and
+    location; a unit's locations add up to the unit; no location and no unit ends with fewer seats filled (R21)."""
     data, tables, result, path = plan
     rows = _rows(path, "Per Unit")[1:]
-    assert [r[0] for r in rows] == data.units
-    assert sum(r[2] for r in rows) == len(data.employees)
-    assert sum(r[3] for r in rows) == len(data.employees)
-    assert sum(r[1] for r in rows) == sum(p.kebutuhan for p in data.positions)
+    units = [r for r in rows if r[1] == "(seluruh unit)"]
+    assert [r[0] for r in units] == data.units
+    assert sum(r[3] for r in units) == len(data.employees)
+    assert sum(r[4] for r in units) == len(data.employees)
+    assert sum(r[2] for r in units) == sum(p.kebutuhan for p in data.positions)
     for r in rows:
-        assert r[2] + r[4] - r[5] == r[3]
-        assert r[6] == "sesuai" or re.fullmatch(r"(kurang \d+)?(, )?(lebih \d+)?", r[6])
+        assert r[3] + r[7] - r[8] == r[4]
+        assert r[6] >= r[5]  # R21: seats filled after ≥ before, per unit and per location
+        assert r[9] == "sesuai" or re.fullmatch(r"(kurang \d+)?(, )?(lebih \d+)?", r[9])
+    assert_locations_add_up(units, [r for r in rows if r[1] != "(seluruh unit)"])
+
+
+def assert_locations_add_up(units: list[tuple], places: list[tuple]) -> None:
+    """Each unit with locations has two or more, and their Kebutuhan, bezetting and seats filled add up to it."""
+    for unit in units:
+        inside = [r for r in places if r[0] == unit[0]]
+        if inside:
+            assert len(inside) >= 2
+            for col in (2, 3, 4, 5, 6):
+                assert sum(r[col] for r in inside) == unit[col]
+
+
+def test_per_unit_shows_schools_and_puskesmas() -> None:
+    """On the demo pemda, Per Unit has a row per school and puskesmas under its unit, adding up to the unit."""
+    data = generate_demo(n_pegawai=600, seed=1)
+    tables = Tables(data)
+    rows = [tuple(r.cells()) for r in unit_rows(PlanView(data, tables, solve(data, 30, tables=tables)))]
+    units = [r for r in rows if r[1] == UnitRow.WHOLE_UNIT]
+    places = [r for r in rows if r[1] != UnitRow.WHOLE_UNIT]
+    assert len(units) == len(data.units)
+    assert any(r[1].startswith("SD") for r in places) and any("Puskesmas" in r[1] for r in places)
+    assert_locations_add_up(units, places)
+    assert all(r[6] >= r[5] for r in rows)
 
 
 def test_empty_posts_are_exactly_the_understaffed_ones(plan):

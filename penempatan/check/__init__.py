@@ -8,7 +8,7 @@ every violation it finds (an empty list means the plan is valid); `assert_plan_v
 Rule codes are those of SPEC 3, plus four for the plan itself:
 `TUJUAN` (a move without a purpose, or one that lowers the fit without a purpose that allows it, SPEC 4),
 `PLAN` (not one valid post per employee), `OBJ` (a reported number does not match the plan, or a pair
-is not among the candidates), `INFEASIBLE` (the solver found no plan; nothing else is checked).
+is not among the candidates), `INFEASIBLE` or `TIME_LIMIT` (the solver found no plan; nothing else is checked).
 
 Modules: `facts` (what the rules ask about posts and employees; `Violation`), `movers` (`Rules`: one method
 per per-mover rule), `purposes` (a move's purposes and nilai), `plan` (the whole plan: seats, coupling rules,

@@ -10,7 +10,7 @@ from penempatan.check.facts import Violation, broken
 from penempatan.check.movers import Rules
 from penempatan.model import ProblemData
 from penempatan.reference import Reference
-from penempatan.result import Result, SolveStatus
+from penempatan.result import Result
 
 
 def holders_not_qualified(data: ProblemData, ref: Reference | None = None) -> list[Violation]:
@@ -32,8 +32,8 @@ def holders_not_qualified(data: ProblemData, ref: Reference | None = None) -> li
 
 def check_plan(data: ProblemData, result: Result, ref: Reference | None = None) -> list[Violation]:
     """Every hard-rule violation of `result` for `data` (empty = a valid plan)."""
-    if result.status is SolveStatus.INFEASIBLE:
-        return [Violation("INFEASIBLE", None, None, "tidak ada rencana yang layak; tidak ada yang diperiksa")]
+    if not result.feasible:
+        return [Violation(result.status.value, None, None, "tidak ada rencana; tidak ada yang diperiksa")]
     structure = _plan_shape(data, result)
     if structure:
         return structure
@@ -52,6 +52,7 @@ def check_plan(data: ProblemData, result: Result, ref: Reference | None = None) 
     out += _unit_outflow(data, plan)
     out += _total_moves(data, plan)
     out += _place_shortage(data, plan, rules.ref)
+    out += _profession_shortage(data, plan, rules.ref)
     out += _reported_numbers(data, rules, result, plan, fit)
     return out
 
@@ -175,16 +176,21 @@ def _total_moves(data: ProblemData, plan: list[int]) -> list[Violation]:
     return []
 
 
+def _people(data: ProblemData, plan: list[int]) -> tuple[list[int], list[int]]:
+    """People per post before and after the plan."""
+    after = [0] * len(data.positions)
+    for j in plan:
+        after[j] += 1
+    return [len(h) for h in data.holders], after
+
+
 def _place_shortage(data: ProblemData, plan: list[int], ref: Reference) -> list[Violation]:
     """R21 (kekurangan_unit_boleh_naik off): no location (a school, a puskesmas, or the rest of a unit:
     `Reference.place_of`) ends with more empty seats than before the plan, counting per post
     max(0, Kebutuhan − people); no unit then does either."""
     if data.params.kekurangan_unit_boleh_naik:
         return []
-    before = [len(h) for h in data.holders]
-    after = [0] * len(data.positions)
-    for j in plan:
-        after[j] += 1
+    before, after = _people(data, plan)
     empty_before: dict[str, int] = {}
     empty_after: dict[str, int] = {}
     for j, post in enumerate(data.positions):
@@ -197,6 +203,30 @@ def _place_shortage(data: ProblemData, plan: list[int], ref: Reference) -> list[
     return [Violation("R21", None, None, broken("R21", f"kursi kosong di {where} bertambah dari "
                                                       f"{empty_before[where]} menjadi {empty_after[where]}"))
             for where in sorted(empty_after) if empty_after[where] > empty_before[where]]
+
+
+def _profession_shortage(data: ProblemData, plan: list[int], ref: Reference) -> list[Violation]:
+    """R21 (kekurangan_unit_boleh_naik off): no scarce profession (a JF family whose fields are all scarce:
+    Guru, each health profession; `Reference.seat_kinds`) ends with fewer seats filled in a unit, counting per
+    post min(Kebutuhan, people)."""
+    if data.params.kekurangan_unit_boleh_naik:
+        return []
+    before, after = _people(data, plan)
+    filled_before: dict[tuple[str, str], int] = {}
+    filled_after: dict[tuple[str, str], int] = {}
+    for j, post in enumerate(data.positions):
+        if post.jenis != "Fungsional" or not post.rumpun_jf:
+            continue
+        name = ref.jf_of(post.nama, post.rumpun_jf)
+        family = ref.jabatan_fungsional.get(name) if name else None
+        if name is None or not ref.seat_kinds(post.nama, post.unit, post.lokasi, family)[1]:
+            continue
+        key = (post.unit, name)
+        filled_before[key] = filled_before.get(key, 0) + min(post.kebutuhan, before[j])
+        filled_after[key] = filled_after.get(key, 0) + min(post.kebutuhan, after[j])
+    return [Violation("R21", None, None, broken("R21", f"kursi {key[1]} terisi di {key[0]} berkurang dari "
+                                                      f"{filled_before[key]} menjadi {filled_after[key]}"))
+            for key in sorted(filled_after) if filled_after[key] < filled_before[key]]
 
 
 def _reported_numbers(data: ProblemData, rules: Rules, result: Result, plan: list[int],

@@ -46,8 +46,9 @@ def rotation_applies(f: Facts, i: int, j: int) -> bool:
 def nilai(f: Facts, i: int, j: int, fit: int, fit_stay: int | None = None) -> int:
     """The objective coefficient of employee i ending in post j whose fit is `fit` (SPEC 4): the fit plus the
     staffing value of the seat (v3; none for staying in an over-staffed or abolished post); for a move also the
-    value of its purposes, minus biaya_mutasi, for someone unwilling biaya_tidak_bersedia, and for a fit below
-    `fit_stay` (their fit today) biaya_kesesuaian_turun."""
+    value of its purposes, nilai_relawan when someone who asked to move (a Unit Diminati) leaves an over-staffed or
+    abolished post (volunteers first), minus biaya_mutasi, for someone unwilling biaya_tidak_bersedia, and for a fit
+    below `fit_stay` (their fit today) biaya_kesesuaian_turun."""
     if j == f.data.current_post[i]:
         return fit + (0 if f.over_staffed(j) else f.seat_value(j))
     p = f.params
@@ -55,9 +56,10 @@ def nilai(f: Facts, i: int, j: int, fit: int, fit_stay: int | None = None) -> in
     value = {"kebutuhan": p.nilai_kebutuhan, "rotasi": rotation_value, "promosi": p.nilai_promosi,
              "permintaan": p.nilai_permintaan}
     unwilling = 0 if f.data.employees[i].bersedia_mutasi else p.biaya_tidak_bersedia
+    volunteer = p.nilai_relawan if f.forced_out(i) and f.data.employees[i].unit_diminati else 0
     lower = p.biaya_kesesuaian_turun if fit_stay is not None and fit < fit_stay else 0
-    return (fit + f.seat_value(j) + sum(value.get(name, 0) for name in purposes(f, i, j)) - p.biaya_mutasi
-            - unwilling - lower)
+    return (fit + f.seat_value(j) + sum(value.get(name, 0) for name in purposes(f, i, j)) + volunteer
+            - p.biaya_mutasi - unwilling - lower)
 
 
 def purpose_violation(f: Facts, i: int, j: int, fit_move: int, fit_stay: int) -> str | None:

@@ -39,18 +39,25 @@ def template(
     skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="CONTOH.toml",
                                                   help="Tulis juga contoh berkas skenario (.toml) dengan "
                                                   "penjelasan setiap kunci.")] = None,
+    surat: Annotated[Path | None, typer.Option("--surat", metavar="TEMPLAT.docx",
+                                               help="Tulis juga templat surat bawaan (.docx) untuk diubah instansi "
+                                               "(kop, tanda tangan, tata letak), lalu dipakai dengan `penempatan "
+                                               "surat --templat`.")] = None,
     timpa: _Timpa = False,
 ) -> None:
     """Tulis workbook masukan kosong lengkap dengan petunjuk dan pilihan (drop-down)."""
     outputs = Outputs(timpa)
     out = outputs.claim(file)
     example = outputs.claim(skenario)
+    letter = outputs.claim(surat)
     assert out is not None
     with guard():
-        jobs.write_template(out, example)
+        jobs.write_template(out, example, letter)
         outputs.written(out, "Templat")
         if example is not None:
             outputs.written(example, "Contoh skenario")
+        if letter is not None:
+            outputs.written(letter, "Templat surat")
 
 
 @app.command(cls=Command)

@@ -53,8 +53,8 @@ def default_output(data: Path, kind: str) -> Path:
 
 
 # --- template, demo, check ---------------------------------------------------------------------------------------
-def write_template(out: Path, example: Path | None) -> None:
-    """The empty input workbook, and the commented example scenario when asked."""
+def write_template(out: Path, example: Path | None, letter: Path | None = None) -> None:
+    """The empty input workbook, and the commented example scenario and the letter template when asked."""
     from penempatan.excel.write_input import write_input_workbook
 
     with output_batch():
@@ -63,6 +63,11 @@ def write_template(out: Path, example: Path | None) -> None:
             from penempatan.scenario import write_example
 
             write_example(example)
+        if letter is not None:
+            from penempatan.atomic import write_atomically
+            from penempatan.letters import template_path
+
+            write_atomically(letter, lambda tmp: tmp.write_bytes(template_path().read_bytes()), suffix=".docx")
 
 
 def write_demo(out: Path, pegawai: int, seed: int) -> ProblemData:
@@ -168,6 +173,7 @@ DECISIONS_ROW = "keputusan acuan"
 def solve_plan(problem: ProblemData, reference: np.ndarray | None, batas_waktu: float,
                progress: Progress) -> tuple[Tables, Result]:
     """Score and solve; a plan that cannot exist ends the command with exit 1."""
+    from penempatan.result import SolveStatus
     from penempatan.scoring import Tables
     from penempatan.solver import solve
 
@@ -175,6 +181,9 @@ def solve_plan(problem: ProblemData, reference: np.ndarray | None, batas_waktu: 
     tables = Tables(problem)
     result = solve(problem, batas_waktu, tables=tables, reference=reference,
                    progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
+    if result.status is SolveStatus.TIME_LIMIT:
+        raise Stop(f"Belum ada rencana dalam batas waktu {batas_waktu:g} detik. {result.message} Coba lagi dengan "
+                   "--batas-waktu yang lebih besar.", EXIT_FAIL)
     if not result.feasible:
         raise Stop(f"Tidak ada rencana yang layak. {result.message} (aturan terkait: "
                    f"{', '.join(result.rules_involved)})", EXIT_FAIL)

@@ -1,5 +1,6 @@
 """`penempatan surat` (SPEC 7): a letter draft (.docx) for every mover of a saved plan, `daftar-surat.xlsx`
-and one combined document for printing, in one folder.
+and one combined document for printing (every letter from an odd page on), in one folder; from the template
+shipped in data/ or the office's own (`--templat`, checked before any work), the sender from `Pengaturan`.
 
 The letters are worded from the plan saved in HASIL.xlsx without solving again (as `explain --rencana`): the
 plan must have been made from these bytes of DATA with the same scenario and parameters, and every move and
@@ -50,18 +51,27 @@ def surat(
                                                "tanpa menyusun ulang.")] = 60.0,
     timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas surat yang sudah ada di folder (tanpa opsi "
                                         "ini berkas yang ada tidak pernah ditimpa).")] = False,
+    templat: Annotated[Path | None, typer.Option("--templat", metavar="TEMPLAT.docx",
+                                                 help="Templat surat .docx instansi sendiri (kop, tanda tangan, tata "
+                                                 "letak) yang memuat penanda {{ISI_SURAT}} sendirian dalam satu "
+                                                 "paragraf; mulailah dari salinan templat bawaan (`penempatan "
+                                                 "template --surat`). [bawaan: templat penempatan]")] = None,
 ) -> None:
     """Tulis draf surat (.docx) untuk setiap pegawai yang dipindah dalam rencana, daftar-surat.xlsx dan satu
     berkas gabungan untuk dicetak."""
-    from penempatan.letters import COMBINED_NAME, LIST_NAME, template_path
+    from penempatan.letters import COMBINED_NAME, LIST_NAME, TemplateError, check_template, template_path
 
-    for path in (data, rencana, skenario):
+    for path in (data, rencana, skenario, templat):
         if path is not None:
             require_input(path)
     batas = _parse_date(batas_tanggapan)
-    template = template_path()
+    template = templat or template_path()
     if not template.is_file():
         raise refuse(f"templat surat {template} tidak ditemukan; pasang ulang penempatan.")
+    try:
+        check_template(template)
+    except TemplateError as exc:
+        raise refuse(str(exc)) from None
     folder = _folder(output)
     outputs = Outputs(timpa, data, rencana, skenario, template)
     fixed = [outputs.claim(folder / LIST_NAME), outputs.claim(folder / COMBINED_NAME)]
@@ -71,7 +81,7 @@ def surat(
             for letter in made.letters:  # refused before anything is written when one exists (no --timpa)
                 outputs.claim(folder / letter.file_name)
             status.update("Menulis surat…")
-            _write(folder, made.letters, fixed)
+            _write(folder, made.letters, fixed, template)
         term.say(f"{text.number(len(made.letters))} surat ditulis ke {folder} (batas tanggapan "
                  f"{text.date_text(made.letters[0].batas) if made.letters else '-'}); daftar: {LIST_NAME}, "
                  f"gabungan untuk dicetak: {COMBINED_NAME}.")
@@ -98,12 +108,12 @@ def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date |
     return Letters(problem, letters_for(PlanView(problem, tables, result), batas))
 
 
-def _write(folder: Path, letters: list[Letter], fixed: list[Path | None]) -> None:
-    from penempatan.letters import template_path, write_letters
+def _write(folder: Path, letters: list[Letter], fixed: list[Path | None], template: Path) -> None:
+    from penempatan.letters import write_letters
 
     list_path, combined_path = fixed
     with output_batch():
-        write_letters(folder, letters, template_path(), list_path=list_path, combined_path=combined_path)
+        write_letters(folder, letters, template, list_path=list_path, combined_path=combined_path)
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -11,12 +12,21 @@ import numpy as np
 
 from penempatan.demo.organisation import organisation
 from penempatan.demo.people import employees
+from penempatan.demo.units import PLACES
 from penempatan.model import Params, Position, ProblemData
-from penempatan.reference import load_reference
+from penempatan.reference import Reference, load_reference
 
 PEMDA = "Pemerintah Daerah Alak"
 LABEL = f"{PEMDA} (DATA FIKTIF: nama, NIP dan jabatan rekaan untuk contoh)"
 MIN_PEGAWAI = 50
+# The letters' sender (SPEC 7 v3), fictional like everything else here.
+SENDER = {"nama_instansi": "PEMERINTAH DAERAH ALAK (FIKTIF); BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+          "alamat_instansi": "Jl. Merdeka No. 1, Alak Kota (alamat fiktif); Telepon (0000) 000000 (fiktif)",
+          "penanda_tangan": "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia; Nama Pejabat (FIKTIF); "
+                            "NIP 000000000000000000 (fiktif)",
+          "kontak": "Bidang Mutasi dan Promosi BKPSDM Alak, telepon (0000) 000000 (fiktif)",
+          "tempat_surat": "Alak"}
+_STREETS = ("Merdeka", "Pahlawan", "Cempaka", "Melati", "Kenanga", "Flamboyan", "Sudirman", "Diponegoro")
 
 
 def generate_demo(n_pegawai: int = 600, seed: int = 1,
@@ -56,10 +66,19 @@ def _generate(n_pegawai: int, seed: int, tanggal_acuan: date) -> ProblemData:
             standar_manajerial=p.standar[0] if p.standar else None,
             standar_sosial_kultural=p.standar[1] if p.standar else None,
             standar_teknis=p.standar[2] if p.standar else None,
-            risiko_tinggi=p.risiko, wajib_diisi=p.wajib,
+            risiko_tinggi=p.risiko, wajib_diisi=p.wajib, alamat=_address(ref, p.nama, p.unit.nama),
         )
         for p in posts
     )
     staff = tuple(employees(posts, units, ref, tanggal_acuan, rng))
-    return ProblemData(employees=staff, positions=positions, params=Params(tanggal_acuan=tanggal_acuan),
+    return ProblemData(employees=staff, positions=positions, params=Params(tanggal_acuan=tanggal_acuan, **SENDER),
                        scenario_name=LABEL)
+
+
+def _address(ref: Reference, nama: str, unit: str) -> str:
+    """A fictional address of a post's workplace (its school, puskesmas or office), the same for every post
+    there and drawn from its name, not from the random stream (the rest of the demo does not change)."""
+    place = ref.place_of(nama, unit)
+    code = zlib.crc32(f"{unit}|{place}".encode())
+    kecamatan = next((k for k in PLACES if k in place), PLACES[code % len(PLACES)])
+    return f"Jl. {_STREETS[code % len(_STREETS)]} No. {code % 97 + 1}, Kecamatan {kecamatan}, Alak (alamat fiktif)"

@@ -96,6 +96,8 @@ JABATAN_COLUMNS: tuple[Column, ...] = (
            False, (), YA_TIDAK, kind="bool"),
     Column("Lokasi", "Unit terendah jabatan ini (sekolah, puskesmas, bidang); bila kosong diambil dari Nama Jabatan "
            "(setelah ' - ', atau nama sekolah/puskesmas di dalamnya), lalu Unit Kerja (R21 per lokasi).", False),
+    Column("Alamat", "Alamat tempat kerja jabatan ini (sekolah, puskesmas, kantor), mis. 'Jl. Merdeka No. 5, "
+           "Kelurahan Oebobo'; ditulis di surat usulan mutasi pegawai yang diusulkan ke jabatan ini.", False),
 )
 
 PENGATURAN_COLUMNS: tuple[Column, ...] = (

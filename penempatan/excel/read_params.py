@@ -66,6 +66,8 @@ def _converter(name: str) -> Callable[[object], Any]:
         return integer(0, None)
     if annotation is float:
         return _float
+    if annotation is str:
+        return lambda value: cell_text(value).strip()
     if get_origin(annotation) is tuple:
         item = get_args(annotation)[0]
         if name == "status_boleh_mutasi":

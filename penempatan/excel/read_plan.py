@@ -97,8 +97,8 @@ def saved_summary(saved: SavedPlan) -> SavedSummary:
     except ValueError:
         raise PlanFileError(f"sheet '{SUMMARY_SHEET}' di {saved.name} tidak punya Status yang dikenal "
                             f"({_text(s.get('Status'))})") from None
-    if status is SolveStatus.INFEASIBLE:
-        raise PlanFileError(f"rencana {saved.name} berstatus INFEASIBLE (tidak ada rencana untuk dijelaskan)")
+    if status in (SolveStatus.INFEASIBLE, SolveStatus.TIME_LIMIT):
+        raise PlanFileError(f"rencana {saved.name} berstatus {status.value} (tidak ada rencana untuk dijelaskan)")
     objective, bound, wall = (as_number(s.get(k)) for k in ("Nilai Objektif", "Batas Atas", "Waktu (detik)"))
     if objective is None:
         raise PlanFileError(f"sheet '{SUMMARY_SHEET}' di {saved.name} tidak punya Nilai Objektif")
@@ -111,15 +111,22 @@ def saved_moves(saved: SavedPlan) -> list[SavedMove]:
     return [SavedMove(m.row, m.nip, m.asal, m.tujuan) for m in saved.moves]
 
 
+_LETTER_ONLY = frozenset({"nama_instansi", "alamat_instansi", "penanda_tangan", "kontak", "tempat_surat"})
+"""Parameters that only word the letters (SPEC 7 v3): a plan saved before they existed is the same plan."""
+
+
 def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str, str]]:
     """(parameter, value in the plan, value in the data) for every parameter the plan was made with that
-    differs from `params` (a parameter missing from the plan counts as changed). Both sides go through the
-    `Pengaturan` reader's converter, so 30 and 30.0, or a date cell and its text, compare equal."""
+    differs from `params` (a parameter missing from the plan counts as changed, except an empty letter-only
+    one). Both sides go through the `Pengaturan` reader's converter, so 30 and 30.0, or a date cell and its
+    text, compare equal."""
     out = []
     for name in Params.model_fields:
         ours = getattr(params, name)
         written = "" if ours is None else param_value(ours)
         theirs = saved.parameters.get(name, _MISSING)
+        if theirs is _MISSING and name in _LETTER_ONLY and not ours:
+            continue
         if theirs is _MISSING or _typed(name, theirs) != _typed(name, written):
             shown = "(tidak ada)" if theirs is _MISSING else _text(theirs)
             out.append((name, shown, _text(written)))

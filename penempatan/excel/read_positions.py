@@ -74,6 +74,7 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
             "standar_teknis": row.get("Standar Teknis", standard),
         }
         lokasi = row.get("Lokasi")
+        alamat = row.get("Alamat")
         risiko = row.get("Risiko Tinggi", memo_bool)
         wajib = row.get("Wajib Diisi", memo_bool)
         if not row.ok:
@@ -82,7 +83,7 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
         post = build(row, Position, dict(
             kode=kode, nama=nama, unit=unit, jenis=kind, jenjang=jenjang, kelas=kelas,
             kebutuhan=kebutuhan, pendidikan_min=pendidikan_min, bidang=bidang, rumpun_jf=rumpun_jf,
-            golongan_min=golongan_min, golongan_max=golongan_max, lokasi=lokasi,
+            golongan_min=golongan_min, golongan_max=golongan_max, lokasi=lokasi, alamat=alamat,
             risiko_tinggi=bool(risiko), wajib_diisi=bool(wajib), row=row.number, **values))
         if post is None:
             row.sheet.dropped.append(row.number)

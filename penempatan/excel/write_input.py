@@ -86,7 +86,10 @@ PARAM_HELP: dict[str, str] = {
     "nilai_risiko_tinggi": "Nilai tujuan (b) untuk jabatan berisiko tinggi yang masanya ≥ masa_risiko_tinggi_bulan "
                            "(R3); dipakai sebagai ganti nilai_rotasi.",
     "nilai_promosi": "Nilai tujuan (c) promosi: kelas jabatan atau tingkat lebih tinggi (R9).",
-    "nilai_permintaan": "Nilai tujuan (f) permintaan pegawai: pindah ke salah satu Unit Diminati.",
+    "nilai_permintaan": "Nilai tujuan (f) permintaan pegawai: pindah ke salah satu Unit Diminati (lebih tinggi dari "
+                        "nilai rotasi: permintaan didahulukan dari rotasi jatuh tempo).",
+    "nilai_relawan": "Nilai tambahan bila pemangku jabatan yang kelebihan pegawai atau dihapus dan mengajukan "
+                     "permintaan pindah (Unit Diminati) keluar dari jabatan itu: yang meminta didahulukan keluar.",
     "tanggal_acuan": "Tanggal acuan semua aturan (dd-mm-yyyy); kosong = hari ini.",
     "biaya_mutasi": "Pengurang nilai untuk setiap perpindahan: makin besar, makin sedikit mutasi dalam satu putaran.",
     "ambang_kesesuaian": "Tujuan (d) kesesuaian lebih baik: skor kecocokan naik paling sedikit sekian poin.",
@@ -123,6 +126,19 @@ PARAM_HELP: dict[str, str] = {
     "bidang_netral_persen": "Skor bidang di jabatan tanpa bidang khusus, dalam persen bobot_bidang (netral).",
     "bidang_profesi_lain_persen": "Skor bidang pemegang profesi langka (tenaga kesehatan, guru) di jabatan tanpa "
                                   "bidang khusus, dalam persen bobot_bidang (lebih rendah dari netral).",
+    "nama_instansi": "Surat usulan mutasi (penempatan surat): nama instansi pada kop surat; titik koma memulai baris "
+                     "baru, mis. 'PEMERINTAH KABUPATEN ALAK; BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA "
+                     "MANUSIA'. Kosong = kop surat berupa isian titik-titik. Tidak memengaruhi rencana.",
+    "alamat_instansi": "Surat: alamat, telepon dan surel instansi di bawah namanya pada kop surat; titik koma memulai "
+                       "baris baru, mis. 'Jl. Merdeka No. 1, Alak 85111; Telepon (0380) 821234'.",
+    "penanda_tangan": "Surat: penanda tangan, dipisah titik koma: jabatan; nama; NIP, mis. 'Kepala BKPSDM Kabupaten "
+                      "Alak; Dr. Nama Lengkap, M.Si.; NIP 197001011995031001'. Ruang tanda tangan ada di antara "
+                      "jabatan dan nama; bagian sesudah nama (pangkat, NIP) ditulis di bawah nama. Kosong = blok "
+                      "tanda tangan berupa isian titik-titik.",
+    "kontak": "Surat: narahubung bagi pegawai yang ingin bertanya, mis. 'Budi Santoso, Bidang Mutasi BKPSDM, "
+              "telepon (0380) 821234, surel mutasi@alakkab.go.id'. Kosong = isian titik-titik.",
+    "tempat_surat": "Surat: tempat sebelum tanggal surat, mis. 'Alak' → 'Alak, 1 Desember 2026' (tanggal surat = "
+                    "tanggal_acuan). Kosong = isian titik-titik.",
 }
 
 # What each reference table in data/ is for (SPEC 2.4); a BKPSDM may edit them.
@@ -310,7 +326,7 @@ def _position_values(p: Position, ref: Reference) -> list[object]:
     return [
         p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
         bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
-        p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi), p.lokasi,
+        p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi), p.lokasi, p.alamat,
     ]
 
 

@@ -14,6 +14,10 @@ from penempatan.result import Result
 if TYPE_CHECKING:
     from penempatan.explain.view import PlanView
 
+R21_KINDS = ("lokasi", "profesi")
+"""R21's two groupings of posts: locations (a school, a puskesmas, the rest of a unit) and scarce professions
+(Guru, each health profession) within a unit; neither may end with fewer seats filled than today."""
+
 
 @dataclass(frozen=True)
 class Chain:
@@ -147,20 +151,22 @@ def staffing_gain(view: PlanView, c: Chain) -> int:
     return gain
 
 
-def unit_change(view: PlanView, c: Chain) -> dict[int, int]:
-    """R21: per location (a school, a puskesmas, the rest of a unit) the chain touches, the change in seats
-    filled that the chain alone makes."""
+def unit_change(view: PlanView, c: Chain) -> dict[tuple[str, int], int]:
+    """R21: per group the chain touches (a location: a school, a puskesmas, the rest of a unit; or a scarce
+    profession in a unit), keyed (kind, group), the change in seats filled that the chain alone makes."""
     t = view.t
     touched: dict[int, int] = {}
     for i in c.members:
         touched[view.cur[i]] = touched.get(view.cur[i], 0) - 1
         touched[view.target[i]] = touched.get(view.target[i], 0) + 1
-    out: dict[int, int] = {}
+    out: dict[tuple[str, int], int] = {}
     for j, delta in touched.items():
         before = int(t.holders[j])
         change = min(before + delta, int(t.post_keb[j])) - min(before, int(t.post_keb[j]))
-        u = int(t.post_place[j])
-        out[u] = out.get(u, 0) + change
+        for kind in R21_KINDS:
+            g = int(view.group_of(kind)[j])
+            if g >= 0:
+                out[kind, g] = out.get((kind, g), 0) + change
     return out
 
 
@@ -225,7 +231,7 @@ def _chain_leavers(view: PlanView) -> dict[int, list[str]]:
     return view.memo("chain_leavers", build)
 
 
-def _unit_changes(view: PlanView) -> dict[str, dict[int, int]]:
+def _unit_changes(view: PlanView) -> dict[str, dict[tuple[str, int], int]]:
     return view.memo("chain_unit_changes", lambda: {c.id: unit_change(view, c) for c in view.chains})
 
 
@@ -236,14 +242,16 @@ def _r21_links(view: PlanView, c: Chain) -> list[str]:
         return []
     changes = _unit_changes(view)
     out = []
-    for u, v in sorted(changes[c.id].items()):
+    for key, v in sorted(changes[c.id].items()):
+        kind, g = key
+        label = view.group_label(kind, g)
         if v < 0:
-            helpers = [k for k, ch in changes.items() if k != c.id and ch.get(u, 0) > 0]
-            out.append(f"R21: mengurangi kursi terisi {view.place_label(u)}; setujui bersama rantai yang mengisinya "
+            helpers = [k for k, ch in changes.items() if k != c.id and ch.get(key, 0) > 0]
+            out.append(f"R21: mengurangi kursi terisi {label}; setujui bersama rantai yang mengisinya "
                        f"({', '.join(helpers[:5]) or '-'})")
         elif v > 0:
-            takers = [k for k, ch in changes.items() if k != c.id and ch.get(u, 0) < 0]
-            if takers and view.place_filled_after[u] - v < view.place_filled_before[u]:
-                out.append(f"R21: bila ditolak, {view.place_label(u)} berakhir dengan kursi kosong lebih banyak "
+            takers = [k for k, ch in changes.items() if k != c.id and ch.get(key, 0) < 0]
+            if takers and view.group_filled_after[kind][g] - v < view.group_filled_before[kind][g]:
+                out.append(f"R21: bila ditolak, {label} berakhir dengan kursi terisi lebih sedikit "
                            f"kecuali rantai {', '.join(takers[:5])} juga ditolak")
     return out

@@ -84,10 +84,23 @@ def _why(view: PlanView, i: int) -> list[str]:
             better = [_COMPONENT_WORDS[c] for c, v in zip(COMPONENTS, gains, strict=True) if v > 0]
             out.append(f"{_join(better) or 'kualifikasi Anda'} lebih sesuai dengan jabatan tujuan")
         elif name == "permintaan":
-            out.append(f"Anda menyatakan berminat bekerja di {b.unit}")
+            out.append(f"permintaan Anda untuk bekerja di {b.unit} dipenuhi")
     if not out:
         out.append("penempatan ini ditetapkan pimpinan dalam skenario perencanaan")
     return out
+
+
+def _wish_not_granted(view: PlanView, i: int) -> str:
+    """Volunteers (SPEC 4 v3): a mover who named a Unit Diminati and does not go there is told so, and, when
+    they leave an over-staffed post, that their request put them first."""
+    e = view.data.employees[i]
+    if not e.unit_diminati or "permintaan" in view.purposes(i):
+        return ""
+    text = f"Permintaan Anda untuk pindah ke {_join(list(e.unit_diminati))} belum dapat dipenuhi pada putaran ini"
+    if view.t.forced_out[i]:
+        text += ("; karena Anda mengajukan permintaan pindah, Anda didahulukan keluar dari jabatan yang "
+                 "kelebihan pegawai")
+    return text + "."
 
 
 def penjelasan(view: PlanView, i: int) -> str:
@@ -103,6 +116,9 @@ def penjelasan(view: PlanView, i: int) -> str:
     else:
         what = f"Anda diusulkan pindah dari jabatan {a.nama} di {a.unit} ke jabatan {b.nama} di {b.unit}."
     sentences = [what, "Alasannya: " + "; ".join(_why(view, i)) + "."]
+    wish = _wish_not_granted(view, i)
+    if wish:
+        sentences.append(wish)
     needs = training_needs(view, i)
     before = [n.pelatihan for n in needs if n.before_appointment]
     after = [n.pelatihan for n in needs if not n.before_appointment]

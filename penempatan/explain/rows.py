@@ -176,21 +176,29 @@ class TrainingRow:
 
 @dataclass(frozen=True, kw_only=True)
 class UnitRow:
-    """One unit before and after the plan (`Per Unit`); `gap` is counted per post ('kurang 2, lebih 1')."""
+    """One unit, or one location within it (a school, a puskesmas, the rest of the unit), before and after the
+    plan (`Per Unit`); seats filled before and after show R21; `gap` is counted per post ('kurang 2, lebih 1')."""
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("Unit Kerja", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah",
-                                          "Masuk", "Keluar", "Selisih Sesudah")
+    COLUMNS: ClassVar[tuple[str, ...]] = ("Unit Kerja", "Lokasi", "Kebutuhan", "Bezetting Sebelum", "Bezetting Sesudah",
+                                          "Kursi Terisi Sebelum", "Kursi Terisi Sesudah", "Masuk", "Keluar",
+                                          "Selisih Sesudah")
+    WHOLE_UNIT: ClassVar[str] = "(seluruh unit)"
+    REST_OF_UNIT: ClassVar[str] = "(bagian lain unit)"
 
     unit: str
+    place: str  # WHOLE_UNIT for the unit's own row
     need: int
     before: int
     after: int
+    filled_before: int
+    filled_after: int
     arriving: int
     leaving: int
     gap: str
 
     def cells(self) -> list[Any]:
-        return [self.unit, self.need, self.before, self.after, self.arriving, self.leaving, self.gap]
+        return [self.unit, self.place, self.need, self.before, self.after, self.filled_before, self.filled_after,
+                self.arriving, self.leaving, self.gap]
 
 
 @dataclass(frozen=True, kw_only=True)

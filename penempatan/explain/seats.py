@@ -5,6 +5,7 @@ Pratama seat the shortlist from the talent pool (R20, `Calon`); and the staffing
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import numpy as np
 
@@ -38,28 +39,49 @@ def empty_seat_rows(view: PlanView) -> list[EmptySeatRow]:
 
 
 def unit_rows(view: PlanView) -> list[UnitRow]:
-    """`Per Unit`: per unit, Kebutuhan, people before and after, arrivals and departures, and what is short or
-    over after the plan, counted per post so that a surplus is not hidden by a vacancy next door."""
+    """`Per Unit`: per unit, and under it per location when the unit has several (R21: a school, a puskesmas,
+    the rest of the unit), Kebutuhan, people and seats filled before and after, arrivals and departures, and what
+    is short or over after the plan, counted per post so that a surplus is not hidden by a vacancy next door."""
     t = view.t
-    n_unit = len(t.unit_names)
-    target_unit = t.post_unit[view.result.assignment]
-    leaves = target_unit != t.emp_unit
-    before = np.bincount(t.emp_unit, minlength=n_unit)
-    after = np.bincount(target_unit, minlength=n_unit)
-    masuk = np.bincount(target_unit[leaves], minlength=n_unit)
-    keluar = np.bincount(t.emp_unit[leaves], minlength=n_unit)
-    need = np.bincount(t.post_unit, weights=t.post_keb, minlength=n_unit).astype(np.int64)
-    short = np.bincount(t.post_unit, weights=np.maximum(0, t.post_keb - view.after), minlength=n_unit)
-    extra = np.bincount(t.post_unit, weights=np.maximum(0, view.after - t.post_keb), minlength=n_unit)
+    places_of: dict[int, list[int]] = {}
+    for k, (unit, _) in enumerate(t.place_names):
+        places_of.setdefault(t.unit_names.index(unit), []).append(k)
+    unit_counts = _group_counts(view, t.post_unit, t.emp_unit, len(t.unit_names))
+    place_counts = _group_counts(view, t.post_place, t.post_place[t.cur], len(t.place_names))
     out = []
     for u, name in enumerate(t.unit_names):
-        gap = []
-        if short[u]:
-            gap.append(f"kurang {int(short[u])}")
-        if extra[u]:
-            gap.append(f"lebih {int(extra[u])}")
-        out.append(UnitRow(unit=name, need=int(need[u]), before=int(before[u]), after=int(after[u]),
-                           arriving=int(masuk[u]), leaving=int(keluar[u]), gap=", ".join(gap) or "sesuai"))
+        out.append(UnitRow(unit=name, place=UnitRow.WHOLE_UNIT, **unit_counts[u]))
+        places = places_of.get(u, [])
+        if len(places) > 1:
+            for k in places:
+                place = t.place_names[k][1]
+                out.append(UnitRow(unit=name, place=UnitRow.REST_OF_UNIT if place == name else place,
+                                   **place_counts[k]))
+    return out
+
+
+def _group_counts(view: PlanView, post_group: np.ndarray, emp_group: np.ndarray, n: int) -> list[dict[str, Any]]:
+    """Per group of posts (units or locations), the numbers of one `UnitRow` (everything but its names)."""
+    t = view.t
+    target = post_group[view.result.assignment]
+    leaves = target != emp_group
+
+    def per_group(keys: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(keys, weights=weights, minlength=n).astype(np.int64)
+
+    need = per_group(post_group, t.post_keb)
+    before, after = per_group(emp_group), per_group(target)
+    filled_before = per_group(post_group, np.minimum(t.holders, t.post_keb))
+    filled_after = per_group(post_group, np.minimum(view.after, t.post_keb))
+    arriving, leaving = per_group(target[leaves]), per_group(emp_group[leaves])
+    short = per_group(post_group, np.maximum(0, t.post_keb - view.after))
+    extra = per_group(post_group, np.maximum(0, view.after - t.post_keb))
+    out = []
+    for g in range(n):
+        gap = ([f"kurang {int(short[g])}"] if short[g] else []) + ([f"lebih {int(extra[g])}"] if extra[g] else [])
+        out.append({"need": int(need[g]), "before": int(before[g]), "after": int(after[g]),
+                    "filled_before": int(filled_before[g]), "filled_after": int(filled_after[g]),
+                    "arriving": int(arriving[g]), "leaving": int(leaving[g]), "gap": ", ".join(gap) or "sesuai"})
     return out
 
 
@@ -246,7 +268,7 @@ def _went_elsewhere(view: PlanView, j: int, rows: list[int], codes: list[str]) -
         text += (f"; {e.nama} ({e.nip}) akan bernilai {view.row_nilai[gainer]} di sini (tetap: "
                  f"{int(view.stay_scores[i])}), tetapi tetap karena {why}")
     codes.extend(code for code in held_by if code != "R12")
-    held = [int(view.cand.emp[k]) for k in rows if r21_blocks(view, int(view.cand.emp[k]), j)] \
+    held = [int(view.cand.emp[k]) for k in rows if r21_blocks(view, int(view.cand.emp[k]), j) is not None] \
         if view.t.post_wajib[j] else []
     if held:
         codes.append("R21")

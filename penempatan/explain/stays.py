@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from penempatan.explain.chains import R21_KINDS
 from penempatan.explain.rows import Reason, StayRow, WarningRow
 from penempatan.explain.view import PlanView
 from penempatan.explain.words import PAIR_RULES, rule_text
@@ -58,10 +59,35 @@ def stay_reason(view: PlanView, i: int) -> Reason:
         bits.append(f"Peringatan {rule_text('R18', detail)}; pemangku tetap di jabatan ini, untuk ditinjau BKPSDM")
     if not holds and view.pinned.get(i) != view.cur[i]:
         bits.append(_no_better_post(view, i, codes))
+    wish = wish_not_granted(view, i, codes)
+    if wish:
+        bits.append(wish)
     warning = own_post_warning(view, i)
     if warning:
         bits.append(warning)
     return Reason(tuple(dict.fromkeys(codes)), "; ".join(bits))
+
+
+def wish_not_granted(view: PlanView, i: int, codes: list[str]) -> str:
+    """Volunteers (SPEC 4 v3): why a stayer who named a Unit Diminati does not go there — no allowed post with a
+    purpose there, the best one worth less than staying, or what kept them from it."""
+    e, t = view.data.employees[i], view.t
+    if not e.unit_diminati:
+        return ""
+    units = ", ".join(e.unit_diminati)
+    rows = [k for k in view.rows_of(i) if not view.row_stay[k] and t.post_unit[view.row_post[k]] in t.emp_prefs[i]]
+    if t.hold_reasons[i] or view.pinned.get(i) == view.cur[i]:
+        return f"permintaan pindah ke {units} tidak dapat dipenuhi karena aturan di atas"
+    if not rows:
+        return (f"permintaan pindah ke {units} tidak dapat dipenuhi: tidak ada jabatan di sana yang memenuhi "
+                "syarat dan masih menerima pegawai")
+    k = max(rows, key=lambda r: (view.row_nilai[r], -r))
+    j, q = view.row_post[k], view.data.positions[view.row_post[k]]
+    here = int(view.stay_values[i])
+    if view.row_nilai[k] <= here:
+        return (f"permintaan pindah ke {units} belum dipenuhi: pindah terbaik ke sana ({q.kode} {q.nama}) bernilai "
+                f"{view.row_nilai[k]}, tetap bernilai {here}")
+    return f"permintaan pindah ke {units} belum dipenuhi ({q.kode} {q.nama}): " + blocked(view, i, j, codes)
 
 
 def hold_text(view: PlanView, i: int, code: str) -> str:
@@ -132,17 +158,22 @@ def _empty_must_fill_option(view: PlanView, i: int) -> int:
     return -1
 
 
-def r21_blocks(view: PlanView, i: int, j: int) -> bool:
-    """R21: would employee i (staying in the plan) leaving for post j in another location leave their location
-    (a school, a puskesmas, the rest of a unit) with fewer seats filled than today, given the rest of the plan?"""
+def r21_blocks(view: PlanView, i: int, j: int) -> str | None:
+    """R21: the group (their location, or their scarce profession in their unit) that employee i (staying in the
+    plan) leaving for post j outside it would leave with fewer seats filled than today, given the rest of the
+    plan, in words; None when there is none."""
     t = view.t
     if view.params.kekurangan_unit_boleh_naik or view.target[i] != view.cur[i]:
-        return False
+        return None
     src = view.cur[i]
-    k = int(t.post_place[src])
-    if t.post_place[j] == k or view.after[src] > t.post_keb[src]:
-        return False
-    return bool(view.place_filled_after[k] <= view.place_filled_before[k])
+    if view.after[src] > t.post_keb[src]:
+        return None
+    for kind in R21_KINDS:
+        groups = view.group_of(kind)
+        k = int(groups[src])
+        if k >= 0 and groups[j] != k and view.group_filled_after[kind][k] <= view.group_filled_before[kind][k]:
+            return view.group_label(kind, k)
+    return None
 
 
 def plan_limits(view: PlanView, i: int, j: int, codes: list[str], *, own_move: bool = False) -> list[str]:
@@ -161,10 +192,10 @@ def plan_limits(view: PlanView, i: int, j: int, codes: list[str], *, own_move: b
     if p.maks_mutasi is not None and len(view.movers) >= p.maks_mutasi and (staying or not own_move):
         codes.append("R14")
         out.append(rule_text("R14", f"{p.maks_mutasi} tercapai"))
-    if r21_blocks(view, i, j):
+    short = r21_blocks(view, i, j)
+    if short is not None:
         codes.append("R21")
-        place = view.place_label(int(t.post_place[view.cur[i]]))
-        out.append(rule_text("R21", f"{place} kehilangan kursi terisi tanpa pengganti"))
+        out.append(rule_text("R21", f"{short} kehilangan kursi terisi tanpa pengganti"))
     src = view.cur[i]
     if t.post_wajib[src] and view.after[src] <= t.post_keb[src] and (staying or not own_move):
         codes.append("R12")

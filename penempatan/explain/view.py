@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from penempatan.check import holders_not_qualified
-from penempatan.explain.chains import Chain, chain_list
+from penempatan.explain.chains import R21_KINDS, Chain, chain_list
 from penempatan.explain.training import family_of
 from penempatan.model import ProblemData
 from penempatan.result import Result
@@ -22,6 +22,7 @@ from penempatan.scoring import Tables, flag_names, purpose_names
 from penempatan.scoring.purposes import stay_nilai
 
 T = TypeVar("T")
+
 
 
 class PlanView:
@@ -248,24 +249,38 @@ class PlanView:
                 out[t.emp_unit[i]] += 1
         return out
 
-    def place_filled(self, people: np.ndarray) -> np.ndarray:
-        """R21: per location (`Tables.post_place`), seats filled for people per post."""
-        t = self.t
-        filled = np.minimum(people, t.post_keb)
-        return np.bincount(t.post_place, weights=filled, minlength=len(t.place_names)).astype(np.int64)
-
-    @cached_property
-    def place_filled_before(self) -> np.ndarray:
-        return self.place_filled(self.t.holders)
-
-    @cached_property
-    def place_filled_after(self) -> np.ndarray:
-        return self.place_filled(self.after)
-
     def place_label(self, k: int) -> str:
         """A location in words: 'SDN 1 Alak (Dinas Pendidikan)', or the unit's name for the rest of a unit."""
         unit, place = self.t.place_names[k]
         return unit if place == unit else f"{place} ({unit})"
+
+    def group_of(self, kind: str) -> np.ndarray:
+        """R21's groups of posts of one kind (R21_KINDS): per post its location, or its scarce profession pool
+        in its unit (-1 for a post in none)."""
+        return self.t.post_place if kind == "lokasi" else self.t.post_pool
+
+    def group_filled(self, kind: str, people: np.ndarray) -> np.ndarray:
+        """R21: per group of `kind`, seats filled (Σ min(people, Kebutuhan)) for people per post."""
+        groups = self.group_of(kind)
+        inside = groups >= 0
+        n = len(self.t.place_names) if kind == "lokasi" else len(self.t.pool_names)
+        filled = np.minimum(people, self.t.post_keb)[inside]
+        return np.bincount(groups[inside], weights=filled, minlength=n).astype(np.int64)
+
+    @cached_property
+    def group_filled_before(self) -> dict[str, np.ndarray]:
+        return {kind: self.group_filled(kind, self.t.holders) for kind in R21_KINDS}
+
+    @cached_property
+    def group_filled_after(self) -> dict[str, np.ndarray]:
+        return {kind: self.group_filled(kind, self.after) for kind in R21_KINDS}
+
+    def group_label(self, kind: str, k: int) -> str:
+        """A group in words: a location (`place_label`), or 'kursi Perawat di Dinas Kesehatan'."""
+        if kind == "lokasi":
+            return self.place_label(k)
+        unit, family = self.t.pool_names[k]
+        return f"kursi {family} di {unit}"
 
     @cached_property
     def golongan_name(self) -> dict[int, str]:

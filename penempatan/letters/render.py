@@ -1,6 +1,7 @@
-"""Filling the template: each letter is a copy of the template's body with its placeholders replaced and
-{{ISI_SURAT}} replaced by the letter's paragraphs; several letters in one document are separated by page
-breaks (the combined file for printing)."""
+"""Filling the template: each letter is a copy of the template's body with its field placeholders replaced and
+each block placeholder ({{ISI_SURAT}}, {{KOP_SURAT}} …) replaced by the block's paragraphs. In a document of
+several letters (the combined file for printing) every letter after the first starts a section of type odd
+page, so that printed on both sides no sheet holds the end of one letter and the start of the next."""
 
 from __future__ import annotations
 
@@ -10,59 +11,106 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from penempatan.letters.content import Letter
-from penempatan.letters.template import BODY, REPLY
+from penempatan.letters.content import Block, Letter
+from penempatan.letters.template import BLOCKS, BODY, FIELDS
 
 _FIELD = re.compile(r"\{\{([A-Z_]+)\}\}")
-_STYLES = {"judul": "Heading 2", "butir": "List Bullet", "teks": None}
+_STYLES = {"judul": "Heading 2", "butir": "List Bullet", "teks": None, "tebal": None}
+_PLAIN = ("teks", "tebal")  # kinds that take the placeholder paragraph's own formatting
 
 
 class TemplateError(ValueError):
-    """The template cannot be used (missing {{ISI_SURAT}}, not a .docx); the message says why."""
+    """The template cannot be used (not a .docx, no {{ISI_SURAT}} alone in a paragraph, a placeholder it does
+    not know or cannot fill); the message says why."""
+
+
+def check_template(template: Path) -> None:
+    """TemplateError when `template` is not a letter template `render_letters` can fill (before any work)."""
+    _open(template)
 
 
 def render_letters(template: Path, letters: Sequence[Letter]) -> Any:
-    """A python-docx Document holding `letters` one after another, a page break between two."""
+    """A python-docx Document holding `letters` one after another, each letter after the first starting a
+    section of type odd page."""
+    from docx.enum.section import WD_SECTION
+
+    doc = _open(template)
+    body = doc.element.body
+    sentinel = body.get_or_add_sectPr()  # the last section's properties, at the end of the body
+    prototype = [el for el in body if el is not sentinel]
+    for el in prototype:
+        body.remove(el)
+    for k, letter in enumerate(letters):
+        start = len(body) - 1
+        for el in prototype:
+            clone = copy.deepcopy(el)
+            sentinel.addprevious(clone)
+            _fill(doc, clone, letter)
+        inner = [s for el in body[start:-1] for s in el.iter(_tag("sectPr"))]  # a template of several sections
+        end = _end_section(body, sentinel) if k < len(letters) - 1 else sentinel
+        if k:
+            (inner or [end])[0].start_type = WD_SECTION.ODD_PAGE  # how this letter's first section starts
+    return doc
+
+
+def _open(template: Path) -> Any:
+    """The template as a python-docx Document, checked: {{ISI_SURAT}} alone in a paragraph, every placeholder
+    known, blocks alone in their paragraphs, none in a header or footer (those are not filled)."""
     from docx import Document
-    from docx.enum.text import WD_BREAK
 
     try:
         doc = Document(str(template))
-    except Exception as exc:  # a missing or broken file: say which
-        raise TemplateError(f"templat surat {template} tidak dapat dibuka ({exc})") from None
-    body = doc.element.body
-    prototype = [el for el in body if not el.tag.endswith("}sectPr")]
-    if not any(BODY in "".join(t.text or "" for t in el.iter(_tag("t"))) for el in prototype):
-        raise TemplateError(f"templat surat {template} tidak berisi penanda {BODY}")
-    for el in prototype:
-        body.remove(el)
-    sect = body[-1] if len(body) and body[-1].tag.endswith("}sectPr") else None
-    for k, letter in enumerate(letters):
-        if k:
-            brk = doc.add_paragraph()
-            brk.add_run().add_break(WD_BREAK.PAGE)
-            _move_before_sect(body, brk._p, sect)
-        for el in prototype:
-            clone = copy.deepcopy(el)
-            _insert(body, clone, sect)
-            _fill(doc, clone, letter)
+    except Exception:  # a missing, broken or non-Word file: python-docx's own words are not the user's
+        raise TemplateError(f"templat surat {template} tidak dapat dibuka sebagai dokumen Word (.docx). Simpan "
+                            "ulang templat itu sebagai .docx dari Word atau LibreOffice.") from None
+    texts = [_text(p) for p in doc.element.body.iter(_tag("p"))]
+    if not any(text.strip() == BODY for text in texts):
+        where = "tidak sendirian dalam satu paragraf" if any(BODY in text for text in texts) else "tidak ada"
+        raise TemplateError(f"templat surat {template}: penanda {BODY} {where}. Tulis {BODY} sendirian dalam "
+                            "satu paragraf, di tempat isi surat.")
+    for text in texts:
+        for name in _FIELD.findall(text):
+            if name not in FIELDS and name not in BLOCKS:
+                raise TemplateError(f"templat surat {template}: penanda {{{{{name}}}}} tidak dikenal. Penanda "
+                                    "yang dikenal: " + ", ".join(f"{{{{{n}}}}}" for n in (*FIELDS, *BLOCKS)) + ".")
+            if name in BLOCKS and text.strip() != f"{{{{{name}}}}}":
+                raise TemplateError(f"templat surat {template}: penanda {{{{{name}}}}} harus sendirian dalam satu "
+                                    "paragraf.")
+    for part in _headers_and_footers(doc):
+        found = _FIELD.search(_text(part.element))
+        if found:
+            raise TemplateError(f"templat surat {template}: penanda {found.group(0)} ada di header atau footer, "
+                                "yang tidak diisi. Pindahkan penanda itu ke badan dokumen.")
     return doc
+
+
+def _headers_and_footers(doc: Any) -> list[Any]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return [rel.target_part for rel in doc.part.rels.values()
+            if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)]
 
 
 def _tag(name: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
 
 
-def _insert(body: Any, el: Any, sect: Any) -> None:
-    if sect is None:
-        body.append(el)
-    else:
-        sect.addprevious(el)
+def _text(el: Any) -> str:
+    return "".join(t.text or "" for t in el.iter(_tag("t")))
 
 
-def _move_before_sect(body: Any, el: Any, sect: Any) -> None:
-    body.remove(el)
-    _insert(body, el, sect)
+def _end_section(body: Any, sentinel: Any) -> Any:
+    """End a section after the body's last paragraph (its paragraph mark becomes the section break; a new empty
+    paragraph when the body ends in a table or a break already): a copy of the last section's properties."""
+    from docx.oxml.parser import OxmlElement
+
+    sect = copy.deepcopy(sentinel)
+    last = sentinel.getprevious()
+    if last is None or last.tag != _tag("p") or (last.pPr is not None and last.pPr.sectPr is not None):
+        last = OxmlElement("w:p")
+        sentinel.addprevious(last)
+    last.set_sectPr(sect)
+    return sect
 
 
 def _fill(doc: Any, el: Any, letter: Letter) -> None:
@@ -70,17 +118,15 @@ def _fill(doc: Any, el: Any, letter: Letter) -> None:
     from docx.text.paragraph import Paragraph
 
     paragraphs = [el] if el.tag == _tag("p") else list(el.iter(_tag("p")))
-    fields = letter.fields()
+    fields, blocks = letter.fields(), letter.blocks()
     for p_el in paragraphs:
         p = Paragraph(p_el, doc._body)
         text = p.text
         if "{{" not in text:
             continue
-        blocks = {BODY: letter.body, REPLY: letter.reply}
-        if text.strip() in blocks:
-            for kind, line in blocks[text.strip()]():
-                p.insert_paragraph_before(line, _style(doc, kind))
-            p_el.getparent().remove(p_el)
+        block = _FIELD.fullmatch(text.strip())
+        if block is not None and block.group(1) in blocks:
+            _put_block(doc, p, blocks[block.group(1)])
             continue
         new = _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), text)
         runs = p.runs
@@ -89,6 +135,33 @@ def _fill(doc: Any, el: Any, letter: Letter) -> None:
         runs[0].text = new  # the first run keeps its formatting; placeholders split over runs still match
         for run in runs[1:]:
             run._r.getparent().remove(run._r)
+
+
+def _put_block(doc: Any, p: Any, lines: Block) -> None:
+    """Replace the placeholder paragraph `p` by `lines`: headings and list items take the template's styles,
+    plain and bold lines the placeholder's own paragraph and font formatting (a centred kop, an indented
+    signature); a section break on the placeholder moves to the last line."""
+    p_el = p._p
+    ppr = p_el.pPr
+    sect = ppr.sectPr if ppr is not None else None
+    rpr = p.runs[0]._r.rPr if p.runs else None
+    new = None
+    for kind, line in lines:
+        new = p.insert_paragraph_before(line, _style(doc, kind))
+        if kind not in _PLAIN:
+            continue
+        if ppr is not None:
+            own = copy.deepcopy(ppr)
+            own._remove_sectPr()
+            new._p.insert(0, own)
+        if new.runs:
+            if rpr is not None:
+                new.runs[0]._r.insert(0, copy.deepcopy(rpr))
+            if kind == "tebal":
+                new.runs[0].bold = True
+    if sect is not None and new is not None:
+        new._p.set_sectPr(sect)
+    p_el.getparent().remove(p_el)
 
 
 def _style(doc: Any, kind: str) -> str | None:

@@ -1,11 +1,15 @@
-"""The letter template (data/surat-template.docx): a kop surat block, the addressee, the placeholder
-{{ISI_SURAT}} for the body and a signature block, each a plain paragraph an office restyles in Word or
-LibreOffice (its own letterhead, logo, signatory). The committed file was made once by
-`write_default_template`; `penempatan surat` only reads it.
+"""The letter template (data/surat-template.docx): the kop surat, the place and date, the addressee, the
+letter's body, the signature block and the reply slip, each a placeholder in a plain paragraph an office
+restyles in Word or LibreOffice. The committed file was made once by `write_default_template`; `penempatan
+surat` reads it, or an office's own template given with `--templat` (checked by `render.check_template`).
 
-Placeholders: {{NAMA}}, {{NIP}}, {{JABATAN_ASAL}}, {{UNIT_ASAL}}, {{JABATAN_TUJUAN}}, {{UNIT_TUJUAN}},
-{{BATAS_TANGGAPAN}}, {{TANGGAL_ACUAN}} anywhere in a paragraph; {{ISI_SURAT}} (the letter's body) and
-{{LEMBAR_TANGGAPAN}} (the reply slip, optional) alone in their paragraphs.
+Field placeholders, anywhere in a paragraph of the document's body: {{NAMA}}, {{NIP}}, {{JABATAN_ASAL}},
+{{UNIT_ASAL}}, {{JABATAN_TUJUAN}}, {{UNIT_TUJUAN}}, {{BATAS_TANGGAPAN}}, {{TANGGAL_ACUAN}}, {{TANGGAL_SURAT}},
+{{TEMPAT_SURAT}}, {{KELAS_ASAL}}, {{KELAS_TUJUAN}}, {{TEMPAT_KERJA_TUJUAN}}, {{ALAMAT_TUJUAN}},
+{{NAMA_INSTANSI}}, {{ALAMAT_INSTANSI}}, {{KONTAK}}. Block placeholders, each alone in its paragraph, which
+becomes several: {{ISI_SURAT}} (the letter's body, required), {{LEMBAR_TANGGAPAN}} (the reply slip),
+{{KOP_SURAT}} (nama_instansi and alamat_instansi) and {{PENANDA_TANGAN}} (penanda_tangan); the lines of a
+block take the alignment, indent and font of its paragraph.
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from penempatan.reference import data_dir
 TEMPLATE_NAME = "surat-template.docx"
 BODY = "{{ISI_SURAT}}"
 REPLY = "{{LEMBAR_TANGGAPAN}}"
+KOP = "{{KOP_SURAT}}"
+SIGNATURE = "{{PENANDA_TANGAN}}"
+BLOCKS = ("ISI_SURAT", "LEMBAR_TANGGAPAN", "KOP_SURAT", "PENANDA_TANGAN")
+FIELDS = ("NAMA", "NIP", "JABATAN_ASAL", "UNIT_ASAL", "JABATAN_TUJUAN", "UNIT_TUJUAN", "BATAS_TANGGAPAN",
+          "TANGGAL_ACUAN", "TANGGAL_SURAT", "TEMPAT_SURAT", "KELAS_ASAL", "KELAS_TUJUAN", "TEMPAT_KERJA_TUJUAN",
+          "ALAMAT_TUJUAN", "NAMA_INSTANSI", "ALAMAT_INSTANSI", "KONTAK")
 
 
 def template_path() -> Path:
@@ -24,16 +34,9 @@ def template_path() -> Path:
     return data_dir() / TEMPLATE_NAME
 
 
-_KOP = ("[KOP SURAT: ganti blok ini dengan kop surat instansi Anda]",
-        "PEMERINTAH DAERAH ....................",
-        "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-        "Alamat ....................  Telepon ....................")
 _HEAD = ("Nomor\t: ....................", "Sifat\t: Rahasia", "Lampiran\t: -",
          "Perihal\t: Rancangan usulan mutasi (untuk ditanggapi)")
 _TO = ("Yth. {{NAMA}}", "NIP {{NIP}}", "{{JABATAN_ASAL}}, {{UNIT_ASAL}}", "di tempat")
-_SIGN = ("[BLOK TANDA TANGAN: ganti dengan jabatan, nama dan NIP penanda tangan]",
-         "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia,", "", "", "",
-         "....................................", "NIP ....................")
 
 
 def write_default_template(path: Path) -> None:
@@ -49,12 +52,9 @@ def write_default_template(path: Path) -> None:
     section.top_margin = section.bottom_margin = Cm(2.0)
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
-    for k, line in enumerate(_KOP):
-        p = doc.add_paragraph(line)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if k:
-            p.runs[0].bold = k < 3
+    doc.add_paragraph(KOP).alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph("_" * 78)
+    doc.add_paragraph("{{TEMPAT_SURAT}}, {{TANGGAL_SURAT}}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for line in _HEAD:
         doc.add_paragraph(line)
     doc.add_paragraph("")
@@ -65,9 +65,7 @@ def write_default_template(path: Path) -> None:
     doc.add_paragraph(BODY)
     doc.add_paragraph("Demikian kami sampaikan. Atas perhatian Anda kami ucapkan terima kasih.")
     doc.add_paragraph("")
-    for line in _SIGN:
-        p = doc.add_paragraph(line)
-        p.paragraph_format.left_indent = Cm(9)
+    doc.add_paragraph(SIGNATURE).paragraph_format.left_indent = Cm(9)
     doc.add_paragraph("_" * 78)
     doc.add_paragraph(REPLY)
     doc.core_properties.author = "penempatan"

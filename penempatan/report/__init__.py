@@ -82,7 +82,7 @@ def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: s
         section("Rantai kekosongan", "rantai", _chains_table(view)),
         section("Jabatan yang masih kosong", "kosong", _empty_table(empty_seat_rows(view))),
         section("Per unit kerja", "unit", _rows_table(UnitRow.COLUMNS, unit_rows(view), name="unit",
-                                                      placeholder="Cari unit…", numeric=UnitRow.COLUMNS[1:6])),
+                                                      placeholder="Cari unit…", numeric=UnitRow.COLUMNS[2:9])),
     ]
     if curve:
         numeric = [True] * (len(CURVE_HEADER) - 2) + [False, False]

@@ -105,7 +105,7 @@ def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]
 
 def show(value: object) -> str:
     """A parameter value as the planner reads it: (kosong), Ya/Tidak, a list joined by commas."""
-    if value is None:
+    if value is None or value == "":
         return "(kosong)"
     if isinstance(value, bool):
         return yes_no(value)

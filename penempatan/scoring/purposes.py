@@ -72,13 +72,19 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
     # The seat's staffing value (SPEC 4 v3) is on every pair into a post, stays included (`stay_nilai`), so a
     # chain that empties a seat worth as much as the one it fills earns nothing.
     nilai = (_value(t, emp, fit, has["kebutuhan"], has["rotasi"], has["promosi"], has["permintaan"])
-             + t.post_seat_value[post])
+             + t.post_seat_value[post] + volunteer_value(t, emp))
     flags = (_FLAG["tidak_bersedia"] * ~t.emp_bersedia[emp]
              | _FLAG["dekat_bup"] * (t.retirement_months[emp] < NEAR_BUP_MONTHS)
              | _FLAG["turun_kelas"] * demotion
              | _FLAG["kesesuaian_turun"] * (fit < fit_cur)
              | _FLAG["kursi_jpt"] * t.post_jpt[post])
     return MoveTerms(nilai=nilai.astype(np.int64), purposes=purposes, flags=flags.astype(np.int64), valid=valid)
+
+
+def volunteer_value(t: Tables, emp: np.ndarray) -> np.ndarray:
+    """Volunteers first (SPEC 4 v3): a holder of an over-staffed or abolished post who asked to move (named a Unit
+    Diminati) adds `nilai_relawan` to any move out of it, so when the post sheds people those who asked go first."""
+    return t.data.params.nilai_relawan * (t.forced_out[emp] & t.emp_asked[emp])
 
 
 def rotation_kind(t: Tables, cur: np.ndarray, post: np.ndarray) -> np.ndarray:
@@ -112,7 +118,7 @@ def value_ceiling(t: Tables, emp: np.ndarray, fit: np.ndarray) -> np.ndarray:
     and no cost but biaya_mutasi (every value parameter is ≥ 0), for pricing to skip pairs that cannot pay."""
     p = t.data.params
     return (fit + p.nilai_kebutuhan + t.emp_rotation_value[emp] + p.nilai_promosi + p.nilai_permintaan
-            - p.biaya_mutasi + (int(t.post_seat_value.max()) if t.n_post else 0))
+            + volunteer_value(t, emp) - p.biaya_mutasi + (int(t.post_seat_value.max()) if t.n_post else 0))
 
 
 def stay_nilai(t: Tables, emp: np.ndarray, fit: np.ndarray) -> np.ndarray:
@@ -152,5 +158,5 @@ def class_upper_value(t: Tables, c: int, emp: np.ndarray, fit: np.ndarray, posts
     forced = t.forced_out[emp]
     purpose = t.emp_due[emp] | promotion | better | forced | vacant | prefs
     possible = _allowed(t, emp, fit, purpose, forced | must_fill)
-    value = _value(t, emp, fit, vacant, t.emp_due[emp], promotion, prefs) + pc.nilai_kursi
+    value = _value(t, emp, fit, vacant, t.emp_due[emp], promotion, prefs) + pc.nilai_kursi + volunteer_value(t, emp)
     return np.where(possible, value, NOT_ELIGIBLE)

@@ -112,6 +112,13 @@ class Tables:
         self.post_place = np.array([places.setdefault((q.unit, ref.place_of(q.nama, q.unit, q.lokasi)), len(places))
                                     for q in posts], dtype=np.int64)
         self.place_names = list(places)  # (unit, location) per location index
+        # R21 v3 per profession: the posts of each scarce JF family (seat_kinds: Guru, each health profession)
+        # within one unit form a pool that may not lose filled seats; -1 for every other post.
+        pools: dict[tuple[str, str], int] = {}
+        self.post_pool = np.array([pools.setdefault((q.unit, fam), len(pools)) if fam and scarce else -1
+                                   for q, fam, (_, scarce) in zip(posts, self.post_family, kinds, strict=True)],
+                                  dtype=np.int64)
+        self.pool_names = list(pools)  # (unit, JF family) per pool index
         self.holders = np.bincount(self.cur, minlength=self.n_post)
         self.vacancy = self.post_keb > self.holders
         self.must_fill_vacancy = self.vacancy & self.post_wajib

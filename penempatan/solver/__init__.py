@@ -24,7 +24,7 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
 
 Above PRICE_MAX_PAIRS candidate pairs stages 1 and 2 stay within the candidates (their proof covers them only);
 above LAGRANGE_MIN_PAIRS (whole provinces), stage 2 is the Lagrangian relaxation of R13/R14
-(relax.py; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
+(`relax`; R21 is dropped from the bound and enforced by the repair): a few min-cost flows with penalised
 moves give a bound, repaired flow plans a feasible plan; the result is FEASIBLE with its proven gap, or
 OPTIMAL when the bound meets it.
 
@@ -33,8 +33,9 @@ their post in a reference plan (an earlier recommendation), so a re-solve after 
 reshuffle unrelated people. The proofs above hold for that combined objective; the reported objective is
 still Σ nilai (SPEC 4), and OPTIMAL then means optimal for the combined objective.
 
-This package is the only place that imports OR-Tools and HiGHS: `structure` (the problem in arrays),
-`flow`, `lp` with `columns` (its column generation) and `levels` (the priority levels), and `cpsat`.
+This package is the only place that imports OR-Tools and HiGHS: `structure` (the problem in arrays) with
+`coupling` (one block per coupling rule, which every stage reads), `flow`, `lp` with `columns` (its column
+generation) and `levels` (the priority levels), `cpsat`, and `relax` (the Lagrangian stage).
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ from functools import partial
 import numpy as np
 
 from penempatan.model import ProblemData
-from penempatan.relax import lagrangian
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates
 from penempatan.solver.columns import PRICING_ROUNDS, Pool, priced_lp
@@ -56,6 +56,7 @@ from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
 from penempatan.solver.flow import flow_prices, flow_value, reoptimise, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
 from penempatan.solver.lp import LinearRelaxation, LpSolution
+from penempatan.solver.relax import lagrangian
 from penempatan.solver.structure import (
     SEED,
     Structure,
@@ -197,8 +198,8 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
         status, x, total_bound = solve_all_pairs(s, x_flow if side_rules_hold(s, x_flow) else None,
                                                  run.time_left())
         run.timings["cpsat"] = time.perf_counter() - tick
-        if status is None:
-            return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat", "CP-SAT tanpa solusi.")
+        if x is None:
+            return run.result(s, status, None, math.nan, "cpsat", _NO_PLAN[status], ("R15", *coupling_codes(s)))
         return run.result(s, status, x, total_bound, "cpsat")
     if side_rules_hold(s, x_flow):
         return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran", all_pairs=flow_all_pairs)
@@ -206,7 +207,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     if s.n_pairs > LAGRANGE_MIN_PAIRS:
         run.say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
         tick = time.perf_counter()
-        relaxed = lagrangian(s.coupling(), partial(scaled_flow, s), run.time_left())
+        relaxed = lagrangian(s, partial(scaled_flow, s), run.time_left())
         run.timings["lagrange"] = time.perf_counter() - tick
         if relaxed.x is not None:
             # Integer objective: a bound below the next integer proves optimality.
@@ -279,23 +280,27 @@ def _lp_then_cpsat(run: _Run, pool: Pool, s: Structure, x_flow: np.ndarray) -> R
         if is_integral(x3):
             return run.result(levels.priced.s, SolveStatus.OPTIMAL, x3 > 0.5, obj3, "lp", all_pairs=level_pairs)
         run.say("CP-SAT pada sisa masalah (tingkat prioritas)")
-        found = _integer_stage(run, pool, levels.priced.s, levels.priced.lp, level_pairs, run.time_left() / 2,
-                               (levels.surplus, levels.fill))
+        found, _ = _integer_stage(run, pool, levels.priced.s, levels.priced.lp, level_pairs,
+                                  run.time_left() / 2, (levels.surplus, levels.fill))
         if found is not None:
             return found
 
     run.say("CP-SAT pada sisa masalah")
-    found = _integer_stage(run, pool, s, lp, all_pairs, run.time_left())
+    found, status = _integer_stage(run, pool, s, lp, all_pairs, run.time_left())
     if found is None:
-        return run.result(s, SolveStatus.INFEASIBLE, None, math.nan, "cpsat",
-                          "CP-SAT tidak menemukan rencana yang layak dalam batas waktu.",
-                          ("R15", *coupling_codes(s)))
+        return run.result(s, status, None, math.nan, "cpsat", _NO_PLAN[status], ("R15", *coupling_codes(s)))
     return found
 
 
+_NO_PLAN = {SolveStatus.INFEASIBLE: "CP-SAT membuktikan tidak ada rencana yang memenuhi semua aturan.",
+            SolveStatus.TIME_LIMIT: "CP-SAT belum menemukan rencana yang layak dalam batas waktu."}
+"""Why a solve ends without a plan, by its status (a proof, or the clock)."""
+
+
 def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pairs: bool, time_limit: float,
-                   levels: tuple[int, int] | None = None) -> Result | None:
-    """Stage 3: CP-SAT on the residual of the LP `lp` over `s` (None: no plan found).
+                   levels: tuple[int, int] | None = None) -> tuple[Result | None, SolveStatus]:
+    """Stage 3: CP-SAT on the residual of the LP `lp` over `s`: its Result, or None and why (INFEASIBLE when
+    CP-SAT proved there is no plan, TIME_LIMIT when it found none in time).
 
     Its proof covers every allowed pair when the LP's does (`all_pairs`) and no pair outside the candidates has
     a reduced cost below the gap between the LP bound and the plan (a pair at or beyond it is in no better
@@ -312,7 +317,7 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
         run.timings["cpsat"] = run.timings.get("cpsat", 0.0) + time.perf_counter() - start
         start = time.perf_counter()
         if x is None:
-            return first
+            return first, status
         covered = all_pairs and status is SolveStatus.OPTIMAL
         gap = lp_obj - bound_obj - 0.5  # the objective is an integer: a better plan is at least 1 higher
         if covered and gap > (priced_within or 0.0):
@@ -331,7 +336,7 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                     x_lp = carry(s, wider_s, x_lp)
                     s = wider_s
                     continue
-        return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=covered)
+        return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=covered), status
 
 
 def _pin_conflict_result(run: _Run, s: Structure) -> Result:

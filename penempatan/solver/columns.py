@@ -35,6 +35,9 @@ PER_CATEGORY = 25
 """Posts per category that `price_missing` looks at beyond the cheapest: more per search, fewer searches (5,000
 employees: 1 → 19 searches, 10 → 7, 25 → 4; at 20,000, 5 and 12 took the same time)."""
 TOLERANCE = 1e-6
+PRUNE_FACTOR = 4.0
+"""When the LP holds more pair columns than this many per employee, the clearly priced-out ones are taken out
+(`LinearRelaxation.prune`)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def grow(pool: Pool, relaxation: LinearRelaxation, everything: bool = False) -> 
                     relaxation.add(np.arange(s.n_pairs))
                     everything = True
                 else:
+                    if relaxation.n_pair_columns > PRUNE_FACTOR * s.n_emp:
+                        relaxation.prune(lp[2], lp[0])
                     relaxation.add(best_per_employee(s.cand.emp, lp[2], improving, PER_EMPLOYEE))
             elif not pool.pricing:
                 return PricedLp(s, lp, False, rounds, searches, relaxation)

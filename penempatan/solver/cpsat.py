@@ -1,4 +1,5 @@
-"""Stage 3: CP-SAT on the residual problem, one Boolean per remaining pair and one method per rule family."""
+"""Stage 3: CP-SAT on the residual problem, one Boolean per remaining pair and one method per rule family
+(the coupling rules as coupling.py lists them)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class PlanModel:
         self.must_fill_seats()
         self.unit_outflow_capped()
         self.total_moves_capped()
-        self.unit_shortfall_not_increased()
+        self.seats_kept()
 
     def _groups(self, keys: np.ndarray) -> dict[int, list[cp_model.IntVar]]:
         out: dict[int, list[cp_model.IntVar]] = {}
@@ -89,23 +90,25 @@ class PlanModel:
         if len(moves) > self.s.max_moves:
             self.model.add(sum(moves) <= self.s.max_moves)
 
-    def unit_shortfall_not_increased(self) -> None:
-        """R21: per location, seats filled after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
+    def seats_kept(self) -> None:
+        """R21: per location and per scarce profession pool in a unit (`Structure.seats_kept`), seats filled
+        after the plan ≥ seats filled today (Σ min(people, Kebutuhan))."""
         s = self.s
-        if s.place_need is None:
-            return
-        terms: dict[int, list[Any]] = {}
-        for j, group in self.by_post.items():
-            u = int(s.post_place[j])
-            if s.surplus_cap[j] == 0:
-                terms.setdefault(u, []).extend(group)
-            elif s.seat_cap[j] > 0:
-                f = self.model.new_int_var(0, int(s.seat_cap[j]), f"f{j}")
-                self.model.add(f <= sum(group))
-                terms.setdefault(u, []).append(f)
-        for u, need in enumerate(s.place_need.tolist()):
-            if need > 0:
-                self.model.add(sum(terms.get(u, [])) >= need)
+        for block in s.seats_kept:
+            terms: dict[int, list[Any]] = {}
+            for j, group in self.by_post.items():
+                g = int(block.post_group[j])
+                if g < 0:
+                    continue
+                if s.surplus_cap[j] == 0:
+                    terms.setdefault(g, []).extend(group)
+                elif s.seat_cap[j] > 0:
+                    f = self.model.new_int_var(0, int(s.seat_cap[j]), f"f{block.what}{j}")
+                    self.model.add(f <= sum(group))
+                    terms.setdefault(g, []).append(f)
+            for g, need in enumerate(block.need.tolist()):
+                if need > 0:
+                    self.model.add(sum(terms.get(g, [])) >= need)
 
     def priorities_at_levels(self, surplus: int, fill: int) -> None:
         """R11/R12 at the priority levels (levels.py): at most `surplus` surplus holders kept, at least `fill`
@@ -140,17 +143,18 @@ class PlanModel:
 
 
 def solve_all_pairs(s: Structure, hint: np.ndarray | None,
-                    time_limit: float) -> tuple[SolveStatus | None, np.ndarray | None, float]:
+                    time_limit: float) -> tuple[SolveStatus, np.ndarray | None, float]:
     """CP-SAT over every candidate pair (no LP shortcuts; `hint` a plan to start from).
 
-    Returns (OPTIMAL or FEASIBLE, x, objective when proven else bound), or (None, None, nan) without a plan.
+    Returns (OPTIMAL or FEASIBLE, x, objective when proven else bound), or (INFEASIBLE when proven, else
+    TIME_LIMIT, None, nan) without a plan.
     """
     model = PlanModel(s, np.arange(s.n_pairs))
     if hint is not None:
         model.hint(hint)
     cp_status, x, obj, bound = model.run(time_limit)
     if x is None:
-        return None, None, math.nan
+        return (SolveStatus.INFEASIBLE if cp_status == cp_model.INFEASIBLE else SolveStatus.TIME_LIMIT), None, math.nan
     proven = cp_status == cp_model.OPTIMAL
     return (SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE), x, obj if proven else bound
 
@@ -166,7 +170,8 @@ def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.nd
     and the first model was solved to optimality, its plan is optimal and no second model is needed.
     `levels` (surplus kept at most, must-fill seats filled at least; levels.py) restricts both models to the
     plans with those priorities; the LP given is then the LP of those plans.
-    Returns (status, x, upper bound on the total objective).
+    Returns (status, x, upper bound on the total objective); without a plan INFEASIBLE when CP-SAT proved
+    there is none, else TIME_LIMIT.
     """
     start = time.perf_counter()
     near = (x_lp > 1e-6) | (reduced < s.weight_fill)
@@ -183,8 +188,8 @@ def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.nd
     remaining = max(0.5, time_limit - (time.perf_counter() - start))
     status, x, obj, bound = model.run(remaining)
     if x is None or (incumbent is not None and inc_obj > obj):
-        if incumbent is None:
-            return SolveStatus.INFEASIBLE, None, math.nan
+        if incumbent is None:  # proven when CP-SAT says so; else the time ran out first
+            return (SolveStatus.INFEASIBLE if status == cp_model.INFEASIBLE else SolveStatus.TIME_LIMIT), None, math.nan
         return SolveStatus.FEASIBLE, incumbent, lp_obj
     if status == cp_model.OPTIMAL:
         return SolveStatus.OPTIMAL, x, obj

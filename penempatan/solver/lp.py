@@ -10,6 +10,7 @@ import scipy.sparse as sp
 
 from penempatan.arrays import unique
 from penempatan.scoring import Prices
+from penempatan.solver.coupling import Block, Extra, PriceParts
 from penempatan.solver.structure import SEED, Structure, carry, reduced_costs
 
 LpSolution = tuple[np.ndarray, float, np.ndarray, Prices]
@@ -23,6 +24,10 @@ flow's plan to near the coupled optimum, which the simplex does in tens of thous
 83,000; the whole solve 50 → 26 s). Later rounds bring in few columns and the simplex from the basis wins
 (IPM on a 12,000-column round took 6.7 s)."""
 
+PRUNE_ABOVE = 1.0
+"""Pair columns whose reduced cost is above this (nilai points) are taken out of the model when it grows large
+(`LinearRelaxation.prune`)."""
+
 WEIGHTED, SURPLUS, FILL = "weighted", "surplus", "fill"
 """What the LP optimises: the whole objective (nilai and the R11/R12 priorities by their weights), or one
 priority alone (surplus holders kept, R11, to minimise; must-fill seats filled, R12, to maximise), which the
@@ -31,48 +36,42 @@ priority levels (levels.py) use to bound each priority of any integer plan."""
 
 @dataclass(frozen=True)
 class _Layout:
-    """Where each rule's rows are, in this order: R11 seats (one per post), R12 links (one per must-fill
-    post), R13 (one per unit), R14 (one, with maks_mutasi), R21 units and R21 links (with R21), then the
-    assignment equalities (one per employee); and the extra columns after the pairs: y (must-fill seats
-    filled), o (surplus kept) per over-staffed post, then f (seats filled, ≤ Kebutuhan) per over-staffed post
-    with seats, for R21."""
+    """Where each rule's rows and columns are, derived from the coupling blocks (`Structure.coupling`).
+
+    Rows: R11 seats (one per post), R12 links (one per must-fill post), each coupling block's rows in turn,
+    then the assignment equalities (one per employee). Columns after the pairs: y (must-fill seats filled)
+    per must-fill post, o (surplus kept) per over-staffed post, then each block's own columns in turn."""
 
     over: np.ndarray  # over-staffed posts (an o column each)
-    filled: np.ndarray  # over-staffed posts with seats (an f column each, R21)
+    blocks: tuple[Block, ...]
+    row_start: tuple[int, ...]  # per block: its first row
+    col_start: tuple[int, ...]  # per block: its first own column, counted from the y column
+    extras: tuple[Extra, ...]
     r12: int
-    r13: int
-    r14: int
-    r21: int
-    r21_link: int
     eq: int
     n_rows: int
 
 
 def _layout(s: Structure) -> _Layout:
     over = np.nonzero(s.surplus_cap > 0)[0]
-    filled = over[s.seat_cap[over] > 0] if s.place_need is not None else np.zeros(0, dtype=np.int64)
-    n_units = len(s.unit_cap)
-    n_places = len(s.place_need) if s.place_need is not None else 0
-    r12 = s.n_post
-    r13 = r12 + len(s.wajib)
-    r14 = r13 + n_units
-    r21 = r14 + (s.max_moves is not None)
-    r21_link = r21 + n_places
-    eq = r21_link + len(filled)
-    return _Layout(over, filled, r12, r13, r14, r21, r21_link, eq, eq + s.n_emp)
+    blocks = s.coupling
+    extras = tuple(block.extra(s) for block in blocks)
+    row_start, col_start = [], []
+    row = s.n_post + len(s.wajib)
+    col = len(s.wajib) + len(over)
+    for block, extra in zip(blocks, extras, strict=True):
+        row_start.append(row)
+        col_start.append(col)
+        row += block.n_rows(s)
+        col += len(extra.upper)
+    return _Layout(over, blocks, tuple(row_start), tuple(col_start), extras, s.n_post, row, row + s.n_emp)
 
 
 def _row_bounds(s: Structure, lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper bounds of every row: R11 Σ x − o_p ≤ Kebutuhan; R12 y_p − Σ x ≤ 0; R13 leavers ≤ cap;
-    R14 moves ≤ maks_mutasi; R21 −(people in the unit's normal posts) − Σ f ≤ −(seats filled today) and
-    f_p − people in p ≤ 0; each employee in exactly one post."""
-    upper = [s.seat_cap.astype(float), np.zeros(len(s.wajib)), s.unit_cap.astype(float)]
-    if s.max_moves is not None:
-        upper.append(np.array([float(s.max_moves)]))
-    if s.place_need is not None:
-        upper += [-s.place_need.astype(float), np.zeros(len(lay.filled))]
-    n_ub = lay.eq
-    return (np.concatenate([np.full(n_ub, -highspy.kHighsInf), np.ones(s.n_emp)]),
+    """Lower and upper bounds of every row: R11 Σ x − o_p ≤ Kebutuhan; R12 y_p − Σ x ≤ 0; each block's rows
+    ≤ its bounds; each employee in exactly one post."""
+    upper = [s.seat_cap.astype(float), np.zeros(len(s.wajib)), *(block.upper(s) for block in lay.blocks)]
+    return (np.concatenate([np.full(lay.eq, -highspy.kHighsInf), np.ones(s.n_emp)]),
             np.concatenate([*upper, np.ones(s.n_emp)]))
 
 
@@ -84,19 +83,12 @@ def _pair_columns(s: Structure, lay: _Layout, pairs: np.ndarray) -> sp.csc_matri
     n = len(pairs)
     wajib_pos = np.full(s.n_post, -1)
     wajib_pos[s.wajib] = np.arange(len(s.wajib))
-    filled_pos = np.full(s.n_post, -1)
-    filled_pos[lay.filled] = np.arange(len(lay.filled))
     on = np.ones(n, dtype=bool)
-    r21 = s.place_need is not None
-    entries = [  # (row, present, value), in increasing row order
-        (post, on, 1.0),
-        (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0),
-        (lay.r13 + s.pair_unit[pairs], s.leaves_unit[pairs], 1.0),
-        (np.full(n, lay.r14), ~cand.stay[pairs] & (s.max_moves is not None), 1.0),
-        (lay.r21 + s.post_place[post], (s.surplus_cap[post] == 0) & r21, -1.0),
-        (lay.r21_link + filled_pos[post], filled_pos[post] >= 0, -1.0),
-        (lay.eq + emp, on, 1.0),
-    ]
+    entries = [(post, on, 1.0), (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0)]  # in increasing row order
+    for block, start in zip(lay.blocks, lay.row_start, strict=True):
+        e = block.entries(s, pairs)
+        entries.append((start + e.row, e.present, e.value))
+    entries.append((lay.eq + emp, on, 1.0))
     rows = np.stack([r for r, _, _ in entries], axis=1)
     present = np.stack([m for _, m, _ in entries], axis=1)
     values = np.broadcast_to(np.array([v for _, _, v in entries]), rows.shape)
@@ -105,22 +97,28 @@ def _pair_columns(s: Structure, lay: _Layout, pairs: np.ndarray) -> sp.csc_matri
 
 
 def _extra_columns(s: Structure, lay: _Layout) -> tuple[sp.csc_matrix, np.ndarray]:
-    """The y, o and f columns (see _Layout) and their upper bounds."""
-    w, o, f = len(s.wajib), len(lay.over), len(lay.filled)
-    rows = np.concatenate([lay.r12 + np.arange(w), lay.over,
-                           lay.r21 + s.post_place[lay.filled], lay.r21_link + np.arange(f)])
-    cols = np.concatenate([np.arange(w), w + np.arange(o), w + o + np.arange(f), w + o + np.arange(f)])
-    values = np.concatenate([np.ones(w), -np.ones(o), -np.ones(f), np.ones(f)])
-    matrix = sp.csc_matrix((values, (rows, cols)), shape=(lay.n_rows, w + o + f))
+    """The y and o columns (see _Layout) and each block's own columns, with their upper bounds."""
+    w, o = len(s.wajib), len(lay.over)
+    rows = [lay.r12 + np.arange(w), lay.over]
+    cols = [np.arange(w), w + np.arange(o)]
+    values = [np.ones(w), -np.ones(o)]
+    upper = [s.wajib_seats.astype(float), s.surplus_cap[lay.over].astype(float)]
+    for extra, row, col in zip(lay.extras, lay.row_start, lay.col_start, strict=True):
+        rows.append(row + extra.rows)
+        cols.append(col + extra.cols)
+        values.append(extra.values)
+        upper.append(extra.upper)
+    n_cols = w + o + sum(len(extra.upper) for extra in lay.extras)
+    matrix = sp.csc_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+                           shape=(lay.n_rows, n_cols))
     matrix.sort_indices()
-    upper = np.concatenate([s.wajib_seats, s.surplus_cap[lay.over], s.seat_cap[lay.filled]]).astype(float)
-    return matrix, upper
+    return matrix, np.concatenate(upper)
 
 
 class LinearRelaxation:
     """The LP relaxation with every rule, kept in one HiGHS model across column-generation rounds.
 
-    Rows never change (R11 seats, R12 links, R13, R14, R21, R21 links, one assignment row per employee).
+    Rows never change (R11 seats, R12 links, each coupling block's rows, one assignment row per employee).
     The model holds the columns of the pairs in play (`active` at construction, default all); `add` brings in
     more pairs of the same candidates and `extend` moves to a larger candidate set (pricing outside the caps). HiGHS
     re-solves from the previous basis with the primal simplex instead of starting cold (SOLVER-NOTES.md).
@@ -138,7 +136,7 @@ class LinearRelaxation:
         matrix = sp.hstack([_pair_columns(s, lay, first), extra]).tocsc()
         w, o = len(s.wajib), len(lay.over)
         cost = -np.concatenate([s.gain[first].astype(float), np.full(w, float(s.weight_fill)),
-                                np.full(o, -float(s.weight_surplus)), np.zeros(len(lay.filled))])
+                                np.full(o, -float(s.weight_surplus)), np.zeros(len(extra_ub) - w - o)])
         upper = np.concatenate([np.ones(len(first)), extra_ub])
         row_lower, row_upper = _row_bounds(s, lay)
         lp = highspy.HighsLp()
@@ -168,6 +166,11 @@ class LinearRelaxation:
         self.objective = WEIGHTED
         self.n_level_rows = 0  # rows fixing a priority's total (levels.py), after the assignment rows
 
+    @property
+    def n_pair_columns(self) -> int:
+        """Pair columns in the model now."""
+        return int((self.column >= 0).sum())
+
     def _set_pool(self, s: Structure) -> None:
         """Make `s` the current candidates; pairs already in the model keep their columns."""
         self.column = carry(self.s, s, self.column, -1)
@@ -189,6 +192,29 @@ class LinearRelaxation:
             else:
                 self._next_run("simplex", 4)  # the primal simplex from the kept basis
         return len(new)
+
+    def prune(self, reduced: np.ndarray, x: np.ndarray) -> int:
+        """Take out of the model the pair columns that the last solution priced clearly out (reduced cost above
+        PRUNE_ABOVE, at 0, not a stay): every simplex iteration prices every column, and after a few searches
+        most columns in the model are ones that lost. The basis stays valid (they are nonbasic at 0) and the
+        reduced costs of pairs outside the model still come from the duals, so one that improves again comes
+        back in. Returns how many were taken out."""
+        s = self.s
+        inside = self.column >= 0
+        out = np.nonzero(inside & (reduced > PRUNE_ABOVE) & (x <= 0) & ~s.cand.stay)[0]
+        if len(out) == 0:
+            return 0
+        gone = np.sort(self.column[out]).astype(np.int32)
+        self.h.deleteCols(len(gone), gone)
+        self.column[out] = -1
+
+        def shifted(cols: np.ndarray) -> np.ndarray:
+            return cols - np.searchsorted(gone, cols)
+
+        kept = self.column >= 0
+        self.column[kept] = shifted(self.column[kept])
+        self.priority_cols = shifted(self.priority_cols).astype(np.int32)
+        return len(out)
 
     def _next_run(self, method: str, strategy: int = 4) -> None:
         """How HiGHS solves next: the simplex (`strategy` 4 primal, 1 dual) from the kept basis, or the interior
@@ -252,7 +278,8 @@ class LinearRelaxation:
         s = self.s
         sol = self.h.getSolution()
         duals = np.asarray(sol.row_dual)
-        prices = _prices(s, duals[: self.n_ub], duals[self.n_ub: len(duals) - self.n_level_rows], self._value_weight())
+        prices = _prices(s, self.layout, duals[: self.n_ub], duals[self.n_ub: len(duals) - self.n_level_rows],
+                         self._value_weight())
         reduced = reduced_costs(s, prices)
         x = np.zeros(s.n_pairs)
         cols = self.column
@@ -264,22 +291,12 @@ class LinearRelaxation:
         return x, objective, reduced, prices
 
 
-def _prices(s: Structure, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: float) -> Prices:
-    """The LP duals as prices in the objective's units (rows in the order of `_Layout`). The R21 link rows of
-    over-staffed posts are left out: such a post takes no newcomer, so no pair priced by these is in one."""
-    seats, rest = y_ub[: s.n_post], y_ub[s.n_post:]
-    post = -seats.copy()
-    w = len(s.wajib)
-    post[s.wajib] += rest[:w]  # the R12 link row enters a must-fill post's column with −1
-    n_units = len(s.unit_cap)
-    leave = -rest[w: w + n_units]
-    k = w + n_units
-    move = 0.0
-    if s.max_moves is not None:
-        move = -float(rest[k])
-        k += 1
-    if s.place_need is not None:
-        # R21 rows enter a normal post's column with −1: a person there earns the location's price.
-        normal = s.surplus_cap == 0
-        post[normal] += rest[k: k + len(s.place_need)][s.post_place[normal]]
-    return Prices(employee=-y_eq, post=post, leave=leave, move=move, value_weight=value_weight)
+def _prices(s: Structure, lay: _Layout, y_ub: np.ndarray, y_eq: np.ndarray, value_weight: float) -> Prices:
+    """The LP duals as prices in the objective's units (rows in the order of `_Layout`): a row enters a pair's
+    reduced cost as −coefficient·dual, folded into the post's, the unit left's or the move's price."""
+    post = -y_ub[: s.n_post]
+    post[s.wajib] += y_ub[lay.r12: lay.r12 + len(s.wajib)]  # the R12 link row enters a must-fill post's column with −1
+    parts = PriceParts(post=post, leave=np.zeros(len(s.unit_cap)))
+    for block, start in zip(lay.blocks, lay.row_start, strict=True):
+        block.price(s, y_ub[start: start + block.n_rows(s)], parts)
+    return Prices(employee=-y_eq, post=parts.post, leave=parts.leave, move=parts.move, value_weight=value_weight)

@@ -1,6 +1,6 @@
-"""`Structure`: the placement problem in arrays (capacities and coupling rows of every rule family, R11–R14,
-R21), shared by the flow, LP and CP-SAT stages; the plan-level tests every stage uses; and each pair's reduced cost
-under dual prices (the LP's or the flow's)."""
+"""`Structure`: the placement problem in arrays (capacities of R11/R12 and the data of the coupling rules R13, R14,
+R21, whose blocks are in coupling.py), shared by the flow, LP, CP-SAT and Lagrangian stages; the plan-level tests
+every stage uses; and each pair's reduced cost under dual prices (the LP's or the flow's)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from penempatan.model import ProblemData
-from penempatan.relax import Coupling
 from penempatan.rules import RULES
 from penempatan.scoring import Candidates, Prices, Tables
+from penempatan.solver.coupling import Block, SeatsKept, TotalMoves, UnitOutflow, seats_kept
 
 SEED = 20260101
 """The random seed of HiGHS and CP-SAT: the same input always gives the same plan."""
@@ -37,23 +37,31 @@ class Structure:
     weight_fill: int  # one must-fill seat is worth more than any score difference (R12)
     weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
     cur: np.ndarray  # per employee: current post
-    post_place: np.ndarray  # per post: its location (a school, a puskesmas, else its unit), within one unit (R21)
-    place_need: np.ndarray | None  # R21 per location: seats filled today (Σ min(holders, Kebutuhan)); None = off
+    seats_kept: tuple[SeatsKept, ...] = ()  # R21 per location and per scarce profession in a unit; () = off
     has_reference: bool = False
 
     @property
     def n_pairs(self) -> int:
         return len(self.cand)
 
-    def coupling(self) -> Coupling:
-        """The view of this problem that the Lagrangian relaxation (relax.py) works on."""
-        wajib_seats = np.zeros(self.n_post, dtype=np.int64)
-        wajib_seats[self.wajib] = self.wajib_seats
-        return Coupling(cand=self.cand, value=self.gain.astype(float), leaves_unit=self.leaves_unit,
-                        pair_unit=self.pair_unit, unit_cap=self.unit_cap, max_moves=self.max_moves,
-                        keb=self.seat_cap, wajib_seats=wajib_seats, weight_fill=self.weight_fill,
-                        weight_surplus=self.weight_surplus, cur=self.cur, post_place=self.post_place,
-                        place_need=self.place_need)
+    @property
+    def coupling(self) -> tuple[Block, ...]:
+        """The coupling rules in force, in the order of their LP rows: R13 always, R14 with maks_mutasi, R21
+        (per location, then per scarce profession) unless kekurangan_unit_boleh_naik."""
+        moves: tuple[Block, ...] = (TotalMoves(self.max_moves),) if self.max_moves is not None else ()
+        return (UnitOutflow(), *moves, *self.seats_kept)
+
+    @property
+    def wajib_per_post(self) -> np.ndarray:
+        """Per post: its must-fill seats (R12; 0 for a post that is not Wajib Diisi)."""
+        out = np.zeros(self.n_post, dtype=np.int64)
+        out[self.wajib] = self.wajib_seats
+        return out
+
+    def combined(self, x: np.ndarray) -> float:
+        """What every stage maximises for plan `x` (pair flags): Σ gain + W_fill·fill − W_surplus·surplus."""
+        fill, surplus = priorities(self, x)
+        return float(self.gain[x].sum() + self.weight_fill * fill - self.weight_surplus * surplus)
 
 
 def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
@@ -82,11 +90,12 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
     np.minimum.at(worst, cand.emp, gain)
     spread = int((best - worst).sum()) if t.n_emp else 0
     weight_fill = spread + 1
-    # R21 per location: locations lie within units, so no location losing a filled seat keeps every unit whole too.
-    place_need = None
+    # R21 per location (locations lie within units, so it keeps every unit whole too) and per scarce profession.
+    kept: tuple[SeatsKept, ...] = ()
     if not p.kekurangan_unit_boleh_naik:
-        filled = np.minimum(t.holders, t.post_keb)
-        place_need = np.bincount(t.post_place, weights=filled, minlength=len(t.place_names)).astype(np.int64)
+        kept = (seats_kept("lokasi", t.post_place, t.holders, t.post_keb),
+                seats_kept("profesi", t.post_pool, t.holders, t.post_keb))
+        kept = tuple(k for k in kept if len(k.need))
     return Structure(
         cand=cand, n_emp=t.n_emp, n_post=t.n_post, value=value, gain=gain,
         # R11: a post holds at most Kebutuhan; holders beyond it may stay only at the surplus cost.
@@ -95,7 +104,7 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
         leaves_unit=move & (t.post_unit[cand.post] != pair_unit), pair_unit=pair_unit, unit_cap=t.unit_leave_cap,
         max_moves=p.maks_mutasi, weight_fill=weight_fill,
         weight_surplus=weight_fill * (int(t.post_keb[wajib].sum()) + 1),
-        cur=t.cur, post_place=t.post_place, place_need=place_need, has_reference=reference is not None)
+        cur=t.cur, seats_kept=kept, has_reference=reference is not None)
 
 
 def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
@@ -122,8 +131,9 @@ def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
 
 
 def coupling_codes(s: Structure) -> tuple[str, ...]:
-    """The coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless kekurangan_unit_boleh_naik)."""
-    return ("R13", *(("R14",) if s.max_moves is not None else ()), *(("R21",) if s.place_need is not None else ()))
+    """The codes of the coupling rules in force (R13 always; R14 with maks_mutasi; R21 unless
+    kekurangan_unit_boleh_naik)."""
+    return tuple(dict.fromkeys(block.code for block in s.coupling))
 
 
 def rules_in_words(codes: tuple[str, ...]) -> str:
@@ -141,23 +151,10 @@ def priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
 
 
 def side_rules_hold(s: Structure, x: np.ndarray) -> bool:
-    """Does a plan satisfy R13 (unit outflow), R14 (total moves) and R21 (no unit with more empty seats)?"""
+    """Does a plan keep every coupling rule (R13 unit outflow, R14 total moves, R21 seats per location and
+    per scarce profession)?"""
     chosen = np.nonzero(x)[0]
-    leavers = np.bincount(s.pair_unit[chosen][s.leaves_unit[chosen]], minlength=len(s.unit_cap))
-    if (leavers > s.unit_cap).any():
-        return False
-    moves = int((~s.cand.stay[chosen]).sum())
-    if s.max_moves is not None and moves > s.max_moves:
-        return False
-    return not _unit_shortfall_grows(s, np.bincount(s.cand.post[chosen], minlength=s.n_post)).any()
-
-
-def _unit_shortfall_grows(s: Structure, counts: np.ndarray) -> np.ndarray:
-    """R21: per location, True where the plan (people per post) leaves fewer seats filled than today."""
-    if s.place_need is None:
-        return np.zeros(0, dtype=bool)
-    filled = np.minimum(counts, s.seat_cap)
-    return np.bincount(s.post_place, weights=filled, minlength=len(s.place_need)) < s.place_need
+    return all(block.holds(s, chosen) for block in s.coupling)
 
 
 def is_integral(x: np.ndarray) -> bool:

@@ -1,7 +1,8 @@
 """Lagrangian relaxation of the coupling rules R13 (unit outflow) and R14 (total moves) for large instances.
 
-R21 (no unit with more empty seats) is left out of the relaxation — dropping a rule keeps the bound valid —
-and enforced by the repair, which undoes whole chains until every coupling rule holds.
+R21 (no location and no scarce profession pool with fewer seats filled) is left out of the relaxation —
+dropping a rule keeps the bound valid — and enforced by the repair, which undoes whole chains until every
+coupling rule holds.
 
 Without R13/R14 the placement problem is a min-cost flow, which stays fast at the largest sizes; with them,
 a general LP is much slower (benchmarks/RESULTS.md). Here R13/R14 move into the objective with one multiplier
@@ -12,8 +13,7 @@ multipliers; after each flow, the plan is repaired to satisfy R13/R14 by undoing
 that share posts (undoing a group restores every post it touched, so seats stay within R11), and the
 best repaired plan is kept. The result is a feasible plan with a proven gap.
 
-The flow itself is solved by the caller's `flow` function (the solver package owns OR-Tools); this module is
-plain numpy.
+The flow itself is solved by the caller's `flow` function (flow.scaled_flow); this module is plain numpy.
 """
 
 from __future__ import annotations
@@ -25,50 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from penempatan.scoring import Candidates
-
-
-@dataclass(frozen=True, kw_only=True)
-class Coupling:
-    """What the relaxation needs to know about the problem (arrays per pair, per post, per unit)."""
-
-    cand: Candidates
-    value: np.ndarray  # per pair: what the solve maximises (nilai, plus the reference bonus)
-    leaves_unit: np.ndarray  # per pair: the move leaves the employee's unit
-    pair_unit: np.ndarray  # per pair: the employee's unit
-    unit_cap: np.ndarray  # R13 per unit
-    max_moves: int | None  # R14
-    keb: np.ndarray  # per post: Kebutuhan
-    wajib_seats: np.ndarray  # per post: must-fill seats (0 when not Wajib Diisi)
-    weight_fill: int  # R12 priority weight per must-fill seat filled
-    weight_surplus: int  # R11 priority weight per surplus holder kept
-    cur: np.ndarray  # per employee: current post
-    post_place: np.ndarray  # per post: its location (R21)
-    place_need: np.ndarray | None  # R21 per location: seats filled today; None = rule off
-
-    @property
-    def stay_pair(self) -> np.ndarray:
-        """Per employee, the index of their stay pair (-1 for a pinned mover, who has none)."""
-        out = np.full(len(self.cur), -1, dtype=np.int64)
-        out[self.cand.emp[self.cand.stay]] = np.nonzero(self.cand.stay)[0]
-        return out
-
-    @property
-    def n_post(self) -> int:
-        return len(self.keb)
-
-    def priority(self, counts: np.ndarray, posts: np.ndarray | slice = slice(None)) -> float:
-        """R11/R12 part of the objective for the given people-per-post counts."""
-        keb, wajib = self.keb[posts], self.wajib_seats[posts]
-        fill = np.minimum(counts, wajib).sum()
-        surplus = np.maximum(0, counts - keb).sum()
-        return float(self.weight_fill * fill - self.weight_surplus * surplus)
-
-    def combined(self, x: np.ndarray) -> float:
-        """The objective the solver maximises: Σ value + W_fill·fill − W_surplus·surplus."""
-        counts = np.bincount(self.cand.post[x], minlength=self.n_post)
-        return float(self.value[x].sum()) + self.priority(counts)
-
+from penempatan.solver.coupling import UnitOutflow
+from penempatan.solver.structure import Structure
 
 Flow = Callable[[np.ndarray, int], tuple[np.ndarray, float]]
 """Given integer per-pair values already multiplied by `scale`, the optimal flow plan (pair flags) and
@@ -78,29 +36,41 @@ its total objective, with the R11/R12 priority weights multiplied by the same `s
 @dataclass(frozen=True)
 class Relaxed:
     x: np.ndarray | None  # best plan satisfying R13/R14 (pair flags); None if none was found
-    objective: float  # its combined objective (Coupling.combined)
+    objective: float  # its combined objective (Structure.combined)
     bound: float  # upper bound on the combined objective
     iterations: int
 
 
-def violations(c: Coupling, x: np.ndarray) -> tuple[np.ndarray, int]:
+def stay_pairs(c: Structure) -> np.ndarray:
+    """Per employee, the index of their stay pair (-1 for a pinned mover, who has none)."""
+    out = np.full(c.n_emp, -1, dtype=np.int64)
+    out[c.cand.emp[c.cand.stay]] = np.nonzero(c.cand.stay)[0]
+    return out
+
+
+def priority(c: Structure, counts: np.ndarray, posts: np.ndarray | slice = slice(None)) -> float:
+    """R11/R12 part of the objective for the given people-per-post counts (of `posts`)."""
+    fill = np.minimum(counts, c.wajib_per_post[posts]).sum()
+    surplus = np.maximum(0, counts - c.seat_cap[posts]).sum()
+    return float(c.weight_fill * fill - c.weight_surplus * surplus)
+
+
+def violations(c: Structure, x: np.ndarray) -> tuple[np.ndarray, int]:
     """(leavers per unit − cap, moves − maks_mutasi) of a plan; positive entries are violations."""
     chosen = np.nonzero(x)[0]
-    leavers = np.bincount(c.pair_unit[chosen][c.leaves_unit[chosen]], minlength=len(c.unit_cap))
+    leavers = UnitOutflow().leavers(c, chosen)
     moves = int((~c.cand.stay[chosen]).sum())
     over_total = moves - c.max_moves if c.max_moves is not None else -1
     return leavers - c.unit_cap, over_total
 
 
-def shortfall_excess(c: Coupling, counts: np.ndarray) -> np.ndarray:
-    """R21: per location, seats filled today − seats filled by the plan (people per post); positive = violation."""
-    if c.place_need is None:
-        return np.zeros(0, dtype=np.int64)
-    filled = np.bincount(c.post_place, weights=np.minimum(counts, c.keb), minlength=len(c.place_need))
-    return c.place_need - filled.astype(np.int64)
+def shortfall_excess(c: Structure, counts: np.ndarray) -> list[np.ndarray]:
+    """R21: per block (locations, scarce professions) and group, seats filled today − seats filled by the plan
+    (people per post); positive = violation."""
+    return [block.short(c, counts) for block in c.seats_kept]
 
 
-def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
+def move_chains(c: Structure, x: np.ndarray) -> list[np.ndarray]:
     """Decompose the plan's moves into vacancy chains and cycles (pair indices, head first).
 
     At every post, arrivals are matched with departures in pair order; a chain starts with an arrival
@@ -143,19 +113,23 @@ def move_chains(c: Coupling, x: np.ndarray) -> list[np.ndarray]:
     return chains
 
 
-def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
+def repair(c: Structure, x: np.ndarray) -> np.ndarray | None:
     """A plan satisfying R13/R14/R21 from `x`: undo the chains worth least per move until all hold.
 
     A chain is undone only when it helps a broken rule: any chain for R14, one with a leaver from an
-    over-cap unit for R13, one whose last mover returns to a unit short of seats for R21. Chains with a
-    pinned mover (R15) are never undone. None when no undoing makes the plan feasible.
+    over-cap unit for R13, one whose last mover returns to a location or profession pool short of seats for
+    R21. Chains with a pinned mover (R15) are never undone. None when no undoing makes the plan feasible.
     """
     counts = np.bincount(c.cand.post[x], minlength=c.n_post)
     over_units, over_total = violations(c, x)
     short = shortfall_excess(c, counts)
-    if (over_units <= 0).all() and over_total <= 0 and (short <= 0).all():
+
+    def broken() -> bool:
+        return bool((over_units > 0).any() or over_total > 0 or any((sh > 0).any() for sh in short))
+
+    if not broken():
         return x
-    stay_pair = c.stay_pair
+    stay_pair = stay_pairs(c)
     chains = [ch for ch in move_chains(c, x) if (stay_pair[c.cand.emp[ch]] >= 0).all()]
     out = x.copy()
 
@@ -164,23 +138,28 @@ def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
         return np.array([c.cand.post[chain[0]], c.cur[c.cand.emp[chain[-1]]]])
 
     def worth(chain: np.ndarray) -> float:
-        value = float(c.value[chain].sum() - c.value[stay_pair[c.cand.emp[chain]]].sum())
+        value = float(c.gain[chain].sum() - c.gain[stay_pair[c.cand.emp[chain]]].sum())
         posts = ends(chain)
         if posts[0] == posts[1]:  # a cycle changes no count
             return value
-        return value + c.priority(counts[posts], posts) - c.priority(counts[posts] + [-1, 1], posts)
+        return value + priority(c, counts[posts], posts) - priority(c, counts[posts] + [-1, 1], posts)
+
+    def refills(chain: np.ndarray) -> bool:
+        """Does undoing the chain give a seat back to a group short of seats (R21)?"""
+        origin = ends(chain)[1]
+        return any(block.post_group[origin] >= 0 and sh[block.post_group[origin]] > 0
+                   for block, sh in zip(c.seats_kept, short, strict=True))
 
     order = sorted(range(len(chains)), key=lambda k: (worth(chains[k]) / len(chains[k]), k))
     undone = np.zeros(len(chains), dtype=bool)
-    while (over_units > 0).any() or over_total > 0 or (short > 0).any():
+    while broken():
         pick = -1
         for k in order:
             if undone[k]:
                 continue
             chain = chains[k]
             leavers = np.bincount(c.pair_unit[chain][c.leaves_unit[chain]], minlength=len(c.unit_cap))
-            returns_to = c.post_place[ends(chain)[1]]
-            if over_total > 0 or (leavers[over_units > 0] > 0).any() or (len(short) and short[returns_to] > 0):
+            if over_total > 0 or (leavers[over_units > 0] > 0).any() or refills(chain):
                 pick = k
                 break
         if pick < 0:
@@ -197,20 +176,20 @@ def repair(c: Coupling, x: np.ndarray) -> np.ndarray | None:
     return out
 
 
-def initial_multipliers(c: Coupling) -> np.ndarray:
+def initial_multipliers(c: Structure) -> np.ndarray:
     """A starting point for (λ per unit, μ): the price at which only as many moves stay worthwhile as
     R13/R14 allow, judging each employee by their best move's gain over staying."""
     stay_value = np.zeros(len(c.cur))
-    stay_value[c.cand.emp[c.cand.stay]] = c.value[c.cand.stay]
+    stay_value[c.cand.emp[c.cand.stay]] = c.gain[c.cand.stay]
     move = np.nonzero(~c.cand.stay)[0]
     # Priorities count too: a move into an empty must-fill seat is worth W_fill, and a holder of an
     # over-staffed post who leaves may clear a surplus place (W_surplus).
     holders = np.bincount(c.cur, minlength=c.n_post)
-    empty_wajib = (c.wajib_seats > holders).astype(float)
-    gain = c.value[move] - stay_value[c.cand.emp[move]] + c.weight_fill * empty_wajib[c.cand.post[move]]
+    empty_wajib = (c.wajib_per_post > holders).astype(float)
+    gain = c.gain[move] - stay_value[c.cand.emp[move]] + c.weight_fill * empty_wajib[c.cand.post[move]]
     best = np.zeros(len(c.cur))
     np.maximum.at(best, c.cand.emp[move], gain)
-    best += c.weight_surplus * ((holders > c.keb)[c.cur] & (best > 0))
+    best += c.weight_surplus * ((holders > c.seat_cap)[c.cur] & (best > 0))
     leaves_best = np.zeros(len(c.cur), dtype=bool)
     top = move[np.argsort(-gain, kind="stable")]
     first = np.unique(c.cand.emp[top], return_index=True)[1]
@@ -227,7 +206,7 @@ def initial_multipliers(c: Coupling) -> np.ndarray:
     return np.append(lam, mu)
 
 
-def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 5e-4,
+def lagrangian(c: Structure, flow: Flow, time_budget: float, target_gap: float = 5e-4,
                max_iter: int = 60, scale: int = 8, first_step: float = 8.0) -> Relaxed:
     """Minimise the Lagrangian dual over the R13/R14 multipliers, repairing every flow plan.
 
@@ -242,7 +221,7 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
 
     def evaluate(lam: np.ndarray, mu: float) -> tuple[float, np.ndarray, np.ndarray]:
         penalty = lam[c.pair_unit] * c.leaves_unit + mu * ~c.cand.stay
-        scaled = scale * (c.value - penalty)
+        scaled = scale * (c.gain - penalty)
         values = np.rint(scaled).astype(np.int64)
         assert np.array_equal(values, scaled), "multipliers must lie on the 1/scale grid"
         x, total = flow(values, scale)
@@ -274,7 +253,7 @@ def lagrangian(c: Coupling, flow: Flow, time_budget: float, target_gap: float = 
         if fixed is not None and obj > best_obj:
             best_x, best_obj = fixed, obj
         # The gap that matters is on the score objective (the priority terms are equal at the optimum).
-        scores = float(c.value[best_x].sum()) if best_x is not None else 0.0
+        scores = float(c.gain[best_x].sum()) if best_x is not None else 0.0
         gap = (bound - best_obj) / max(1.0, abs(scores))
         if gap <= target_gap or it >= max_iter or step < 1.0 / scale:
             break
