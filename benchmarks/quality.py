@@ -52,7 +52,7 @@ class Quality:
     pppk_di_luar_rentang: int  # PPPK holders outside their post's range (R7 through the equivalence)
     profesi_kehilangan_kursi: int  # R21 v3: scarce profession pools (unit × Guru / health family) with fewer filled
     jf_ganti_rumpun_rotasi: int  # R26: moves into another JF family (or into or out of JF) labelled rotation
-    relawan_dilewati: int  # surplus posts where a non-volunteer left while a volunteer who could move stayed
+    relawan_dilewati: int  # surplus posts where a non-volunteer left for a seat open to a volunteer who stayed
     kebutuhan_tanpa_nilai: int  # moves labelled 'mengisi kebutuhan' whose chain does not raise the staffing value
     permintaan_dipenuhi: int  # people moved to a unit they named (Unit Diminati)
     peminta: int  # people who named a Unit Diminati
@@ -224,13 +224,14 @@ def _issue22_counts(data: object, result: object, movers: list[int]) -> tuple[in
     words = {i: tujuan(view, i) for i in movers}
     family_change = sum(rotation in words[i] and family(int(cur[i])) != family(int(after[i])) for i in movers)
     volunteers = [bool(e.unit_diminati) for e in emps]
-    can_move = np.zeros(len(emps), dtype=bool)
-    can_move[result.candidates.emp[~result.candidates.stay]] = True
+    cand = result.candidates
+    allowed = set(zip(cand.emp[~cand.stay].tolist(), cand.post[~cand.stay].tolist(), strict=True))
     passed = 0
     for j in np.nonzero(holders > np.array([q.kebutuhan for q in posts]))[0].tolist():
         people = np.nonzero(cur == j)[0].tolist()
-        others_left = any(after[i] != j and not volunteers[i] for i in people)
-        passed += others_left and any(after[i] == j and volunteers[i] and can_move[i] for i in people)
+        taken = {int(after[i]) for i in people if after[i] != j and not volunteers[i]}
+        # A volunteer passed over: one who stays although a seat a non-volunteer left for was open to them too.
+        passed += any(after[i] == j and volunteers[i] and any((i, q) in allowed for q in taken) for i in people)
     no_value = 0
     for c in view.chains:
         delta: dict[int, int] = {}

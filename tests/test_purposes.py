@@ -83,15 +83,19 @@ def test_rotation_due_and_its_value(tmt: date, risky: bool, due: bool) -> None:
     ("Perawat", PENGAWAS, False),  # nor out of the family into a structural post
     (PENGAWAS, "Perawat", False),  # nor from a structural post into a JF family
 ])
-def test_r26_rotation_with_a_purpose(here: dict[str, Any] | str, there: dict[str, Any] | str, rotation: bool) -> None:
+@pytest.mark.parametrize("vacant", [False, True])
+def test_r26_rotation_with_a_purpose(here: dict[str, Any] | str, there: dict[str, Any] | str, rotation: bool,
+                                     vacant: bool) -> None:
     """R26: rotation due is a purpose out of structural and high-risk posts, and for a JF holder only within
-    their family."""
+    their family and where needed: into a post with an empty seat today (a second seat of K)."""
     def make(kode: str, spec: dict[str, Any] | str, unit: str) -> Position:
-        return jf(kode, spec, unit=unit) if isinstance(spec, str) else post(kode, unit=unit, **spec)
+        made = jf(kode, spec, unit=unit) if isinstance(spec, str) else post(kode, unit=unit, **spec)
+        return made.model_copy(update={"kebutuhan": 2}) if kode == "K" and vacant else made
 
     target, holder = make("K", there, "Unit B"), emp(99, "K", status="CPNS")
     t = tables([emp(0, "H", bidang="keperawatan", **DUE), holder], [make("H", here, "Unit A"), target])
-    assert ("rotasi" in described(t, 0, "K")[0]) == rotation
+    needed = vacant or not isinstance(here, str)  # the vacancy condition is the JF holder's only
+    assert ("rotasi" in described(t, 0, "K")[0]) == (rotation and needed)
 
 
 def test_risk_of_the_target_does_not_matter() -> None:

@@ -70,3 +70,16 @@ def test_demo_round_is_small_and_leaves_no_unit_worse(plan: tuple[ProblemData, R
     assert 2.0 <= q.persen_pindah <= 10.0
     assert q.unit_lebih_kosong == 0
     assert q.lokasi_lebih_kosong == 0  # R21 v3: no school, puskesmas or rest of a unit worse off
+
+
+def test_round_keeps_professions_rotates_within_families_and_puts_volunteers_first(
+        plan: tuple[ProblemData, Result, Quality]) -> None:
+    """Issue 22: no scarce profession pool (Guru, each health profession in a unit) loses filled seats, no rotation
+    into another JF family, no surplus post sheds a non-volunteer to a seat open to a volunteer who stays, and no
+    move is labelled 'mengisi kebutuhan' in a chain that does not raise the staffing value."""
+    _, _, q = plan
+    assert q.profesi_kehilangan_kursi == 0
+    assert q.jf_ganti_rumpun_rotasi == 0
+    assert q.relawan_dilewati == 0
+    assert q.kebutuhan_tanpa_nilai == 0
+    assert q.permintaan_dipenuhi <= q.peminta

@@ -35,12 +35,12 @@ def purposes(f: Facts, i: int, j: int, fit_move: int | None = None, fit_stay: in
 
 
 def rotation_applies(f: Facts, i: int, j: int) -> bool:
-    """R26: rotation due is a purpose out of a structural or high-risk post, or within one JF family; never into
-    or out of a JF family."""
+    """R26: rotation due is a purpose out of a structural or high-risk post, or within one JF family into a post
+    with an empty seat today (where needed); never into or out of a JF family."""
     now = f.current(i)
     here, there = f.families[f.data.current_post[i]], f.families[j]
     same = (here.nama if here else None) == (there.nama if there else None)
-    return (f.structural(now) or now.risiko_tinggi or here is not None) and same
+    return (f.structural(now) or now.risiko_tinggi or (here is not None and f.vacancy_before(j))) and same
 
 
 def nilai(f: Facts, i: int, j: int, fit: int, fit_stay: int | None = None) -> int:

@@ -88,10 +88,12 @@ def volunteer_value(t: Tables, emp: np.ndarray) -> np.ndarray:
 
 
 def rotation_kind(t: Tables, cur: np.ndarray, post: np.ndarray) -> np.ndarray:
-    """R26: a due rotation is a purpose only out of a structural or high-risk post, or within one JF family (a
-    teacher to another school, a nurse to another puskesmas); never into or out of a JF family by the clock."""
+    """R26: a due rotation is a purpose only out of a structural or high-risk post, or within one JF family into a
+    post that needs someone (a teacher to another school, a nurse to another puskesmas, where a seat is empty
+    today); never into or out of a JF family by the clock."""
     fam_c, fam_j = t.post_family_id[cur], t.post_family_id[post]
-    kind = t.post_struktural[cur] | t.post_risk[cur] | (fam_c >= 0)
+    general = t.post_struktural[cur] | t.post_risk[cur]
+    kind = general | ((fam_c >= 0) & t.vacancy[post])
     return kind & ((fam_c == fam_j) | ((fam_c < 0) & (fam_j < 0)))
 
 
