@@ -299,3 +299,26 @@ def test_reoptimise_reaches_the_flow_over_all_new_pairs(seed: int, near: tuple[f
     assert x_all is not None and proven is not None
     assert flow.flow_value(new, x_new) == flow.flow_value(new, x_all)
     assert (proven.employee[new.cand.emp] + proven.post[new.cand.post] - new.gain >= -1e-6).all()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pruned_columns_keep_the_lp_optimum(seed: int) -> None:
+    """`LinearRelaxation.prune` takes priced-out pair columns out of the model: the re-solve from the kept basis
+    has the same objective, the pairs left keep their columns (x unchanged), and a pruned pair's reduced cost still
+    comes from the duals."""
+    data = make_instance(seed, 80, 3, maks_mutasi=5, maks_keluar_unit_persen=10, biaya_mutasi=2)
+    tables = Tables(data)
+    s = build_structure(data, tables, build_candidates(data, tables))
+    lp = LinearRelaxation(s)
+    first = lp.solve()
+    assert first is not None
+    x, objective, reduced, _ = first
+    before = lp.n_pair_columns
+    pruned = lp.prune(reduced, x)
+    assert pruned > 0 and lp.n_pair_columns == before - pruned
+    again = lp.solve()
+    assert again is not None
+    assert again[1] == pytest.approx(objective)
+    assert np.allclose(again[0], x)
+    gone = lp.column < 0
+    assert gone.sum() == pruned and (again[2][gone] > 0).all()
