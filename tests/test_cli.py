@@ -154,9 +154,21 @@ def test_contoh_is_made_by_demo(tmp_path: Path) -> None:
 def test_solve_summary_uses_the_indonesian_convention(solved: dict[str, Path]) -> None:
     """The terminal summary writes thousands with '.', decimals with ',' (41.287 and 64,3), never '64.3'."""
     out = SOLVE_OUTPUT[0]
-    assert re.search(r"Rata-rata kesesuaian sebelum → sesudah\s*│?\s*\d+,\d → \d+,\d", out), out
+    assert re.search(r"Rata-rata kesesuaian\s*│?\s*\d+,\d → \d+,\d", out), out
     assert re.search(r"Nilai objektif \(Σ nilai\)\s*│?\s*\d{1,3}(\.\d{3})*\s", out), out
-    assert re.search(r"Waktu\s*│?\s*\d+,\d detik", out), out
+    assert re.search(r"Waktu perhitungan\s*│?\s*\d+,\d detik", out), out
+    assert re.search(r"Waktu total\s*│?\s*\d+(,\d)? detik", out), out
+
+
+def test_solve_summary_speaks_to_the_planner_first(solved: dict[str, Path]) -> None:
+    """The first table says what the plan does in words (result, moves, seats, schools and puskesmas kept); the
+    solver's figures (status code, objective, gap, stage) are only in 'Rincian teknis' after it."""
+    out = SOLVE_OUTPUT[0]
+    planner, _, technical = out.partition("Rincian teknis")
+    assert technical, out
+    assert "rencana terbaik" in planner and "lokasi tetap terisi" in planner and "Kursi terisi" in planner
+    for solver_word in ("OPTIMAL", "Σ nilai", "gap", "(tahap"):
+        assert solver_word not in planner and solver_word in technical
     assert not re.search(r"\d\.\d detik|\d+\.\d → ", out)
 
 

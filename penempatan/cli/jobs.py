@@ -7,6 +7,7 @@ reader, the solver, the report) are imported when a command needs them, so help 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -216,6 +217,7 @@ class Solved:
     result: Result
     changes: list[ChangeRow] | None = None
     decisions: str = ""  # what the earlier plan's answers decided (`Decisions.summary`), '' without --acuan
+    seconds: float = 0.0  # the whole command: reading, solving, the curve and writing
 
 
 def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Progress) -> Solved:
@@ -223,6 +225,7 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     from penempatan.excel.write_plan import write_plan
     from penempatan.solver import SEED
 
+    start = time.perf_counter()
     ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed)
     problem = ready.problem
     tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
@@ -258,7 +261,7 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
             progress("Menulis laporan HTML…")
             write_report(files.laporan, solve_report(problem, tables, result, source=files.data.name, curve=curve))
     decided = ready.acuan.decisions.summary() if ready.acuan is not None else ""
-    return Solved(ready.read, problem, tables, result, changes, decided)
+    return Solved(ready.read, problem, tables, result, changes, decided, time.perf_counter() - start)
 
 
 @dataclass(frozen=True)

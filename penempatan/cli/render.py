@@ -59,14 +59,17 @@ def check_result(data: Path, checked: Checked) -> None:
 def solved(plan: Solved) -> None:
     """The plan's summary (the same PlanSummary as Ringkasan, compare and the report) as a table, then its
     scenario and how far it is from the reference plan."""
-    from penempatan.explain import plan_summary, summary_lines
+    from penempatan.explain import plan_summary, summary_lines, technical_lines
 
-    table = Table(title="Ringkasan rencana", show_header=False)
-    table.add_column("", style="bold", no_wrap=True)
-    table.add_column("")
-    for label, value in summary_lines(plan_summary(plan.problem, plan.tables, plan.result)):
-        table.add_row(label, value)
-    term.console.print(table)
+    summary = plan_summary(plan.problem, plan.tables, plan.result)
+    for title, lines in (("Ringkasan rencana", summary_lines(summary)),
+                         ("Rincian teknis", technical_lines(summary, plan.seconds or None))):
+        table = Table(title=title, show_header=False)
+        table.add_column("", style="bold", no_wrap=True)
+        table.add_column("")
+        for label, value in lines:
+            table.add_row(label, value)
+        term.console.print(table)
     if plan.problem.scenario_name:
         term.say(f"Skenario: {plan.problem.scenario_name}")
     if plan.decisions:

@@ -29,7 +29,7 @@ from penempatan.explain.rows import (
 )
 from penempatan.explain.seats import empty_seat_rows, unit_rows
 from penempatan.explain.stays import stay_rows, warning_rows
-from penempatan.explain.summary import plan_summary, proof_scope, summary_lines
+from penempatan.explain.summary import plan_summary, proof_scope, summary_lines, technical_lines
 from penempatan.explain.training import Training, training_rows
 from penempatan.explain.view import PlanView
 
@@ -37,5 +37,5 @@ __all__ = [
     "MOVE_KINDS", "PROMOSI", "Candidate", "Chain", "ChainRow", "ChangeRow", "EmptySeatRow", "Explainer", "MoveRow",
     "PlanSummary", "PlanView", "Reason", "StayRow", "TableRow", "Training", "TrainingRow", "UnitRow", "WarningRow",
     "chain_list", "chain_rows", "change_rows", "empty_seat_rows", "move_rows", "penjelasan", "plan_summary",
-    "proof_scope", "stay_rows", "summary_lines", "training_rows", "unit_rows", "warning_rows",
+    "proof_scope", "stay_rows", "summary_lines", "technical_lines", "training_rows", "unit_rows", "warning_rows",
 ]

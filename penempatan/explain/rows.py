@@ -243,6 +243,10 @@ class PlanSummary:
     assignment: np.ndarray
     unit_need: np.ndarray  # per unit (ProblemData.units order): Σ Kebutuhan
     unit_after: np.ndarray  # per unit: people after the plan
+    places: int = 0  # R21 locations (schools, puskesmas, the rest of each unit)
+    places_kept: int = 0  # locations with at least as many seats filled after the plan as before
+    pools: int = 0  # scarce profession pools (Guru, each health profession, per unit)
+    pools_kept: int = 0
 
     @property
     def share_moved(self) -> float:

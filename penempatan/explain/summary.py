@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from penempatan.explain.chains import staffing_gain
+from penempatan.explain.chains import R21_KINDS, staffing_gain
 from penempatan.explain.moves import MOVE_KINDS, move_kind
 from penempatan.explain.rows import PlanSummary
 from penempatan.explain.view import PlanView
@@ -68,13 +68,15 @@ def plan_summary(data: ProblemData, tables: Tables, result: Result, *, label: st
         flagged += bool(mine)
     before, after = v.stay_scores, v.assigned_scores
     n = max(1, t.n_emp)
+    kept = {kind: int((v.group_filled_after[kind] >= v.group_filled_before[kind]).sum()) for kind in R21_KINDS}
     return PlanSummary(
         **common, objective=result.objective, moves=len(v.movers), kinds=kinds, purposes=purposes, flags=flags,
         flagged_moves=flagged, chains=sum(not c.cycle for c in v.chains), cycles=sum(c.cycle for c in v.chains),
         seats_filled_after=int(np.minimum(v.after, t.post_keb).sum()), must_fill_filled=result.must_fill_filled,
         surplus_kept=result.surplus_kept, fit_before=float(before.sum()) / n, fit_after=float(after.sum()) / n,
         fit_gained=int((after - before).sum()), worse_off=int((after < before).sum()),
-        unit_after=np.bincount(t.post_unit[result.assignment], minlength=n_unit))
+        unit_after=np.bincount(t.post_unit[result.assignment], minlength=n_unit),
+        places=len(t.place_names), places_kept=kept["lokasi"], pools=len(t.pool_names), pools_kept=kept["profesi"])
 
 
 def _counts(labels: dict[str, str], counts: dict[str, int]) -> str:
@@ -82,29 +84,63 @@ def _counts(labels: dict[str, str], counts: dict[str, int]) -> str:
     return "; ".join(shown) or "-"
 
 
+def outcome(s: PlanSummary) -> str:
+    """What the solve achieved, in a planner's words (the status, what OPTIMAL covers, or why there is no plan)."""
+    if s.status == SolveStatus.OPTIMAL.value:
+        if s.proof == ALL_PAIRS:
+            return "rencana terbaik: terbukti tidak ada rencana lain yang lebih bernilai"
+        return "rencana terbaik di antara calon yang diperiksa (batas calon per pegawai)"
+    if s.status == SolveStatus.FEASIBLE.value:
+        return f"rencana layak, belum terbukti terbaik (paling jauh {percent(s.gap, 2)} dari yang terbaik)"
+    if s.status == SolveStatus.TIME_LIMIT.value:
+        return "belum ada rencana dalam batas waktu"
+    return "tidak ada rencana yang memenuhi semua aturan"
+
+
 def summary_lines(s: PlanSummary) -> list[tuple[str, str]]:
-    """The summary as (label, text) lines for the terminal and the report's cards (Indonesian numbers)."""
-    lines = [("Status", s.status)]
+    """What the plan does, in a planner's words, for the terminal, the web app and the report's cards (Indonesian
+    numbers); the solver's own figures are in `technical_lines`."""
+    lines = [("Hasil", outcome(s))]
     if not s.feasible:
-        return [*lines, ("Pesan", s.message)] if s.message else lines
+        return [*lines, ("Keterangan", s.message)] if s.message else lines
+    kinds = ", ".join(f"{k} {number(s.kinds[k])}" for k in MOVE_KINDS if s.kinds[k])
     lines += [
-        ("Nilai objektif (Σ nilai)", number(s.objective)),
-        ("Batas atas / gap", f"{number(s.bound)} / {percent(s.gap, 4)}"),
-        ("Mutasi", f"{number(s.moves)} dari {number(s.employees)} pegawai ({percent(s.share_moved)})"),
-        ("Promosi / rotasi / antar unit / perpindahan JF", " / ".join(number(s.kinds[k]) for k in MOVE_KINDS)),
+        ("Mutasi", f"{number(s.moves)} dari {number(s.employees)} pegawai ({percent(s.share_moved)})"
+         + (f": {kinds}" if kinds else "")),
         ("Tujuan mutasi", _counts(PURPOSE_LABELS, s.purposes)),
-        ("Perhatian", f"{number(s.flagged_moves)} mutasi: {_counts(FLAG_LABELS, s.flags)}"
+        ("Perlu perhatian", f"{number(s.flagged_moves)} mutasi: {_counts(FLAG_LABELS, s.flags)}"
          if s.flagged_moves else "-"),
-        ("Kursi terisi sebelum → sesudah",
-         f"{number(s.seats_filled_before)} → {number(s.seats_filled_after)} dari {number(s.seats_total)}"),
-        ("Kursi wajib diisi (R12)", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)}"),
-        ("Kelebihan pegawai tersisa (R11)", number(s.surplus_kept)),
-        ("Rata-rata kesesuaian sebelum → sesudah", f"{decimal(round(s.fit_before, 1))} → "
-                                                    f"{decimal(round(s.fit_after, 1))}"),
-        ("Rantai kekosongan / siklus", f"{number(s.chains)} / {number(s.cycles)}"),
-        ("Cakupan bukti", s.proof),
-        ("Waktu", f"{decimal(round(s.wall_time, 1))} detik ({s.method})"),
+        ("Kursi terisi", f"{number(s.seats_filled_before)} → {number(s.seats_filled_after)} dari "
+                         f"{number(s.seats_total)} kursi"),
+        ("Sekolah, puskesmas dan lokasi lain", _kept(s.places_kept, s.places, "lokasi")),
+        ("Guru dan tenaga kesehatan per unit", _kept(s.pools_kept, s.pools, "kelompok profesi")),
+        ("Kursi wajib diisi", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)} terisi"),
+        ("Kelebihan pegawai yang tersisa", number(s.surplus_kept)),
+        ("Rata-rata kesesuaian", f"{decimal(round(s.fit_before, 1))} → {decimal(round(s.fit_after, 1))} (skala 0–100)"),
+        ("Rantai mutasi", f"{number(s.chains)} rantai, {number(s.cycles)} tukar kursi"),
     ]
     if s.message:
-        lines.append(("Pesan", s.message))
+        lines.append(("Keterangan", s.message))
+    return lines
+
+
+def _kept(kept: int, total: int, what: str) -> str:
+    """'semua 120 lokasi tetap terisi seperti sebelumnya atau lebih' (R21), or how many are not."""
+    if not total:
+        return "-"
+    if kept == total:
+        return f"semua {number(total)} {what} tetap terisi seperti sebelumnya atau lebih"
+    return f"{number(total - kept)} dari {number(total)} {what} berkurang kursi terisinya"
+
+
+def technical_lines(s: PlanSummary, total_seconds: float | None = None) -> list[tuple[str, str]]:
+    """'Rincian teknis': the solver's figures (status code, objective, bound and gap, proof scope, stage, time)."""
+    lines = [("Status", s.status)]
+    if s.feasible:
+        lines += [("Nilai objektif (Σ nilai)", number(s.objective)),
+                  ("Batas atas / gap", f"{number(s.bound)} / {percent(s.gap, 4)}"),
+                  ("Cakupan bukti", s.proof)]
+    lines.append(("Waktu perhitungan", f"{decimal(round(s.wall_time, 1))} detik (tahap {s.method})"))
+    if total_seconds is not None:
+        lines.append(("Waktu total", f"{decimal(round(total_seconds, 1))} detik"))
     return lines
