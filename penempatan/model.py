@@ -20,6 +20,15 @@ POTENSI_VALUES = ("Tinggi", "Menengah", "Rendah")
 _frozen = ConfigDict(frozen=True, extra="forbid")
 
 
+MAX_POINTS = 1_000
+"""The largest weight, value or cost a planner may set (the defaults are 8–30): larger ones would only push the
+solver's priority weights (R11/R12 above every score) beyond what its integers and floats hold exactly."""
+MAX_MONTHS = 1_200
+"""The longest period in months a parameter may hold (100 years)."""
+MAX_SEATS = 10_000
+"""The most seats (Kebutuhan) one post may have."""
+
+
 class Employee(BaseModel):
     """One ASN as read from sheet `Pegawai` (SPEC 2.1)."""
 
@@ -63,7 +72,7 @@ class Position(BaseModel):
     jenis: str
     jenjang: str | None = None
     kelas: int = Field(ge=1, le=17)
-    kebutuhan: int = Field(ge=0)
+    kebutuhan: int = Field(ge=0, le=MAX_SEATS)
     pendidikan_min: str
     bidang: tuple[str, ...] = ()  # fields (groups expanded): given, else from the name, else the unit; () = open (R8)
     rumpun_jf: str | None = None  # JF family (jabatan_fungsional.csv), given or found from Nama Jabatan (R18)
@@ -96,22 +105,24 @@ class Weights(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    bobot_pendidikan: int = Field(default=15, ge=0)
-    bobot_bidang: int = Field(default=30, ge=0)
-    bobot_kompetensi: int = Field(default=25, ge=0)
-    bobot_kinerja: int = Field(default=15, ge=0)
-    bobot_golongan: int = Field(default=15, ge=0)
-    nilai_kebutuhan: int = Field(default=0, ge=0)  # v2's bonus per move into a vacancy; v3 values seats instead
-    nilai_kursi: int = Field(default=8, ge=0)
-    nilai_kursi_layanan: int = Field(default=12, ge=0)
-    nilai_kursi_profesi: int = Field(default=12, ge=0)
-    nilai_kursi_risiko: int = Field(default=10, ge=0)
-    nilai_kursi_wajib: int = Field(default=16, ge=0)
-    nilai_rotasi: int = Field(default=8, ge=0)
-    nilai_risiko_tinggi: int = Field(default=14, ge=0)
-    nilai_promosi: int = Field(default=8, ge=0)
-    nilai_permintaan: int = Field(default=24, ge=0)  # above biaya_mutasi and nilai_risiko_tinggi: a wish pays its move
-    nilai_relawan: int = Field(default=30, ge=0)  # volunteers first out of a surplus (SPEC 4 v3, issue 22)
+    bobot_pendidikan: int = Field(default=15, ge=0, le=MAX_POINTS)
+    bobot_bidang: int = Field(default=30, ge=0, le=MAX_POINTS)
+    bobot_kompetensi: int = Field(default=25, ge=0, le=MAX_POINTS)
+    bobot_kinerja: int = Field(default=15, ge=0, le=MAX_POINTS)
+    bobot_golongan: int = Field(default=15, ge=0, le=MAX_POINTS)
+    # v2's bonus per move into a vacancy; v3 values seats instead.
+    nilai_kebutuhan: int = Field(default=0, ge=0, le=MAX_POINTS)
+    nilai_kursi: int = Field(default=8, ge=0, le=MAX_POINTS)
+    nilai_kursi_layanan: int = Field(default=12, ge=0, le=MAX_POINTS)
+    nilai_kursi_profesi: int = Field(default=12, ge=0, le=MAX_POINTS)
+    nilai_kursi_risiko: int = Field(default=10, ge=0, le=MAX_POINTS)
+    nilai_kursi_wajib: int = Field(default=16, ge=0, le=MAX_POINTS)
+    nilai_rotasi: int = Field(default=8, ge=0, le=MAX_POINTS)
+    nilai_risiko_tinggi: int = Field(default=14, ge=0, le=MAX_POINTS)
+    nilai_promosi: int = Field(default=8, ge=0, le=MAX_POINTS)
+    # A wish is worth more than biaya_mutasi and nilai_risiko_tinggi: it pays its move (SPEC 4 v3, issue 22).
+    nilai_permintaan: int = Field(default=24, ge=0, le=MAX_POINTS)
+    nilai_relawan: int = Field(default=30, ge=0, le=MAX_POINTS)  # volunteers first out of a surplus
 
     def seat_value(self, *, wajib: bool, layanan: bool, profesi: bool, risiko: bool) -> int:
         """The staffing value of one filled seat (SPEC 4 v3): the highest of its kinds — must-fill, service
@@ -124,27 +135,27 @@ class Params(Weights):
     """Every rule parameter of SPEC 3 under its `param` name, plus tanggal_acuan and biaya_mutasi."""
 
     tanggal_acuan: date = Field(default_factory=date.today)
-    biaya_mutasi: int = Field(default=18, ge=0)
-    ambang_kesesuaian: int = Field(default=10, ge=0)
-    biaya_kesesuaian_turun: int = Field(default=10, ge=0)
-    masa_jabatan_minimal_bulan: int = Field(default=24, ge=0)
-    masa_jabatan_maksimal_bulan: int = Field(default=60, ge=1)
-    masa_risiko_tinggi_bulan: int = Field(default=36, ge=1)
-    batas_pensiun_bulan: int = Field(default=12, ge=0)
+    biaya_mutasi: int = Field(default=18, ge=0, le=MAX_POINTS)
+    ambang_kesesuaian: int = Field(default=10, ge=0, le=100)
+    biaya_kesesuaian_turun: int = Field(default=10, ge=0, le=MAX_POINTS)
+    masa_jabatan_minimal_bulan: int = Field(default=24, ge=0, le=MAX_MONTHS)
+    masa_jabatan_maksimal_bulan: int = Field(default=60, ge=1, le=MAX_MONTHS)
+    masa_risiko_tinggi_bulan: int = Field(default=36, ge=1, le=MAX_MONTHS)
+    batas_pensiun_bulan: int = Field(default=12, ge=0, le=MAX_MONTHS)
     status_boleh_mutasi: tuple[str, ...] = ("Aktif",)
     toleransi_golongan: bool = True
     kotak_promosi: tuple[int, ...] = (7, 8, 9)
     maks_keluar_unit_persen: float = Field(default=30.0, ge=0, le=100)
-    maks_mutasi: int | None = Field(default=None, ge=0)
-    biaya_tidak_bersedia: int = Field(default=30, ge=0)
+    maks_mutasi: int | None = Field(default=None, ge=0, le=MAX_SEATS * 100)
+    biaya_tidak_bersedia: int = Field(default=30, ge=0, le=MAX_POINTS)
     bidang_wajib: bool = True
     boleh_turun_kelas: bool = False
     isi_jpt: bool = False
     kekurangan_unit_boleh_naik: bool = False
     larangan_mulai: date | None = None
     larangan_selesai: date | None = None
-    maks_kandidat: int = Field(default=80, ge=1)
-    tanpa_mutasi_sebelum_bup: int = Field(default=24, ge=0)
+    maks_kandidat: int = Field(default=80, ge=1, le=10_000)
+    tanpa_mutasi_sebelum_bup: int = Field(default=24, ge=0, le=MAX_MONTHS)
     kotak_tanpa_mutasi: tuple[int, ...] = (1,)
     jumlah_calon: int = Field(default=5, ge=1, le=50)
     bidang_netral_persen: int = Field(default=50, ge=0, le=100)

@@ -848,3 +848,27 @@ def test_pengaturan_letter_texts(tmp_path: Path) -> None:
     assert params.nama_instansi == "Pemerintah Kota Uji; BKPSDM"
     assert params.penanda_tangan == "Kepala BKPSDM; Budi; NIP 1"
     assert (params.kontak, params.tempat_surat, params.alamat_instansi) == ("812345", "", "")
+
+
+@pytest.mark.parametrize(("sheet", "row", "header", "value", "words"), [
+    ("Jabatan", 2, "Kebutuhan", 1e308, "0–10000"),
+    ("Jabatan", 2, "Kebutuhan", 10**20, "0–10000"),
+    ("Pengaturan", 3, "Nilai", 1e300, "0–1000"),  # biaya_mutasi
+    ("Pengaturan", 3, "Nilai", 1001, "0–1000"),
+])
+def test_numbers_too_big_for_the_solver_are_located_errors(tmp_path: Path, sheet: str, row: int, header: str,
+                                                            value: object, words: str) -> None:
+    """Issue 24: a Kebutuhan, weight or cost the solver cannot hold is an error at its cell naming the allowed
+    range, never an OverflowError later."""
+    sheets = mk.valid_sheets()
+    mk.set_cell(sheets, sheet, row, header, value)
+    problems = _problems(mk.save(sheets, tmp_path / "big.xlsx"))
+    assert (sheet, row, header) in _where(problems)
+    assert any(words in p.message for p in problems if (p.sheet, p.row) == (sheet, row)), problems
+
+
+def test_every_weight_and_cost_has_an_upper_bound() -> None:
+    """Every whole-number parameter is bounded above, so no value read passes `check` and overflows the solver."""
+    for name, field in Params.model_fields.items():
+        if field.annotation in (int, int | None):
+            assert any(getattr(rule, "le", None) is not None for rule in field.metadata), name

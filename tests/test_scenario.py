@@ -311,3 +311,17 @@ def test_reference_same_combined_optimum_in_every_stage(base: Result) -> None:
     assert all(r.status.value == "OPTIMAL" for r in results)
     assert combined[0] == combined[1]
     assert results[0].must_fill_filled == results[1].must_fill_filled
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    (f'[kebutuhan]\n"{DATA.positions[0].kode}" = 100000000000000000000\n', "≤ 10000"),
+    ('[bobot]\nbidang = 1000000\n', "≤ 1000"),
+    ('[parameter]\nbiaya_mutasi = 1000000\n', "≤ 1000"),
+    ("x = " + "[" * 2000 + "]" * 2000 + "\n", "terlalu dalam"),
+    ("x = " + "[" * 6 + "1" + "]" * 6 + "\n", "terlalu dalam"),
+])
+def test_scenario_values_out_of_range_are_located_errors(tmp_path: Path, text: str, words: str) -> None:
+    """Issue 24: a scenario's seat count, weight or cost the solver cannot hold, or tables nested too deep, is a
+    message naming the limit, never an OverflowError or RecursionError."""
+    problems = _errors(tmp_path, text)
+    assert any(words in message for _, _, message in problems), problems

@@ -53,6 +53,15 @@ def read_params(sheet: Sheet | None, problems: Problems) -> Params:
         return Params()
 
 
+def _int_range(name: str) -> tuple[int, int | None]:
+    """(lowest, highest) a whole-number parameter may hold, from its Params field (so the message names both)."""
+    lo, hi = 0, None
+    for rule in Params.model_fields[name].metadata:
+        lo = getattr(rule, "ge", lo)
+        hi = getattr(rule, "le", hi)
+    return int(lo), (int(hi) if hi is not None else None)
+
+
 def _converter(name: str) -> Callable[[object], Any]:
     """Converter for a Params field, from its type annotation."""
     annotation = Params.model_fields[name].annotation
@@ -63,7 +72,7 @@ def _converter(name: str) -> Callable[[object], Any]:
     if annotation is bool:
         return memo_bool
     if annotation is int:
-        return integer(0, None)
+        return integer(*_int_range(name))
     if annotation is float:
         return _float
     if annotation is str:

@@ -8,7 +8,7 @@ from penempatan.errors import Problems
 from penempatan.excel.cells import Bad, Codes, integer, jenis, memo_bool
 from penempatan.excel.columns import SEMUA_BIDANG
 from penempatan.excel.input_sheets import Once, Row, Sheet, build, data_rows
-from penempatan.model import Position
+from penempatan.model import MAX_SEATS, Position
 from penempatan.reference import Reference
 from penempatan.text import compact_key
 
@@ -32,7 +32,7 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
     ref = codes.ref
     posts = Posts(searchable=sheet is not None and "Kode Jabatan" in sheet.index)
     once = Once()
-    standard, kelas_of, seats = integer(1, 5), integer(1, 17), integer(0, None)
+    standard, kelas_of, seats = integer(1, 5), integer(1, 17), integer(0, MAX_SEATS)
     for row in data_rows(sheet, problems):
         kode = row.get("Kode Jabatan", required=True, hint="Setiap jabatan perlu kode unik.")
         nama = row.get("Nama Jabatan", required=True)

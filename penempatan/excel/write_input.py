@@ -113,8 +113,10 @@ PARAM_HELP: dict[str, str] = {
                          "Ya = boleh (ditandai).",
     "isi_jpt": "R20: Tidak = JPT Pratama diisi lewat seleksi terbuka: tak ada yang ditempatkan ke atau dipindah "
                "dari JPT, kursi JPT kosong didaftar dengan calonnya; Ya = JPT direncanakan seperti jabatan lain.",
-    "kekurangan_unit_boleh_naik": "R21: Tidak = tidak ada unit yang kursi kosongnya bertambah setelah rencana; "
-                                  "Ya = boleh bertambah.",
+    "kekurangan_unit_boleh_naik": "R21: Tidak = tidak ada unit atau lokasi (sekolah, puskesmas, bagian lain unit) "
+                                  "yang kursi kosongnya bertambah setelah rencana, dan tidak ada profesi langka "
+                                  "(guru, tiap profesi kesehatan) di satu unit yang kehilangan kursi terisi; "
+                                  "Ya = boleh.",
     "larangan_mulai": "R17: awal masa larangan mutasi Pilkada (dd-mm-yyyy); kosong = tidak ada.",
     "larangan_selesai": "R17: akhir masa larangan mutasi Pilkada (dd-mm-yyyy).",
     "maks_kandidat": "Jumlah jabatan calon terbaik yang ditimbang per pegawai.",

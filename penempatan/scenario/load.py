@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
-from penempatan.model import Forbid, Pin, ProblemData
+from penempatan.model import MAX_SEATS, Forbid, Pin, ProblemData
 from penempatan.scenario.model import TOML_KEYS, Kunci, Larang, Scenario, nip_of
 from penempatan.scenario.parameters import parameters
 from penempatan.scenario.pins import broken_pins
@@ -137,9 +137,10 @@ class _Loader(Source):
         return out
 
     def _seats(self, raw: dict[str, Any]) -> dict[str, int]:
-        """`[kebutuhan]`: Kode Jabatan -> seats (an integer ≥ 0)."""
+        """`[kebutuhan]`: Kode Jabatan -> seats (a whole number 0–MAX_SEATS)."""
         out: dict[str, int] = {}
-        adapter: TypeAdapter[int] = TypeAdapter(Annotated[int, Field(ge=0)], config=ConfigDict(strict=True))
+        adapter: TypeAdapter[int] = TypeAdapter(Annotated[int, Field(ge=0, le=MAX_SEATS)],
+                                                config=ConfigDict(strict=True))
         for kode, value in _flatten(self.table(raw, "kebutuhan")).items():
             line = self.lines.find("kebutuhan", kode)
             found = self.post(kode, line, f"kebutuhan.{kode}")
@@ -147,7 +148,7 @@ class _Loader(Source):
                 seats = adapter.validate_python(value)
             except ValidationError as exc:
                 self.error(line, f"kebutuhan.{kode}", value, error_text(exc.errors()[0]),
-                           "Kebutuhan adalah jumlah kursi: bilangan bulat ≥ 0.")
+                           f"Kebutuhan adalah jumlah kursi: bilangan bulat 0–{MAX_SEATS}.")
                 continue
             if found is not None:
                 out[found] = seats

@@ -27,6 +27,26 @@ _MESSAGES = {
 }
 
 
+MAX_SCENARIO_CHARS = 1_000_000
+"""A scenario file is a few lines; one larger than this is refused before it is parsed."""
+MAX_NESTING = 4
+"""Tables and lists nest at most this deep in a scenario ([[kunci]] is 2: a list of tables)."""
+
+
+def _depth(value: object) -> int:
+    """How deep tables and lists nest in a parsed TOML value (iteratively: a hostile file cannot exhaust the
+    stack here)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
 def error_text(err: Any) -> str:
     """A pydantic error in the planner's words."""
     return pydantic_message(err, _MESSAGES)
@@ -64,14 +84,27 @@ class Source:
             self.error(None, None, str(self.path), f"berkas skenario tidak dapat dibaca ({exc})",
                        "Simpan sebagai teks UTF-8.")
             return None
+        if len(text) > MAX_SCENARIO_CHARS:
+            self.error(None, None, str(self.path), f"berkas skenario terlalu besar ({len(text):,} karakter; paling "
+                       f"banyak {MAX_SCENARIO_CHARS:,})".replace(",", "."), "Skenario cukup berisi beberapa baris.")
+            return None
         self.lines = TomlLines(text)
         try:
-            return tomllib.loads(text)
+            raw = tomllib.loads(text)
+        except RecursionError:
+            self.error(None, None, None, "susunan TOML terlalu dalam (tabel atau daftar bersarang terlalu banyak)",
+                       "Skenario hanya memakai tabel satu tingkat, mis. [kebutuhan] dan [[kunci]].")
+            return None
         except tomllib.TOMLDecodeError as exc:
             line, column, why = toml_error_text(str(exc))
             self.error(line, None, None, f"susunan TOML salah: {why}" + (f" (kolom {column})" if column else ""),
                        "Periksa tanda kutip, tanda = dan kurung siku pada baris ini.")
             return None
+        if _depth(raw) > MAX_NESTING:
+            self.error(None, None, None, f"susunan TOML terlalu dalam (lebih dari {MAX_NESTING} tingkat)",
+                       "Skenario hanya memakai tabel satu tingkat, mis. [kebutuhan] dan [[kunci]].")
+            return None
+        return raw
 
     def text(self, raw: dict[str, Any], key: str) -> str | None:
         """A non-empty text value, stripped; None when absent or wrong."""
