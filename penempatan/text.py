@@ -150,3 +150,26 @@ def months_long(months: int) -> str:
     years, rest = divmod(max(0, months), 12)
     parts = ([f"{years} tahun"] if years else []) + ([f"{rest} bulan"] if rest or not years else [])
     return " ".join(parts)
+
+
+# --- text that stays text: what a terminal, a letter, a web page or a CSV reader must not obey -------------------
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (an ESC sequence can move the cursor and erase a message on a terminal; NUL ends a string in
+many readers) and the bidi marks and overrides that reorder what a reader sees."""
+SHOWN_INSTEAD = "\ufffd"
+"""What such a character becomes: the replacement character, visible where it was."""
+
+
+def visible(value: str) -> str:
+    """`value` with every control character and bidi override shown as '�' (tab and line breaks kept): for the
+    terminal, letters and web pages, so a cell's text cannot rewrite or reorder what is shown around it."""
+    return _INVISIBLE.sub(SHOWN_INSTEAD, value)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell for a CSV file that Excel or LibreOffice may open: one starting like a formula gets a leading
+    apostrophe (CSV injection), as the workbooks store such text as text."""
+    return "'" + value if value.startswith(_FORMULA_START) else value

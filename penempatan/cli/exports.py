@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from penempatan.atomic import atomic_text
+from penempatan.text import csv_text
 
 if TYPE_CHECKING:
     from penempatan.explain.changes import ChangeRow
@@ -16,10 +17,12 @@ if TYPE_CHECKING:
 
 
 def write_candidates(path: Path, problem: ProblemData, result: Result) -> None:
-    """SPEC 4: every candidate pair considered, so optimality can be re-checked with another solver."""
+    """SPEC 4: every candidate pair considered, so optimality can be re-checked with another solver. A NIP or Kode
+    Jabatan that starts like a formula gets a leading apostrophe (`text.csv_text`), so a spreadsheet opening the
+    file shows it as text instead of running it."""
     cand = result.candidates
-    nips = [e.nip for e in problem.employees]
-    codes = [p.kode for p in problem.positions]
+    nips = [csv_text(e.nip) for e in problem.employees]
+    codes = [csv_text(p.kode) for p in problem.positions]
 
     def write(f: TextIO) -> None:
         w = csv.writer(f)

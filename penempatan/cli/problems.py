@@ -94,7 +94,7 @@ def _problem_list(title: str, groups: list[ProblemGroup], source: str, files: di
         return
     term.complain(f"{title}:")
     for g in groups:
-        term.err.print(_problem_line(g, source, files), markup=False, highlight=False, soft_wrap=True)
+        term.err.print(text.visible(_problem_line(g, source, files)), markup=False, highlight=False, soft_wrap=True)
 
 
 def _problem_line(g: ProblemGroup, source: str, files: dict[str, str]) -> str:
@@ -192,7 +192,7 @@ def _problem_table(title: str, groups: list[ProblemGroup], source: str, files: d
         table.add_column(name, no_wrap=True)
     table.add_column("Pesan dan saran", ratio=1, min_width=_MESSAGE_WIDTH)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(text.visible(cell)) for cell in row))
     term.err.print(table)
     return True
 

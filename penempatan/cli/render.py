@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.table import Table
+from rich.text import Text
 
 from penempatan import text
 from penempatan.cli.terminal import term
@@ -68,7 +69,7 @@ def solved(plan: Solved) -> None:
         table.add_column("", style="bold", no_wrap=True)
         table.add_column("")
         for label, value in lines:
-            table.add_row(label, value)
+            table.add_row(label, Text(text.visible(value)))  # a message may quote the input: never markup
         term.console.print(table)
     if plan.problem.scenario_name:
         term.say(f"Skenario: {plan.problem.scenario_name}")

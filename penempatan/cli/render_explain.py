@@ -119,7 +119,7 @@ def _score_table(ex: Explainer, i: int, alternatives: list[int]) -> None:
     rows += [(str(k), j, ex.move_parts(i, j)) for k, j in enumerate(alternatives, 1)]
     for label, j, parts in rows:
         score = int(ex.stay_scores[i]) if j == src else ex.potential_score(i, j)
-        table.add_row(label, escape(post_label(ex.data, j)), str(score), *(str(int(v)) for v in parts))
+        table.add_row(label, escape(text.visible(post_label(ex.data, j))), str(score), *(str(int(v)) for v in parts))
     term.console.print(table)
     term.console.print(_LEGEND, style="dim", highlight=False)
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from rich.console import Console
 
+from penempatan.text import visible
+
 
 class Terminal:
     """The consoles of the current invocation and its global options (`-v`, `--polos`)."""
@@ -31,12 +33,13 @@ class Terminal:
             self.console, self.err = Console(), Console(stderr=True)
 
     def say(self, line: str) -> None:
-        """Print text from the input or the explainer literally (no rich markup, no highlighting)."""
-        self.console.print(line, markup=False, highlight=False)
+        """Print text from the input or the explainer literally (no rich markup, no highlighting; control
+        characters and bidi overrides shown as '�', `text.visible`)."""
+        self.console.print(visible(line), markup=False, highlight=False)
 
     def complain(self, line: str) -> None:
         """The same on stderr."""
-        self.err.print(line, markup=False, highlight=False)
+        self.err.print(visible(line), markup=False, highlight=False)
 
     def rule(self, title: str) -> None:
         """A heading line: a rule across a terminal, the bare title in plain output."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from penempatan.letters.content import Block, Letter
 from penempatan.letters.template import BLOCKS, BODY, FIELDS
+from penempatan.text import visible
 
 _FIELD = re.compile(r"\{\{([A-Z_]+)\}\}")
 _STYLES = {"judul": "Heading 2", "butir": "List Bullet", "teks": None, "tebal": None}
@@ -118,7 +119,10 @@ def _fill(doc: Any, el: Any, letter: Letter) -> None:
     from docx.text.paragraph import Paragraph
 
     paragraphs = [el] if el.tag == _tag("p") else list(el.iter(_tag("p")))
-    fields, blocks = letter.fields(), letter.blocks()
+    # Text from the input never carries a control character (NUL breaks the .docx) or a bidi override (it would
+    # reorder what the employee reads) into the letter: `text.visible` shows each as '�'.
+    fields = {key: visible(value) for key, value in letter.fields().items()}
+    blocks = {key: [(kind, visible(line)) for kind, line in lines] for key, lines in letter.blocks().items()}
     for p_el in paragraphs:
         p = Paragraph(p_el, doc._body)
         text = p.text
