@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -21,6 +22,10 @@ from typing import TextIO
 from penempatan.errors import OutputError, os_error_text
 
 TEMP_PREFIX = ".penempatan-"
+CLAIM_SUFFIX = ".kunci"
+STALE_AFTER_SECONDS = 3600
+"""A hidden temporary file this old is left over from a run that was killed (a run's temporary files live
+seconds to minutes); the next run writing to its folder removes it."""
 
 
 class OutputBatch:
@@ -136,3 +141,77 @@ def _sigint_deferred() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+# --- claims: one run per output path --------------------------------------------------------------------------
+_held: list[tuple[int, Path]] = []
+
+
+def claim(path: Path) -> bool:
+    """Claim output `path` for this run: an exclusive lock, held by the operating system on a hidden file beside
+    it (`.penempatan-NAME.kunci`) until `release_claims` or the process ends — also when it is killed, so a
+    claim never outlives its run. False when another run holds it now."""
+    lock = path.with_name(f"{TEMP_PREFIX}{path.name}{CLAIM_SUFFIX}")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise OutputError(path, _why(exc, path)) from exc
+    if not _lock(fd):
+        os.close(fd)
+        return False
+    _held.append((fd, lock))
+    return True
+
+
+def release_claims() -> None:
+    """Give up every claim of this process (at the end of each command; the OS does it when the process ends)."""
+    while _held:
+        fd, lock = _held.pop()
+        with contextlib.suppress(OSError):
+            lock.unlink()
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _lock(fd: int) -> bool:
+    """An exclusive, non-blocking lock on an open file, released by the OS with the file or the process."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale(folder: Path) -> int:
+    """Remove the hidden temporary files a killed run left in `folder` (older than STALE_AFTER_SECONDS; claim
+    files only when no run holds them); returns how many were removed."""
+    import time
+
+    removed = 0
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if not entry.name.startswith(TEMP_PREFIX) or not entry.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if entry.name.endswith(CLAIM_SUFFIX):
+                    fd = os.open(entry, os.O_RDWR)
+                    try:
+                        if not _lock(fd):
+                            continue  # another run holds it
+                    finally:
+                        os.close(fd)
+                    if now - entry.stat().st_mtime < STALE_AFTER_SECONDS:
+                        continue
+                elif now - entry.stat().st_mtime < STALE_AFTER_SECONDS:
+                    continue
+                entry.unlink()
+                removed += 1
+    return removed

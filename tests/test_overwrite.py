@@ -229,3 +229,73 @@ def test_output_batch_renames_all_or_nothing(tmp_path: Path) -> None:
         atomic_text(a, lambda f: f.write("A"))
         raise RuntimeError
     assert a.read_text() == "a" and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+CONTOH = Path(__file__).resolve().parent.parent / "data" / "contoh.xlsx"
+
+
+def test_a_path_another_run_is_writing_is_refused(tmp_path: Path) -> None:
+    """Issue 24: while one run holds an output path (here this test process, as a running `solve` does), a
+    second `solve` process on the same -o exits 2 naming the path; on the default name it takes the next free
+    one instead; once the first run lets go, the path is free again."""
+    import subprocess
+    import sys
+
+    from penempatan.atomic import claim, release_claims
+
+    data = tmp_path / "d.xlsx"
+    shutil.copy(CONTOH, data)
+    taken = tmp_path / "hasil.xlsx"
+    default = tmp_path / "d-rekomendasi.xlsx"
+    assert claim(taken) and claim(default)
+    try:
+        run = [sys.executable, "-m", "penempatan", "--polos", "solve", str(data)]
+        second = subprocess.run([*run, "-o", str(taken)], capture_output=True, text=True, timeout=300)
+        assert second.returncode == 2, second.stdout + second.stderr
+        assert str(taken) in second.stderr and "sedang ditulis oleh proses penempatan lain" in second.stderr
+        assert not taken.exists()
+        other = subprocess.run(run, capture_output=True, text=True, timeout=300)
+        assert other.returncode == 0, other.stdout + other.stderr
+        assert (tmp_path / "d-rekomendasi-2.xlsx").exists() and not default.exists()
+        assert "sedang ditulis oleh proses penempatan lain" in other.stdout
+    finally:
+        release_claims()
+    assert claim(taken)
+    release_claims()
+    assert not list(tmp_path.glob(".penempatan-*"))  # no claim file left behind
+
+
+def test_old_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    """Hidden temporary files a killed run left behind (older than an hour) go at the next run in that folder;
+    a recent one (a run writing now) stays."""
+    import os
+    import time
+
+    data = tmp_path / "d.xlsx"
+    shutil.copy(CONTOH, data)
+    old, recent = tmp_path / ".penempatan-abc123.xlsx", tmp_path / ".penempatan-def456.xlsx"
+    for path in (old, recent):
+        path.write_bytes(b"personal data")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    res = runner.invoke(cli.app, ["solve", str(data), "-o", str(tmp_path / "h.xlsx")])
+    assert res.exit_code == 0, res.output
+    assert not old.exists() and recent.exists()
+
+
+@pytest.mark.parametrize(("command", "key"), [("solve", "rekomendasi"), ("solve", "acuan"), ("compare", "acuan"),
+                                              ("compare", "rekomendasi")])
+def test_a_plan_a_scenario_reads_is_never_an_output(tmp_path: Path, command: str, key: str) -> None:
+    """Issue 24: `solve -o X --timpa` or `compare -o X --timpa` with a scenario whose `rekomendasi` or `acuan` is X
+    stops with exit 2 before any work, and X is unchanged."""
+    data = tmp_path / "d.xlsx"
+    shutil.copy(CONTOH, data)
+    plan = tmp_path / "rencana.xlsx"
+    assert runner.invoke(cli.app, ["solve", str(data), "-o", str(plan)]).exit_code == 0
+    before = hashlib.sha256(plan.read_bytes()).hexdigest()
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'nama = "uji"\n{key} = "{plan.name}"\n', encoding="utf-8")
+    res = runner.invoke(cli.app, [command, str(data), "-s", str(scenario), "-o", str(plan), "--timpa"])
+    assert res.exit_code == 2, res.output
+    assert "masukan tidak pernah ditimpa" in res.output
+    assert hashlib.sha256(plan.read_bytes()).hexdigest() == before

@@ -77,7 +77,16 @@ class Group(TyperGroup):
 
 
 class Command(TyperCommand):
-    """One command: its usage line and help in Bahasa Indonesia."""
+    """One command: its usage line and help in Bahasa Indonesia; the output paths it claimed are given up when it
+    ends (`atomic.release_claims`)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from penempatan.atomic import release_claims
+
+        try:
+            return super().invoke(ctx)
+        finally:
+            release_claims()
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         names = [_argument_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]

@@ -133,6 +133,16 @@ def _load_scenario(path: Path, data: ProblemData) -> Scenario:
     return load_scenario(path, data, read_plan=read_plan_moves)
 
 
+def _not_an_output(scenario: Scenario, outputs: Iterable[Path]) -> None:
+    """The workbooks a scenario reads (`acuan`, `rekomendasi`) are inputs of the run: never one of its outputs,
+    with or without --timpa (exit 2 before any work)."""
+    for what, source in (("rencana acuan", scenario.acuan), ("rekomendasi", scenario.rekomendasi)):
+        for out in outputs:
+            if source is not None and same_file(out, source):
+                raise refuse(f"berkas keluaran {out} sama dengan {what} {source} yang dibaca skenario; masukan "
+                             "tidak pernah ditimpa. Pilih nama lain.")
+
+
 def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Progress,
             outputs: Iterable[Path] = ()) -> Prepared:
     """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do."""
@@ -145,14 +155,11 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
     if skenario is not None:
         progress("Memeriksa skenario…")
         scenario = _load_scenario(skenario, problem)
+        _not_an_output(scenario, outputs)
         overrides = scenario_rows(problem, scenario)
         problem = apply_scenario(problem, scenario)
         if acuan is None and scenario.acuan is not None:
             acuan = scenario.acuan
-            for out in outputs:
-                if same_file(out, acuan):
-                    raise refuse(f"berkas keluaran {out} sama dengan rencana acuan {acuan} dari skenario; "
-                                 "pilih nama lain.")
     if acuan is None:
         return Prepared(read, problem, None, overrides)
     from penempatan.excel.read_plan import read_plan_answers
@@ -425,6 +432,8 @@ def compare_files(data: Path, skenario: Sequence[Path], out: Path, laporan: Path
             problems += exc.problems
     if problems:
         raise InputError(problems)
+    for scenario in scenarios:
+        _not_an_output(scenario, [p for p in (out, laporan) if p is not None])
     comparison = compare(read.data, scenarios, batas_waktu,
                          progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
     progress("Menulis workbook perbandingan…")

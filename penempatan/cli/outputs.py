@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
+from penempatan.atomic import claim, remove_stale
 from penempatan.cli.failures import refuse
 from penempatan.cli.terminal import term
 from penempatan.errors import os_error_text
@@ -46,6 +48,13 @@ class Outputs:
         if key in self.claimed:
             raise refuse(f"{path} dipakai untuk dua keluaran sekaligus. Beri nama yang berbeda.")
         _check_folder(path)
+        remove_stale(path.parent)
+        while not claim(path):  # another run is writing this very path now
+            if given is not None:
+                raise refuse(f"{path} sedang ditulis oleh proses penempatan lain. Tunggu sampai selesai, atau pilih "
+                             "nama lain.")
+            path = self._next_free(path, f"{path.name} sedang ditulis oleh proses penempatan lain")
+            key = path.resolve()
         self.claimed[key] = path
         return path
 
@@ -56,7 +65,7 @@ class Outputs:
     def _existing(self, path: Path, is_default: bool) -> Path:
         """What to do with an output path that exists: the next free name for a default, else --timpa."""
         if is_default and not self.timpa:
-            return self._next_free(path)
+            return self._next_free(path, f"{path.name} sudah ada dan tidak ditimpa; --timpa menimpanya")
         if not self.timpa:
             raise refuse(f"{path} sudah ada dan tidak ditimpa. Pilih nama lain, atau tambahkan --timpa untuk "
                          "menggantinya.")
@@ -66,11 +75,14 @@ class Outputs:
                          "lalu jalankan lagi.")
         return path
 
-    def _next_free(self, path: Path) -> Path:
-        for k in range(2, 10_000):
-            candidate = path.with_name(f"{path.stem}-{k}{path.suffix}")
+    def _next_free(self, path: Path, why: str) -> Path:
+        """The first `NAME-k` after `path` (`NAME-2`, or the number after path's own) that exists nowhere yet."""
+        numbered = re.fullmatch(r"(.*)-(\d+)", path.stem) if path in self.notes else None
+        stem, start = (numbered.group(1), int(numbered.group(2)) + 1) if numbered else (path.stem, 2)
+        for k in range(start, 10_000):
+            candidate = path.with_name(f"{stem}-{k}{path.suffix}")
             if not (candidate.exists() or candidate.is_symlink() or candidate.resolve() in self.claimed):
-                self.notes[candidate] = f"{path.name} sudah ada dan tidak ditimpa; --timpa menimpanya"
+                self.notes[candidate] = self.notes.get(path, why)
                 return candidate
         raise refuse(f"terlalu banyak berkas bernama {path.stem}-N{path.suffix}; pilih nama dengan -o.")
 
