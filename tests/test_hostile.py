@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
 import docx
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -110,3 +114,53 @@ def test_letters_carry_no_nul_or_bidi_override(tmp_path: Path) -> None:
     body = "\n".join(p.text for p in docx.Document(str(tmp_path / "semua.docx")).paragraphs)
     assert "\u202e" not in body and "\x00" not in body
     assert f"Nama{text.SHOWN_INSTEAD} {text.SHOWN_INSTEAD}txt.exe" in body
+
+
+def _far_workbook(path: Path, cell: str) -> Path:
+    """The valid test workbook with one more cell at `cell` on sheet Pegawai (a few KB on disk)."""
+    workbook = mk.build(mk.valid_sheets())
+    workbook["Pegawai"][cell] = "x"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("cell", "row", "shown"), [("XFD1048576", 1048576, "baris 1048576"),
+                                                     ("A1048576", 1048576, "baris 1048576"), ("ZZ5", 5, "ZZ5")])
+def test_a_cell_far_out_is_one_located_error_in_little_memory(tmp_path: Path, cell: str, row: int,
+                                                               shown: str) -> None:
+    """Issue 24: a cell beyond 200,000 rows or column GR is one error at its place, read in a separate process
+    whose peak memory stays under 200 MB (calamine would have allocated the dense range: 549 GB for XFD1048576)."""
+    path = _far_workbook(tmp_path / "far.xlsx", cell)
+    probe = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from penempatan.errors import InputError\n"
+        "from penempatan.excel.read import read_workbook\n"
+        "try:\n"
+        "    read_workbook(Path(sys.argv[1]))\n"
+        "except InputError as exc:\n"
+        "    for p in exc.errors: print(p.sheet, p.row, p.value, p.message, sep='|')\n"
+        "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    errors = [line.split("|") for line in lines[:-1]]
+    assert [(sheet, int(number), value) for sheet, number, value, _ in errors] == [("Pegawai", row, shown)]
+    assert "di luar batas" in errors[0][3]
+    assert int(lines[-1].split()[1]) < 200 * 1024  # KB
+
+
+def test_only_regular_files_of_sane_size_are_read(tmp_path: Path) -> None:
+    """A folder, a FIFO (which would block a read forever), /dev/zero and a file over 200 MB are each refused with
+    one message before anything is read."""
+    fifo = tmp_path / "pipa.xlsx"
+    os.mkfifo(fifo)
+    big = tmp_path / "besar.xlsx"
+    with big.open("wb") as f:  # sparse: takes no disk
+        f.write(b"PK\x03\x04")
+        f.truncate(201 << 20)
+    for path, words in ((tmp_path, "bukan berkas"), (fifo, "bukan berkas biasa"),
+                        (Path("/dev/zero"), "bukan berkas biasa"), (big, "terlalu besar")):
+        res = runner.invoke(app, ["check", str(path)])
+        assert res.exit_code == 2, res.output
+        assert words in res.output and "Galat internal" not in res.output

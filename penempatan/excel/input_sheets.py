@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from penempatan.errors import Problems, pydantic_message
+from penempatan.errors import Problems, column_letter, pydantic_message
 from penempatan.excel.cells import Bad, ExcelError, cell_text, clean, closest, shown, text_or_none
 from penempatan.excel.columns import (
     JABATAN_COLUMNS,
@@ -24,7 +24,16 @@ from penempatan.excel.columns import (
     SHEET_PENGATURAN,
     Column,
 )
-from penempatan.excel.xlsx_rows import FILE, FORMAT_HINT, Rows, XlsxBook, check_archive, unsafe
+from penempatan.excel.xlsx_rows import (
+    FILE,
+    FORMAT_HINT,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    Rows,
+    XlsxBook,
+    check_archive,
+    unsafe,
+)
 from penempatan.text import compact_key, header_key
 
 _SCHEMAS = {SHEET_PEGAWAI: PEGAWAI_COLUMNS, SHEET_JABATAN: JABATAN_COLUMNS, SHEET_PENGATURAN: PENGATURAN_COLUMNS}
@@ -68,6 +77,14 @@ def load_sheets(raw: bytes, problems: Problems) -> dict[str, Sheet] | None:
                     continue
                 names[canonical] = actual
                 tables[canonical] = book.rows(actual)
+                if actual in book.beyond:
+                    row, column = book.beyond[actual]
+                    where = f"{column_letter(column)}{row}" if column else f"baris {row}"
+                    problems.error(actual, row, None, where,
+                                   f"ada isi di luar batas yang dibaca ({MAX_ROWS:_} baris, {MAX_COLUMNS} "
+                                   "kolom: kolom terakhir GR)".replace("_", "."),
+                                   "Hapus sel atau baris di luar tabel (Ctrl+End di Excel menunjukkan sel terakhir), "
+                                   "lalu simpan lagi.")
     except Exception as exc:
         if unsafe(exc):
             problems.error(FILE, None, None, None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import stat
 import zipfile
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +46,16 @@ _ERROR_CELL = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']e["'][^>]*>""
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})([0-9]+)["']""")
 _CELL_END = re.compile(rb"</(?:[\w.-]+:)?c>")
 _CELL_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
+MAX_ROWS = 200_000
+"""Rows of a sheet that are read (an input workbook of a whole province has well under 100,000 people)."""
+MAX_COLUMNS = 200
+"""Columns of a sheet that are read (column GR; the input sheets have about 30)."""
+MAX_FILE_BYTES = 200 << 20
+"""The largest input file read (200 MB; a 50,000-employee workbook is about 8 MB)."""
+_FAR_REF = re.compile(rb"""\br\s*=\s*["'](?:([A-Za-z]{3}|[Gg][S-Zs-z]|[H-Zh-z][A-Za-z])([0-9]+)|"""
+                      rb"""([A-Za-z]{0,2})([2-9][0-9]{5}|[0-9]{7,}))["']""")
+"""A cell or row reference beyond MAX_COLUMNS (GS and on) or MAX_ROWS (200000 and on): found while the sheet's XML
+is streamed, before calamine would allocate the dense range up to it (XFD1048576 is 549 GB)."""
 
 
 class UnsafeXml(Exception):
@@ -56,8 +67,19 @@ class UnlocatedErrorCell(Exception):
 
 
 def read_bytes(path: Path, problems: Problems) -> bytes | None:
-    """The whole file, or None after reporting why it cannot be an xlsx workbook."""
+    """The whole file, or None after reporting why it cannot be an xlsx workbook (only a regular file, of at most
+    MAX_FILE_BYTES, is read: a pipe, a device or /dev/zero is refused before any read)."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.error(FILE, None, None, str(path), "bukan berkas biasa (mis. folder, pipa atau perangkat)",
+                           "Pilih berkas .xlsx yang tersimpan di disk.")
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            problems.error(FILE, None, None, f"{info.st_size >> 20} MB",
+                           f"berkas terlalu besar (paling besar {MAX_FILE_BYTES >> 20} MB)",
+                           "Buku kerja masukan yang wajar jauh lebih kecil; periksa berkas ini.")
+            return None
         raw = path.read_bytes()
     except FileNotFoundError:
         problems.error(FILE, None, None, str(path), "file tidak ditemukan", "Periksa nama dan folder file.")
@@ -129,6 +151,7 @@ class XlsxBook:
             self._archive.close()
             raise
         self._charts = {m.name for m in self._book.sheets_metadata if m.typ == SheetTypeEnum.ChartSheet}
+        self.beyond: dict[str, tuple[int, int]] = {}  # sheet -> (row, column) of a cell beyond the caps
 
     def names(self) -> list[str]:
         return list(self._book.sheet_names)
@@ -137,15 +160,20 @@ class XlsxBook:
         return name in self._charts
 
     def rows(self, name: str) -> Rows:
-        """Every row of the sheet from its first non-empty one, formula errors as their text (#N/A)."""
+        """Every row of the sheet from its first non-empty one, formula errors as their text (#N/A); a sheet with a
+        cell beyond MAX_ROWS or MAX_COLUMNS is read only up to them, and `beyond[name]` says where that cell is."""
         errors: dict[tuple[int, int], str] = {}
+        far: list[tuple[int, int]] = []
         part = self._parts.get(name)
         if part is not None:
             with self._archive.open(part) as source:
                 try:
-                    _scan(source, errors)
+                    _scan(source, errors, far)
                 except UnlocatedErrorCell:
                     return _openpyxl_rows(self._raw, name)
+        if far:
+            self.beyond[name] = far[0]
+            return _openpyxl_rows(self._raw, name, MAX_ROWS, MAX_COLUMNS)
         sheet = self._book.get_sheet_by_name(name)
         if sheet.start is None:
             return []
@@ -191,15 +219,22 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _scan(source: IO[bytes], errors: dict[tuple[int, int], str] | None) -> None:
+def _scan(source: IO[bytes], errors: dict[tuple[int, int], str] | None,
+          far: list[tuple[int, int]] | None = None) -> None:
     """Raise UnsafeXml if the part declares a DTD or entities; when `errors` is given, fill it with the part's
-    error cells: (Excel row, column number) -> error text. Streams the part, so memory stays small."""
+    error cells: (Excel row, column number) -> error text; when `far` is given, append the first reference beyond
+    MAX_ROWS or MAX_COLUMNS as (row, column; 0 for a row). Streams the part, so memory stays small."""
     tail = b""
     while True:
         chunk = source.read(_CHUNK)
         data = tail + chunk
         if b"<!" in data and (_DOCTYPE in data or _ENTITY in data):  # "<!" alone: one pass in the usual case
             raise UnsafeXml("DTD")
+        if far is not None and not far:
+            match = _FAR_REF.search(data)
+            if match is not None:
+                letters, number = (match[1], match[2]) if match[1] else (match[3], match[4])
+                far.append((int(number), column_number(letters.decode()) if letters else 0))
         if errors is None:
             tail = data[-len(_DOCTYPE):]
         else:  # up to the end of the last tag, and never into an error cell not closed yet
@@ -236,16 +271,22 @@ def column_number(letters: str) -> int:
     return number
 
 
-def _openpyxl_rows(raw: bytes, name: str) -> Rows:
-    """The sheet read by openpyxl, which counts the position of cells written without a reference: only for a
-    sheet holding such an error cell, which calamine would read as empty."""
+def _openpyxl_rows(raw: bytes, name: str, max_row: int | None = None, max_col: int | None = None) -> Rows:
+    """The sheet read by openpyxl, streamed: for a sheet holding an error cell written without a reference (which
+    calamine would read as empty; openpyxl counts its position), and, up to `max_row` and `max_col`, for a sheet
+    with a cell beyond the caps (calamine would allocate the dense range up to it)."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
         worksheet = workbook[name]
         worksheet.reset_dimensions()  # a stale <dimension> would silently cut rows off
-        return [(number, tuple(values)) for number, values in
-                enumerate(worksheet.iter_rows(values_only=True), start=1)]
+        cells = worksheet.iter_rows(max_row=max_row, max_col=max_col, values_only=True)
+        if max_row is None:
+            return [(number, tuple(values)) for number, values in enumerate(cells, start=1)]
+        # Capped: openpyxl pads with empty rows up to max_row; those carry nothing to read (each row keeps its
+        # number, so leaving them out moves nothing).
+        return [(number, tuple(values)) for number, values in enumerate(cells, start=1)
+                if values.count(None) < len(values)]
     finally:
         workbook.close()
