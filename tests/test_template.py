@@ -285,3 +285,14 @@ def test_round_trip(tmp_path: Path, source: str) -> None:
     assert _without_row(back.employees) == _without_row(data.employees)
     assert _without_row(back.positions) == _without_row(data.positions)
     assert back.params == data.params
+
+
+def test_every_parameter_has_a_label_and_a_meaning() -> None:
+    """Issue 23: every Params key has a planner's label and its meaning in one place (penempatan.parameters), and
+    no label or meaning belongs to a key that does not exist."""
+    from penempatan.model import Params
+    from penempatan.parameters import PARAM_HELP, PARAM_LABELS
+
+    assert set(PARAM_LABELS) == set(Params.model_fields) == set(PARAM_HELP)
+    assert all(label and "_" not in label for label in PARAM_LABELS.values())
+    assert len(set(PARAM_LABELS.values())) == len(PARAM_LABELS)

@@ -38,6 +38,7 @@ from penempatan.excel.columns import (
 )
 from penempatan.excel.common import atomic_save, param_value, text_cell
 from penempatan.model import Employee, Params, Position, ProblemData
+from penempatan.parameters import PARAM_HELP, param_label
 from penempatan.reference import JabatanFungsional, Reference, load_reference
 from penempatan.text import date_text, yes_no
 
@@ -67,81 +68,6 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "Standar Teknis": (1, 5),
 }
 
-# Petunjuk text for each parameter of sheet Pengaturan (SPEC 3 and 4).
-PARAM_HELP: dict[str, str] = {
-    "bobot_pendidikan": "Skor kecocokan (poin pada kecocokan penuh): jenjang pendidikan dibanding minimal jabatan.",
-    "bobot_bidang": "Skor kecocokan: bidang pendidikan atau pelatihan dibanding bidang jabatan (R8).",
-    "bobot_kompetensi": "Skor kecocokan: kompetensi dibanding standar jabatan.",
-    "bobot_kinerja": "Skor kecocokan: predikat kinerja dan kotak talenta.",
-    "bobot_golongan": "Skor kecocokan: golongan dibanding rentang golongan jabatan.",
-    "nilai_kebutuhan": "Nilai tambahan setiap pindah ke jabatan yang kursinya belum penuh (cara versi 2; bawaan 0: "
-                       "versi 3 menilai kursi terisi, lihat nilai_kursi).",
-    "nilai_kursi": "Nilai setiap kursi biasa yang terisi setelah rencana: pindah yang mengosongkan kursi senilai "
-                   "kursi yang diisinya tidak menambah apa-apa.",
-    "nilai_kursi_layanan": "Nilai kursi jabatan fungsional di sekolah, puskesmas atau RSUD (pelayanan langsung).",
-    "nilai_kursi_profesi": "Nilai kursi jabatan fungsional profesi langka (tenaga kesehatan, guru).",
-    "nilai_kursi_risiko": "Nilai kursi jabatan berisiko tinggi.",
-    "nilai_kursi_wajib": "Nilai kursi jabatan wajib diisi.",
-    "nilai_rotasi": "Nilai tujuan (b) rotasi jatuh tempo: masa jabatan ≥ masa_jabatan_maksimal_bulan (R2).",
-    "nilai_risiko_tinggi": "Nilai tujuan (b) untuk jabatan berisiko tinggi yang masanya ≥ masa_risiko_tinggi_bulan "
-                           "(R3); dipakai sebagai ganti nilai_rotasi.",
-    "nilai_promosi": "Nilai tujuan (c) promosi: kelas jabatan atau tingkat lebih tinggi (R9).",
-    "nilai_permintaan": "Nilai tujuan (f) permintaan pegawai: pindah ke salah satu Unit Diminati (lebih tinggi dari "
-                        "nilai rotasi: permintaan didahulukan dari rotasi jatuh tempo).",
-    "nilai_relawan": "Nilai tambahan bila pemangku jabatan yang kelebihan pegawai atau dihapus dan mengajukan "
-                     "permintaan pindah (Unit Diminati) keluar dari jabatan itu: yang meminta didahulukan keluar.",
-    "tanggal_acuan": "Tanggal acuan semua aturan (dd-mm-yyyy); kosong = hari ini.",
-    "biaya_mutasi": "Pengurang nilai untuk setiap perpindahan: makin besar, makin sedikit mutasi dalam satu putaran.",
-    "ambang_kesesuaian": "Tujuan (d) kesesuaian lebih baik: skor kecocokan naik paling sedikit sekian poin.",
-    "biaya_kesesuaian_turun": "Pengurang nilai bila pindah menurunkan skor kecocokan pegawai (hanya boleh untuk "
-                              "kelebihan pegawai atau kursi wajib diisi; selalu ditandai).",
-    "masa_jabatan_minimal_bulan": "R1: masa minimal dalam jabatan sebelum boleh dipindah (bulan).",
-    "masa_jabatan_maksimal_bulan": "R2: setelah masa ini (bulan) rotasi jatuh tempo.",
-    "masa_risiko_tinggi_bulan": "R3: masa maksimal (bulan) pada jabatan berisiko tinggi.",
-    "batas_pensiun_bulan": "R4: tidak dipindah bila pensiun (BUP) kurang dari sekian bulan lagi.",
-    "status_boleh_mutasi": "R5: kedudukan yang boleh dipindah, dipisah titik koma.",
-    "toleransi_golongan": "R7: Ya = boleh satu tingkat di bawah golongan minimal jabatan struktural.",
-    "kotak_promosi": "R9: kotak talenta yang boleh dipromosikan, dipisah titik koma.",
-    "maks_keluar_unit_persen": "R13: persentase maksimal pegawai suatu unit yang keluar.",
-    "maks_mutasi": "R14: jumlah perpindahan maksimal; kosong = tanpa batas.",
-    "biaya_tidak_bersedia": "R16: pengurang nilai bila pegawai yang tidak bersedia dipindah (hanya untuk kelebihan "
-                            "pegawai atau kursi wajib diisi; selalu ditandai).",
-    "bidang_wajib": "R8: Ya = jabatan yang berbidang hanya untuk lulusan atau peserta pelatihan bidang itu; "
-                    "Tidak = bidang hanya memengaruhi skor.",
-    "boleh_turun_kelas": "R19: Tidak = tidak ada pindah ke kelas jabatan atau tingkat lebih rendah, kecuali dari "
-                         "jabatan yang kelebihan pegawai atau dihapus bila tak ada jabatan setara (ditandai); "
-                         "Ya = boleh (ditandai).",
-    "isi_jpt": "R20: Tidak = JPT Pratama diisi lewat seleksi terbuka: tak ada yang ditempatkan ke atau dipindah "
-               "dari JPT, kursi JPT kosong didaftar dengan calonnya; Ya = JPT direncanakan seperti jabatan lain.",
-    "kekurangan_unit_boleh_naik": "R21: Tidak = tidak ada unit atau lokasi (sekolah, puskesmas, bagian lain unit) "
-                                  "yang kursi kosongnya bertambah setelah rencana, dan tidak ada profesi langka "
-                                  "(guru, tiap profesi kesehatan) di satu unit yang kehilangan kursi terisi; "
-                                  "Ya = boleh.",
-    "larangan_mulai": "R17: awal masa larangan mutasi Pilkada (dd-mm-yyyy); kosong = tidak ada.",
-    "larangan_selesai": "R17: akhir masa larangan mutasi Pilkada (dd-mm-yyyy).",
-    "maks_kandidat": "Jumlah jabatan calon terbaik yang ditimbang per pegawai.",
-    "tanpa_mutasi_sebelum_bup": "R24: tidak dipindah bila BUP kurang dari sekian bulan lagi, kecuali atas "
-                                "permintaan sendiri (Unit Diminati) atau jabatannya dihapus.",
-    "kotak_tanpa_mutasi": "R23: kotak talenta yang tidak dipindah kecuali dari jabatan yang kelebihan pegawai atau "
-                          "dihapus, dipisah titik koma (predikat Kurang dan hukuman disiplin aktif juga).",
-    "jumlah_calon": "R25: jumlah calon per kursi JPT (dan Pengawas Sekolah) untuk panitia seleksi.",
-    "bidang_netral_persen": "Skor bidang di jabatan tanpa bidang khusus, dalam persen bobot_bidang (netral).",
-    "bidang_profesi_lain_persen": "Skor bidang pemegang profesi langka (tenaga kesehatan, guru) di jabatan tanpa "
-                                  "bidang khusus, dalam persen bobot_bidang (lebih rendah dari netral).",
-    "nama_instansi": "Surat usulan mutasi (penempatan surat): nama instansi pada kop surat; titik koma memulai baris "
-                     "baru, mis. 'PEMERINTAH KABUPATEN ALAK; BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA "
-                     "MANUSIA'. Kosong = kop surat berupa isian titik-titik. Tidak memengaruhi rencana.",
-    "alamat_instansi": "Surat: alamat, telepon dan surel instansi di bawah namanya pada kop surat; titik koma memulai "
-                       "baris baru, mis. 'Jl. Merdeka No. 1, Alak 85111; Telepon (0380) 821234'.",
-    "penanda_tangan": "Surat: penanda tangan, dipisah titik koma: jabatan; nama; NIP, mis. 'Kepala BKPSDM Kabupaten "
-                      "Alak; Dr. Nama Lengkap, M.Si.; NIP 197001011995031001'. Ruang tanda tangan ada di antara "
-                      "jabatan dan nama; bagian sesudah nama (pangkat, NIP) ditulis di bawah nama. Kosong = blok "
-                      "tanda tangan berupa isian titik-titik.",
-    "kontak": "Surat: narahubung bagi pegawai yang ingin bertanya, mis. 'Budi Santoso, Bidang Mutasi BKPSDM, "
-              "telepon (0380) 821234, surel mutasi@alakkab.go.id'. Kosong = isian titik-titik.",
-    "tempat_surat": "Surat: tempat sebelum tanggal surat, mis. 'Alak' → 'Alak, 1 Desember 2026' (tanggal surat = "
-                    "tanggal_acuan). Kosong = isian titik-titik.",
-}
 
 # What each reference table in data/ is for (SPEC 2.4); a BKPSDM may edit them.
 _TABLES: tuple[tuple[str, str], ...] = (
@@ -470,11 +396,11 @@ class _Guide:
                 add([(sheet, {}), (col.name, bold), (yes_no(col.required), {}), (", ".join(col.aliases), {}),
                      (col.help, {"alignment": _WRAP}), (shown, {"alignment": _WRAP})])
         add([])
-        add([(h, head) for h in ("Pengaturan", "Parameter", "", "Bawaan", "Keterangan")])
+        add([(h, head) for h in ("Pengaturan", "Parameter", "Nama", "Bawaan", "Keterangan")])
         for name, value in _param_values(None):
             default = _param_text(value)
-            add([(SHEET_PENGATURAN, {}), (name, {}), None, ("" if default is None else str(default), {}),
-                 (PARAM_HELP.get(name, ""), {"alignment": _WRAP})])
+            add([(SHEET_PENGATURAN, {}), (name, {}), (param_label(name), {"alignment": _WRAP}),
+                 ("" if default is None else str(default), {}), (PARAM_HELP.get(name, ""), {"alignment": _WRAP})])
         add([])
         add([(h, head) for h in ("Tabel", "Berkas di folder data/", "", "", "Isi dan kegunaan")])
         for name, text in _TABLES:
