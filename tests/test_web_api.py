@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from conftest import WEB_TOKEN
 from fastapi.testclient import TestClient
 
 from penempatan.excel.read_plan import read_plan_moves, read_saved_plan
@@ -19,14 +19,6 @@ from penempatan.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTOH = ROOT / "data" / "contoh.xlsx"
-TOKEN = "rahasia-uji"
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    app = create_app(tmp_path_factory.mktemp("kerja"), TOKEN)
-    with TestClient(app, headers={"X-Token": TOKEN}) as c:
-        yield c
 
 
 def _upload(client: TestClient, path: Path = CONTOH, name: str | None = None) -> str:
@@ -73,8 +65,8 @@ def test_token_in_header_query_or_cookie(client):
     """The token works as X-Token header or token query parameter; a page opened with it sets a cookie with
     which the links work (HttpOnly, SameSite=Strict); every response forbids outside resources and framing."""
     bare = TestClient(client.app)
-    assert bare.get("/api/berkas", headers={"X-Token": TOKEN}).status_code == 200
-    r = bare.get(f"/?token={TOKEN}")
+    assert bare.get("/api/berkas", headers={"X-Token": WEB_TOKEN}).status_code == 200
+    r = bare.get(f"/?token={WEB_TOKEN}")
     assert r.status_code == 200
     cookie = r.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
@@ -113,10 +105,10 @@ def test_the_command_prints_one_address_and_answers_only_with_its_token(tmp_path
 
 def test_other_host_names_are_refused(tmp_path):
     """Served under 127.0.0.1 only: a request naming another host (DNS rebinding) is refused even with the token."""
-    app = create_app(tmp_path, TOKEN, hosts=("127.0.0.1", "localhost"))
+    app = create_app(tmp_path, WEB_TOKEN, hosts=("127.0.0.1", "localhost"))
     c = TestClient(app, base_url="http://127.0.0.1:8765")
-    assert c.get(f"/?token={TOKEN}").status_code == 200
-    assert c.get(f"http://evil.example:8765/?token={TOKEN}").status_code == 403
+    assert c.get(f"/?token={WEB_TOKEN}").status_code == 200
+    assert c.get(f"http://evil.example:8765/?token={WEB_TOKEN}").status_code == 403
 
 
 def test_docs_are_offline(client):
@@ -236,7 +228,7 @@ def test_scenario_form_saves_toml_the_cli_reads(client, solved):
     number = _wait(client, task)["hasil"]
     assert len(read_plan_moves(b.run(number).plan)) <= 5
     client.post(f"/berkas/{solved}/parameter", data={"nama": "Uji web", "p-maks_mutasi": "7"})  # edited later
-    restarted = TestClient(create_app(client.app.state.service.store.folder, TOKEN), headers={"X-Token": TOKEN})
+    restarted = TestClient(create_app(client.app.state.service.store.folder, WEB_TOKEN), headers={"X-Token": WEB_TOKEN})
     page = restarted.get(f"/berkas/{solved}/rencana?rencana={number}")  # read back with the scenario as solved
     assert page.status_code == 200 and "skenario uji-web.toml" in page.text
 

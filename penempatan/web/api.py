@@ -4,6 +4,7 @@ refusals are `{"galat": …}` with a 4xx status."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -21,6 +22,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def service(request: Request) -> Service:
     svc: Service = request.app.state.service
     return svc
+
+
+SIGNER_HEADER = "X-Pencatat"
+"""The header (URL-encoded) in which the pages send the name the browser keeps (`static/web.js`)."""
+
+
+def signer_of(request: Request, form: Mapping[str, object] | None = None) -> str:
+    """Who records a decision: the form's `pencatat` field, else the X-Pencatat header; '' when neither."""
+    from urllib.parse import unquote
+
+    given = str((form or {}).get("pencatat") or "") or unquote(request.headers.get(SIGNER_HEADER, ""))
+    return given.strip()
 
 
 async def read_upload(upload: UploadFile) -> tuple[str, bytes]:
@@ -112,10 +125,11 @@ def explain_json(request: Request, berkas_id: str, nip: str | None = None, jabat
 
 class AnswersRequest(BaseModel):
     """Answers by NIP (tanggapan Setuju/Keberatan, alasan, keputusan Terima/Tolak, catatan) and chain
-    decisions by chain id (Setuju/Tolak)."""
+    decisions by chain id (Setuju/Tolak), recorded as made by `pencatat`."""
 
     tanggapan: dict[str, dict[str, str]] = {}
     rantai: dict[str, str] = {}
+    pencatat: str = ""
 
 
 @router.post("/berkas/{berkas_id}/tanggapan")
@@ -130,7 +144,7 @@ def record_answers(request: Request, berkas_id: str, body: AnswersRequest,
         people = {nip: Answer(**{k: v for k, v in a.items() if k in ("tanggapan", "alasan", "keputusan",
                                                                        "catatan")})
                   for nip, a in body.tanggapan.items()}
-        n = svc.record(run, people, body.rantai)
+        n = svc.record(run, people, body.rantai, who=body.pencatat or signer_of(request))
     except AnswersError as exc:
         raise Refused(str(exc), 422) from None
     return JSONResponse({"tercatat": n, "rencana": run.number})

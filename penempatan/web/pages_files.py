@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
-from penempatan.web.api import XLSX, service
+from penempatan.web.api import XLSX, service, signer_of
 from penempatan.web.pages_input import berkas_page
 from penempatan.web.pages_plan import progress_fragment
+from penempatan.web.plan import PlanData
 from penempatan.web.rendering import alert, render
+from penempatan.web.service import Service
 from penempatan.web.store import Berkas, Refused, read_json
 
 router = APIRouter()
@@ -86,6 +89,8 @@ def download_run_file(request: Request, berkas_id: str, number: int, what: str) 
     if what not in _RUN_FILES:
         raise Refused(f"berkas '{what}' tidak dikenal", 404)
     attr, name, media = _RUN_FILES[what]
+    if what == "tanggapan.xlsx":
+        svc.write_answers(run)
     return _file(getattr(run, attr), f"{b.data.stem}-{name.format(n=run.number)}", media)
 
 
@@ -113,31 +118,58 @@ def answers_page(request: Request, berkas_id: str, rencana: int | None = None, p
     svc = service(request)
     b = svc.store.get(berkas_id)
     plan = svc.plan(b, rencana)
+    log = svc.answer_log(plan.run)
     return berkas_page(request, b, "tanggapan.html", {
-        "plan": plan, "jawaban": svc.answers(plan.run), "pilihan": CHOICES, "kolom": ANSWER_COLUMNS, "pesan": pesan,
+        "plan": plan, "jawaban": log, "pilihan": CHOICES, "kolom": ANSWER_COLUMNS, "pesan": pesan,
         "tugas": svc.tasks.active(b.id, "rencana")})
 
 
 @router.post("/berkas/{berkas_id}/tanggapan")
 async def save_answers(request: Request, berkas_id: str, rencana: Annotated[int, Form()]) -> Response:
     """Every answer of the form into the plan's copy tanggapan.xlsx (the plan workbook itself unchanged)."""
-    from penempatan.excel.write_answers import Answer, AnswersError
+    from penempatan.excel.write_answers import AnswersError
+    from penempatan.web.answers import answers_from_form
 
     svc = service(request)
     b = svc.store.get(berkas_id)
     plan = svc.plan(b, rencana)
     form = await request.form()
-    people = {}
-    for m in plan.moves:
-        values = [str(form.get(f"{key}-{m.nip}", "") or "").strip() for key in ("t", "a", "k", "c")]
-        people[m.nip] = Answer(*values)
     try:
-        n = svc.record(plan.run, people)
+        svc.record(plan.run, answers_from_form(form, [m.nip for m in plan.moves]), who=signer_of(request, form))
     except AnswersError as exc:
         raise Refused(str(exc), 422) from None
-    filled = sum(a != Answer() for a in people.values())
-    return RedirectResponse(f"/berkas/{b.id}/tanggapan?rencana={plan.run.number}&pesan={filled}+tanggapan+"
-                            f"tercatat+di+tanggapan.xlsx+({n}+baris+rencana).", status_code=303)
+    return RedirectResponse(f"/berkas/{b.id}/tanggapan?rencana={plan.run.number}&pesan="
+                            f"{quote(answered_text(svc, plan))}", status_code=303)
+
+
+def answered_text(svc: Service, plan: PlanData) -> str:
+    """'3 dari 142 usulan mutasi sudah ditanggapi; 2 keputusan rantai.' (moves, never workbook rows)."""
+    log = svc.answer_log(plan.run)
+    moves = len(plan.moves)
+    text = f"{log.answered([m.nip for m in plan.moves])} dari {moves} usulan mutasi sudah ditanggapi"
+    chains = sum(c.id in log.chains for c in plan.chains)
+    return f"{text}; {chains} dari {len(plan.chains)} rantai sudah diputuskan. Tersimpan di tanggapan.xlsx."
+
+
+@router.post("/berkas/{berkas_id}/rencana/{number}/tanggapan/{nip}")
+async def save_answer(request: Request, berkas_id: str, number: int, nip: str) -> Response:
+    """One mover's answer as it is typed (htmx on change): kept in the answer log at once, signed with the
+    browser's name; tanggapan.xlsx follows when it is next needed (download, re-plan)."""
+    from penempatan.excel.write_answers import AnswersError
+    from penempatan.web.answers import answers_from_form
+
+    svc = service(request)
+    b = svc.store.get(berkas_id)
+    plan = svc.plan(b, number)
+    if nip not in plan.nip_index or all(m.nip != nip for m in plan.moves):
+        return alert(f"NIP {nip} tidak diusulkan pindah di rencana {number}", 404)
+    form = await request.form()
+    try:
+        svc.record(plan.run, answers_from_form(form, [nip]), who=signer_of(request, form), write=False)
+    except AnswersError as exc:
+        return alert(f"Belum tersimpan: {exc}.", 422)
+    signed = svc.answer_log(plan.run).signed_people.get(nip)
+    return render(request, "tercatat.html", {"s": signed})
 
 
 @router.get("/berkas/{berkas_id}/hapus")

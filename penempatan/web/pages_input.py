@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, RedirectResponse, Response
@@ -121,32 +122,40 @@ def sheet_tables(path: Path, names: tuple[str, ...]) -> list[tuple[str, list[Any
 
 
 # --- Parameter & skenario ----------------------------------------------------------------------------------------
-@router.get("/berkas/{berkas_id}/parameter")
-def parameter_page(request: Request, berkas_id: str, skenario: str | None = None, pesan: str = "") -> Response:
-    from penempatan.web.scenario_form import fields, form_from_file
+def _parameter(request: Request, b: Berkas, *, status_code: int = 200, **context: Any) -> Response:
+    """The Parameter & skenario page; `context` overrides the empty form (a scenario opened, a refused form
+    with its problems by field, a refused file with its problems)."""
+    from penempatan.web.scenario_form import fields, shipped
 
     svc = service(request)
-    b = svc.store.get(berkas_id)
     if not svc.check(b).usable:
         raise Refused("data masih bergalat: lihat halaman Unggah", 422)
     data = svc.problem(b)
-    form: dict[str, Any] = {"p": {}, "bekukan": []}
-    toml = ""
-    if skenario:
-        path = b.scenario(skenario)
-        if not path.is_file():
-            raise Refused(f"skenario {skenario} tidak ada", 404)
-        form = form_from_file(path)
-        toml = path.read_text(encoding="utf-8")
-    return berkas_page(request, b, "parameter.html", {
-        "fields": fields(data.params), "units": data.units, "form": form, "skenario": skenario, "toml": toml,
-        "daftar": b.scenarios(), "pesan": pesan, "masalah": []})
+    page: dict[str, Any] = {"fields": fields(data.params), "units": data.units, "form": {"p": {}, "bekukan": []},
+                            "skenario": None, "toml": "", "daftar": b.scenarios(), "bawaan": shipped(), "pesan": "",
+                            "galat_bidang": {}, "galat_lain": [], "masalah_berkas": [], "nama_draf": ""}
+    page.update(context)
+    return berkas_page(request, b, "parameter.html", page, status_code=status_code)
+
+
+@router.get("/berkas/{berkas_id}/parameter")
+def parameter_page(request: Request, berkas_id: str, skenario: str | None = None, pesan: str = "") -> Response:
+    from penempatan.web.scenario_form import form_from_file
+
+    b = service(request).store.get(berkas_id)
+    if not skenario:
+        return _parameter(request, b, pesan=pesan)
+    path = b.scenario(skenario)
+    if not path.is_file():
+        raise Refused(f"skenario {skenario} tidak ada", 404)
+    return _parameter(request, b, form=form_from_file(path), skenario=skenario, pesan=pesan,
+                      toml=path.read_text(encoding="utf-8"))
 
 
 @router.post("/berkas/{berkas_id}/parameter")
 async def save_scenario(request: Request, berkas_id: str) -> Response:
-    """Save the form as a scenario file; refused with the scenario reader's located problems."""
-    from penempatan.web.scenario_form import fields, file_name, form_toml
+    """Save the form as a scenario file; refused with the scenario reader's problems next to their fields."""
+    from penempatan.web.scenario_form import date_errors, field_errors, file_name, form_toml
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -155,17 +164,61 @@ async def save_scenario(request: Request, berkas_id: str) -> Response:
     units = [str(u) for u in raw.getlist("bekukan")]
     data = svc.problem(b)
     name = file_name(form.get("nama_berkas") or form.get("nama") or "skenario")
-    toml = form_toml(form, units, data)
-    problems = svc.save_scenario(b, name, toml)
-    if not problems:
-        return RedirectResponse(f"/berkas/{b.id}/parameter?skenario={name}&pesan=Skenario+{name}+disimpan.",
-                                status_code=303)
+    problems = svc.save_scenario(b, name, form_toml(form, units, data))
+    if not problems:  # a date that is not DD-MM-YYYY is written as text, which the reader refuses
+        return _saved(b, name, f"Skenario {name} disimpan.")
+    by_field, other = field_errors(problems)
+    by_field.update(date_errors(form))
     shown = {"nama": form.get("nama", ""), "nama_berkas": Path(name).stem,
              "p": {k.removeprefix("p-"): v for k, v in form.items() if k.startswith("p-")}, "bekukan": units,
              "kunci": form.get("kunci", ""), "larang": form.get("larang", ""), "kebutuhan": form.get("kebutuhan", "")}
-    return berkas_page(request, b, "parameter.html", {
-        "fields": fields(data.params), "units": data.units, "form": shown, "skenario": None, "toml": toml,
-        "daftar": b.scenarios(), "pesan": "", "masalah": problems, "nama_draf": name}, status_code=422)
+    return _parameter(request, b, form=shown, galat_bidang=by_field, galat_lain=other, nama_draf=name,
+                      status_code=422)
+
+
+def _saved(b: Berkas, name: str, message: str) -> Response:
+    return RedirectResponse(f"/berkas/{b.id}/parameter?skenario={quote(name)}&pesan={quote(message)}",
+                            status_code=303)
+
+
+@router.post("/berkas/{berkas_id}/skenario/unggah")
+async def upload_scenario(request: Request, berkas_id: str, berkas: Annotated[UploadFile, File()]) -> Response:
+    """A scenario file from the planner's computer: checked by the scenario reader as `solve -s` reads it, then
+    kept under its own name (a scenario of that name is replaced), ready to edit, solve or compare."""
+    from penempatan.web.scenario_form import file_name
+    from penempatan.web.store import SCENARIO_MAX_BYTES, check_scenario_upload
+
+    svc = service(request)
+    b = svc.store.get(berkas_id)
+    given = berkas.filename or ""
+    try:
+        text = check_scenario_upload(given, await berkas.read(SCENARIO_MAX_BYTES + 1))
+    except Refused as exc:
+        return _parameter(request, b, galat_lain=[exc.message], status_code=exc.status)
+    return _keep_file(request, b, file_name(Path(given).stem), text, f"diunggah dari {Path(given).name}")
+
+
+@router.post("/berkas/{berkas_id}/skenario/bawaan")
+def use_shipped(request: Request, berkas_id: str, nama: Annotated[str, Form()]) -> Response:
+    """Take one of the shipped example scenarios into this berkas (checked against its data first)."""
+    from penempatan.web.scenario_form import shipped_text
+
+    b = service(request).store.get(berkas_id)
+    try:
+        text = shipped_text(nama)
+    except KeyError:
+        raise Refused(f"skenario contoh {nama} tidak ada", 404) from None
+    return _keep_file(request, b, nama, text, "dari contoh bawaan")
+
+
+def _keep_file(request: Request, b: Berkas, name: str, text: str, where: str) -> Response:
+    replaced = b.scenario(name).is_file()
+    problems = service(request).save_scenario(b, name, text)
+    if not problems:
+        kept = "diperiksa dan menggantikan skenario lama bernama sama" if replaced else "diperiksa dan disimpan"
+        return _saved(b, name, f"Skenario {name} ({where}) {kept}; ubah di formulir ini atau pakai di Rencana "
+                               "dan Bandingkan.")
+    return _parameter(request, b, masalah_berkas=problems, nama_draf=name, status_code=422)
 
 
 @router.get("/berkas/{berkas_id}/skenario/{name}")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from penempatan.explain import ChainRow, EmptySeatRow, MoveRow, TrainingRow
-from penempatan.web.api import service
+from penempatan.web.api import service, signer_of
 from penempatan.web.pages_input import berkas_page
 from penempatan.web.plan import curve_svg
 from penempatan.web.rendering import alert, render
@@ -41,8 +41,9 @@ def plan_page(request: Request, berkas_id: str, rencana: int | None = None) -> R
                                "tugas": svc.tasks.active(b.id, "rencana"), "plan": None}
     if b.run(rencana) is not None:
         plan = svc.plan(b, rencana)
+        log = svc.answer_log(plan.run)
         context.update({
-            "plan": plan, "meta": plan.run.meta(), "keputusan": svc.answers(plan.run).chains,
+            "plan": plan, "meta": plan.run.meta(), "keputusan": log.chains, "dicatat": log.signed_chains,
             "move_cols": _cols(MoveRow.COLUMNS, MOVE_SHOWN), "chain_cols": list(ChainRow.COLUMNS),
             "empty_cols": list(EmptySeatRow.COLUMNS), "training_cols": list(TrainingRow.COLUMNS),
             "numeric": NUMERIC, "kurva_svg": curve_svg(plan.curve) if plan.curve else ""})
@@ -55,13 +56,26 @@ def plan_page(request: Request, berkas_id: str, rencana: int | None = None) -> R
 
 
 @router.post("/berkas/{berkas_id}/rencana")
-def start_plan(request: Request, berkas_id: str, skenario: Annotated[str, Form()] = "",
-               kurva: Annotated[str, Form()] = "", acuan: Annotated[str, Form()] = "") -> Response:
-    """Queue a solve and answer with the progress bar, which polls until the plan is ready."""
+async def start_plan(request: Request, berkas_id: str) -> Response:
+    """Queue a solve and answer with the progress bar, which polls until the plan is ready. A re-plan from the
+    Tanggapan page carries the answers on screen: they are recorded first, so none typed just before is lost."""
+    from penempatan.excel.write_answers import AnswersError
+    from penempatan.web.answers import answers_from_form
+
     svc = service(request)
     b = svc.store.get(berkas_id)
+    form = await request.form()
+    skenario, kurva, acuan = (str(form.get(k, "") or "") for k in ("skenario", "kurva", "acuan"))
+    reference = int(acuan) if acuan.isdigit() else None
     try:
-        task = svc.start_solve(b, skenario or None, int(acuan) if acuan.isdigit() else None, bool(kurva))
+        typed = answers_from_form(form)
+        if reference is not None and typed:
+            try:
+                svc.record(svc.run(b, reference), typed, who=signer_of(request, form), write=False)
+            except AnswersError as exc:
+                raise Refused(f"Rencana ulang dibatalkan: tanggapan di layar belum dapat disimpan ({exc}). "
+                              "Perbaiki isian itu lalu tekan Rencanakan ulang lagi.", 422) from None
+        task = svc.start_solve(b, skenario or None, reference, bool(kurva))
     except Refused as exc:
         return alert(exc.message, exc.status)
     return progress_fragment(request, b.id, task, f"/berkas/{b.id}/rencana")
@@ -110,9 +124,10 @@ def decide_chain(request: Request, berkas_id: str, number: int, chain: str,
     if row is None:
         return alert(f"rantai {chain} tidak ada di rencana {number}", 404)
     try:
-        svc.record(plan.run, chains={chain: keputusan})
+        svc.record(plan.run, chains={chain: keputusan}, who=signer_of(request))
     except AnswersError as exc:
         return alert(str(exc), 422)
     return render(request, "rantai_baris.html", {"b": b, "plan": plan, "c": row, "keputusan": {chain: keputusan},
+                                                 "dicatat": svc.answer_log(plan.run).signed_chains,
                                                  "chain_cols": list(ChainRow.COLUMNS), "numeric": NUMERIC})
 

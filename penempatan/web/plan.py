@@ -60,6 +60,14 @@ class PlanData:
         return [m for m in self.moves if m.flags]
 
     @cached_property
+    def chain_moves(self) -> dict[str, list[MoveRow]]:
+        """The moves of each chain in its order, so a chain reads as names and posts rather than seat codes."""
+        out: dict[str, list[MoveRow]] = {}
+        for m in sorted(self.moves, key=lambda m: (m.chain, m.step)):
+            out.setdefault(m.chain, []).append(m)
+        return out
+
+    @cached_property
     def units(self) -> list[str]:
         """Units any move leaves or enters, for the filter."""
         return sorted({m.from_unit for m in self.moves} | {m.to_unit for m in self.moves})

@@ -33,7 +33,19 @@ def _value(v: Any) -> str:
     return str(v)
 
 
+def _moment(iso: str | None) -> str:
+    """A stored time (ISO) as the planner reads it: '07-12-2026 19:41'."""
+    if not iso:
+        return ""
+    try:
+        when = datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return f"{text.date_text(when)} {when:%H:%M}"
+
+
 _templates.env.filters["nilai"] = _value
+_templates.env.filters["waktu"] = _moment
 _templates.env.filters["angka"] = text.number
 _templates.env.globals["versi"] = __version__
 

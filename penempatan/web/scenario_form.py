@@ -17,9 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
+from penempatan.errors import Problem
 from penempatan.excel.write_input import PARAM_HELP
 from penempatan.model import Params, ProblemData
-from penempatan.text import compact_key, yes_no
+from penempatan.text import compact_key, date_text, yes_no
 
 LIST_FIELDS = ("kunci", "larang", "kebutuhan")
 
@@ -50,7 +51,7 @@ def _kind(name: str) -> str:
 
 
 def shown(value: object) -> str:
-    """A parameter value as the form shows it (lists `;`-joined, Ya/Tidak, dates yyyy-mm-dd)."""
+    """A parameter value as the form shows it (lists `;`-joined, Ya/Tidak, dates DD-MM-YYYY)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -58,7 +59,7 @@ def shown(value: object) -> str:
     if isinstance(value, tuple | list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     return str(value)
 
 
@@ -69,6 +70,56 @@ def fields(params: Params) -> list[ParamField]:
         default = "hari ini" if info.default_factory is not None else shown(info.default) or "(kosong)"
         out.append(ParamField(name, PARAM_HELP.get(name, ""), default, shown(getattr(params, name)), _kind(name)))
     return out
+
+
+def form_date(raw: str) -> date | None:
+    """A date typed as DD-MM-YYYY (also D-M-YYYY, with / or .; or YYYY-MM-DD as a TOML file has it); None when
+    it is not a calendar date."""
+    raw = raw.strip()
+    found = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", raw)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    try:
+        if found:
+            return date(int(found[3]), int(found[2]), int(found[1]))
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    except ValueError:
+        return None
+    return None
+
+
+def date_errors(form: Mapping[str, str]) -> dict[str, list[str]]:
+    """Date fields of the form that are not DD-MM-YYYY calendar dates, with the message shown next to them."""
+    out: dict[str, list[str]] = {}
+    for name in Params.model_fields:
+        raw = form.get(f"p-{name}", "").strip()
+        if raw and _kind(name) == "tanggal" and form_date(raw) is None:
+            out[f"p-{name}"] = [f"'{raw}' bukan tanggal: tulis HH-BB-TTTT, mis. 01-07-2026"]
+    return out
+
+
+def field_errors(problems: list[Problem]) -> tuple[dict[str, list[str]], list[str]]:
+    """The scenario reader's problems for a form, by form field (`p-NAME`, `kunci`, `larang`, `kebutuhan`,
+    `bekukan`, `nama`), worded for the form: the entry's value instead of a line of the TOML file; what belongs
+    to no field goes to the second list."""
+    by_field: dict[str, list[str]] = {}
+    other: list[str] = []
+    for p in problems:
+        key = p.column or ""
+        section, _, rest = key.partition(".")
+        message = p.message.replace("true atau false", "Ya atau Tidak") + (f". {p.hint}" if p.hint else "")
+        name = {"parameter": f"p-{rest}", "bobot": f"p-{_weight(rest)}", "kunci": "kunci", "larang": "larang",
+                "kebutuhan": "kebutuhan"}.get(section) if rest else {"bekukan_unit": "bekukan", "nama": "nama"}.get(key)
+        if name is None or (name.startswith("p-") and name[2:] not in Params.model_fields):
+            other.append(f"{key}: {message}" if key else message)
+            continue
+        value = "" if p.value is None or name.startswith("p-") else f"'{p.value}': "
+        by_field.setdefault(name, []).append(value + message)
+    return by_field, other
+
+
+def _weight(name: str) -> str:
+    return name if name.startswith(("bobot_", "nilai_")) else f"bobot_{name}"
 
 
 # --- form -> TOML ------------------------------------------------------------------------------------------------
@@ -83,8 +134,8 @@ def _literal(kind: str, raw: str) -> str:
     raw = raw.strip()
     if kind == "ya-tidak":
         return {"ya": "true", "tidak": "false"}.get(raw.lower(), _string(raw))
-    if kind == "tanggal" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        return raw
+    if kind == "tanggal" and (day := form_date(raw)) is not None:
+        return day.isoformat()
     if kind == "angka" and re.fullmatch(r"-?\d+(\.\d+)?", raw.replace(",", ".")):
         return raw.replace(",", ".")
     if kind == "daftar":
@@ -138,8 +189,7 @@ def form_toml(form: Mapping[str, str], units: list[str], data: ProblemData) -> s
 def form_from_file(path: Path) -> dict[str, Any]:
     """A saved scenario as the form's values (to edit it); what the form does not show is left out."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    params = {**raw.get("parameter", {}), **{(k if k.startswith(("bobot_", "nilai_")) else f"bobot_{k}"): v
-                                             for k, v in raw.get("bobot", {}).items()}}
+    params = {**raw.get("parameter", {}), **{_weight(k): v for k, v in raw.get("bobot", {}).items()}}
     return {
         "nama": raw.get("nama", ""),
         "nama_berkas": path.stem,
@@ -150,6 +200,46 @@ def form_from_file(path: Path) -> dict[str, Any]:
                             for k in raw.get("larang", [])),
         "kebutuhan": "\n".join(f"{k} = {v}" for k, v in raw.get("kebutuhan", {}).items()),
     }
+
+
+# --- the shipped scenarios ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ShippedScenario:
+    """One of the example scenarios shipped with the program (`data/skenario/*.toml`, found like the reference
+    tables): file name, its `nama` and the question its opening comment asks."""
+
+    name: str
+    title: str
+    about: str
+
+
+def shipped_folder() -> Path:
+    from penempatan.reference import data_dir
+
+    return data_dir() / "skenario"
+
+
+def shipped() -> list[ShippedScenario]:
+    """The shipped scenarios, by file name; one that does not parse is left out (the tests read them all)."""
+    folder = shipped_folder()
+    out = []
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        try:
+            title = str(tomllib.loads(text).get("nama", path.stem))
+        except tomllib.TOMLDecodeError:
+            continue
+        about = " ".join(line.lstrip("# ").strip() for line in text.splitlines()
+                         if line.startswith("#") and not line.startswith("#!"))
+        out.append(ShippedScenario(path.name, title, about))
+    return out
+
+
+def shipped_text(name: str) -> str:
+    """The text of shipped scenario `name`; KeyError when there is none by that name."""
+    if name not in {s.name for s in shipped()}:
+        raise KeyError(name)
+    return (shipped_folder() / name).read_text(encoding="utf-8")
 
 
 def file_name(nama: str) -> str:

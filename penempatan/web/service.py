@@ -11,6 +11,7 @@ import shutil
 import threading
 import zipfile
 from collections import OrderedDict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from penempatan.analyze import Analysis
     from penempatan.excel.write_answers import Answers
     from penempatan.model import ProblemData
+    from penempatan.web.answers import AnswerLog
 
 BATAS_WAKTU = 60.0
 """Solver time limit per plan (seconds), the CLI's default."""
@@ -129,12 +131,17 @@ class Service:
             raise Refused("data masih bergalat: perbaiki dulu galat yang ditampilkan di halaman Unggah, lalu "
                           "unggah lagi", 422)
         scenario = self._scenario(b, skenario)
-        reference = None
-        if acuan is not None:
-            run = self.run(b, acuan)
-            reference = run.answers if run.answers.is_file() else run.plan
-        return self.tasks.submit(b.id, "rencana",
-                                 lambda task: self._solve(task, b, scenario, reference, acuan, kurva))
+        reference_run = self.run(b, acuan) if acuan is not None else None
+
+        def work(task: Task) -> int:
+            reference = None
+            if reference_run is not None:
+                # Answers recorded as they were typed reach the copy here, just before the solver reads it.
+                self.write_answers(reference_run)
+                reference = reference_run.answers if reference_run.answers.is_file() else reference_run.plan
+            return self._solve(task, b, scenario, reference, acuan, kurva)
+
+        return self.tasks.submit(b.id, "rencana", work)
 
     def _solve(self, task: Task, b: Berkas, scenario: Path | None, reference: Path | None, acuan: int | None,
                kurva: bool) -> int:
@@ -254,21 +261,49 @@ class Service:
 
     # --- answers --------------------------------------------------------------------------------------------------
     def answers(self, run: Run) -> Answers:
-        """What has been recorded for the plan (in its copy tanggapan.xlsx), or nothing yet."""
-        from penempatan.excel.write_answers import Answers, read_answers
+        """What has been recorded for the plan (as typed, even before tanggapan.xlsx is written)."""
+        return self.answer_log(run).answers()
 
-        return read_answers(run.answers) if run.answers.is_file() else Answers()
+    def answer_log(self, run: Run) -> AnswerLog:
+        """The recorded answers with who recorded each and when."""
+        from penempatan.web.answers import AnswerLog
 
-    def record(self, run: Run, people: dict[str, Any] | None = None, chains: dict[str, str] | None = None) -> int:
-        """Add answers (by NIP) and chain decisions to the plan's copy; the plan workbook is never changed."""
-        from penempatan.excel.write_answers import write_answers
+        return AnswerLog.load(run.answer_log, run.answers)
+
+    def record(self, run: Run, people: dict[str, Any] | None = None, chains: dict[str, str] | None = None, *,
+               who: str = "", write: bool = True) -> int:
+        """Add answers (by NIP) and chain decisions, signed `who` and now, to the plan's answer log; with
+        `write`, also to its copy tanggapan.xlsx (returns how many rows of the copy they matched), else the
+        copy is written when it is next needed (`write_answers`). The plan workbook is never changed.
+        AnswersError for a value outside the drop-downs, before anything is kept."""
+        from penempatan.excel.write_answers import Answers, check_answers
+        from penempatan.web.answers import AnswerLog, signer
+
+        check_answers(Answers(dict(people or {}), dict(chains or {})))
+        with self._lock:
+            log = AnswerLog.load(run.answer_log, run.answers)
+            log.update(dict(people or {}), dict(chains or {}), signer(who), datetime.now())
+            log.save(run.answer_log)
+            return self._write_answers(run, log) if write else 0
+
+    def write_answers(self, run: Run) -> None:
+        """Bring tanggapan.xlsx up to the answer log (nothing to do when it already is)."""
+        from penempatan.web.answers import AnswerLog
 
         with self._lock:
-            answers = self.answers(run)
-            answers.people.update(people or {})
-            answers.chains.update(chains or {})
-            answers.chains = {k: v for k, v in answers.chains.items() if v}
-            return write_answers(run.plan, run.answers, answers)
+            log = AnswerLog.load(run.answer_log, run.answers)
+            if log.unwritten or (run.answer_log.is_file() and not run.answers.is_file()):
+                self._write_answers(run, log)
+
+    def _write_answers(self, run: Run, log: AnswerLog) -> int:
+        from penempatan.excel.write_answers import write_answers
+        from penempatan.web.answers import sign_workbook
+
+        matched = write_answers(run.plan, run.answers, log.answers())
+        sign_workbook(run.answers, log)
+        log.unwritten = False
+        log.save(run.answer_log)
+        return matched
 
 
 def _problem(d: dict[str, Any]) -> Problem:

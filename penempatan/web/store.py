@@ -4,7 +4,8 @@ check, analysis, scenarios, comparisons and every plan made from it, so closing 
 Layout of `KERJA/<id>/`: `berkas.json` (original name, upload time), the input under its own file name,
 `periksa.json` and `masalah.xlsx` (check), `analisis.xlsx`, `skenario/*.toml`, `banding.xlsx` and
 `banding.json`, and `rencana/<n>/` for the n-th plan: `rencana.xlsx`, `laporan.html`, `kandidat.csv`,
-`rencana.json` (how it was made), `tanggapan.xlsx` (the copy with the answers) and `surat.zip`.
+`rencana.json` (how it was made), `tanggapan.json` (the answers as recorded, with who and when),
+`tanggapan.xlsx` (the copy with the answers) and `surat.zip`.
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ class Run:
     def answers(self) -> Path:
         """The copy of the plan workbook with the answers and decisions (`excel.write_answers`)."""
         return self.folder / "tanggapan.xlsx"
+
+    @property
+    def answer_log(self) -> Path:
+        """The answers as recorded in the app, each signed with who and when (`web.answers.AnswerLog`)."""
+        return self.folder / "tanggapan.json"
 
     @property
     def letters(self) -> Path:
@@ -244,6 +250,28 @@ def check_upload(name: str, raw: bytes) -> str:
     if safe.lower() in {"berkas.json", "periksa.json", "masalah.xlsx", "analisis.xlsx", "banding.xlsx"}:
         safe = f"data-{safe}"
     return safe
+
+
+SCENARIO_MAX_BYTES = 256 * 1024
+"""The largest scenario file accepted (a scenario with a thousand pins is about 60 KB)."""
+
+
+def check_scenario_upload(name: str, raw: bytes) -> str:
+    """The text of an uploaded scenario file; Refused for what is not a UTF-8 .toml file of a sane size."""
+    base = Path(name.replace("\\", "/")).name.strip()
+    shown = base or "(tanpa nama)"
+    if not base.lower().endswith(".toml"):
+        raise Refused(f"'{shown}' bukan berkas skenario .toml.", 415)
+    if len(raw) > SCENARIO_MAX_BYTES:
+        raise Refused(f"'{shown}' terlalu besar untuk berkas skenario (paling besar "
+                      f"{SCENARIO_MAX_BYTES // 1024} KB).", 413)
+    if not raw.strip():
+        raise Refused(f"'{shown}' kosong.", 400)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Refused(f"'{shown}' bukan teks UTF-8. Simpan lagi dengan pengodean UTF-8 (Notepad: Simpan "
+                      "sebagai → Encoding UTF-8).", 400) from None
 
 
 def _has_workbook(raw: bytes) -> bool:

@@ -109,8 +109,63 @@
     });
   }
 
+  /* Who records decisions: a name asked once per browser, kept in localStorage, sent with every htmx request
+     (header X-Pencatat) and in the `pencatat` field of plain forms. */
+  var NAME_KEY = "penempatan-pencatat";
+  function signer() { try { return localStorage.getItem(NAME_KEY) || ""; } catch (e) { return ""; } }
+  function showSigner(editing) {
+    var box = document.getElementById("pencatat");
+    if (!box) return;
+    var name = signer(), ask = editing || !name;
+    box.hidden = !name && !document.querySelector("[data-perlu-pencatat]");
+    box.querySelector("[data-nama-ada]").hidden = ask;
+    box.querySelector("[data-form-nama]").hidden = !ask;
+    box.querySelector("[data-nama]").textContent = name;
+    if (editing) { var input = box.querySelector("input[name=nama]"); input.value = name; input.focus(); }
+    Array.prototype.forEach.call(document.querySelectorAll("input[name=pencatat]"), function (i) { i.value = name; });
+  }
+  document.addEventListener("submit", function (ev) {
+    if (ev.target.matches("[data-form-nama]")) {
+      ev.preventDefault();
+      var name = ev.target.elements.nama.value.trim().replace(/\s+/g, " ");
+      if (name) { try { localStorage.setItem(NAME_KEY, name); } catch (e) { /* private mode: asked again */ } }
+      showSigner(false);
+      return;
+    }
+    Array.prototype.forEach.call(ev.target.querySelectorAll("input[name=pencatat]"), function (i) { i.value = signer(); });
+  }, true);
+  document.addEventListener("htmx:configRequest", function (ev) {
+    var name = signer();
+    if (name) ev.detail.headers["X-Pencatat"] = encodeURIComponent(name);
+  });
+
+  /* The column chooser of a wide table: hidden columns are classes on the table (CSS hides them), kept per
+     table in localStorage. */
+  function initColumns(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-kolom-untuk]"), function (box) {
+      if (box.dataset.siap) return;
+      box.dataset.siap = "1";
+      var table = document.getElementById(box.getAttribute("data-kolom-untuk")), key = "penempatan-kolom-" + table.id;
+      var hidden = [];
+      try { hidden = JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { hidden = []; }
+      var boxes = box.querySelectorAll("input[type=checkbox]");
+      function apply() {
+        var off = [];
+        Array.prototype.forEach.call(boxes, function (c) {
+          table.classList.toggle("tanpa-" + c.value, !c.checked);
+          if (!c.checked) off.push(c.value);
+        });
+        try { localStorage.setItem(key, JSON.stringify(off)); } catch (e) { /* not kept */ }
+      }
+      Array.prototype.forEach.call(boxes, function (c) { c.checked = hidden.indexOf(c.value) < 0; });
+      box.addEventListener("change", apply);
+      apply();
+    });
+  }
+
   var panel = function () { return document.getElementById("panel"); };
   document.addEventListener("click", function (ev) {
+    if (ev.target.closest("[data-ganti-nama]")) showSigner(true);
     var a = ev.target.closest("[data-buka-panel]");
     if (a && panel()) { panel().hidden = false; }
     if (ev.target.closest("[data-tutup-panel]") && panel()) { panel().hidden = true; }
@@ -122,6 +177,8 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     init(document);
+    initColumns(document);
+    showSigner(false);
     document.documentElement.setAttribute("data-siap", "1");
   });
 })();
