@@ -175,6 +175,28 @@ def analyze(
 
 
 @app.command(cls=Command)
+def suksesi(
+    data: _Data,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="SUKSESI.xlsx",
+                                                help="Workbook rencana suksesi. [bawaan: DATA-suksesi.xlsx di "
+                                                "folder DATA]")] = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Rencana suksesi: calon pengganti setiap jabatan kunci (JPT, Administrator, JF wajib diisi atau profesi
+    langka), kesiapannya, dan peringkat risiko jabatan."""
+    require_input(data)
+    outputs = Outputs(timpa, data)
+    out = outputs.claim(output, jobs.default_output(data, "suksesi"))
+    assert out is not None
+    with guard(data):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            read, plan = jobs.succession_files(data, out, status.update)
+        render.mention_warnings(read, data)
+        render.succession(plan)
+        outputs.written(out, "Rencana suksesi", _PRIVATE)
+
+
+@app.command(cls=Command)
 def explain(
     data: _Data,
     nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP pegawai yang dijelaskan.")] = None,

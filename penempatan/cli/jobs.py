@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from penempatan.result import Result
     from penempatan.scenario import Acuan, Scenario
     from penempatan.scoring import Tables
+    from penempatan.succession import SuccessionPlan
 
 Progress = Callable[[str], None]
 
@@ -413,6 +414,21 @@ def analyze_files(data: Path, out: Path, laporan: Path | None,
             progress("Menulis laporan HTML…")
             write_report(laporan, analyze_report(analysis, source=data.name))
     return read, analysis
+
+
+def succession_files(data: Path, out: Path, progress: Progress) -> tuple[ReadResult, SuccessionPlan]:
+    """`suksesi`: read, choose the successors of every key post, write the workbook; (read, plan)."""
+    from penempatan.excel.read import read_workbook
+    from penempatan.excel.write_succession import write_succession
+    from penempatan.succession import succession
+
+    read = read_workbook(data)
+    progress("Menyusun rencana suksesi jabatan kunci…")
+    plan = succession(read.data)
+    progress("Menulis workbook rencana suksesi…")
+    with output_batch():
+        write_succession(out, plan)
+    return read, plan
 
 
 def compare_files(data: Path, skenario: Sequence[Path], out: Path, laporan: Path | None, batas_waktu: float,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from penempatan.cli.jobs import Checked, Solved
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
+    from penempatan.succession import SuccessionPlan
 
 
 _EKSPEKTASI = ("di bawah", "sesuai", "di atas")
@@ -125,6 +126,34 @@ def analysis(result: Analysis) -> None:
         boxes = [box(ekspektasi, potensi) for ekspektasi in _EKSPEKTASI]
         grid.add_row(potensi, *(f"kotak {k}: {text.number(int(counts[k]))}" for k in boxes))
     term.console.print(grid)
+
+
+SUCCESSION_SHOWN = 10
+"""Key posts listed in the terminal after `suksesi`, highest risk first; all of them are in the workbook."""
+
+
+def succession(plan: SuccessionPlan) -> None:
+    """The succession plan's headline numbers, then the posts at highest risk with their successors."""
+    from penempatan.succession import summary
+
+    table = Table(title="Rencana suksesi", show_header=False)
+    table.add_column("", style="bold")
+    table.add_column("", justify="right")
+    for label, value in summary(plan):
+        table.add_row(label, Text(text.visible(value_text(value))))
+    term.console.print(table)
+    d = plan.data
+    for k in plan.posts[:SUCCESSION_SHOWN]:
+        q = d.positions[k.j]
+        term.say(f"{k.rank}. {q.nama} ({q.kode}, {q.unit}): {'; '.join(k.risks()) or '-'}")
+        for s in k.successors:
+            e = d.employees[s.i]
+            when = "siap sekarang" if s.ready_now else f"siap dalam {s.months} bulan"
+            term.say(f"   • {e.nama} ({e.nip}), skor {s.fit}, {when}")
+        if not k.successors:
+            term.say(f"   • {k.reason}")
+    if len(plan.posts) > SUCCESSION_SHOWN:
+        term.say(f"… dan {text.number(len(plan.posts) - SUCCESSION_SHOWN)} jabatan kunci lain (sheet Rencana Suksesi).")
 
 
 def comparison(result: Comparison) -> None:

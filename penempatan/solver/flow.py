@@ -168,3 +168,18 @@ def scaled_flow(s: Structure, values: np.ndarray, scale: int) -> tuple[np.ndarra
     if x is None:  # cannot happen: the same network was feasible unscaled
         raise RuntimeError("aliran berskala tidak layak")
     return x, total
+
+
+def arc_flows(tails: np.ndarray, heads: np.ndarray, caps: np.ndarray, costs: np.ndarray,
+              supplies: np.ndarray) -> np.ndarray:
+    """The flow on each arc of a min-cost flow (OR-Tools) given as arrays, for analyses outside the placement
+    problem (the succession plan) — the solver package stays the only place that imports OR-Tools. Raises when
+    the network has no feasible flow (callers add a bypass arc so that it always has one)."""
+    mcf = min_cost_flow.SimpleMinCostFlow()
+    mcf.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64),
+                                             costs.astype(np.int64))
+    mcf.set_nodes_supplies(np.arange(len(supplies), dtype=np.int32), supplies.astype(np.int64))
+    status = mcf.solve()
+    if status != mcf.OPTIMAL:
+        raise RuntimeError(f"min-cost flow: status {status}")
+    return np.asarray(mcf.flows(np.arange(len(tails), dtype=np.int32)))
