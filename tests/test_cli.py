@@ -128,10 +128,12 @@ def test_check_contoh_ok() -> None:
 
 
 def test_template_then_check(tmp_path: Path) -> None:
-    """`template` writes a workbook that `check` reads without errors."""
+    """`template` writes a workbook that `check` reads with one error per empty sheet, Pegawai and Jabatan (issue
+    23: it used to pass as "0 pegawai" and then crash `solve`); nothing else in it is wrong."""
     path = tmp_path / "t.xlsx"
     assert runner.invoke(app, ["template", str(path)]).exit_code == 0
-    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+    res = runner.invoke(app, ["check", str(path)])
+    assert res.exit_code == 2 and "2 galat" in res.output, res.output
 
 
 def test_demo_is_deterministic(tmp_path: Path) -> None:

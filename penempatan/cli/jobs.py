@@ -248,7 +248,7 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
         from penempatan.curve import benefit_curve
 
         progress("Kurva manfaat: menyelesaikan untuk tiap batas jumlah mutasi…")
-        curve = benefit_curve(problem, tables=tables, result=result,
+        curve = benefit_curve(problem, time_limit=batas_waktu, tables=tables, result=result,
                               progress=lambda msg: progress(f"Kurva manfaat: {msg}"))
     progress("Menulis workbook rekomendasi…")
     with output_batch():

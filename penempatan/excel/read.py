@@ -18,7 +18,7 @@ from penempatan.check import holders_not_qualified
 from penempatan.errors import InputError, Problem, Problems
 from penempatan.excel.cells import Codes
 from penempatan.excel.columns import SHEET_JABATAN, SHEET_PEGAWAI, SHEET_PENGATURAN
-from penempatan.excel.input_sheets import Sheet, load_sheets
+from penempatan.excel.input_sheets import Sheet, data_rows, load_sheets
 from penempatan.excel.read_employees import read_employees
 from penempatan.excel.read_params import read_params
 from penempatan.excel.read_positions import Posts, read_positions
@@ -53,6 +53,7 @@ def read_workbook(path: Path) -> ReadResult:
     posts = read_positions(sheets.get(SHEET_JABATAN), codes, problems)
     employees = read_employees(sheets.get(SHEET_PEGAWAI), codes, params, posts, problems)
     _warn_current_posts(employees, posts, sheets, ref, params, problems)
+    _require_rows(sheets, bool(posts.positions), bool(employees), problems)
     if not problems.errors:  # a dropped row is always explained by some error; if not, say so, never lose it
         for sheet in sheets.values():
             for number in sheet.dropped:
@@ -73,6 +74,28 @@ def read_workbook(path: Path) -> ReadResult:
         raise InputError(problems.items) from None
     _warn_unqualified_holders(data, sheets.get(SHEET_PEGAWAI), ref, problems)
     return ReadResult(data, problems.warnings)
+
+
+_NO_ROWS = {
+    SHEET_JABATAN: ("tidak ada jabatan: sheet ini belum berisi satu baris jabatan pun",
+                    "Isi satu baris per jabatan (Kode Jabatan, Nama Jabatan, Unit Kerja, Kebutuhan, …) di bawah "
+                    "judul kolom, lihat sheet Petunjuk; tanpa jabatan tidak ada rencana yang dapat disusun."),
+    SHEET_PEGAWAI: ("tidak ada pegawai: sheet ini belum berisi satu baris pegawai pun",
+                    "Isi satu baris per pegawai (NIP, Nama, Kode Jabatan Saat Ini, …) di bawah judul kolom, lihat "
+                    "sheet Petunjuk; tanpa pegawai tidak ada yang dapat ditempatkan."),
+}
+"""The error of an input sheet without a single data row, by sheet."""
+
+
+def _require_rows(sheets: dict[str, Sheet], any_post: bool, any_employee: bool, problems: Problems) -> None:
+    """A Jabatan or Pegawai sheet without a single data row (the fresh template) is one error naming the sheet
+    (rows that were there but not read have their own errors; a missing sheet is reported by load_sheets)."""
+    for name, present in ((SHEET_JABATAN, any_post), (SHEET_PEGAWAI, any_employee)):
+        sheet = sheets.get(name)
+        if present or sheet is None or next(data_rows(sheet, Problems()), None) is not None:
+            continue
+        message, hint = _NO_ROWS[name]
+        problems.error(sheet.name, None, None, None, message, hint)
 
 
 def _warn_unqualified_holders(data: ProblemData, pegawai: Sheet | None, ref: Reference,
