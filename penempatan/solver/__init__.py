@@ -17,8 +17,8 @@ The solve goes in up to three exact stages, each a proof when it succeeds:
    and priced over every allowed pair (`columns`) — if its optimum is integral, it is optimal; if its R11/R12
    priorities are fractional, each priority's LP bound is rounded first (`levels`: the least surplus any plan
    keeps, then the most must-fill seats such plans fill) and the LP of the plans at those levels is solved;
-3. CP-SAT on the residual (`cpsat`): first near the LP (its support and every pair within one must-fill seat
-   of it) to get an incumbent, then, after fixing every pair whose LP reduced cost proves it cannot beat that
+3. CP-SAT on the residual (`cpsat`): first near the LP (its support and every pair within one nilai point of
+   it) to get an incumbent, then, after fixing every pair whose LP reduced cost proves it cannot beat that
    incumbent, on what is left (if anything), with the incumbent as hint; its proof covers every allowed pair
    once the pairs outside the candidates priced within the LP's gap have been brought in.
 
