@@ -10,11 +10,16 @@ from fastapi.testclient import TestClient
 from penempatan.web import create_app
 
 WEB_TOKEN = "rahasia-uji"
+WEB_ORIGIN = "http://testserver"
+"""The origin of the TestClient's pages: what a browser sends as `Origin` with a change made from them."""
+PAGE_HEADERS = {"X-Token": WEB_TOKEN, "Origin": WEB_ORIGIN}
+"""What every request of the `client` fixture carries: the token in its header and the app's own origin."""
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """The web app on a fresh work folder, one per test module, every request carrying the token."""
+    """The web app on a fresh work folder, one per test module, every request carrying the token in its header
+    and the app's own origin, as the pages' requests do."""
     app = create_app(tmp_path_factory.mktemp("kerja"), WEB_TOKEN)
-    with TestClient(app, headers={"X-Token": WEB_TOKEN}) as c:
+    with TestClient(app, headers=PAGE_HEADERS) as c:
         yield c

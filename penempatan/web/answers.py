@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from penempatan.excel.write_answers import ANSWER_SHEET, CHAIN_SHEET, Answer, Answers, read_answers
-from penempatan.text import date_text, name_key, nip_lookup_key
-from penempatan.web.store import read_json, write_json
+from penempatan.text import date_text, name_key, nip_lookup_key, visible
+from penempatan.web.plan import PlanData
+from penempatan.web.store import Refused, read_json, write_json
 
 SIGN_COLUMNS = ("Dicatat Oleh", "Waktu Dicatat")
 """The columns added to `Tanggapan` and `Rantai Mutasi` of tanggapan.xlsx (after the plan's own columns)."""
@@ -126,6 +127,24 @@ def answers_from_form(form: Mapping[str, object], nips: list[str] | None = None)
             continue
         out[nip] = Answer(*(str(form.get(f"{f}-{nip}", "") or "").strip() for f in FORM_FIELDS))
     return out
+
+
+def refuse_unknown(plan: PlanData, people: Mapping[str, object], chains: Mapping[str, object] | None = None, *,
+                   field: str = "tanggapan.{}") -> None:
+    """Refused (422), naming the field and the value, for an answer to a NIP that plan `plan` does not move or
+    a decision on a chain it does not have; called before anything is recorded, so nothing is dropped quietly.
+    `field` names where a NIP was given ('t-{}' in the page's form)."""
+    movers = {nip_lookup_key(m.nip) for m in plan.moves}
+    number = plan.run.number
+    for nip in people:
+        if nip_lookup_key(nip) not in movers:
+            raise Refused(f"{visible(field.format(nip))}: NIP {visible(nip)} tidak diusulkan pindah di rencana "
+                          f"{number}; tidak ada tanggapan yang dicatat.", 422, field=field.format(nip), value=nip)
+    ids = {c.id for c in plan.chains}
+    for chain in chains or {}:
+        if chain.strip() not in ids:
+            raise Refused(f"rantai.{visible(chain)}: rantai {visible(chain)} tidak ada di rencana {number}; tidak "
+                          "ada keputusan yang dicatat.", 422, field=f"rantai.{chain}", value=chain)
 
 
 def signer(name: str) -> str:

@@ -4,15 +4,19 @@ refusals are `{"galat": …}` with a 4xx status."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from collections.abc import AsyncGenerator, Mapping
+from typing import Any
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile as StarletteUpload
+from starlette.formparsers import MultiPartException, MultiPartParser
 
+from penempatan.text import visible
+from penempatan.web.answers import refuse_unknown
 from penempatan.web.service import Service, explain
-from penempatan.web.store import MAX_BYTES, Refused, check_upload
+from penempatan.web.store import MAX_BYTES, Refused
 from penempatan.web.tasks import problem_json
 
 router = APIRouter(prefix="/api")
@@ -36,18 +40,62 @@ def signer_of(request: Request, form: Mapping[str, object] | None = None) -> str
     return given.strip()
 
 
-async def read_upload(upload: UploadFile) -> tuple[str, bytes]:
-    """The uploaded file's name and bytes, refused past MAX_BYTES without reading the rest."""
-    raw = await upload.read(MAX_BYTES + 1)
-    name = upload.filename or ""
-    check_upload(name, raw)
+UPLOAD_FRAMING = 64 * 1024
+"""Room in a request body for the multipart framing around the file (boundary, part headers)."""
+
+
+async def receive_file(request: Request, limit: int, too_big: str, field: str = "berkas") -> tuple[str, bytes]:
+    """The name and bytes of the file in multipart field `field`, read as the body streams in: a body larger
+    than `limit` (plus its framing) is refused (413, `too_big`) as soon as it says so in Content-Length, or
+    else once that much has arrived, so nothing larger is ever read, spooled or kept."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit + UPLOAD_FRAMING:
+        raise Refused(too_big, 413)
+    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        raise Refused(f"kirim berkas sebagai multipart/form-data dengan isian '{field}'", 415)
+
+    async def body() -> AsyncGenerator[bytes, None]:
+        seen = 0
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > limit + UPLOAD_FRAMING:
+                raise Refused(too_big, 413)
+            yield chunk
+
+    try:
+        form = await MultiPartParser(request.headers, body(), max_files=1, max_fields=20).parse()
+    except MultiPartException as exc:
+        raise Refused(f"kiriman berkas tidak dapat dibaca: {exc.message}", 400) from None
+    try:
+        upload = form.get(field)
+        if not isinstance(upload, StarletteUpload):
+            raise Refused(f"isian '{field}' tidak berisi berkas", 422)
+        return upload.filename or "", await upload.read(limit + 1)
+    finally:
+        await form.close()
+
+
+def too_big_workbook() -> str:
+    return (f"berkas terlalu besar: lebih dari {MAX_BYTES // 1024 // 1024} MB, batas unggahan. Hapus sheet lain "
+            "dari workbook lalu unggah lagi.")
+
+
+async def receive_workbook(request: Request) -> tuple[str, bytes]:
+    """The uploaded workbook's name and bytes (multipart field `berkas`), cut off past MAX_BYTES."""
+    name, raw = await receive_file(request, MAX_BYTES, too_big_workbook())
     return name, raw
 
 
-@router.post("/berkas", status_code=201)
-async def upload(request: Request, berkas: Annotated[UploadFile, File()]) -> dict[str, str]:
-    """Upload a workbook (multipart field `berkas`); returns its id in the work folder."""
-    name, raw = await read_upload(berkas)
+_MULTIPART = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["berkas"],
+    "properties": {"berkas": {"type": "string", "format": "binary"}}}}}}}
+
+
+@router.post("/berkas", status_code=201, openapi_extra=_MULTIPART)
+async def upload(request: Request) -> dict[str, str]:
+    """Upload a workbook (multipart field `berkas`, at most 50 MB); returns its id in the work folder and the
+    name it is kept under."""
+    name, raw = await receive_workbook(request)
     b = service(request).store.add(name, raw)
     return {"id": b.id, "nama": b.name}
 
@@ -123,6 +171,10 @@ def explain_json(request: Request, berkas_id: str, nip: str | None = None, jabat
     return explain(svc.plan(svc.store.get(berkas_id), rencana), nip, jabatan)
 
 
+ANSWER_KEYS = frozenset({"tanggapan", "alasan", "keputusan", "catatan"})
+"""The fields of one answer in `AnswersRequest.tanggapan` (those of `excel.write_answers.Answer`)."""
+
+
 class AnswersRequest(BaseModel):
     """Answers by NIP (tanggapan Setuju/Keberatan, alasan, keputusan Terima/Tolak, catatan) and chain
     decisions by chain id (Setuju/Tolak), recorded as made by `pencatat`."""
@@ -139,11 +191,17 @@ def record_answers(request: Request, berkas_id: str, body: AnswersRequest,
     from penempatan.excel.write_answers import Answer, AnswersError
 
     svc = service(request)
-    run = svc.run(svc.store.get(berkas_id), rencana)
+    plan = svc.plan(svc.store.get(berkas_id), rencana)
+    run = plan.run
+    refuse_unknown(plan, body.tanggapan, body.rantai)
+    for nip, given in body.tanggapan.items():
+        unknown = sorted(given.keys() - ANSWER_KEYS)
+        if unknown:
+            place = f"tanggapan.{nip}.{unknown[0]}"
+            raise Refused(f"{visible(place)}: isian '{visible(unknown[0])}' tidak dikenal; yang dikenal: "
+                          f"{', '.join(sorted(ANSWER_KEYS))}.", 422, field=place, value=unknown[0])
     try:
-        people = {nip: Answer(**{k: v for k, v in a.items() if k in ("tanggapan", "alasan", "keputusan",
-                                                                       "catatan")})
-                  for nip, a in body.tanggapan.items()}
+        people = {nip: Answer(**given) for nip, given in body.tanggapan.items()}
         n = svc.record(run, people, body.rantai, who=body.pencatat or signer_of(request))
     except AnswersError as exc:
         raise Refused(str(exc), 422) from None

@@ -38,6 +38,7 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
     # OpenAPI description is at /openapi.json (with the token, like everything else).
     app = FastAPI(title="penempatan", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan)
     app.state.service = Service(Store(folder), TaskQueue())
+    app.state.csrf = access.csrf_token(token)
     app.middleware("http")(access.guard(token, hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -48,7 +49,8 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> Response:
-        return _refusal(request, exc.message, exc.status, [])
+        where = {"bidang": exc.field, "nilai": exc.value} if exc.field else {}
+        return _refusal(request, exc.message, exc.status, [], where)
 
     @app.exception_handler(Stop)
     @app.exception_handler(InputError)
@@ -61,7 +63,9 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
     return app
 
 
-def _refusal(request: Request, message: str, status: int, problems: list[Problem]) -> Response:
+def _refusal(request: Request, message: str, status: int, problems: list[Problem],
+             where: dict[str, str] | None = None) -> Response:
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"galat": message, "masalah": [problem_json(p) for p in problems]}, status_code=status)
+        return JSONResponse({"galat": message, **(where or {}), "masalah": [problem_json(p) for p in problems]},
+                            status_code=status)
     return render(request, "galat.html", {"pesan": message, "masalah": problems}, status_code=status)

@@ -128,14 +128,16 @@ def answers_page(request: Request, berkas_id: str, rencana: int | None = None, p
 async def save_answers(request: Request, berkas_id: str, rencana: Annotated[int, Form()]) -> Response:
     """Every answer of the form into the plan's copy tanggapan.xlsx (the plan workbook itself unchanged)."""
     from penempatan.excel.write_answers import AnswersError
-    from penempatan.web.answers import answers_from_form
+    from penempatan.web.answers import answers_from_form, refuse_unknown
 
     svc = service(request)
     b = svc.store.get(berkas_id)
     plan = svc.plan(b, rencana)
     form = await request.form()
+    typed = answers_from_form(form)
+    refuse_unknown(plan, typed, field="t-{}")
     try:
-        svc.record(plan.run, answers_from_form(form, [m.nip for m in plan.moves]), who=signer_of(request, form))
+        svc.record(plan.run, typed, who=signer_of(request, form))
     except AnswersError as exc:
         raise Refused(str(exc), 422) from None
     return RedirectResponse(f"/berkas/{b.id}/tanggapan?rencana={plan.run.number}&pesan="

@@ -7,13 +7,21 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from penempatan.errors import group_problems
-from penempatan.web.api import XLSX, read_upload, service
+from penempatan.web.api import XLSX, receive_file, receive_workbook, service
 from penempatan.web.rendering import render
-from penempatan.web.store import Berkas, Refused
+from penempatan.web.store import (
+    SCENARIO_MAX_BYTES,
+    Berkas,
+    Refused,
+    check_scenario_upload,
+    shown_name,
+    too_big_scenario,
+    upload_stem,
+)
 
 router = APIRouter()
 GROUP_SHOWN = 200
@@ -42,9 +50,9 @@ def home(request: Request) -> Response:
 
 
 @router.post("/unggah")
-async def upload(request: Request, berkas: Annotated[UploadFile, File()]) -> Response:
+async def upload(request: Request) -> Response:
     try:
-        name, raw = await read_upload(berkas)
+        name, raw = await receive_workbook(request)
         b = service(request).store.add(name, raw)
     except Refused as exc:
         return _home(request, exc.message, exc.status)
@@ -182,20 +190,19 @@ def _saved(b: Berkas, name: str, message: str) -> Response:
 
 
 @router.post("/berkas/{berkas_id}/skenario/unggah")
-async def upload_scenario(request: Request, berkas_id: str, berkas: Annotated[UploadFile, File()]) -> Response:
+async def upload_scenario(request: Request, berkas_id: str) -> Response:
     """A scenario file from the planner's computer: checked by the scenario reader as `solve -s` reads it, then
     kept under its own name (a scenario of that name is replaced), ready to edit, solve or compare."""
     from penempatan.web.scenario_form import file_name
-    from penempatan.web.store import SCENARIO_MAX_BYTES, check_scenario_upload
 
     svc = service(request)
     b = svc.store.get(berkas_id)
-    given = berkas.filename or ""
     try:
-        text = check_scenario_upload(given, await berkas.read(SCENARIO_MAX_BYTES + 1))
+        given, raw = await receive_file(request, SCENARIO_MAX_BYTES, too_big_scenario())
+        text = check_scenario_upload(given, raw)
     except Refused as exc:
         return _parameter(request, b, galat_lain=[exc.message], status_code=exc.status)
-    return _keep_file(request, b, file_name(Path(given).stem), text, f"diunggah dari {Path(given).name}")
+    return _keep_file(request, b, file_name(upload_stem(given)), text, f"diunggah dari {shown_name(given)}")
 
 
 @router.post("/berkas/{berkas_id}/skenario/bawaan")

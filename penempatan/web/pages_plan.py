@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from penempatan.explain import ChainRow, EmptySeatRow, MoveRow, TrainingRow
+from penempatan.text import visible
 from penempatan.web.api import service, signer_of
 from penempatan.web.pages_input import berkas_page
 from penempatan.web.plan import curve_svg
@@ -60,7 +61,7 @@ async def start_plan(request: Request, berkas_id: str) -> Response:
     """Queue a solve and answer with the progress bar, which polls until the plan is ready. A re-plan from the
     Tanggapan page carries the answers on screen: they are recorded first, so none typed just before is lost."""
     from penempatan.excel.write_answers import AnswersError
-    from penempatan.web.answers import answers_from_form
+    from penempatan.web.answers import answers_from_form, refuse_unknown
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -68,8 +69,11 @@ async def start_plan(request: Request, berkas_id: str) -> Response:
     skenario, kurva, acuan = (str(form.get(k, "") or "") for k in ("skenario", "kurva", "acuan"))
     reference = int(acuan) if acuan.isdigit() else None
     try:
+        if acuan and reference is None:
+            raise Refused(f"acuan: '{visible(acuan)}' bukan nomor rencana", 422, field="acuan", value=acuan)
         typed = answers_from_form(form)
         if reference is not None and typed:
+            refuse_unknown(svc.plan(b, reference), typed, field="t-{}")
             try:
                 svc.record(svc.run(b, reference), typed, who=signer_of(request, form), write=False)
             except AnswersError as exc:

@@ -3,13 +3,16 @@ the one home of Indonesian numbers and dates (`penempatan.text`)."""
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from penempatan import __version__, text
 
@@ -44,6 +47,23 @@ def _moment(iso: str | None) -> str:
     return f"{text.date_text(when)} {when:%H:%M}"
 
 
+def _shown(v: Any) -> Any:
+    """Every `{{ … }}` of every template passes here before it is escaped: text (from the input above all) has
+    its control characters and bidi overrides shown as '�' (`text.visible`), so a cell cannot reorder or hide
+    what the page shows around it. Markup the app made itself (the curve's SVG) stays markup."""
+    if isinstance(v, Markup):
+        return Markup(text.visible(str(v)))
+    return text.visible(v) if isinstance(v, str) else v
+
+
+def _url(v: Any) -> str:
+    """A value as one parameter or path segment of a link: every character that means something in a URL
+    ('/', '#', '?', '&', spaces, …) percent-encoded."""
+    return quote(str(v), safe="")
+
+
+_templates.env.finalize = _shown
+_templates.env.filters["url"] = _url
 _templates.env.filters["nilai"] = _value
 _templates.env.filters["waktu"] = _moment
 _templates.env.filters["angka"] = text.number
@@ -52,12 +72,13 @@ _templates.env.globals["versi"] = __version__
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,
            status_code: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
-    return _templates.TemplateResponse(request, name, context or {}, status_code=status_code, headers=headers)
+    """Template `name`; every page gets `csrf`, the token its forms and htmx requests send with a change
+    (`access`)."""
+    full = {"csrf": request.app.state.csrf, **(context or {})}
+    return _templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)
 
 
 def alert(message: str, status_code: int) -> HTMLResponse:
     """A refusal shown in place of a fragment (htmx swaps it in)."""
-    import html
-
-    return HTMLResponse(f'<p class="galat" role="alert">{html.escape(message, quote=True)}</p>',
+    return HTMLResponse(f'<p class="galat" role="alert">{html.escape(text.visible(message), quote=True)}</p>',
                         status_code=status_code)

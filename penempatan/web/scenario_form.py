@@ -243,6 +243,9 @@ def shipped_text(name: str) -> str:
 
 
 def file_name(nama: str) -> str:
-    """A scenario's file name from the name the planner typed (letters, digits, - and _)."""
-    stem = re.sub(r"[^\w\-]+", "-", nama.strip().lower()).strip("-")[:50] or "skenario"
+    """A scenario's file name from the name the planner typed (letters, digits, - and _; never a name Windows
+    reserves)."""
+    stem = re.sub(r"[^\w\-]+", "-", nama.strip().lower()).strip("-")[:50].strip("-") or "skenario"
+    if re.fullmatch(r"con|prn|aux|nul|com\d|lpt\d", stem):
+        stem = f"skenario-{stem}"
     return f"{stem}.toml"

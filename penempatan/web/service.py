@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from penempatan.cli import jobs
 from penempatan.errors import Problem, Severity
+from penempatan.text import visible
 from penempatan.web.plan import PlanData
 from penempatan.web.store import Berkas, Refused, Run, Store, read_json, write_json
 from penempatan.web.tasks import Task, TaskQueue
@@ -131,7 +132,10 @@ class Service:
             raise Refused("data masih bergalat: perbaiki dulu galat yang ditampilkan di halaman Unggah, lalu "
                           "unggah lagi", 422)
         scenario = self._scenario(b, skenario)
-        reference_run = self.run(b, acuan) if acuan is not None else None
+        try:
+            reference_run = self.run(b, acuan) if acuan is not None else None
+        except Refused as exc:
+            raise Refused(f"acuan: {exc.message}", exc.status, field="acuan", value=str(acuan)) from None
 
         def work(task: Task) -> int:
             reference = None
@@ -207,9 +211,13 @@ class Service:
     def _scenario(self, b: Berkas, name: str | None) -> Path | None:
         if not name:
             return None
-        path = b.scenario(name)
+        try:
+            path = b.scenario(name)
+        except Refused as exc:
+            raise Refused(exc.message, exc.status, field="skenario", value=name) from None
         if not path.is_file():
-            raise Refused(f"skenario {name} tidak ada lagi di folder kerja", 404)
+            raise Refused(f"skenario {visible(name)} tidak ada lagi di folder kerja", 404, field="skenario",
+                          value=name)
         return path
 
     # --- compare --------------------------------------------------------------------------------------------------
@@ -329,4 +337,5 @@ def explain(plan: PlanData, nip: str | None, jabatan: str | None) -> dict[str, A
         assert jabatan is not None
         return {"jabatan": explanation.post(plan.view, find_post(plan.view.data, jabatan))}
     except Stop as exc:
-        raise Refused(exc.message.removeprefix("Argumen salah: "), 404) from None
+        field, value = ("nip", nip) if nip is not None else ("jabatan", jabatan or "")
+        raise Refused(visible(exc.message.removeprefix("Argumen salah: ")), 404, field=field, value=value) from None

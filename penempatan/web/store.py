@@ -15,6 +15,7 @@ import json
 import re
 import secrets
 import shutil
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from penempatan.atomic import write_atomically
+from penempatan.text import visible
 
 MAX_BYTES = 50 * 1024 * 1024
 """The largest workbook accepted (50 MB; a 100,000-employee demo workbook is about 10 MB)."""
@@ -32,12 +34,16 @@ _SCENARIO = re.compile(r"^[\w\-]{1,60}\.toml$")
 
 
 class Refused(Exception):
-    """A request the work folder refuses, with the message shown to the planner (Bahasa Indonesia)."""
+    """A request the work folder refuses, with the message shown to the planner (Bahasa Indonesia) and, when
+    one field of the request is the cause, that field and its value (the API answers them as `bidang` and
+    `nilai`)."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
+    def __init__(self, message: str, status: int = 400, *, field: str = "", value: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.field = field
+        self.value = value
 
 
 def write_json(path: Path, obj: Any) -> None:
@@ -205,8 +211,13 @@ class Store:
         berkas_id = secrets.token_hex(5)
         folder = self.folder / berkas_id
         folder.mkdir()
-        (folder / safe).write_bytes(raw)
-        write_json(folder / "berkas.json", {"nama": safe, "diunggah": datetime.now().isoformat(timespec="seconds")})
+        try:
+            (folder / safe).write_bytes(raw)
+            write_json(folder / "berkas.json", {"nama": safe,
+                                                "diunggah": datetime.now().isoformat(timespec="seconds")})
+        except OSError:  # a full disk: no half-made berkas is left behind
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         return Berkas(berkas_id, folder)
 
     def add_loose(self, name: str) -> Berkas:
@@ -228,38 +239,80 @@ def _too_big(size: int) -> str:
 
 
 def check_upload(name: str, raw: bytes) -> str:
-    """The file name to store an upload under; Refused for what is not an .xlsx workbook or is too big.
+    """The file name to store an upload under (`stored_name`); Refused for what is not an .xlsx workbook or is
+    too big.
 
     Only the outer shape is checked here (name, size, a zip with a workbook part); the content gets the
     reader's located problems (`penempatan check`).
     """
-    base = Path(name.replace("\\", "/")).name.strip()
+    base, shown = _base(name), shown_name(name)
     if not base.lower().endswith(".xlsx"):
-        shown = base or "(tanpa nama)"
         other = base.lower().endswith((".xls", ".csv", ".ods"))
         hint = " Simpan dulu sebagai Excel Workbook (.xlsx) di Excel." if other else ""
         raise Refused(f"'{shown}' bukan workbook Excel .xlsx.{hint}", 415)
     if len(raw) > MAX_BYTES:
         raise Refused(_too_big(len(raw)), 413)
     if not raw:
-        raise Refused(f"'{base}' kosong (0 byte).", 400)
+        raise Refused(f"'{shown}' kosong (0 byte).", 400)
     if not zipfile.is_zipfile(io.BytesIO(raw)) or not _has_workbook(raw):
-        raise Refused(f"'{base}' bukan workbook .xlsx yang dapat dibaca (rusak, terenkripsi dengan kata sandi, "
+        raise Refused(f"'{shown}' bukan workbook .xlsx yang dapat dibaca (rusak, terenkripsi dengan kata sandi, "
                       "atau format lain yang diberi nama .xlsx). Buka di Excel lalu simpan lagi sebagai .xlsx.", 400)
-    safe = _SAFE_NAME.sub("_", base).strip(" .") or "data.xlsx"
-    if safe.lower() in {"berkas.json", "periksa.json", "masalah.xlsx", "analisis.xlsx", "banding.xlsx"}:
+    safe = stored_name(name, ".xlsx")
+    if safe.lower() in {"masalah.xlsx", "analisis.xlsx", "banding.xlsx"}:
         safe = f"data-{safe}"
     return safe
+
+
+NAME_BYTES = 120
+"""The longest stem of a stored name, in UTF-8 bytes (file systems allow 255 per name; the folder path and
+Excel's 218-character path limit on Windows need room too)."""
+SHOWN_NAME = 80
+"""The longest uploaded name repeated in a message, in characters."""
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.IGNORECASE)
+
+
+def _base(name: str) -> str:
+    """The last part of an uploaded name, whichever separator the browser's system uses."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+
+
+def upload_stem(name: str) -> str:
+    """The uploaded name without folder and suffix."""
+    base = _base(name)
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def shown_name(name: str) -> str:
+    """An uploaded name as a message repeats it: without folders, control characters and bidi overrides shown
+    as '�', at most SHOWN_NAME characters."""
+    base = visible(_base(name)) or "(tanpa nama)"
+    return base if len(base) <= SHOWN_NAME else base[:SHOWN_NAME - 1] + "…"
+
+
+def stored_name(name: str, suffix: str) -> str:
+    """A safe file name for an upload ending in `suffix` (lower case): no folder, only letters, digits, '.',
+    '-', '_' and spaces (anything else, control characters and bidi overrides included, becomes '_'), at
+    most NAME_BYTES bytes before the suffix, never a name Windows reserves (CON, NUL, COM1, …)."""
+    base = unicodedata.normalize("NFC", _base(name))
+    stem = base[:-len(suffix)] if base.lower().endswith(suffix) else base
+    stem = _SAFE_NAME.sub("_", stem).strip(" .")
+    stem = stem.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore").rstrip(" .") or "data"
+    if _WINDOWS_RESERVED.match(stem.split(".", 1)[0].strip()):
+        stem = f"data-{stem}"
+    return stem + suffix
 
 
 SCENARIO_MAX_BYTES = 256 * 1024
 """The largest scenario file accepted (a scenario with a thousand pins is about 60 KB)."""
 
 
+def too_big_scenario() -> str:
+    return f"berkas terlalu besar untuk berkas skenario (paling besar {SCENARIO_MAX_BYTES // 1024} KB)."
+
+
 def check_scenario_upload(name: str, raw: bytes) -> str:
     """The text of an uploaded scenario file; Refused for what is not a UTF-8 .toml file of a sane size."""
-    base = Path(name.replace("\\", "/")).name.strip()
-    shown = base or "(tanpa nama)"
+    base, shown = _base(name), shown_name(name)
     if not base.lower().endswith(".toml"):
         raise Refused(f"'{shown}' bukan berkas skenario .toml.", 415)
     if len(raw) > SCENARIO_MAX_BYTES:
