@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,3 +25,14 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     app = create_app(tmp_path_factory.mktemp("kerja"), WEB_TOKEN)
     with TestClient(app, headers=PAGE_HEADERS) as c:
         yield c
+
+
+def wait_task(client: TestClient, task: str, timeout: float = 90) -> dict[str, Any]:
+    """The state of the web app's background task `task` once it has ended (selesai or gagal)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state: dict[str, Any] = client.get(f"/api/tugas/{task}").json()
+        if state["status"] in ("selesai", "gagal"):
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"tugas {task} belum selesai")

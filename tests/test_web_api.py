@@ -4,13 +4,12 @@ explanations, downloads, scenarios, answers and the re-plan, and the answers wri
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from conftest import WEB_TOKEN
+from conftest import wait_task as _wait
 from fastapi.testclient import TestClient
 
 from penempatan.excel.read_plan import read_plan_moves, read_saved_plan
@@ -25,16 +24,6 @@ def _upload(client: TestClient, path: Path = CONTOH, name: str | None = None) ->
     r = client.post("/api/berkas", files={"berkas": (name or path.name, path.read_bytes())})
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
-
-
-def _wait(client: TestClient, task: str, timeout: float = 90) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        state: dict[str, Any] = client.get(f"/api/tugas/{task}").json()
-        if state["status"] in ("selesai", "gagal"):
-            return state
-        time.sleep(0.1)
-    raise AssertionError(f"tugas {task} belum selesai")
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,14 @@ import re
 import select
 import socket
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 import openpyxl
 import pytest
 from conftest import WEB_ORIGIN, WEB_TOKEN
+from conftest import wait_task as _wait
 from fastapi.testclient import TestClient
 
 from penempatan.web.access import csrf_token, new_token
@@ -34,16 +33,6 @@ COOKIE = "penempatan_token_80"
 
 def _listing(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
-
-
-def _wait(client: TestClient, task: str, timeout: float = 90) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        state: dict[str, Any] = client.get(f"/api/tugas/{task}").json()
-        if state["status"] in ("selesai", "gagal"):
-            return state
-        time.sleep(0.1)
-    raise AssertionError(f"tugas {task} belum selesai")
 
 
 def _odd_codes(path: Path) -> dict[str, str]:

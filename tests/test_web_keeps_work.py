@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 import openpyxl
 import pytest
+from conftest import wait_task as _wait
 from fastapi.testclient import TestClient
-from test_web_api import _wait
 
 from penempatan.excel.read_plan import read_plan_moves
 from penempatan.excel.write_answers import Answer, read_answers
