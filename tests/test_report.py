@@ -17,7 +17,7 @@ from penempatan.cli import app
 from penempatan.compare import Comparison, Plan
 from penempatan.curve import benefit_curve
 from penempatan.excel.write_plan import SHEETS
-from penempatan.explain import PlanView, plan_summary, summary_lines
+from penempatan.explain import PlanView, move_rows, plan_summary, summary_lines
 from penempatan.explain.stays import holder_warnings
 from penempatan.explain.training import training_needs
 from penempatan.model import ProblemData
@@ -277,3 +277,28 @@ def test_report_renders_without_the_workbook_writers():
             "print(sorted(m for m in sys.modules if m.startswith('penempatan.excel')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_print_is_the_committee_book(plain):
+    """Printing prints the committee's book instead of the screen: A4 landscape with page numbers, a summary,
+    the list with one row per move in the workbook's order, an empty `Keputusan` and the signature block,
+    the chains, empty seats and training; fixed column widths with text wrapping in its cell (nothing clipped)."""
+    data, tables, result = plain
+    text = solve_report(*plain)
+    css = text[text.index("<style>"):text.index("</style>")]
+    assert "@page{size:A4 landscape" in css and 'counter(page) " dari " counter(pages)' in css
+    media = css[css.index("@media print"):]
+    assert "main:has(#buku)>section:not(#buku),body:has(#buku) header{display:none!important}" in media
+    assert ".book{display:block" in media and 'id="buku"' not in analyze_report(analyze(data))
+    assert "overflow-wrap:anywhere" in media and "table.fixed" in media
+    assert ".book{display:none}" in css[:css.index("@media print")]
+    book = text[text.index('<section id="buku"'):]
+    assert [h for h in re.findall(r"<h2>([^<(]+)", book)] == [
+        "Ringkasan rencana", "Daftar usulan ", "Rantai mutasi ", "Jabatan yang masih kosong ", "Kebutuhan pelatihan "]
+    listed = book[book.index("book-list"):book.index('<div class="signatures">')]
+    rows = re.findall(r"<tr><td>(\d+)</td><td>[^<]*\n(\d+)</td>", listed)
+    moves = move_rows(PlanView(data, tables, result))
+    assert [int(k) for k, _ in rows] == list(range(1, len(moves) + 1))
+    assert [nip for _, nip in rows] == [m.nip for m in moves]
+    assert listed.count("<td></td></tr>") == len(moves)  # Keputusan left empty
+    assert "Ketua Baperjakat" in book and "Sekretaris Baperjakat" in book

@@ -51,14 +51,15 @@ def test_sheets_in_order_with_exact_headers(plan):
     *_, path = plan
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
-    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Rantai Mutasi", "Tanggapan", "Tetap", "Jabatan Kosong",
-                             "Kebutuhan Pelatihan", "Per Unit", "Parameter"]
+    assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Daftar Usulan", "Rantai Mutasi", "Tanggapan", "Tetap",
+                             "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit", "Parameter"]
     for name, header in SHEETS.items():
         ws = wb[name]
         assert tuple(c.value for c in ws[1]) == header
         assert all(c.font.bold for c in ws[1])
         assert ws.freeze_panes == "A2"
-        assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
+        if name != "Daftar Usulan":  # its signature block follows the filtered rows
+            assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
     assert SHEETS["Usulan Mutasi"][12:] == ("Rantai", "Urutan Rantai", "Tujuan", "Alasan", "Penjelasan", "Perhatian")
     assert SHEETS["Jabatan Kosong"][-1] == "Calon"
     assert SHEETS["Kebutuhan Pelatihan"] == ("NIP", "Nama", "Jabatan Tujuan", "Pelatihan", "Dasar", "Kapan")

@@ -2,7 +2,8 @@
 
 Each sheet renders the typed rows of the plan view (`penempatan.explain`: `move_rows`, `stay_rows`, …), which the
 HTML report renders too; a sheet's header is its row type's `COLUMNS`. `Ringkasan` is the plan's `PlanSummary`,
-`Penjelasan` the text the employee reads; `Kurva Manfaat` is added when the plan comes with a benefit curve.
+`Penjelasan` the text the employee reads; `Daftar Usulan` is the same moves laid out for the committee's
+paper (excel/move_list.py); `Kurva Manfaat` is added when the plan comes with a benefit curve.
 `Tanggapan` (one row per mover) and the `Keputusan` column of `Rantai Mutasi` are left empty, with drop-downs,
 for the planner to record the employees' answers and the committee's decisions (SPEC 7); `solve --acuan` reads
 them back (excel/read_plan.py). A plan re-solved against an earlier one (`--acuan`) also has the sheet
@@ -27,8 +28,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from penempatan import __version__
+from penempatan.committee import COLUMNS as LIST_COLUMNS
 from penempatan.curve import CURVE_HEADER, CurvePoint, curve_rows
 from penempatan.excel.common import as_text, atomic_save, param_value
+from penempatan.excel.move_list import SHEET as LIST_SHEET
+from penempatan.excel.move_list import write_move_list
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
 from penempatan.explain import (
     MOVE_KINDS,
@@ -50,6 +54,7 @@ from penempatan.explain import (
     unit_rows,
 )
 from penempatan.explain.changes import ChangeRow
+from penempatan.explain.summary import outcome
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
@@ -60,6 +65,7 @@ from penempatan.text import number
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),
     "Usulan Mutasi": MoveRow.COLUMNS,
+    LIST_SHEET: LIST_COLUMNS,
     "Rantai Mutasi": (*ChainRow.COLUMNS, "Keputusan"),
     "Tanggapan": ("NIP", "Nama", "Usulan", "Tanggapan", "Alasan", "Keputusan", "Catatan"),
     "Tetap": StayRow.COLUMNS,
@@ -68,8 +74,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "Per Unit": UnitRow.COLUMNS,
     "Parameter": ("Parameter", "Nilai"),
 }
-"""Sheet names and header rows of the output workbook, in order (SPEC 5, plus `Rantai Mutasi` and SPEC 7's
-`Tanggapan`)."""
+"""Sheet names and header rows of the output workbook, in order (SPEC 5, plus the printable `Daftar Usulan`,
+`Rantai Mutasi` and SPEC 7's `Tanggapan`)."""
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     (CHAINS_SHEET, "Keputusan"): (APPROVE, REJECT),
@@ -117,6 +123,9 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
         "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
     }
     for name, header in SHEETS.items():
+        if name == LIST_SHEET:
+            write_move_list(wb, moves, tanggal_acuan=data.params.tanggal_acuan, instansi=data.params.nama_instansi)
+            continue
         write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS.get(name, {}))
         _add_choices(wb, name, header, len(rows[name]))
         if name == "Ringkasan" and changes is not None:
@@ -154,8 +163,10 @@ def _blank_nan(x: float) -> float | str:
 
 
 def _summary_rows(s: PlanSummary) -> list[list[Any]]:
-    """`Ringkasan`: (label, value) with numbers as numbers."""
+    """`Ringkasan`: (label, value) with numbers as numbers; the outcome in words first (`Status` keeps the
+    solver's code, which `read_plan` reads back)."""
     rows: list[list[Any]] = [
+        ["Hasil", outcome(s)],
         ["Status", s.status],
         ["Nilai Objektif", s.objective if s.feasible else ""],
         ["Batas Atas", _blank_nan(s.bound)],

@@ -8,10 +8,13 @@ embedded JSON cannot close its element, and matplotlib escapes its own SVG text)
 
 Tables (transfer list, the committee page's flagged moves, stays, training and warnings, vacancy chains,
 empty seats, per unit, the benefit curve) are embedded as JSON and drawn by the page's script one page of
-rows at a time (25 by default, "Semua" shows all): searching and sorting run over every row. Printing prints
-every matching row, not the visible page: up to 5,000 rows stay in the DOM, those off the page hidden on
-screen only (print CSS shows them); a longer table draws all its rows on `beforeprint`, so the DOM stays
-small enough for 50,000 employees. The workbook stays the full, official list.
+rows at a time (25 by default, "Semua" shows all): searching and sorting run over every row. The plan's
+report prints the committee's book instead of the screen (report/book.py): a summary page, the list of moves
+to decide on with the signature block, the chains in words, the empty seats and the training, on A4
+landscape with page numbers. The other reports print their tables: every matching row, not the visible
+page: up to 5,000 rows stay in the DOM, those off the page hidden on screen only (print CSS shows them); a
+longer table draws all its rows on `beforeprint`, so the DOM stays small enough for 50,000 employees. The
+workbook stays the full, official list.
 
 The summary is the plan's `PlanSummary` and the tables are the typed rows of `penempatan.explain`, the same
 rows the workbook writes, so the report and the workbook never disagree: the report renders, it does not
@@ -52,6 +55,7 @@ from penempatan.explain import (
 )
 from penempatan.model import ProblemData
 from penempatan.report import charts
+from penempatan.report.book import committee_book
 from penempatan.report.charts import ACCENT, AFTER, BEFORE, MAX_UNITS, chart
 from penempatan.report.page import NOTICE, cards, e, empty, page, section, subtitle, table, value_text
 from penempatan.result import Result
@@ -88,6 +92,11 @@ def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: s
         numeric = [True] * (len(CURVE_HEADER) - 2) + [False, False]
         body.append(section("Kurva manfaat", "kurvatabel", table(
             list(CURVE_HEADER), numeric, curve_rows(curve, tables.n_emp), name="kurva", placeholder="Cari…")))
+    book_summary = summary_lines(summary) + [("Jumlah pegawai", number(summary.employees)),
+                                             ("Tanggal acuan", date_text(summary.tanggal_acuan)),
+                                             ("Skenario", summary.scenario)]
+    body.append(committee_book(book_summary, moves, chain_rows(view), empty_seat_rows(view), training_rows(view),
+                               "Buku Rapat Baperjakat: Usulan Penempatan ASN", subtitle(data, source)))
     return page("Laporan Usulan Penempatan ASN", subtitle(data, source), body)
 
 
