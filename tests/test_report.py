@@ -302,3 +302,25 @@ def test_print_is_the_committee_book(plain):
     assert [nip for _, nip in rows] == [m.nip for m in moves]
     assert listed.count("<td></td></tr>") == len(moves)  # Keputusan left empty
     assert "Ketua Baperjakat" in book and "Sekretaris Baperjakat" in book
+
+
+def test_curve_chart_leaves_out_points_without_a_plan() -> None:
+    """A Kurva Manfaat point without a plan (TIME_LIMIT) is not drawn at zero: the chart plots the computed
+    points only, relative to the first of them."""
+    import dataclasses
+
+    from penempatan.curve import benefit_curve
+    from penempatan.report.charts import fig_curve
+    from penempatan.result import SolveStatus
+    from tests.instances import make_instance
+
+    data = make_instance(3, 60, 3)
+    curve = benefit_curve(data)
+    assert len(curve) >= 3 and all(p.computed for p in curve)
+    missing = dataclasses.replace(curve[1], status=SolveStatus.TIME_LIMIT.value, objective=0, moves=0,
+                                  seats_filled=0, must_fill_filled=0, fit_gained=0)
+    assert not missing.computed
+    fig = fig_curve([curve[0], missing, *curve[2:]])
+    assert fig is not None
+    line = fig.axes[0].lines[0]
+    assert list(line.get_xdata()) == [p.moves for p in [curve[0], *curve[2:]]]

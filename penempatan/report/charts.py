@@ -145,7 +145,9 @@ def fig_unit_gaps(names: Sequence[str], series: Sequence[tuple[str, np.ndarray, 
 
 def fig_curve(curve: Sequence[CurvePoint]) -> Figure | None:
     """Moves against what they buy: Σ nilai and fit gained (left), seats and must-fill seats filled (right),
-    each relative to the plan without moves where the scales differ."""
+    each relative to the first computed point where the scales differ. A point without a plan is left out
+    (never drawn at zero)."""
+    curve = [p for p in curve if p.computed]
     if len(curve) < 2:
         return None
     moves = [p.moves for p in curve]
