@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from penempatan.parameters import param_label
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -84,6 +86,15 @@ PREDIKAT_TANPA_MUTASI = ("Kurang", "Sangat Kurang")
 """R23: predikat kinerja that keep someone from a discretionary move."""
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
+"""Every rule by code, R1 … R26."""
+
+LEGEND_COLUMNS = ("Kode", "Aturan", "Dasar Hukum", "Parameter")
+"""The legend of the rule codes, on every page that shows them (sheet `Kode Aturan`, the report's legend)."""
+
+
+def legend_rows() -> list[list[str]]:
+    """Every rule code with its wording, its legal source and its parameter (label and key)."""
+    return [[r.code, r.text, r.source, f"{param_label(r.param)} ({r.param})" if r.param else ""] for r in _RULES]
 
 PURPOSE_LABELS = {
     "kebutuhan": "mengisi kebutuhan",
@@ -103,7 +114,6 @@ FLAG_LABELS = {
     "kursi_jpt": "kursi JPT",
 }
 """The flags of a move for the committee (`Perhatian`), in the planner's words."""
-"""Every rule by code, R1 … R26."""
 
 
 def rule(code: str) -> Rule:

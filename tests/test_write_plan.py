@@ -52,7 +52,7 @@ def test_sheets_in_order_with_exact_headers(plan):
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
     assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Daftar Usulan", "Rantai Mutasi", "Tanggapan", "Tetap",
-                             "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit", "Parameter"]
+                             "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit", "Parameter", "Kode Aturan"]
     for name, header in SHEETS.items():
         ws = wb[name]
         assert tuple(c.value for c in ws[1]) == header
@@ -235,7 +235,7 @@ def test_summary_and_parameters(plan):
     assert summary["Kelebihan pegawai tersisa (R11)"] == result.surplus_kept
     assert summary["Skenario"] == "Uji"
     assert summary["Tanggal acuan"].date() == data.params.tanggal_acuan
-    params = dict(_rows(path, "Parameter")[1:])
+    params = {r[0]: r[1] for r in _rows(path, "Parameter")[1:]}
     for name in Params.model_fields:
         assert name in params
     assert params["biaya_mutasi"] == data.params.biaya_mutasi
@@ -251,7 +251,7 @@ def test_sha256_of_the_input_file(tmp_path, plan):
     source.write_bytes(b"isi masukan")
     out = tmp_path / "out.xlsx"
     write_plan(out, data, tables, result, input_path=source)
-    params = dict(_rows(out, "Parameter")[1:])
+    params = {r[0]: r[1] for r in _rows(out, "Parameter")[1:]}
     assert params["sha256_input"] == hashlib.sha256(b"isi masukan").hexdigest()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.xlsx", "out.xlsx"]  # no temporary left
 
@@ -294,3 +294,21 @@ def test_chain_sheet_rebuilds_exactly_the_moves(plan):
         assert r[6] in ("Ya", "Tidak")
         units = {m[5] for m in members} | {m[8] for m in members}
         assert set(r[4].split("; ")) == units
+
+
+def test_codes_have_their_legend_and_parameters_their_names(plan):
+    """Issue 23: sheet Kode Aturan explains every rule code the other sheets show (R1 … R26, with its wording,
+    legal source and parameter), and sheet Parameter names each parameter in words next to its key."""
+    from penempatan.parameters import PARAM_LABELS
+
+    *_, path = plan
+    legend = {r[0]: r for r in _rows(path, "Kode Aturan")[1:]}
+    assert [f"R{k}" for k in range(1, 27)] == list(legend)
+    shown = " ".join(str(c) for sheet in ("Usulan Mutasi", "Tetap", "Jabatan Kosong") for row in _rows(path, sheet)
+                     for c in row if c)
+    used = set(re.findall(r"\bR\d{1,2}\b", shown))
+    assert used and used <= set(legend)
+    assert all(legend[code][1] for code in legend)
+    assert legend["R13"][3] == f"{PARAM_LABELS['maks_keluar_unit_persen']} (maks_keluar_unit_persen)"
+    names = {r[0]: r[2] for r in _rows(path, "Parameter")[1:] if r[0] in PARAM_LABELS}
+    assert names == PARAM_LABELS

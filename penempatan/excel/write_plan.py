@@ -56,11 +56,15 @@ from penempatan.explain import (
 from penempatan.explain.changes import ChangeRow
 from penempatan.explain.summary import outcome
 from penempatan.model import ProblemData
+from penempatan.parameters import param_label
 from penempatan.result import Result
-from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
+from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, PURPOSE_LABELS, legend_rows
 from penempatan.scenario.answers import ACCEPT, AGREE, ANSWERS_SHEET, APPROVE, CHAINS_SHEET, OBJECT, REJECT
 from penempatan.scoring import FLAGS, PURPOSES, Tables
 from penempatan.text import number
+
+RULES_SHEET = "Kode Aturan"
+"""The legend of every rule code the other sheets show (R1 … R26), with its wording, source and parameter."""
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),
@@ -72,7 +76,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "Jabatan Kosong": EmptySeatRow.COLUMNS,
     "Kebutuhan Pelatihan": TrainingRow.COLUMNS,
     "Per Unit": UnitRow.COLUMNS,
-    "Parameter": ("Parameter", "Nilai"),
+    "Parameter": ("Parameter", "Nilai", "Nama"),
+    RULES_SHEET: LEGEND_COLUMNS,
 }
 """Sheet names and header rows of the output workbook, in order (SPEC 5, plus the printable `Daftar Usulan`,
 `Rantai Mutasi` and SPEC 7's `Tanggapan`)."""
@@ -121,6 +126,7 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
         "Kebutuhan Pelatihan": _cells(training_rows(view)),
         "Per Unit": _cells(unit_rows(view)),
         "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
+        RULES_SHEET: legend_rows(),
     }
     for name, header in SHEETS.items():
         if name == LIST_SHEET:
@@ -211,7 +217,7 @@ def _scenario_rows(scenario: Sequence[tuple[str, str]], result: Result | None) -
 def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, str]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for name in type(data.params).model_fields:
-        rows.append([name, _param_value(getattr(data.params, name))])
+        rows.append([name, _param_value(getattr(data.params, name)), param_label(name)])
     sha = data.source_sha256 or (_sha256(input_path) if input_path is not None else "")
     rows.append(["sha256_input", sha])
     rows.append(["versi penempatan", versions.get("penempatan", __version__)])

@@ -59,7 +59,7 @@ from penempatan.report.book import committee_book
 from penempatan.report.charts import ACCENT, AFTER, BEFORE, MAX_UNITS, chart
 from penempatan.report.page import NOTICE, cards, e, empty, page, section, subtitle, table, value_text
 from penempatan.result import Result
-from penempatan.rules import FLAG_LABELS
+from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, legend_rows
 from penempatan.scoring import Tables
 from penempatan.text import date_text, number
 
@@ -92,6 +92,7 @@ def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: s
         numeric = [True] * (len(CURVE_HEADER) - 2) + [False, False]
         body.append(section("Kurva manfaat", "kurvatabel", table(
             list(CURVE_HEADER), numeric, curve_rows(curve, tables.n_emp), name="kurva", placeholder="Cari…")))
+    body.append(_rule_legend())
     book_summary = summary_lines(summary) + [("Jumlah pegawai", number(summary.employees)),
                                              ("Tanggal acuan", date_text(summary.tanggal_acuan)),
                                              ("Skenario", summary.scenario)]
@@ -291,3 +292,9 @@ def _empty_table(rows: list[EmptySeatRow]) -> str:
         return empty("Semua kursi terisi sesuai Kebutuhan.")
     return _rows_table(EmptySeatRow.COLUMNS, rows, name="kosong", placeholder="Cari jabatan, unit, alasan, calon…",
                        numeric=["Kursi Kosong"], wide=["Alasan", "Calon"])
+
+
+def _rule_legend() -> str:
+    """The legend of the rule codes (R1 … R26) the tables above show: wording, legal source, parameter."""
+    return section("Kode aturan", "kode", table(list(LEGEND_COLUMNS), [False] * len(LEGEND_COLUMNS), legend_rows(),
+                                                name="kode", placeholder="Cari kode…"))
