@@ -116,7 +116,7 @@ def summary_lines(s: PlanSummary) -> list[tuple[str, str]]:
         ("Guru dan tenaga kesehatan per unit", _kept(s.pools_kept, s.pools, "kelompok profesi")),
         ("Kursi wajib diisi", f"{number(s.must_fill_filled)} dari {number(s.must_fill_seats)} terisi"),
         ("Kelebihan pegawai yang tersisa", number(s.surplus_kept)),
-        ("Rata-rata kesesuaian", f"{decimal(round(s.fit_before, 1))} → {decimal(round(s.fit_after, 1))} (skala 0–100)"),
+        ("Rata-rata kesesuaian", f"{number(s.fit_before, 1)} → {number(s.fit_after, 1)} (skala 0–100)"),
         ("Rantai mutasi", f"{number(s.chains)} rantai, {number(s.cycles)} tukar kursi"),
     ]
     if s.message:
