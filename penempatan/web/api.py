@@ -139,7 +139,7 @@ def task_state(request: Request, tugas: str) -> dict[str, Any]:
     """A task's state: status antre | berjalan | selesai | gagal, kemajuan (0–100), pesan, galat, masalah, hasil."""
     task = service(request).tasks.get(tugas)
     if task is None:
-        raise Refused(f"tugas '{tugas}' tidak dikenal (tugas hilang bila server dimulai ulang)", 404)
+        raise Refused(f"tugas '{tugas}' tidak dikenal", 404)
     return task.as_json()
 
 

@@ -19,9 +19,11 @@ from penempatan.web import access
 from penempatan.web.rendering import render
 from penempatan.web.service import Service
 from penempatan.web.store import Refused, Store
-from penempatan.web.tasks import TaskQueue, failure_text, problem_json
+from penempatan.web.tasks import Failed, TaskQueue, failure_text, problem_json
 
 HERE = Path(__file__).resolve().parent
+TASKS_FOLDER = ".tugas"
+"""Where the task records are kept in the work folder (`TaskQueue`)."""
 
 
 @asynccontextmanager
@@ -37,7 +39,7 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
     # /docs and /redoc would load Swagger UI from a CDN: off; the API is documented in the README, and its
     # OpenAPI description is at /openapi.json (with the token, like everything else).
     app = FastAPI(title="penempatan", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan)
-    app.state.service = Service(Store(folder), TaskQueue())
+    app.state.service = Service(Store(folder), TaskQueue(folder / TASKS_FOLDER))
     app.state.csrf = access.csrf_token(token)
     app.middleware("http")(access.guard(token, hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -52,11 +54,13 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
         where = {"bidang": exc.field, "nilai": exc.value} if exc.field else {}
         return _refusal(request, exc.message, exc.status, [], where)
 
+    @app.exception_handler(Failed)
     @app.exception_handler(Stop)
     @app.exception_handler(InputError)
     @app.exception_handler(OutputError)
     async def failed(request: Request, exc: Exception) -> Response:
-        """What the CLI would say and exit 2 for (a saved plan that no longer matches, bad input): 422."""
+        """What the CLI would say and exit 2 for (a saved plan that no longer matches, bad input), and a job
+        stopped in its child process: 422."""
         message, problems = failure_text(exc)
         return _refusal(request, message, 422, problems)
 

@@ -1,7 +1,10 @@
 """What the pages and the API do, as calls of the same functions the CLI calls (`penempatan.cli.jobs`, the
 letters, the answers writer): check, analyse, solve, explain a saved plan, compare, write letters and record
-answers. Long jobs go to the task queue; what a page shows again (a plan's rows, an analysis) is kept in
-memory, and everything is also in the work folder, so a restarted server reads it back.
+answers. Long jobs go to the task queue; the heavy ones (check, analyse, solve, compare, letters) run in a child
+process with a memory and time limit (`web.child`, the jobs in `web.work`), so a bad workbook fails its own
+job and the server lives. What a page shows again (a plan's rows, an analysis) is kept in memory, and
+everything is also in the work folder, so a restarted server reads it back; what a job the server was running
+when it stopped left half-written is removed when the next one starts (`recover`).
 """
 
 from __future__ import annotations
@@ -9,18 +12,19 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import threading
-import zipfile
 from collections import OrderedDict
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from penempatan.cli import jobs
-from penempatan.errors import Problem, Severity
+from penempatan.curve import POINTS as CURVE_POINTS
+from penempatan.errors import Problem
 from penempatan.text import visible
+from penempatan.web import child, work
 from penempatan.web.plan import PlanData
 from penempatan.web.store import Berkas, Refused, Run, Store, read_json, write_json
-from penempatan.web.tasks import Task, TaskQueue
+from penempatan.web.tasks import Failed, Task, TaskQueue, problem_from_dict
 
 if TYPE_CHECKING:
     from penempatan.analyze import Analysis
@@ -29,7 +33,10 @@ if TYPE_CHECKING:
     from penempatan.web.answers import AnswerLog
 
 BATAS_WAKTU = 60.0
-"""Solver time limit per plan (seconds), the CLI's default."""
+"""Solver time limit per plan (seconds), the CLI's default. A job's child process may take this for each
+plan it solves, plus `child.BATAS_LEBIH`."""
+STAGED_COMPARISON = ".banding-baru.xlsx"
+"""Where a comparison is written before it replaces banding.xlsx (a leading '.': never an uploaded name)."""
 _KEPT = 3
 """Plans and analyses kept in memory (the newest); older ones are read back from the work folder."""
 
@@ -69,17 +76,42 @@ class Service:
         self._analyses = _Lru()
         self._lock = threading.Lock()
         self._loading: dict[Path, threading.Lock] = {}
+        self._checking: dict[str, threading.Lock] = {}
+        self.recover()
+
+    def recover(self) -> None:
+        """Remove what the jobs the previous server was running (`tasks.interrupted`) left half-written: a plan's
+        folder without its rencana.json, a comparison or letters being written."""
+        for task in self.tasks.interrupted:
+            try:
+                b = self.store.get(task.berkas)
+            except Refused:  # the berkas was deleted since
+                continue
+            if task.kind == "rencana":
+                folder = b.folder / "rencana"
+                for run in folder.iterdir() if folder.is_dir() else ():
+                    if run.name.isdigit() and not Run(run, int(run.name)).done:
+                        shutil.rmtree(run, ignore_errors=True)
+            for part in (b.folder / STAGED_COMPARISON, *b.folder.glob("rencana/*/*.part")):
+                part.unlink(missing_ok=True)
 
     # --- check --------------------------------------------------------------------------------------------------
     def check(self, b: Berkas) -> CheckView:
         """`penempatan check` of the berkas (kept in periksa.json, its problems also in masalah.xlsx)."""
-        if b.problems_json.is_file():
-            saved = read_json(b.problems_json)
-            return CheckView([_problem(p) for p in saved["masalah"]], bool(saved["dapat_dipakai"]))
-        checked = jobs.check_input(b.data, b.problems_xlsx)
-        write_json(b.problems_json, {"dapat_dipakai": not checked.failed,
-                                     "masalah": [dataclasses.asdict(p) for p in checked.problems]})
-        return CheckView(checked.problems, not checked.failed)
+        with self._lock:
+            checking = self._checking.setdefault(b.id, threading.Lock())
+        with checking:  # one child per berkas: a second page asking meanwhile waits for its answer
+            if b.problems_json.is_file():
+                saved = read_json(b.problems_json)
+                return CheckView([problem_from_dict(p) for p in saved["masalah"]], bool(saved["dapat_dipakai"]))
+            try:
+                problems, usable = child.run(work.check, (b.data, b.problems_xlsx), _quiet, child.BATAS_LEBIH)
+            except Failed as exc:  # kept like any finding: the same bytes would stop the same way again
+                problems = [*exc.problems, Problem(b.name, None, None, None, exc.message)]
+                usable = False
+            write_json(b.problems_json, {"dapat_dipakai": usable,
+                                         "masalah": [dataclasses.asdict(p) for p in problems]})
+            return CheckView(problems, usable)
 
     def problem(self, b: Berkas) -> ProblemData:
         """The berkas's data as read (no scenario), for the forms."""
@@ -120,7 +152,7 @@ class Service:
         with self._lock:
             if b.id in self._analyses:
                 return self._analyses[b.id]  # type: ignore[no-any-return]
-        _, analysis = jobs.analyze_files(b.data, b.analysis, None, lambda _msg: None)
+        analysis = child.run(work.analyze, (b.data, b.analysis), _quiet, child.BATAS_LEBIH)
         with self._lock:
             return self._analyses.keep(b.id, analysis)  # type: ignore[no-any-return]
 
@@ -152,8 +184,10 @@ class Service:
         run = b.new_run()
         files = jobs.SolveFiles(data=b.data, skenario=scenario, acuan=reference, out=run.plan,
                                 kandidat=run.candidates, json=None, laporan=run.report, claimed=())
+        solves = CURVE_POINTS + 1 if kurva else 1  # each point of the curve is solved as `solve` would
         try:
-            solved = jobs.solve_files(files, BATAS_WAKTU, kurva, task.progress)
+            problem, tables, result = child.run(work.solve, (files, BATAS_WAKTU, kurva), task.progress,
+                                                BATAS_WAKTU * solves + child.BATAS_LEBIH)
         except BaseException:
             shutil.rmtree(run.folder, ignore_errors=True)
             raise
@@ -163,7 +197,7 @@ class Service:
             shutil.copyfile(scenario, run.folder / scenario.name)
         write_json(run.meta_path, {"skenario": scenario.name if scenario else None, "acuan": acuan,
                                    "acuan_berkas": reference.name if reference else None, "kurva": kurva})
-        plan = PlanData.build(run, Explainer(solved.problem, solved.tables, solved.result))
+        plan = PlanData.build(run, Explainer(problem, tables, result))
         with self._lock:
             self._plans.keep(run.folder, plan)
         return run.number
@@ -227,45 +261,34 @@ class Service:
             raise Refused("pilih paling sedikit satu skenario untuk dibandingkan", 422)
         paths = [self._scenario(b, n) for n in names]
 
-        def work(task: Task) -> list[str]:
-            from penempatan.compare import banding_rows
-
-            _, comparison = jobs.compare_files(b.data, [p for p in paths if p], b.comparison, None, BATAS_WAKTU,
-                                               task.progress)
-            labels = [p.label for p in comparison.plans]
+        def compare(task: Task) -> list[str]:
+            # Written beside the comparison shown until both the workbook and its rows are in place.
+            staged = b.folder / STAGED_COMPARISON
+            try:
+                labels, rows = child.run(work.compare, (b.data, [p for p in paths if p], staged, BATAS_WAKTU),
+                                         task.progress, BATAS_WAKTU * (len(paths) + 1) + child.BATAS_LEBIH)
+                staged.replace(b.comparison)
+            finally:
+                staged.unlink(missing_ok=True)
             write_json(b.comparison_json, {"skenario": names, "rencana": labels,
-                                           "baris": [[label, [_plain(v) for v in values]]
-                                                     for label, values in banding_rows(comparison)]})
+                                           "baris": [[label, values] for label, values in rows]})
             return names
 
-        return self.tasks.submit(b.id, "banding", work)
+        return self.tasks.submit(b.id, "banding", compare)
 
     # --- letters --------------------------------------------------------------------------------------------------
     def start_letters(self, b: Berkas, number: int | None) -> Task:
         """Queue the letter drafts of a plan's movers (`penempatan surat`'s letters and files), zipped."""
         run = self.run(b, number)
 
-        def work(task: Task) -> int:
-            import tempfile
-
-            from penempatan.letters import COMBINED_NAME, LIST_NAME, letters_for, template_path, write_letters
+        def letters(task: Task) -> int:
+            from penempatan.letters import letters_for
 
             task.progress("Menyusun surat…")
-            plan = self.plan(b, run.number)
-            letters = letters_for(plan.view)
-            task.progress("Menulis surat…")
-            with tempfile.TemporaryDirectory(prefix="penempatan-surat-") as tmp:
-                folder = Path(tmp)
-                write_letters(folder, letters, template_path(), list_path=folder / LIST_NAME,
-                              combined_path=folder / COMBINED_NAME)
-                part = run.letters.with_suffix(".zip.part")
-                with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
-                    for path in sorted(folder.iterdir()):
-                        z.write(path, path.name)
-                part.replace(run.letters)
-            return len(letters)
+            drafts = letters_for(self.plan(b, run.number).view)
+            return int(child.run(work.letters, (drafts, run.letters), task.progress, child.BATAS_LEBIH))
 
-        return self.tasks.submit(b.id, "surat", work)
+        return self.tasks.submit(b.id, "surat", letters)
 
     # --- answers --------------------------------------------------------------------------------------------------
     def answers(self, run: Run) -> Answers:
@@ -314,12 +337,8 @@ class Service:
         return matched
 
 
-def _problem(d: dict[str, Any]) -> Problem:
-    return Problem(**{**d, "severity": Severity(d["severity"])})
-
-
-def _plain(value: object) -> object:
-    return value if isinstance(value, int | float | str | type(None)) else str(value)
+def _quiet(_text: str) -> None:
+    """The progress of a job a page waits for (check, analysis): not shown."""
 
 
 def explain(plan: PlanData, nip: str | None, jabatan: str | None) -> dict[str, Any]:
