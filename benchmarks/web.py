@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from penempatan.cli import jobs
+from penempatan.usecases import jobs
 from penempatan.web.access import new_token
 from penempatan.web.server import Background
 

@@ -215,3 +215,13 @@ def remove_stale(folder: Path) -> int:
                 entry.unlink()
                 removed += 1
     return removed
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (also through links), or would once written."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()

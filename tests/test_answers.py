@@ -14,13 +14,14 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from penempatan.check import assert_plan_valid
-from penempatan.cli import app, jobs
+from penempatan.cli import app
 from penempatan.errors import InputError, Problem
 from penempatan.excel.read import read_workbook
 from penempatan.excel.read_plan import read_plan_answers
 from penempatan.explain.changes import ChangeRow
 from penempatan.model import Forbid, Pin, ProblemData
 from penempatan.scenario import Decision, decide
+from penempatan.usecases import jobs
 
 runner = CliRunner()
 

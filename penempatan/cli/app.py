@@ -23,7 +23,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        from penempatan.cli.jobs import versions
+        from penempatan.usecases.jobs import versions
 
         v = versions()
         print(f"penempatan {v['penempatan']} (OR-Tools {v['ortools']}, Python {sys.version.split()[0]})")

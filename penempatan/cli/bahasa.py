@@ -18,8 +18,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from penempatan import text
-from penempatan.cli.failures import EXIT_FAIL, EXIT_INPUT, EXIT_OK, Stop
 from penempatan.cli.terminal import term
+from penempatan.usecases.stop import EXIT_FAIL, EXIT_INPUT, EXIT_OK, Stop
 
 PROG = "penempatan"
 GLOBAL_FLAGS = ("-v", "--verbose", "--polos")

@@ -9,13 +9,15 @@ from typing import Annotated
 import typer
 
 from penempatan import text
-from penempatan.cli import jobs, render, render_explain
+from penempatan.cli import render, render_explain
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
-from penempatan.cli.failures import EXIT_INPUT, bad_argument, guard, input_files, require_input
+from penempatan.cli.failures import guard, input_files, require_input
 from penempatan.cli.outputs import Outputs
 from penempatan.cli.problems import show_problems
 from penempatan.cli.terminal import term
+from penempatan.usecases import jobs
+from penempatan.usecases.stop import EXIT_INPUT, bad_argument
 
 _Timpa = Annotated[bool, typer.Option("--timpa", help="Ganti berkas keluaran yang sudah ada (tanpa opsi ini "
                                       "berkas yang ada tidak pernah ditimpa).")]

@@ -18,27 +18,7 @@ from penempatan import text
 from penempatan.cli.problems import is_file_name, show_problems
 from penempatan.cli.terminal import term
 from penempatan.errors import InputError, OutputError
-
-EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class Stop(Exception):
-    """End the command: `message` on stderr, exit `code`."""
-
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def refuse(message: str) -> Stop:
-    """A request that cannot be done as asked (an output path, a conflict): exit 2."""
-    return Stop(f"Galat: {message}")
-
-
-def bad_argument(message: str) -> Stop:
-    """An argument that names nothing usable (a missing file, an unknown NIP): exit 2."""
-    return Stop(f"Argumen salah: {message}")
+from penempatan.usecases.stop import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, Stop, bad_argument
 
 
 def require_input(path: Path) -> None:

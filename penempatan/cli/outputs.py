@@ -10,10 +10,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from penempatan.atomic import claim, remove_stale
-from penempatan.cli.failures import refuse
+from penempatan.atomic import claim, remove_stale, same_file
 from penempatan.cli.terminal import term
 from penempatan.errors import os_error_text
+from penempatan.usecases.stop import refuse
 
 
 class Outputs:
@@ -90,16 +90,6 @@ class Outputs:
         """'<what> ditulis ke <path>.' on stdout, saying when a default name was taken."""
         note = f" ({self.notes[path]})" if path in self.notes else ""
         term.say(f"{what} ditulis ke {path}{note}.{extra}")
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (also through links), or would once written."""
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return a.resolve() == b.resolve()
 
 
 def _example_name(default: Path | None) -> str:

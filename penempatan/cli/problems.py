@@ -16,43 +16,14 @@ from rich.table import Table
 
 from penempatan import text
 from penempatan.cli.terminal import term
-from penempatan.errors import FILE_SHEET, Problem, ProblemGroup, column_letter, group_problems, toml_error_text
+from penempatan.errors import FILE_SHEET, Problem, ProblemGroup, column_letter, group_problems
+from penempatan.usecases.problems import is_file_name, locate
 
 MAX_GROUPS_SHOWN = 40
 ROWS_SHOWN = 6
 VALUES_SHOWN = 3
 _MESSAGE_WIDTH = 24  # narrowest message column of a terminal table; narrower terminals get one line per problem
-_FILE_SUFFIXES = (".toml", ".xlsx", ".xlsm", ".xls", ".csv", ".json")
 _SHEET_ORDER = {"pegawai": 1, "jabatan": 2, "pengaturan": 3}
-_TOML_PREFIX = "format TOML tidak sah: "
-
-
-def is_file_name(sheet: str) -> bool:
-    """Whether a problem's `sheet` names a file of its own (a scenario, a plan) rather than a sheet."""
-    return sheet.lower().endswith(_FILE_SUFFIXES)
-
-
-def locate(problems: Sequence[Problem], source: Path | None) -> list[Problem]:
-    """Problems with their column's position filled in from the workbook's header row where the reader did
-    not give it, and TOML syntax errors in Bahasa Indonesia."""
-    positions: dict[str, dict[str, int]] | None = None
-    out = []
-    for p in problems:
-        if p.message.startswith(_TOML_PREFIX):
-            line, column, why = toml_error_text(p.message.removeprefix(_TOML_PREFIX))
-            where = f" (kolom {column})" if column else ""
-            p = dataclasses.replace(p, row=p.row or line, message=f"susunan TOML salah: {why}{where}")
-        if (p.column_number is None and p.column and source is not None and p.sheet != FILE_SHEET
-                and not is_file_name(p.sheet)):
-            if positions is None:
-                from penempatan.excel.common import header_positions
-
-                positions = header_positions(source)
-            number = positions.get(p.sheet, {}).get(p.column.strip())
-            if number is not None:
-                p = dataclasses.replace(p, column_number=number)
-        out.append(p)
-    return out
 
 
 def show_problems(problems: Sequence[Problem], source: Path | None, files: dict[str, str] | None = None,

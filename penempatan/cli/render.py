@@ -15,10 +15,10 @@ from penempatan.cli.terminal import term
 
 if TYPE_CHECKING:
     from penempatan.analyze import Analysis
-    from penempatan.cli.jobs import Checked, Solved
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
     from penempatan.succession import SuccessionPlan
+    from penempatan.usecases.jobs import Checked, Solved
 
 
 _EKSPEKTASI = ("di bawah", "sesuai", "di atas")

@@ -17,9 +17,9 @@ from penempatan.explain.words import field_text
 from penempatan.rules import RULES
 
 if TYPE_CHECKING:
-    from penempatan.cli.jobs import Explained
     from penempatan.explain import Explainer
     from penempatan.model import Employee, ProblemData
+    from penempatan.usecases.jobs import Explained
 
 SHOWN = 20
 """Holders and arrivals listed per post; the rest are in the workbook."""

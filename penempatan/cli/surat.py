@@ -22,12 +22,13 @@ import typer
 
 from penempatan import text
 from penempatan.atomic import output_batch
-from penempatan.cli import jobs
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
-from penempatan.cli.failures import bad_argument, guard, input_files, refuse, require_input
+from penempatan.cli.failures import guard, input_files, require_input
 from penempatan.cli.outputs import Outputs
 from penempatan.cli.terminal import term
+from penempatan.usecases import jobs
+from penempatan.usecases.stop import bad_argument, refuse
 
 if TYPE_CHECKING:
     from penempatan.letters import Letter

@@ -10,8 +10,8 @@ import typer
 
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
-from penempatan.cli.failures import refuse
 from penempatan.cli.terminal import term
+from penempatan.usecases.stop import refuse
 
 
 @app.command(cls=Command)

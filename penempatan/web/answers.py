@@ -14,6 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook
+
+from penempatan.excel.common import atomic_save
 from penempatan.excel.write_answers import ANSWER_SHEET, CHAIN_SHEET, Answer, Answers, read_answers
 from penempatan.text import date_text, name_key, nip_lookup_key, visible
 from penempatan.web.plan import PlanData
@@ -155,9 +158,7 @@ def signer(name: str) -> str:
 def sign_workbook(path: Path, log: AnswerLog) -> None:
     """Add `Dicatat Oleh` and `Waktu Dicatat` to tanggapan.xlsx (written by `write_answers`) for every signed
     answer and chain decision; every value is stored as text."""
-    from openpyxl import load_workbook
 
-    from penempatan.excel.common import atomic_save
 
     wb = load_workbook(path)
     by_sheet = ((ANSWER_SHEET, "NIP", {nip_lookup_key(k): s for k, s in log.signed_people.items()}, nip_lookup_key),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -13,6 +14,8 @@ from pydantic import BaseModel
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from penempatan.excel.write_answers import Answer, AnswersError
+from penempatan.explain import MoveRow
 from penempatan.text import visible
 from penempatan.web.answers import refuse_unknown
 from penempatan.web.service import Service, explain
@@ -34,7 +37,6 @@ SIGNER_HEADER = "X-Pencatat"
 
 def signer_of(request: Request, form: Mapping[str, object] | None = None) -> str:
     """Who records a decision: the form's `pencatat` field, else the X-Pencatat header; '' when neither."""
-    from urllib.parse import unquote
 
     given = str((form or {}).get("pencatat") or "") or unquote(request.headers.get(SIGNER_HEADER, ""))
     return given.strip()
@@ -148,7 +150,6 @@ def plan_json(request: Request, berkas_id: str, rencana: int | None = None) -> d
     """The plan's summary lines and moves (the columns of `Usulan Mutasi`)."""
     svc = service(request)
     plan = svc.plan(svc.store.get(berkas_id), rencana)
-    from penempatan.explain import MoveRow
 
     return {"rencana": plan.run.number, "ringkasan": [{"label": k, "nilai": v} for k, v in plan.lines],
             "kolom": list(MoveRow.COLUMNS), "usulan": [m.cells() for m in plan.moves]}
@@ -188,7 +189,6 @@ class AnswersRequest(BaseModel):
 def record_answers(request: Request, berkas_id: str, body: AnswersRequest,
                    rencana: int | None = None) -> JSONResponse:
     """Record answers and decisions into the plan's copy tanggapan.xlsx (the plan workbook is not changed)."""
-    from penempatan.excel.write_answers import Answer, AnswersError
 
     svc = service(request)
     plan = svc.plan(svc.store.get(berkas_id), rencana)

@@ -13,9 +13,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from penempatan import __version__
-from penempatan.cli.failures import Stop
 from penempatan.errors import InputError, OutputError, Problem
-from penempatan.web import access
+from penempatan.usecases.stop import Stop
+from penempatan.web import access, api, pages_files, pages_input, pages_plan
 from penempatan.web.rendering import render
 from penempatan.web.service import Service
 from penempatan.web.store import Refused, Store
@@ -43,8 +43,6 @@ def create_app(folder: Path, token: str, hosts: Iterable[str] | None = None) -> 
     app.state.csrf = access.csrf_token(token)
     app.middleware("http")(access.guard(token, hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    from penempatan.web import api, pages_files, pages_input, pages_plan
 
     for module in (api, pages_input, pages_plan, pages_files):
         app.include_router(module.router)

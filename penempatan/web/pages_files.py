@@ -10,6 +10,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from penempatan.excel.write_answers import ANSWER_COLUMNS, AnswersError
+from penempatan.excel.write_plan import CHOICES
+from penempatan.web.answers import answers_from_form, refuse_unknown
 from penempatan.web.api import XLSX, service, signer_of
 from penempatan.web.pages_input import berkas_page
 from penempatan.web.pages_plan import progress_fragment
@@ -112,9 +115,6 @@ def start_letters(request: Request, berkas_id: str, number: int) -> Response:
 # --- Tanggapan -----------------------------------------------------------------------------------------------------
 @router.get("/berkas/{berkas_id}/tanggapan")
 def answers_page(request: Request, berkas_id: str, rencana: int | None = None, pesan: str = "") -> Response:
-    from penempatan.excel.write_answers import ANSWER_COLUMNS
-    from penempatan.excel.write_plan import CHOICES
-
     svc = service(request)
     b = svc.store.get(berkas_id)
     plan = svc.plan(b, rencana)
@@ -127,8 +127,6 @@ def answers_page(request: Request, berkas_id: str, rencana: int | None = None, p
 @router.post("/berkas/{berkas_id}/tanggapan")
 async def save_answers(request: Request, berkas_id: str, rencana: Annotated[int, Form()]) -> Response:
     """Every answer of the form into the plan's copy tanggapan.xlsx (the plan workbook itself unchanged)."""
-    from penempatan.excel.write_answers import AnswersError
-    from penempatan.web.answers import answers_from_form, refuse_unknown
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -157,8 +155,6 @@ def answered_text(svc: Service, plan: PlanData) -> str:
 async def save_answer(request: Request, berkas_id: str, number: int, nip: str) -> Response:
     """One mover's answer as it is typed (htmx on change): kept in the answer log at once, signed with the
     browser's name; tanggapan.xlsx follows when it is next needed (download, re-plan)."""
-    from penempatan.excel.write_answers import AnswersError
-    from penempatan.web.answers import answers_from_form
 
     svc = service(request)
     b = svc.store.get(berkas_id)

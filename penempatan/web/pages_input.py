@@ -10,9 +10,22 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from penempatan.analyze import kotak_rows, summary
 from penempatan.errors import group_problems
+from penempatan.excel.xlsx_rows import XlsxBook
+from penempatan.usecases import jobs
 from penempatan.web.api import XLSX, receive_file, receive_workbook, service
 from penempatan.web.rendering import render
+from penempatan.web.scenario_form import (
+    date_errors,
+    field_errors,
+    fields,
+    file_name,
+    form_from_file,
+    form_toml,
+    shipped,
+    shipped_text,
+)
 from penempatan.web.store import (
     SCENARIO_MAX_BYTES,
     Berkas,
@@ -71,7 +84,6 @@ def pick(request: Request, nama: Annotated[str, Form()]) -> Response:
 @router.get("/templat")
 def template(request: Request) -> FileResponse:
     """The empty input workbook (`penempatan template`)."""
-    from penempatan.cli import jobs
 
     folder = service(request).store.folder / ".templat"
     folder.mkdir(exist_ok=True)
@@ -101,7 +113,6 @@ ANALYSIS_TABLES = ("Per Unit", "Ketidaksesuaian", "Rotasi Jatuh Tempo", "Talent 
 @router.get("/berkas/{berkas_id}/analisis")
 def analysis_page(request: Request, berkas_id: str) -> Response:
     """`penempatan analyze`: summary, 9-box, and the analysis workbook's tables."""
-    from penempatan.analyze import kotak_rows, summary
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -116,7 +127,6 @@ def analysis_page(request: Request, berkas_id: str) -> Response:
 
 def sheet_tables(path: Path, names: tuple[str, ...]) -> list[tuple[str, list[Any], list[list[Any]]]]:
     """(sheet, header, rows) of the named sheets of a workbook this program wrote."""
-    from penempatan.excel.xlsx_rows import XlsxBook
 
     out = []
     with XlsxBook(path.read_bytes()) as book:
@@ -133,7 +143,6 @@ def sheet_tables(path: Path, names: tuple[str, ...]) -> list[tuple[str, list[Any
 def _parameter(request: Request, b: Berkas, *, status_code: int = 200, **context: Any) -> Response:
     """The Parameter & skenario page; `context` overrides the empty form (a scenario opened, a refused form
     with its problems by field, a refused file with its problems)."""
-    from penempatan.web.scenario_form import fields, shipped
 
     svc = service(request)
     if not svc.check(b).usable:
@@ -148,8 +157,6 @@ def _parameter(request: Request, b: Berkas, *, status_code: int = 200, **context
 
 @router.get("/berkas/{berkas_id}/parameter")
 def parameter_page(request: Request, berkas_id: str, skenario: str | None = None, pesan: str = "") -> Response:
-    from penempatan.web.scenario_form import form_from_file
-
     b = service(request).store.get(berkas_id)
     if not skenario:
         return _parameter(request, b, pesan=pesan)
@@ -163,7 +170,6 @@ def parameter_page(request: Request, berkas_id: str, skenario: str | None = None
 @router.post("/berkas/{berkas_id}/parameter")
 async def save_scenario(request: Request, berkas_id: str) -> Response:
     """Save the form as a scenario file; refused with the scenario reader's problems next to their fields."""
-    from penempatan.web.scenario_form import date_errors, field_errors, file_name, form_toml
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -193,7 +199,6 @@ def _saved(b: Berkas, name: str, message: str) -> Response:
 async def upload_scenario(request: Request, berkas_id: str) -> Response:
     """A scenario file from the planner's computer: checked by the scenario reader as `solve -s` reads it, then
     kept under its own name (a scenario of that name is replaced), ready to edit, solve or compare."""
-    from penempatan.web.scenario_form import file_name
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -208,7 +213,6 @@ async def upload_scenario(request: Request, berkas_id: str) -> Response:
 @router.post("/berkas/{berkas_id}/skenario/bawaan")
 def use_shipped(request: Request, berkas_id: str, nama: Annotated[str, Form()]) -> Response:
     """Take one of the shipped example scenarios into this berkas (checked against its data first)."""
-    from penempatan.web.scenario_form import shipped_text
 
     b = service(request).store.get(berkas_id)
     try:

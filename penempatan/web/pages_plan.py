@@ -9,8 +9,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from penempatan.curve import CURVE_HEADER
+from penempatan.excel.write_answers import AnswersError
 from penempatan.explain import ChainRow, EmptySeatRow, MoveRow, TrainingRow
 from penempatan.text import visible
+from penempatan.web.answers import answers_from_form, refuse_unknown
 from penempatan.web.api import service, signer_of
 from penempatan.web.pages_input import berkas_page
 from penempatan.web.plan import curve_svg
@@ -48,7 +51,6 @@ def plan_page(request: Request, berkas_id: str, rencana: int | None = None) -> R
             "move_cols": _cols(MoveRow.COLUMNS, MOVE_SHOWN), "chain_cols": list(ChainRow.COLUMNS),
             "empty_cols": list(EmptySeatRow.COLUMNS), "training_cols": list(TrainingRow.COLUMNS),
             "numeric": NUMERIC, "kurva_svg": curve_svg(plan.curve) if plan.curve else ""})
-        from penempatan.curve import CURVE_HEADER
 
         context["curve_header"] = CURVE_HEADER
     elif rencana is not None:
@@ -60,8 +62,6 @@ def plan_page(request: Request, berkas_id: str, rencana: int | None = None) -> R
 async def start_plan(request: Request, berkas_id: str) -> Response:
     """Queue a solve and answer with the progress bar, which polls until the plan is ready. A re-plan from the
     Tanggapan page carries the answers on screen: they are recorded first, so none typed just before is lost."""
-    from penempatan.excel.write_answers import AnswersError
-    from penempatan.web.answers import answers_from_form, refuse_unknown
 
     svc = service(request)
     b = svc.store.get(berkas_id)
@@ -119,7 +119,6 @@ def explain_page(request: Request, berkas_id: str, nip: str | None = None, jabat
 def decide_chain(request: Request, berkas_id: str, number: int, chain: str,
                  keputusan: Annotated[str, Form()] = "") -> Response:
     """Setuju/Tolak for one chain, written into the plan's copy tanggapan.xlsx; answers with the chain's row."""
-    from penempatan.excel.write_answers import AnswersError
 
     svc = service(request)
     b = svc.store.get(berkas_id)

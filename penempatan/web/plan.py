@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from penempatan.curve import CURVE_HEADER
+from penempatan.excel.write_plan import CHANGES_SHEET, CURVE_SHEET
+from penempatan.excel.xlsx_rows import XlsxBook
 from penempatan.explain import (
     ChainRow,
     EmptySeatRow,
@@ -24,7 +26,7 @@ from penempatan.explain import (
     training_rows,
 )
 from penempatan.rules import FLAG_LABELS
-from penempatan.text import number
+from penempatan.text import name_key, number
 from penempatan.web.store import Run
 
 
@@ -88,8 +90,6 @@ class PlanData:
 def read_sheet(plan: Path, name: str) -> tuple[list[Any], list[list[Any]]] | None:
     """(header, rows) of an optional sheet of a plan workbook (`Kurva Manfaat` of `solve --kurva`, `Perubahan`
     of `solve --acuan`), as `write_plan` wrote it; None when the plan has no such sheet."""
-    from penempatan.excel.xlsx_rows import XlsxBook
-    from penempatan.text import name_key
 
     with XlsxBook(plan.read_bytes()) as book:
         names = {name_key(n): n for n in book.names()}
@@ -104,7 +104,6 @@ def read_sheet(plan: Path, name: str) -> tuple[list[Any], list[list[Any]]] | Non
 
 def read_curve(plan: Path) -> list[list[Any]] | None:
     """The `Kurva Manfaat` rows (columns CURVE_HEADER), None when the plan has no curve."""
-    from penempatan.excel.write_plan import CURVE_SHEET
 
     found = read_sheet(plan, CURVE_SHEET)
     return found[1] if found else None
@@ -112,7 +111,6 @@ def read_curve(plan: Path) -> list[list[Any]] | None:
 
 def read_changes(plan: Path) -> tuple[list[Any], list[list[Any]]] | None:
     """The `Perubahan` sheet of a plan made against an earlier one: what changed and why."""
-    from penempatan.excel.write_plan import CHANGES_SHEET
 
     return read_sheet(plan, CHANGES_SHEET)
 

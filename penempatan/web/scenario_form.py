@@ -20,6 +20,7 @@ from typing import Any, get_args
 from penempatan.errors import Problem
 from penempatan.excel.write_input import PARAM_HELP
 from penempatan.model import Params, ProblemData
+from penempatan.reference import data_dir
 from penempatan.text import compact_key, date_text, yes_no
 
 LIST_FIELDS = ("kunci", "larang", "kebutuhan")
@@ -214,8 +215,6 @@ class ShippedScenario:
 
 
 def shipped_folder() -> Path:
-    from penempatan.reference import data_dir
-
     return data_dir() / "skenario"
 
 

@@ -12,6 +12,8 @@ from types import TracebackType
 import uvicorn
 from fastapi import FastAPI
 
+from penempatan.web.app import create_app
+
 HOST = "127.0.0.1"
 
 
@@ -46,8 +48,6 @@ class Background:
     """The app over `folder` with `token`, served on a free port on a daemon thread while the `with` lasts."""
 
     def __init__(self, folder: Path, token: str) -> None:
-        from penempatan.web import create_app
-
         self.token = token
         self.app = create_app(folder, token, hosts=(HOST, "localhost"))
         self.sock = bind(0)

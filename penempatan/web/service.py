@@ -1,4 +1,4 @@
-"""What the pages and the API do, as calls of the same functions the CLI calls (`penempatan.cli.jobs`, the
+"""What the pages and the API do, as calls of the same functions the CLI calls (`penempatan.usecases.jobs`, the
 letters, the answers writer): check, analyse, solve, explain a saved plan, compare, write letters and record
 answers. Long jobs go to the task queue; the heavy ones (check, analyse, solve, compare, letters) run in a child
 process with a memory and time limit (`web.child`, the jobs in `web.work`), so a bad workbook fails its own
@@ -17,20 +17,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from penempatan.cli import jobs
 from penempatan.curve import POINTS as CURVE_POINTS
-from penempatan.errors import Problem
+from penempatan.errors import InputError, Problem
+from penempatan.excel.read_plan import read_plan_moves
+from penempatan.excel.write_answers import Answers, check_answers, write_answers
+from penempatan.explain import Explainer
+from penempatan.letters import letters_for
+from penempatan.scenario import load_scenario
 from penempatan.text import visible
-from penempatan.web import child, work
+from penempatan.usecases import jobs
+from penempatan.usecases.lookup import find_employee, find_post
+from penempatan.usecases.problems import locate
+from penempatan.usecases.stop import Stop
+from penempatan.web import child, explanation, work
+from penempatan.web.answers import AnswerLog, sign_workbook, signer
 from penempatan.web.plan import PlanData
 from penempatan.web.store import Berkas, Refused, Run, Store, read_json, write_json
 from penempatan.web.tasks import Failed, Task, TaskQueue, problem_from_dict
 
 if TYPE_CHECKING:
     from penempatan.analyze import Analysis
-    from penempatan.excel.write_answers import Answers
     from penempatan.model import ProblemData
-    from penempatan.web.answers import AnswerLog
 
 BATAS_WAKTU = 60.0
 """Solver time limit per plan (seconds), the CLI's default. A job's child process may take this for each
@@ -126,9 +133,6 @@ class Service:
     def save_scenario(self, b: Berkas, name: str, toml: str) -> list[Problem]:
         """Keep scenario `name` when the scenario reader accepts it (`load_scenario`, as `solve -s` reads it);
         else its problems, located at the file's lines, and nothing kept."""
-        from penempatan.errors import InputError
-        from penempatan.excel.read_plan import read_plan_moves
-        from penempatan.scenario import load_scenario
 
         target = b.scenario(name)
         staging = b.folder / "skenario-baru"
@@ -138,8 +142,6 @@ class Service:
         try:
             load_scenario(draft, self.problem(b), read_plan=read_plan_moves)
         except InputError as exc:
-            from penempatan.cli.problems import locate
-
             draft.unlink()
             return locate(exc.problems, None)
         target.parent.mkdir(exist_ok=True)
@@ -191,7 +193,6 @@ class Service:
         except BaseException:
             shutil.rmtree(run.folder, ignore_errors=True)
             raise
-        from penempatan.explain import Explainer
 
         if scenario is not None:  # the scenario as solved, should the planner edit the file later
             shutil.copyfile(scenario, run.folder / scenario.name)
@@ -282,8 +283,6 @@ class Service:
         run = self.run(b, number)
 
         def letters(task: Task) -> int:
-            from penempatan.letters import letters_for
-
             task.progress("Menyusun surat…")
             drafts = letters_for(self.plan(b, run.number).view)
             return int(child.run(work.letters, (drafts, run.letters), task.progress, child.BATAS_LEBIH))
@@ -297,7 +296,6 @@ class Service:
 
     def answer_log(self, run: Run) -> AnswerLog:
         """The recorded answers with who recorded each and when."""
-        from penempatan.web.answers import AnswerLog
 
         return AnswerLog.load(run.answer_log, run.answers)
 
@@ -307,8 +305,6 @@ class Service:
         `write`, also to its copy tanggapan.xlsx (returns how many rows of the copy they matched), else the
         copy is written when it is next needed (`write_answers`). The plan workbook is never changed.
         AnswersError for a value outside the drop-downs, before anything is kept."""
-        from penempatan.excel.write_answers import Answers, check_answers
-        from penempatan.web.answers import AnswerLog, signer
 
         check_answers(Answers(dict(people or {}), dict(chains or {})))
         with self._lock:
@@ -319,7 +315,6 @@ class Service:
 
     def write_answers(self, run: Run) -> None:
         """Bring tanggapan.xlsx up to the answer log (nothing to do when it already is)."""
-        from penempatan.web.answers import AnswerLog
 
         with self._lock:
             log = AnswerLog.load(run.answer_log, run.answers)
@@ -327,9 +322,6 @@ class Service:
                 self._write_answers(run, log)
 
     def _write_answers(self, run: Run, log: AnswerLog) -> int:
-        from penempatan.excel.write_answers import write_answers
-        from penempatan.web.answers import sign_workbook
-
         matched = write_answers(run.plan, run.answers, log.answers())
         sign_workbook(run.answers, log)
         log.unwritten = False
@@ -344,9 +336,6 @@ def _quiet(_text: str) -> None:
 def explain(plan: PlanData, nip: str | None, jabatan: str | None) -> dict[str, Any]:
     """`explain --nip` / `--jabatan` on a plan, as data; Refused (404) with the CLI's message (and its close
     matches) when the NIP or code is not in the data."""
-    from penempatan.cli.failures import Stop
-    from penempatan.cli.lookup import find_employee, find_post
-    from penempatan.web import explanation
 
     if (nip is None) == (jabatan is None):
         raise Refused("pilih tepat satu: nip atau jabatan", 422)

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from penempatan.errors import InputError, OutputError, Problem, Severity
+from penempatan.excel.write_answers import AnswersError
+from penempatan.usecases.stop import Stop
 from penempatan.web.store import Refused, read_json, write_json
 
 log = logging.getLogger("penempatan.web")
@@ -199,8 +201,6 @@ class TaskQueue:
 
 def failure_text(exc: Exception) -> tuple[str, list[Problem]]:
     """What the planner reads when a job fails, with the located problems of bad input (as the CLI says it)."""
-    from penempatan.cli.failures import Stop
-    from penempatan.excel.write_answers import AnswersError
 
     if isinstance(exc, Failed):
         return exc.message, list(exc.problems)

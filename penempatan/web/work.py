@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from penempatan.cli import jobs
+from penempatan.compare import banding_rows
+from penempatan.letters import COMBINED_NAME, LIST_NAME, template_path, write_letters
+from penempatan.usecases import jobs
 
 if TYPE_CHECKING:
     from penempatan.analyze import Analysis
@@ -45,7 +47,6 @@ def solve(files: jobs.SolveFiles, batas_waktu: float, kurva: bool, *,
 def compare(data: Path, scenarios: Sequence[Path], out: Path, batas_waktu: float, *,
             progress: jobs.Progress) -> tuple[list[str], list[tuple[str, list[object]]]]:
     """`penempatan compare` into `out`: (the plans' labels, the rows of the page's table)."""
-    from penempatan.compare import banding_rows
 
     _, comparison = jobs.compare_files(data, scenarios, out, None, batas_waktu, progress)
     return ([p.label for p in comparison.plans],
@@ -54,7 +55,6 @@ def compare(data: Path, scenarios: Sequence[Path], out: Path, batas_waktu: float
 
 def letters(drafts: Sequence[Letter], out: Path, *, progress: jobs.Progress) -> int:
     """`penempatan surat`'s letters and files, zipped into `out` (written whole or not at all)."""
-    from penempatan.letters import COMBINED_NAME, LIST_NAME, template_path, write_letters
 
     progress("Menulis surat…")
     with tempfile.TemporaryDirectory(prefix="penempatan-surat-") as tmp:

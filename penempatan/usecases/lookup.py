@@ -6,7 +6,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from penempatan import text
-from penempatan.cli.failures import bad_argument
+from penempatan.usecases.stop import bad_argument
 
 if TYPE_CHECKING:
     from penempatan.model import Position, ProblemData

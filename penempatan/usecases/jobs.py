@@ -14,11 +14,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from penempatan.atomic import output_batch
-from penempatan.cli.failures import EXIT_FAIL, Stop, refuse
-from penempatan.cli.lookup import find_employee, find_post
-from penempatan.cli.outputs import same_file
+from penempatan.atomic import output_batch, same_file
 from penempatan.errors import InputError, Problem
+from penempatan.usecases.lookup import find_employee, find_post
+from penempatan.usecases.stop import EXIT_FAIL, Stop, refuse
 
 if TYPE_CHECKING:
     import numpy as np
@@ -96,8 +95,8 @@ class Checked:
 
 def check_input(data: Path, out: Path | None) -> Checked:
     """Read the workbook, collect its problems and write them to `out` when given."""
-    from penempatan.cli.problems import locate
     from penempatan.excel.read import read_workbook
+    from penempatan.usecases.problems import locate
 
     problem_data = None
     try:
@@ -256,11 +255,11 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
                    versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides, curve=curve,
                    changes=changes, answered=ready.acuan.answered if ready.acuan is not None else None)
         if files.kandidat is not None:
-            from penempatan.cli.exports import write_candidates
+            from penempatan.usecases.exports import write_candidates
 
             write_candidates(files.kandidat, problem, result)
         if files.json is not None:
-            from penempatan.cli.exports import write_json
+            from penempatan.usecases.exports import write_json
 
             write_json(files.json, problem, result, changes)
         if files.laporan is not None:
