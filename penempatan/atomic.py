@@ -167,10 +167,14 @@ def release_claims() -> None:
     """Give up every claim of this process (at the end of each command; the OS does it when the process ends)."""
     while _held:
         fd, lock = _held.pop()
+        if sys.platform == "win32":  # Windows cannot remove a file that is still open
+            with contextlib.suppress(OSError):
+                os.close(fd)
         with contextlib.suppress(OSError):
             lock.unlink()
-        with contextlib.suppress(OSError):
-            os.close(fd)
+        if sys.platform != "win32":  # elsewhere remove it while still holding it, so no other run locks a dead file
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
 def _lock(fd: int) -> bool:
