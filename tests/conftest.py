@@ -1,9 +1,14 @@
-"""Fixtures shared by test modules: the web app's test client (tests/test_web_api.py, tests/test_web_keeps_work.py)."""
+"""Shared by test modules: the web app's test client and `wait_task` (the web tests), the workbook maker of
+tests/data/make_workbooks.py and a workbook with a cell far out (the reader and hostile-input tests)."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -36,3 +41,23 @@ def wait_task(client: TestClient, task: str, timeout: float = 90) -> dict[str, A
             return state
         time.sleep(0.1)
     raise AssertionError(f"tugas {task} belum selesai")
+
+
+@functools.cache
+def workbook_maker() -> ModuleType:
+    """tests/data/make_workbooks.py as a module (it is a script in a data folder, not a package)."""
+    path = Path(__file__).parent / "data" / "make_workbooks.py"
+    spec = importlib.util.spec_from_file_location("make_workbooks", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def far_workbook(path: Path, cell: str) -> Path:
+    """The valid test workbook with one more cell at `cell` on sheet Pegawai (a few KB on disk)."""
+    mk = workbook_maker()
+    workbook = mk.build(mk.valid_sheets())
+    workbook["Pegawai"][cell] = "x"
+    workbook.save(path)
+    return path

@@ -5,13 +5,12 @@ so CI is repeatable)."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import resource
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
+from conftest import workbook_maker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -29,15 +28,8 @@ BASELINE_KB = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 also runs every other test module, whose own peak is not the reader's)."""
 
 
-def _maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_workbooks", DATA / "make_workbooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-mk = _maker()
+mk = workbook_maker()
 VALID = mk.to_bytes(mk.build(mk.valid_sheets()))
 VALID_SHEETS = mk.valid_sheets()
 

@@ -4,15 +4,14 @@ starts like a formula — stays text in every output (terminal, CSV, letters).""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import docx
 import pytest
+from conftest import far_workbook, workbook_maker
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -31,16 +30,8 @@ ESCAPE = "\x1b[2J\x1b[1;1HMasukan valid"  # clears the screen and prints a fake 
 BIDI = "\u202etxt.exe"
 
 
-def _maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_workbooks",
-                                                  Path(__file__).parent / "data" / "make_workbooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-mk = _maker()
+mk = workbook_maker()
 
 
 @given(st.text())
@@ -116,13 +107,6 @@ def test_letters_carry_no_nul_or_bidi_override(tmp_path: Path) -> None:
     assert f"Nama{text.SHOWN_INSTEAD} {text.SHOWN_INSTEAD}txt.exe" in body
 
 
-def _far_workbook(path: Path, cell: str) -> Path:
-    """The valid test workbook with one more cell at `cell` on sheet Pegawai (a few KB on disk)."""
-    workbook = mk.build(mk.valid_sheets())
-    workbook["Pegawai"][cell] = "x"
-    workbook.save(path)
-    return path
-
 
 @pytest.mark.parametrize(("cell", "row", "shown"), [("XFD1048576", 1048576, "baris 1048576"),
                                                      ("A1048576", 1048576, "baris 1048576"), ("ZZ5", 5, "ZZ5")])
@@ -130,7 +114,7 @@ def test_a_cell_far_out_is_one_located_error_in_little_memory(tmp_path: Path, ce
                                                                shown: str) -> None:
     """Issue 24: a cell beyond 200,000 rows or column GR is one error at its place, read in a separate process
     whose peak memory stays under 200 MB (calamine would have allocated the dense range: 549 GB for XFD1048576)."""
-    path = _far_workbook(tmp_path / "far.xlsx", cell)
+    path = far_workbook(tmp_path / "far.xlsx", cell)
     probe = (
         "import sys\n"
         "from pathlib import Path\n"

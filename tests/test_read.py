@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import io
 import os
 import tempfile
@@ -12,10 +11,10 @@ import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import workbook_maker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -32,15 +31,8 @@ from penempatan.reference import load_reference
 DATA = Path(__file__).parent / "data"
 
 
-def _load_maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_workbooks", DATA / "make_workbooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-mk = _load_maker()
+mk = workbook_maker()
 
 
 def _problems(path: Path) -> list[Problem]:

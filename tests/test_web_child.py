@@ -4,7 +4,6 @@ failed and removes what they left half-written."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import time
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PAGE_HEADERS, WEB_TOKEN, wait_task
+from conftest import PAGE_HEADERS, WEB_TOKEN, far_workbook, wait_task
 from fastapi.testclient import TestClient
 
 from penempatan.web import child, create_app, service, work
@@ -38,18 +37,6 @@ def _sleep(*_args: Any, progress: Any) -> None:
 def _abort(*_args: Any, progress: Any) -> None:
     os.abort()
 
-
-def _far_workbook(path: Path, cell: str) -> Path:
-    """The valid test workbook with one more cell at `cell` on sheet Pegawai (as tests/test_hostile.py makes it)."""
-    maker = Path(__file__).parent / "data" / "make_workbooks.py"
-    spec = importlib.util.spec_from_file_location("make_workbooks", maker)
-    assert spec is not None and spec.loader is not None
-    mk = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mk)
-    workbook = mk.build(mk.valid_sheets())
-    workbook["Pegawai"][cell] = "x"
-    workbook.save(path)
-    return path
 
 
 @pytest.fixture
@@ -151,7 +138,7 @@ def test_a_cell_at_xfd1048576_is_located_and_the_server_serves_another_berkas(ap
                                                                               tmp_path: Path) -> None:
     """Issue 24: the 60 KB workbook with one cell at XFD1048576 once aborted the server; now its check is one
     located error, quickly, and another berkas is checked and solved."""
-    far = _upload(app_client, _far_workbook(tmp_path / "jauh.xlsx", "XFD1048576"))
+    far = _upload(app_client, far_workbook(tmp_path / "jauh.xlsx", "XFD1048576"))
     start = time.monotonic()
     checked = app_client.get(f"/api/berkas/{far}/periksa").json()
     assert time.monotonic() - start < 20
