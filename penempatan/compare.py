@@ -19,12 +19,15 @@ from functools import cached_property
 import numpy as np
 
 from penempatan.explain import MOVE_KINDS, PlanSummary, plan_summary
+from penempatan.explain.summary import outcome
 from penempatan.model import ProblemData
 from penempatan.result import Result
 from penempatan.rules import FLAG_LABELS
 from penempatan.scenario import Scenario, apply_scenario, scenario_rows
+from penempatan.scenario.model import OVERRIDE
 from penempatan.scoring import FLAGS, Tables
 from penempatan.solver import solve
+from penempatan.wishes.serve import serve_wishes
 
 BASE_LABEL = "Dasar"
 
@@ -85,7 +88,7 @@ def compare(base: ProblemData, scenarios: list[Scenario], time_limit: float = 60
     (`parallel` True/False forces the choice)."""
     say = progress or (lambda _msg: None)
     labels = labels_for(scenarios)
-    datas = [base, *(apply_scenario(base, s) for s in scenarios)]
+    datas = [serve_wishes(d).data for d in (base, *(apply_scenario(base, s) for s in scenarios))]
     changes = [[], *(scenario_rows(base, s)[1:] for s in scenarios)]
     cores = max_workers if parallel else (os.cpu_count() or 1) // 2 if parallel is None else 1
     workers = max(1, min(max_workers, cores, len(datas)))
@@ -121,7 +124,7 @@ def banding_rows(c: Comparison) -> list[tuple[str, list[object]]]:
 
     return [
         ("Perubahan", [_changes(p.changes) for p in c.plans]),
-        ("Status", [x.status for x in s]),
+        ("Hasil", [outcome(x) for x in s]),
         ("Nilai Objektif", per(lambda x: x.objective)),
         ("Gap", per(lambda x: x.gap)),
         ("Mutasi", per(lambda x: x.moves)),
@@ -139,6 +142,6 @@ def banding_rows(c: Comparison) -> list[tuple[str, list[object]]]:
 
 
 def _changes(rows: list[tuple[str, str]]) -> str:
-    """What a scenario changes, short: 'maks_mutasi (kosong) → 50; bekukan_unit Dinas Kesehatan'."""
-    shown = [f"{label.removeprefix('override: ')} {value}" for label, value in rows if label != "berkas skenario"]
+    """What a scenario changes, short: 'Batas jumlah mutasi (kosong) → 50; unit dibekukan Dinas Kesehatan'."""
+    shown = [f"{label.removeprefix(OVERRIDE)} {value}" for label, value in rows if label != "berkas skenario"]
     return "; ".join(shown) or "—"

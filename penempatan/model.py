@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from penempatan.text import name_key
+
 STATUS_VALUES = ("Aktif", "CPNS", "PPPK", "Tugas Belajar", "CLTN", "MPP", "Diberhentikan Sementara")
 JENIS_VALUES = ("JPT Pratama", "Administrator", "Pengawas", "Pelaksana", "Fungsional")
 HUKUMAN_VALUES = ("Tidak Ada", "Ringan", "Sedang", "Berat")
@@ -27,6 +29,11 @@ MAX_MONTHS = 1_200
 """The longest period in months a parameter may hold (100 years)."""
 MAX_SEATS = 10_000
 """The most seats (Kebutuhan) one post may have."""
+MAX_WISHES = 5
+"""The most ranked wishes one employee may make (sheet Permintaan, `Urutan` 1–5, SPEC 9)."""
+TIE_RULES = ("masa_jabatan", "usia", "nip")
+"""The criteria `urutan_seri` may list to break ties of priority points (SPEC 9): the longer time in the current
+post first, the older first, the lower NIP first; the NIP always ends the list, so the order is strict."""
 
 
 class Employee(BaseModel):
@@ -41,6 +48,7 @@ class Employee(BaseModel):
     jurusan: str | None = None
     bidang: str | None = None  # field of the study programme via rumpun.csv
     pelatihan: tuple[str, ...] = ()  # fields trained in (rumpun fields)
+    diklat: tuple[str, ...] = ()  # courses done, as Pelatihan names them: never prescribed again (SPEC 10)
     kode_jabatan: str
     tmt_jabatan: date
     tanggal_lahir: date | None = None
@@ -58,7 +66,21 @@ class Employee(BaseModel):
     unit_diminati: tuple[str, ...] = ()
     siap_naik_jenjang: bool = False  # R9: angka kredit and uji kompetensi allow the next JF jenjang
     sertifikat: tuple[str, ...] = ()  # R22: licences and certificates held (STR, Sertifikat Pendidik …)
+    pns_id: str | None = None  # SIASN pnsId, for the decree package's job-history rows (SPEC 10)
     row: int | None = None  # Excel row it came from, for messages
+
+
+class SiasnIds(BaseModel):
+    """The SIASN reference IDs of a post that a job-history submission names (SPEC 10): unor, JF or JFU,
+    eselon and satuan kerja; None where the input leaves them blank (the decree package lists them to fill)."""
+
+    model_config = _frozen
+
+    unor_id: str | None = None
+    jabatan_fungsional_id: str | None = None
+    jabatan_fungsional_umum_id: str | None = None
+    eselon_id: str | None = None
+    satuan_kerja_id: str | None = None
 
 
 class Position(BaseModel):
@@ -85,6 +107,7 @@ class Position(BaseModel):
     standar_teknis: int | None = Field(default=None, ge=1, le=5)
     risiko_tinggi: bool = False
     wajib_diisi: bool = False
+    siasn: SiasnIds = Field(default_factory=SiasnIds)  # the post's SIASN IDs (SPEC 10)
     row: int | None = None
 
     @field_validator("bidang", mode="before")
@@ -160,12 +183,44 @@ class Params(Weights):
     jumlah_calon: int = Field(default=5, ge=1, le=50)
     bidang_netral_persen: int = Field(default=50, ge=0, le=100)
     bidang_profesi_lain_persen: int = Field(default=25, ge=0, le=100)
+    # The published priority of a wish (SPEC 9): the reason's points come from data/prioritas.csv.
+    poin_masa_jabatan_per_tahun: int = Field(default=2, ge=0, le=MAX_POINTS)
+    poin_kinerja_sangat_baik: int = Field(default=6, ge=0, le=MAX_POINTS)
+    poin_kinerja_baik: int = Field(default=3, ge=0, le=MAX_POINTS)
+    poin_kinerja_butuh_perbaikan: int = Field(default=0, ge=0, le=MAX_POINTS)
+    urutan_seri: tuple[str, ...] = ("masa_jabatan", "usia", "nip")
+    # The fairness report (SPEC 9): a group's rate is flagged outside [rate of all / batas, rate of all × batas].
+    batas_disparitas: float = Field(default=2.0, ge=1.0, le=100.0)
+    kelompok_minimal_disparitas: int = Field(default=20, ge=1, le=MAX_SEATS * 100)
+    # Wishes in the plan (SPEC 9): a wish is granted only when the move costs at most this much nilai against
+    # staying (wishes.serve).
+    batas_biaya_permintaan: int = Field(default=30, ge=0, le=MAX_POINTS)
     # The letters' sender (SPEC 7 v3): they word `penempatan surat` only, never the plan; ';' separates lines.
     nama_instansi: str = ""
     alamat_instansi: str = ""
     penanda_tangan: str = ""  # jabatan; nama; NIP and further lines under the name
     kontak: str = ""
     tempat_surat: str = ""
+    # The decree package (SPEC 10): they word `penempatan paket` only, never the plan.
+    instansi_id: str = ""  # SIASN instansiId of the pemda
+    nomor_sk: str = ""  # the SK number; '{n}' becomes 1, 2 … for the SKs of one package
+    tanggal_sk: date | None = None
+    tmt_mutasi: date | None = None  # TMT jabatan, mutasi and pelantikan; None = tanggal_sk
+    jenis_mutasi_id: str = "MJ"  # SIASN's jenisMutasiId of a move of post
+    anggota_baperjakat: str = ""  # the members for the Berita Acara, ';' between them
+    tanggal_pelantikan_kepala_daerah: date | None = None  # UU 10/2016 Pasal 162(3): 6 months need Mendagri
+    persetujuan_mendagri: str = ""  # number and date of the Mendagri's written approval, when there is one
+
+    @field_validator("urutan_seri", mode="after")
+    @classmethod
+    def _tie_rules(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Known criteria, each once; the NIP last (added when missing) so that no two requesters tie."""
+        rules = [v.strip().lower().replace(" ", "_") for v in value if v.strip()]
+        unknown = [v for v in rules if v not in TIE_RULES]
+        if unknown:
+            raise ValueError(f"urutan_seri tidak dikenal: {', '.join(unknown)} (gunakan {', '.join(TIE_RULES)})")
+        rules = list(dict.fromkeys(rules))
+        return (*[r for r in rules if r != "nip"], "nip")
 
     @model_validator(mode="after")
     def _window_ordered(self) -> Params:
@@ -183,11 +238,13 @@ class Params(Weights):
 
 
 class Pin(BaseModel):
-    """R15: employee `nip` must end in post `kode_jabatan`."""
+    """R15: employee `nip` must end in post `kode_jabatan`; with `permintaan`, the wish of that Urutan granted
+    (SPEC 9, wishes.serve), not a scenario's kunci."""
 
     model_config = _frozen
     nip: str
     kode_jabatan: str
+    permintaan: int | None = None
 
 
 class Forbid(BaseModel):
@@ -197,6 +254,34 @@ class Forbid(BaseModel):
     nip: str
     kode_jabatan: str | None = None
     unit: str | None = None
+    permintaan: bool = False  # a refused wish's post, forbidden to its requester (SPEC 9, wishes.serve)
+
+
+WISH_KINDS = ("jabatan", "nama", "unit")
+"""What a wish's `Tujuan` names: one post by its Kode Jabatan, every post of a Nama Jabatan, or every post of a
+Unit Kerja."""
+
+
+class Wish(BaseModel):
+    """One wish of an employee (SPEC 9): a row of sheet Permintaan (`rank` 1–5, a reason and its evidence), or,
+    with `rank` None and no reason, one of the employee's Unit Diminati (SPEC 2.1), which counts after every
+    ranked wish (`ProblemData.wish_lists`)."""
+
+    model_config = _frozen
+
+    nip: str
+    rank: int | None = Field(default=None, ge=1, le=MAX_WISHES)
+    target: str  # the Tujuan as written (or the Unit Diminati)
+    kind: Literal["jabatan", "nama", "unit"]  # WISH_KINDS
+    key: str  # what it names, as sheet Jabatan spells it: a Kode Jabatan, a Nama Jabatan or a Unit Kerja
+    reason: str | None = None  # a reason of data/prioritas.csv (canonical); None for a Unit Diminati
+    evidence: bool = False  # Bukti: the reason's evidence is attached
+    row: int | None = None  # Excel row of sheet Permintaan, for messages
+
+    @property
+    def lookup(self) -> tuple[str, str]:
+        """(kind, key) as `ProblemData.designated` indexes it: a code as written, a name or unit by `name_key`."""
+        return self.kind, self.key if self.kind == "jabatan" else name_key(self.key)
 
 
 class ProblemData(BaseModel):
@@ -210,6 +295,8 @@ class ProblemData(BaseModel):
     pins: tuple[Pin, ...] = ()
     forbids: tuple[Forbid, ...] = ()
     frozen_units: tuple[str, ...] = ()
+    wishes: tuple[Wish, ...] = ()  # sheet Permintaan: the ranked wishes (SPEC 9); Unit Diminati stay on Employee
+    closed_posts: tuple[str, ...] = ()  # posts that take no newcomer but a granted wish (SPEC 9, wishes.serve)
     scenario_name: str | None = None
     source_sha256: str | None = None
 
@@ -225,10 +312,24 @@ class ProblemData(BaseModel):
         missing = {e.kode_jabatan for e in self.employees} - known
         if missing:
             raise ValueError(f"Kode Jabatan tidak dikenal: {sorted(missing)[:5]}")
+        ranked: set[tuple[str, int]] = set()
+        people = set(nips)
+        for wish in self.wishes:
+            if wish.nip not in people or not self._names_a_post(wish):
+                raise ValueError(f"permintaan tidak dikenal: {wish.nip} -> {wish.target}")
+            if wish.rank is None or (wish.nip, wish.rank) in ranked:
+                raise ValueError(f"urutan permintaan kosong atau ganda: {wish.nip} urutan {wish.rank}")
+            ranked.add((wish.nip, wish.rank))
+        if set(self.closed_posts) - known:
+            raise ValueError(f"jabatan ditutup tidak dikenal: {sorted(set(self.closed_posts) - known)[:5]}")
         for pin in self.pins:
             if pin.nip not in set(nips) or pin.kode_jabatan not in known:
                 raise ValueError(f"kunci tidak dikenal: {pin.nip} -> {pin.kode_jabatan}")
         return self
+
+    def _names_a_post(self, wish: Wish) -> bool:
+        """The wish's key is a Kode Jabatan, Nama Jabatan or Unit Kerja of sheet Jabatan, as its kind says."""
+        return bool(self.posts_of(wish))
 
     @cached_property
     def employee_index(self) -> dict[str, int]:
@@ -251,6 +352,64 @@ class ProblemData(BaseModel):
         for i, j in enumerate(self.current_post):
             out[j].append(i)
         return out
+
+    @cached_property
+    def name_keys(self) -> dict[str, str]:
+        """`name_key` of every distinct Nama Jabatan and Unit Kerja (posts repeat them a lot)."""
+        return {text: name_key(text) for text in {t for p in self.positions for t in (p.nama, p.unit)}}
+
+    @cached_property
+    def designated(self) -> dict[str, dict[str, tuple[int, ...]]]:
+        """For the kinds "nama" and "unit", the post indices each key of a wish designates (`Wish.lookup`): one
+        shared tuple per name and unit, so a big unit's thousands of posts are not copied per wish (a code names
+        its one post through `position_index`)."""
+        keys = self.name_keys
+        out: dict[str, dict[str, list[int]]] = {"nama": {}, "unit": {}}
+        for j, p in enumerate(self.positions):
+            out["nama"].setdefault(keys[p.nama], []).append(j)
+            out["unit"].setdefault(keys[p.unit], []).append(j)
+        return {kind: {key: tuple(posts) for key, posts in by_key.items()} for kind, by_key in out.items()}
+
+    def posts_of(self, wish: Wish) -> tuple[int, ...]:
+        """The indices of the posts a wish designates (() for a key sheet Jabatan does not have)."""
+        kind, key = wish.lookup
+        if kind == "jabatan":
+            j = self.position_index.get(key)
+            return () if j is None else (j,)
+        return self.designated[kind].get(key, ())
+
+    @cached_property
+    def wish_lists(self) -> list[tuple[Wish, ...]]:
+        """Each employee's wishes in order of preference (SPEC 9): the ranked wishes of sheet Permintaan by
+        Urutan, then each Unit Diminati naming a unit of sheet Jabatan and not already named by a ranked wish,
+        unranked (rank None, no reason)."""
+        ranked: dict[str, list[Wish]] = {}
+        for wish in sorted(self.wishes, key=lambda w: w.rank or 0):
+            ranked.setdefault(wish.nip, []).append(wish)
+        unit_of = {self.name_keys[p.unit]: p.unit for p in self.positions}
+        out: list[tuple[Wish, ...]] = []
+        for e in self.employees:
+            wishes = ranked.get(e.nip, [])
+            if not wishes and not e.unit_diminati:
+                out.append(())
+                continue
+            named = {w.lookup for w in wishes}
+            extra = [Wish(nip=e.nip, target=unit, kind="unit", key=unit_of[name_key(unit)])
+                     for unit in dict.fromkeys(e.unit_diminati)
+                     if name_key(unit) in unit_of and ("unit", name_key(unit)) not in named]
+            out.append((*wishes, *extra))
+        return out
+
+    @cached_property
+    def wish_posts(self) -> list[tuple[tuple[int, ...], ...]]:
+        """The post indices of each employee's wishes, parallel to `wish_lists` (shared tuples of `designated`)."""
+        return [tuple(self.posts_of(w) for w in wishes) for wishes in self.wish_lists]
+
+    def wished(self, i: int, j: int) -> int | None:
+        """The position in employee i's `wish_lists` of the first wish that designates post j; None when none."""
+        p = self.positions[j]
+        mine = (("jabatan", p.kode), ("nama", self.name_keys[p.nama]), ("unit", self.name_keys[p.unit]))
+        return next((k for k, w in enumerate(self.wish_lists[i]) if w.lookup in mine), None)
 
     @cached_property
     def units(self) -> list[str]:

@@ -4,6 +4,8 @@ for tables, forms and summaries (`PARAM_LABELS`), and what it does (`PARAM_HELP`
 
 from __future__ import annotations
 
+import re
+
 PARAM_LABELS: dict[str, str] = {
     "bobot_pendidikan": "Bobot jenjang pendidikan",
     "bobot_bidang": "Bobot bidang pendidikan",
@@ -47,11 +49,27 @@ PARAM_LABELS: dict[str, str] = {
     "jumlah_calon": "Jumlah calon per kursi seleksi",
     "bidang_netral_persen": "Skor bidang di jabatan tanpa bidang (%)",
     "bidang_profesi_lain_persen": "Skor bidang profesi langka di jabatan tanpa bidang (%)",
+    "poin_masa_jabatan_per_tahun": "Poin prioritas per tahun masa jabatan",
+    "poin_kinerja_sangat_baik": "Poin prioritas kinerja Sangat Baik",
+    "poin_kinerja_baik": "Poin prioritas kinerja Baik",
+    "poin_kinerja_butuh_perbaikan": "Poin prioritas kinerja Butuh Perbaikan",
+    "urutan_seri": "Penentu urutan bila poin prioritas sama",
+    "batas_disparitas": "Batas disparitas (kali rata-rata)",
+    "kelompok_minimal_disparitas": "Besar kelompok minimal untuk tanda disparitas",
+    "batas_biaya_permintaan": "Batas biaya nilai permintaan pegawai",
     "nama_instansi": "Nama instansi (kop surat)",
     "alamat_instansi": "Alamat instansi (kop surat)",
     "penanda_tangan": "Penanda tangan surat",
     "kontak": "Narahubung surat",
     "tempat_surat": "Tempat surat",
+    "instansi_id": "ID instansi SIASN",
+    "nomor_sk": "Nomor SK mutasi",
+    "tanggal_sk": "Tanggal SK mutasi",
+    "tmt_mutasi": "TMT mutasi dan pelantikan",
+    "jenis_mutasi_id": "Kode jenis mutasi SIASN",
+    "anggota_baperjakat": "Anggota Baperjakat",
+    "tanggal_pelantikan_kepala_daerah": "Tanggal pelantikan kepala daerah",
+    "persetujuan_mendagri": "Persetujuan tertulis Mendagri",
 }
 
 PARAM_HELP: dict[str, str] = {
@@ -114,6 +132,23 @@ PARAM_HELP: dict[str, str] = {
     "bidang_netral_persen": "Skor bidang di jabatan tanpa bidang khusus, dalam persen bobot_bidang (netral).",
     "bidang_profesi_lain_persen": "Skor bidang pemegang profesi langka (tenaga kesehatan, guru) di jabatan tanpa "
                                   "bidang khusus, dalam persen bobot_bidang (lebih rendah dari netral).",
+    "poin_masa_jabatan_per_tahun": "Prioritas permintaan (penempatan prioritas): poin per tahun penuh masa jabatan "
+                                   "saat ini (dihitung dari TMT Jabatan sampai tanggal_acuan).",
+    "poin_kinerja_sangat_baik": "Prioritas permintaan: poin untuk predikat kinerja Sangat Baik.",
+    "poin_kinerja_baik": "Prioritas permintaan: poin untuk predikat kinerja Baik.",
+    "poin_kinerja_butuh_perbaikan": "Prioritas permintaan: poin untuk predikat kinerja Butuh Perbaikan (Kurang dan "
+                                    "Sangat Kurang: 0).",
+    "urutan_seri": "Prioritas permintaan: penentu urutan pemohon yang poinnya sama, dipisah titik koma, dari yang "
+                   "pertama dipakai: masa_jabatan (lebih lama lebih dulu), usia (lebih tua lebih dulu), nip (NIP "
+                   "lebih kecil lebih dulu); NIP selalu menjadi penentu terakhir sehingga tidak ada peringkat sama.",
+    "batas_disparitas": "Laporan keadilan: tingkat mutasi atau promosi suatu kelompok (jenis kelamin, usia, "
+                        "golongan, unit) ditandai bila di luar [tingkat semua pegawai ÷ batas, tingkat semua pegawai × "
+                        "batas] dan selisihnya bukan kebetulan (uji binomial dua arah, p < 5 %); bawaan 2 = separuh "
+                        "sampai dua kali rata-rata.",
+    "batas_biaya_permintaan": "Permintaan (sheet Permintaan) dipenuhi hanya bila nilai pindah ke jabatan yang diminta "
+                              "paling banyak sekian poin di bawah nilai tetap di jabatan sekarang.",
+    "kelompok_minimal_disparitas": "Laporan keadilan: kelompok yang lebih kecil dari ini tidak diberi tanda "
+                                   "disparitas (terlalu sedikit orang untuk dinilai).",
     "nama_instansi": "Surat usulan mutasi (penempatan surat): nama instansi pada kop surat; titik koma memulai baris "
                      "baru, mis. 'PEMERINTAH KABUPATEN ALAK; BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA "
                      "MANUSIA'. Kosong = kop surat berupa isian titik-titik. Tidak memengaruhi rencana.",
@@ -127,9 +162,43 @@ PARAM_HELP: dict[str, str] = {
               "telepon (0380) 821234, surel mutasi@alakkab.go.id'. Kosong = isian titik-titik.",
     "tempat_surat": "Surat: tempat sebelum tanggal surat, mis. 'Alak' → 'Alak, 1 Desember 2026' (tanggal surat = "
                     "tanggal_acuan). Kosong = isian titik-titik.",
+    "instansi_id": "Paket keputusan (penempatan paket): ID instansi pemerintah daerah di SIASN (instansiId) untuk "
+                   "baris riwayat jabatan. Kosong = didaftar sebagai isian yang harus dilengkapi. Tidak memengaruhi "
+                   "rencana.",
+    "nomor_sk": "Paket keputusan: nomor Keputusan (SK), mis. '800.1.3.3/{n}/BKPSDM/2026'; {n} diganti 1, 2 … untuk "
+                "tiap SK dalam satu paket (mutasi, rotasi, promosi, perpindahan JF). Kosong = isian titik-titik.",
+    "tanggal_sk": "Paket keputusan: tanggal penetapan SK (dd-mm-yyyy). Aturan waktu pada pemeriksaan awal (masa "
+                  "jabatan, BUP, hukuman disiplin, Pilkada) dihitung pada TMT. Kosong = isian titik-titik.",
+    "tmt_mutasi": "Paket keputusan: TMT jabatan, TMT mutasi dan TMT pelantikan (dd-mm-yyyy); kosong = tanggal_sk.",
+    "jenis_mutasi_id": "Paket keputusan: kode jenis mutasi dari referensi SIASN untuk pindah jabatan (bawaan MJ); "
+                       "periksa kodenya di referensi jenis mutasi SIASN instansi Anda.",
+    "anggota_baperjakat": "Paket keputusan: anggota Baperjakat untuk Berita Acara, dipisah titik koma, mis. "
+                          "'Ketua: Sekretaris Daerah; Anggota: Asisten Administrasi Umum; Sekretaris: Kepala BKPSDM'. "
+                          "Kosong = isian titik-titik.",
+    "tanggal_pelantikan_kepala_daerah": "Paket keputusan: tanggal pelantikan kepala daerah (dd-mm-yyyy). Dalam 6 "
+                                        "bulan sesudahnya penggantian pejabat perlu persetujuan tertulis Menteri "
+                                        "Dalam Negeri (UU 10/2016 Pasal 162 ayat 3); kosong = tidak diperiksa.",
+    "persetujuan_mendagri": "Paket keputusan: nomor dan tanggal persetujuan tertulis Mendagri atas mutasi ini, "
+                            "bila kepala daerah dilantik kurang dari 6 bulan sebelum TMT.",
 }
 
 
 def param_label(name: str) -> str:
     """The planner's label of a parameter; the key itself for one without a label."""
     return PARAM_LABELS.get(name, name)
+
+
+_KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+
+
+def keys_as_labels(text: str) -> str:
+    """`text` with every parameter key in it written as its label in quotes ('larangan_selesai sebelum
+    larangan_mulai' → '“Akhir larangan mutasi Pilkada” sebelum “Awal larangan mutasi Pilkada”'): for a message
+    or help shown outside `Pengaturan` and TOML."""
+    return _KEY.sub(lambda m: f"“{PARAM_LABELS[m[0]]}”" if m[0] in PARAM_LABELS else m[0], text)
+
+
+def param_help(name: str) -> str:
+    """What a parameter does, as the planner reads it outside `Pengaturan` and TOML: the other parameters its help
+    names appear by their labels (“Masa jabatan sebelum rotasi (bulan)”), not by their keys."""
+    return keys_as_labels(PARAM_HELP.get(name, ""))

@@ -6,6 +6,8 @@ errors, the checker's messages), so a rule is worded once and its legal source w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from penempatan.parameters import param_label
@@ -92,9 +94,30 @@ LEGEND_COLUMNS = ("Kode", "Aturan", "Dasar Hukum", "Parameter")
 """The legend of the rule codes, on every page that shows them (sheet `Kode Aturan`, the report's legend)."""
 
 
-def legend_rows() -> list[list[str]]:
-    """Every rule code with its wording, its legal source and its parameter (label and key)."""
-    return [[r.code, r.text, r.source, f"{param_label(r.param)} ({r.param})" if r.param else ""] for r in _RULES]
+def legend_rows(codes: Iterable[str] | None = None, *, keys: bool = True) -> list[list[str]]:
+    """Every rule code (or only `codes`, in registry order) with its wording, its legal source and its parameter:
+    label and key (the workbooks, beside the Parameter sheet's keys), or the label alone (`keys=False`: the web
+    app's and the HTML reports' legends, read by the committee)."""
+    wanted = None if codes is None else set(codes)
+    return [[r.code, r.text, r.source, _param_shown(r.param, keys)]
+            for r in _RULES if wanted is None or r.code in wanted]
+
+
+def _param_shown(param: str | None, key: bool) -> str:
+    if param is None:
+        return ""
+    return f"{param_label(param)} ({param})" if key else param_label(param)
+
+
+_CODE = re.compile(r"\bR(\d{1,2})\b")
+
+
+def codes_in(texts: Iterable[object]) -> list[str]:
+    """The rule codes ('R1' …) a text cites, of every text in `texts`, in registry order (what a legend under a
+    table lists)."""
+    found = {f"R{m[1]}" for t in texts if isinstance(t, str) for m in _CODE.finditer(t)}
+    return [r.code for r in _RULES if r.code in found]
+
 
 PURPOSE_LABELS = {
     "kebutuhan": "mengisi kebutuhan",

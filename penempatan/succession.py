@@ -176,13 +176,14 @@ _Ready = tuple[int | None, tuple[str, ...], tuple[str, ...]]
 
 
 class Readiness:
-    """The checker at each readiness date, asked once per (employee, post class): posts of one class differ
-    only in what the left-out rules look at (unit, code, vacancy), so every rule kept answers alike for them."""
+    """The checker at each readiness date, asked once per (employee, post class, rules left out): posts of one
+    class differ only in what the left-out rules look at (unit, code, vacancy), so every rule kept answers alike
+    for them."""
 
     def __init__(self, data: ProblemData, ref: Reference) -> None:
         self.data, self.ref = data, ref
         self._rules: dict[int, dict[str, PairRule]] = {}
-        self._cache: dict[tuple[int, int], _Ready] = {}
+        self._cache: dict[tuple[int, int, frozenset[str]], _Ready] = {}
 
     def _rules_at(self, months: int) -> dict[str, PairRule]:
         if months not in self._rules:
@@ -190,7 +191,8 @@ class Readiness:
             self._rules[months] = dict(Rules(data, self.ref).pair_rules)
         return self._rules[months]
 
-    def _failing(self, months: int, i: int, j: int, skip: frozenset[str]) -> dict[str, str]:
+    def failing(self, months: int, i: int, j: int, skip: frozenset[str]) -> dict[str, str]:
+        """The kept rules employee i moving into post j breaks `months` after tanggal_acuan: message by code."""
         out = {}
         for code, rule in self._rules_at(months).items():
             if code not in skip:
@@ -202,13 +204,13 @@ class Readiness:
     def ready(self, i: int, c: int, j: int, skip: frozenset[str]) -> _Ready:
         """(first month every kept rule passes or None, today's messages, the codes still failing at the last
         date tried) for employee i and post j of class c."""
-        key = (i, c)
+        key = (i, c, skip)
         if key not in self._cache:
             gaps: tuple[str, ...] = ()
             found: int | None = None
             codes: tuple[str, ...] = ()
             for months in READINESS_MONTHS:
-                failing = self._failing(months, i, j, skip)
+                failing = self.failing(months, i, j, skip)
                 if months == 0:
                     gaps = tuple(failing.values())
                 if not failing:
@@ -358,12 +360,13 @@ def _choose(pools: list[_Pool], holders: list[set[int]], at_risk: list[bool]) ->
     return out
 
 
-def succession(data: ProblemData, tables: Tables | None = None) -> SuccessionPlan:
-    """The succession plan of `data` at its tanggal_acuan (see the module docstring)."""
+def succession(data: ProblemData, tables: Tables | None = None, readiness: Readiness | None = None) -> SuccessionPlan:
+    """The succession plan of `data` at its tanggal_acuan (see the module docstring); `readiness` lets a caller
+    share the checker's dates and answers (explain's career part asks about one person too)."""
     t = tables or Tables(data)
     kinds = key_kinds(t)
     posts = [j for j, kind in enumerate(kinds) if kind is not None]
-    readiness = Readiness(data, t.ref)
+    readiness = readiness or Readiness(data, t.ref)
     by_class: dict[int, list[int]] = {}
     for j in posts:
         by_class.setdefault(int(t.post_class[j]), []).append(j)

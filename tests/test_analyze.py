@@ -160,7 +160,7 @@ def test_analysis_workbook_sheets_headers_and_rows(tmp_path: Path) -> None:
     write_analysis(path, a)
     wb = load_workbook(path)
     assert wb.sheetnames == ["Ringkasan", "Kecocokan", "Ketidaksesuaian", "Per Unit", "Rotasi Jatuh Tempo",
-                             "Kotak Talenta", "Talent Pool", "Mendekati Pensiun"]
+                             "Kotak Talenta", "Talent Pool", "Mendekati Pensiun", "Kode Aturan"]
     for name, header in SHEETS.items():
         ws = wb[name]
         assert tuple(c.value for c in ws[1]) == header
@@ -211,3 +211,20 @@ def test_analyze_refuses_to_overwrite_input(tmp_path: Path) -> None:
     res = runner.invoke(app, ["analyze", str(data), "-o", str(data)])
     assert res.exit_code == 2
     assert data.read_bytes() == before
+
+
+def test_analysis_workbook_legend_lists_exactly_the_cited_codes(analysis: Analysis, tmp_path: Path) -> None:
+    """Issue 23: sheet Kode Aturan lists exactly the rule codes the other sheets cite (headers included), with the
+    registry's wording and source."""
+    import re
+
+    from penempatan.rules import RULES
+
+    path = tmp_path / "analisis.xlsx"
+    write_analysis(path, analysis)
+    wb = load_workbook(path, read_only=True)
+    cited = {code for ws in wb.worksheets if ws.title != "Kode Aturan" for row in ws.iter_rows(values_only=True)
+             for v in row if isinstance(v, str) for code in re.findall(r"\bR\d{1,2}\b", v)}
+    legend = list(wb["Kode Aturan"].iter_rows(min_row=2, values_only=True))
+    assert "R4" in cited and {r[0] for r in legend} == cited
+    assert all((r[1], r[2] or "") == (RULES[r[0]].text, RULES[r[0]].source) for r in legend)

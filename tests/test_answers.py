@@ -210,7 +210,8 @@ def test_nip_not_in_data_is_a_located_error(base: Base) -> None:
     """A decision about someone the data no longer has (the data changed since the plan) is an error at its row."""
     nip = next(iter(base.moves))
     path = _answered(base, "pensiun.xlsx", [(nip, "Keberatan", "Tolak")])
-    gone = base.problem.replace(employees=tuple(e for e in base.problem.employees if e.nip != nip))
+    gone = base.problem.replace(employees=tuple(e for e in base.problem.employees if e.nip != nip),
+                                wishes=tuple(w for w in base.problem.wishes if w.nip != nip))
     [(sheet, row, column, value)] = _errors(base, path, gone)
     assert (sheet, column, value) == (path.name, "Keputusan", nip) and row is not None
 
@@ -300,8 +301,8 @@ def test_rejected_objection_and_confirmed_agreement_keep_their_moves(base: Base)
                                          (nips[2], "Setuju", None), (nips[3], "Keberatan", None)])
     solved = _solve(base, path, "tolak-baru.xlsx")
     kept = {Pin(nip=n, kode_jabatan=base.moves[n][1]) for n in nips[:2]}
-    assert kept <= set(solved.problem.pins) and len(solved.problem.pins) == 2
-    assert not solved.problem.forbids
+    assert kept <= set(solved.problem.pins) and len(_decided(solved.problem.pins)) == 2
+    assert not _decided(solved.problem.forbids)
     placed = _placed(solved)
     assert all(placed[n] == base.moves[n][1] for n in nips[:2])
     assert solved.changes == []
@@ -316,6 +317,11 @@ def test_rejected_objection_and_confirmed_agreement_keep_their_moves(base: Base)
     assert set(again.pins) == kept
 
 
+def _decided(items: tuple[Pin, ...] | tuple[Forbid, ...]) -> list:  # type: ignore[type-arg]
+    """The pins or forbids that decisions made, without the ones serving the ranked wishes adds (SPEC 9)."""
+    return [x for x in items if not x.permintaan]
+
+
 def test_chain_decisions_pin_and_forbid_their_moves(base: Base) -> None:
     """A chain approved in Rantai Mutasi pins every move of it; a rejected one forbids every move of it, and
     each member's change says so."""
@@ -326,8 +332,8 @@ def test_chain_decisions_pin_and_forbid_their_moves(base: Base) -> None:
     path = _answered(base, "rantai.xlsx", chains=[(approved, "Setuju"), (rejected, "Tolak")])
     solved = _solve(base, path, "rantai-baru.xlsx")
     placed = _placed(solved)
-    assert {Pin(nip=n, kode_jabatan=base.moves[n][1]) for n in members} == set(solved.problem.pins)
-    assert {Forbid(nip=n, kode_jabatan=base.moves[n][1]) for n in others} == set(solved.problem.forbids)
+    assert {Pin(nip=n, kode_jabatan=base.moves[n][1]) for n in members} == set(_decided(solved.problem.pins))
+    assert {Forbid(nip=n, kode_jabatan=base.moves[n][1]) for n in others} == set(_decided(solved.problem.forbids))
     assert all(placed[n] == base.moves[n][1] for n in members)
     assert all(placed[n] != base.moves[n][1] for n in others)
     reasons = {c.nip: c.reason for c in solved.changes or []}
@@ -340,8 +346,8 @@ def test_scenario_acuan_key_reads_the_decisions(base: Base) -> None:
     toml = base.folder / "s.toml"
     toml.write_text('nama = "tanggapan"\nacuan = "skenario-acuan.xlsx"\n', encoding="utf-8")
     ready = jobs.prepare(base.data, toml, None, lambda _msg: None)
-    assert ready.problem.pins == (Pin(nip=nip, kode_jabatan=base.current(nip)),)
-    assert not ready.problem.forbids
+    assert _decided(ready.problem.pins) == [Pin(nip=nip, kode_jabatan=base.current(nip))]
+    assert not _decided(ready.problem.forbids)
     assert ready.acuan is not None and ready.reference is not None
 
 

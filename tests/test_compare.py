@@ -83,6 +83,30 @@ def test_workbook_sheets(tmp_path: Path, comparison: Comparison) -> None:
     assert len(diff) - 1 == int((stack != stack[0]).any(axis=0).sum()) == len(comparison.differing)
 
 
+def test_banding_in_words_and_indonesian_number_formats(tmp_path: Path, comparison: Comparison) -> None:
+    """Issue 23: Banding names each changed parameter by its label, never its key; the outcome is in words (no cell
+    reads OPTIMAL/FEASIBLE/INFEASIBLE); Gap shows as 0,00 % and thousands as 1.234 in Excel and LibreOffice, with
+    the plan workbook's formats (`sheets.PERCENT_FORMAT`, `INTEGER_FORMAT`)."""
+    from penempatan.excel.sheets import DECIMAL_FORMAT, INTEGER_FORMAT, PERCENT_FORMAT
+    from penempatan.parameters import PARAM_LABELS
+    from penempatan.result import SolveStatus
+
+    path = tmp_path / "banding.xlsx"
+    write_comparison(path, comparison)
+    cells = {row[0].value: row[1:] for row in load_workbook(path)["Banding"].iter_rows(min_row=2)}
+    assert cells["Perubahan"][1].value == f"{PARAM_LABELS['maks_mutasi']} (kosong) → 5"
+    assert all(c.value and c.value not in {s.value for s in SolveStatus} for c in cells["Hasil"])
+    assert {c.number_format for c in cells["Gap"]} == {PERCENT_FORMAT} == {"[$-421]0.00\\ %"}
+    assert {c.number_format for c in cells["Waktu (detik)"]} == {DECIMAL_FORMAT}
+    objective = [c for c in cells["Nilai Objektif"] if isinstance(c.value, int) and c.value >= 1000]
+    assert objective and {c.number_format for c in objective} == {INTEGER_FORMAT} == {"[$-421]#,##0"}
+    for sheet in load_workbook(path, read_only=True).worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            assert not {v for v in row if isinstance(v, str)} & ({s.value for s in SolveStatus} | set(PARAM_LABELS))
+    legend = list(load_workbook(path, read_only=True)["Kode Aturan"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in legend] == ["R12"]  # Banding's 'Kursi wajib terisi (R12)'
+
+
 def test_cli_compare_on_contoh(tmp_path: Path) -> None:
     """`penempatan compare` prints the table and writes DATA-banding.xlsx next to the input by default."""
     data = tmp_path / "contoh.xlsx"
@@ -138,7 +162,7 @@ def test_cli_solve_with_scenario_and_reference(tmp_path: Path) -> None:
     ringkasan = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(values_only=True)}
     parameter = {r[0]: r[1] for r in wb["Parameter"].iter_rows(values_only=True)}
     for sheet in (ringkasan, parameter):
-        assert sheet["bekukan_unit"] == "Dinas Kesehatan"
+        assert sheet["unit dibekukan"] == "Dinas Kesehatan"
         assert sheet["kebutuhan: BAPPEDA.0006"] == "1 → 3"
     assert isinstance(ringkasan["Perubahan dibanding acuan"], int)
     bad = tmp_path / "bad.toml"

@@ -122,3 +122,22 @@ def test_explain_uses_the_scenario_like_solve(case, tmp_path: Path) -> None:
     assert "Skenario: Uji beku" in out
     assert "Rencana: TETAP di" in out
     assert f"R15: dikunci, dilarang atau unit dibekukan oleh skenario (unit {unit} dibekukan)" in out
+
+
+def test_explain_an_employee_shows_the_next_career_steps(case) -> None:
+    """The part 'Jenjang karier berikutnya': each step's post and readiness as explain.career says, or the one
+    sentence why there is none; the words never promise a post."""
+    from penempatan.explain.career import HEADING
+
+    ex: Explainer = case["ex"]  # type: ignore[assignment]
+    i = case["r1"]
+    code, out = _run(str(case["path"]), "--nip", ex.data.employees[i].nip)
+    assert code == 0, out
+    found = ex.career(i)
+    assert HEADING in out
+    for step in found.steps:
+        q = ex.data.positions[step.j]
+        assert f"{q.kode} {q.nama}" in out and step.kesiapan in out
+    if not found.steps:
+        assert " ".join(found.reason.split()) in out
+    assert "akan menjadi" not in out

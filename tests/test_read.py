@@ -864,3 +864,42 @@ def test_every_weight_and_cost_has_an_upper_bound() -> None:
     for name, field in Params.model_fields.items():
         if field.annotation in (int, int | None):
             assert any(getattr(rule, "le", None) is not None for rule in field.metadata), name
+
+
+def test_siasn_ids_are_read_as_trimmed_text(tmp_path: Path) -> None:
+    """SPEC 10: the optional SIASN ID columns read as text (a number cell as its digits, spaces around trimmed,
+    alias ID for PNS ID); blank stays None."""
+    sheets = mk.valid_sheets()
+    pegawai, jabatan = sheets["Pegawai"], sheets["Jabatan"]
+    pegawai[0].append("ID")
+    pegawai[1].append("  A8ACA78EEB8E3912E040640A040269BB ")
+    for row in pegawai[2:]:
+        row.append(None)
+    jabatan[0] += ["UNOR ID", "Eselon ID"]
+    jabatan[1] += ["8ae4828659703898015972cfc0db358b", 22]
+    for row in jabatan[2:]:
+        row += [None, None]
+    data = read_workbook(mk.save(sheets, tmp_path / "w.xlsx")).data
+    assert data.employees[0].pns_id == "A8ACA78EEB8E3912E040640A040269BB"
+    assert data.employees[1].pns_id is None
+    ids = data.positions[0].siasn
+    assert (ids.unor_id, ids.eselon_id, ids.satuan_kerja_id) == ("8ae4828659703898015972cfc0db358b", "22", None)
+    assert data.positions[1].siasn.unor_id is None
+
+
+def test_bad_siasn_ids_are_located_errors(tmp_path: Path) -> None:
+    """An ID with a space inside or longer than 64 characters is an error naming sheet, row, column and value."""
+    sheets = mk.valid_sheets()
+    pegawai, jabatan = sheets["Pegawai"], sheets["Jabatan"]
+    pegawai[0].append("PNS ID")
+    pegawai[1].append("A8AC A78E")
+    for row in pegawai[2:]:
+        row.append(None)
+    jabatan[0].append("Satuan Kerja ID")
+    jabatan[1].append("X" * 65)
+    for row in jabatan[2:]:
+        row.append(None)
+    problems = [p for p in _problems(mk.save(sheets, tmp_path / "w.xlsx")) if p.severity is Severity.ERROR]
+    assert {(p.sheet, p.row, p.column, p.value) for p in problems} == {
+        ("Pegawai", 2, "PNS ID", "A8AC A78E"), ("Jabatan", 2, "Satuan Kerja ID", "X" * 65)}
+    assert any("spasi" in p.message for p in problems) and any("terlalu panjang" in p.message for p in problems)

@@ -3,6 +3,7 @@ meets in SIASN exports, and a broken table is refused with its file and line."""
 
 from __future__ import annotations
 
+import csv
 import itertools
 import shutil
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from penempatan.reference import PEMICU, Golongan, ReferenceDataError, data_dir, load_reference
+from penempatan.reference import PEMICU, Golongan, ReferenceDataError, data_dir, load_reference, words
 
 REF = load_reference()
 PNS: list[Golongan] = [g for g in REF.golongan.values() if g.jenis == "PNS"]
@@ -607,6 +608,21 @@ def test_every_trigger_has_a_named_training() -> None:
     assert "(PKP)" in by["masuk_pengawas"].nama and "LAN 15/2019" in by["masuk_pengawas"].dasar
     assert "(PKA)" in by["masuk_administrator"].nama and "LAN 16/2019" in by["masuk_administrator"].dasar
     assert "PKN Tingkat II" in by["masuk_jpt"].nama
+    assert words("Diklatpim Tk. IV") in by["masuk_pengawas"].ejaan_lain  # old names count as done
+    assert words("Diklatpim III") in by["masuk_administrator"].ejaan_lain
+    assert words("PIM Tingkat II") in by["masuk_jpt"].ejaan_lain and by["masuk_jf"].ejaan_lain == ()
+
+
+def test_pelatihan_without_ejaan_lain_still_loads(tmp_path: Path) -> None:
+    """A BKPSDM's pelatihan.csv from before the ejaan_lain column loads, every row without other names."""
+    folder = _copy_tables(tmp_path)
+    path = folder / "pelatihan.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(row[:5] for row in rows)
+    ref = load_reference(folder)
+    assert [p.nama for p in ref.pelatihan] == [p.nama for p in REF.pelatihan]
+    assert all(p.ejaan_lain == () for p in ref.pelatihan)
 
 
 def test_jf_trainings_render_family_and_jenjang() -> None:
@@ -642,7 +658,7 @@ def _copy_tables(tmp_path: Path) -> Path:
     folder.mkdir()
     for name in ("golongan", "pendidikan", "jenis_jabatan", "rumpun", "kinerja", "jabatan_fungsional",
                  "bidang_jabatan", "pelatihan", "kotak_talenta", "kelompok_bidang", "bidang_unit",
-                 "mata_pelajaran", "lokasi"):
+                 "mata_pelajaran", "lokasi", "prioritas"):
         shutil.copy(data_dir() / f"{name}.csv", folder / f"{name}.csv")
     return folder
 

@@ -333,3 +333,23 @@ def test_plan_report_has_the_rule_legend(plain):
     legend = _table(page, "kode")
     assert [r[0] for r in legend["rows"]] == [f"R{k}" for k in range(1, 27)]
     assert all(r[1] for r in legend["rows"])
+
+
+def test_analysis_and_compare_reports_have_a_legend_of_their_codes(plain):
+    """Issue 23: the current-state and compare reports list, in their `Kode aturan` legend, exactly the rule codes
+    cited elsewhere on the page, with the registry's wording and the parameter by its label, never its key."""
+    from penempatan.parameters import PARAM_LABELS
+    from penempatan.rules import RULES
+
+    data, tables, _ = plain
+    other = data.replace(scenario_name="Tanpa promosi", params=data.params.model_copy(update={"kotak_promosi": ()}))
+    comparison = Comparison(data, [Plan(label, [], d, r, plan_summary(d, t, r, label=label))
+                                   for label, (d, t, r) in (("Dasar", _solved(data)),
+                                                            ("Tanpa promosi", _solved(other)))])
+    for text in (analyze_report(analyze(data, tables)), compare_report(comparison)):
+        legend = _table(_parse(text), "kode")["rows"]
+        cited = set(re.findall(r"\bR\d{1,2}\b", text.replace(json.dumps(legend, ensure_ascii=False), "")
+                               .split('id="kode"')[0]))
+        assert cited and {r[0] for r in legend} == cited
+        assert all(r[1] == RULES[r[0]].text for r in legend)
+        assert not any(key in r[3] for r in legend for key in PARAM_LABELS if "_" in key)

@@ -112,7 +112,7 @@ def test_changed_parameter_exit_2_naming_it(saved) -> None:
     plan = _edited(saved, "parameter.xlsx", "Parameter", change)
     code, out = _run(str(saved["data"]), "--rencana", str(plan), "--nip", str(saved["mover"]))
     assert code == 2, out
-    assert "biaya_mutasi 99 di rencana" in _flat(out)
+    assert "Biaya setiap mutasi (biaya_mutasi) 99 di rencana" in _flat(out)
 
 
 def test_edited_objective_is_caught_by_check(saved) -> None:

@@ -218,7 +218,7 @@ def test_terima_rantai_pins_exactly_the_chain(tmp_path: Path, base: Result) -> N
     scenario = load_scenario(path, DATA, read_plan_moves)
     expected = {(DATA.employees[i].nip, DATA.positions[int(base.assignment[i])].kode) for i in chain.members}
     assert {(p.nip, p.kode_jabatan) for p in scenario.kunci_rantai} == expected
-    assert ("terima_rantai", f"{chain.id} ({len(chain.members)} pegawai dikunci, dari lama.xlsx)") in \
+    assert ("rantai diterima", f"{chain.id} ({len(chain.members)} pegawai dikunci, dari lama.xlsx)") in \
         scenario_rows(DATA, scenario)
     result = _solve(apply_scenario(DATA, scenario))
     assert all(result.assignment[i] == base.assignment[i] for i in chain.members)

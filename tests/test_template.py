@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -19,6 +20,7 @@ from penempatan.excel.columns import (
     SHEET_JABATAN,
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
+    SHEET_PERMINTAAN,
     SHEET_PETUNJUK,
 )
 from penempatan.excel.write_input import TEMPLATE_TEXT_ROWS, write_input_workbook
@@ -45,7 +47,7 @@ def _validations(ws: Worksheet) -> dict[str, list[DataValidation]]:
     for dv in ws.data_validations.dataValidation:
         for rng in dv.sqref.ranges:
             assert rng.min_row == 2 and rng.min_col == rng.max_col
-            out.setdefault(rng.coord[0], []).append(dv)
+            out.setdefault(get_column_letter(rng.min_col), []).append(dv)
     return out
 
 
@@ -84,9 +86,9 @@ def _small_problem(**params: object) -> ProblemData:
 
 
 def test_template_has_every_sheet_and_column_in_order(template: Path) -> None:
-    """The template has the four sheets and exactly the columns of columns.py, in order."""
+    """The template has the five sheets and exactly the columns of columns.py, in order."""
     wb = load_workbook(template)
-    assert wb.sheetnames == [SHEET_PEGAWAI, SHEET_JABATAN, SHEET_PENGATURAN, SHEET_PETUNJUK]
+    assert wb.sheetnames == [SHEET_PEGAWAI, SHEET_JABATAN, SHEET_PERMINTAAN, SHEET_PENGATURAN, SHEET_PETUNJUK]
     assert _header(wb[SHEET_PEGAWAI]) == [c.name for c in PEGAWAI_COLUMNS]
     assert _header(wb[SHEET_JABATAN]) == [c.name for c in JABATAN_COLUMNS]
     assert _header(wb[SHEET_PENGATURAN]) == [c.name for c in PENGATURAN_COLUMNS]

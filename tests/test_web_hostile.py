@@ -41,7 +41,7 @@ def _odd_codes(path: Path) -> dict[str, str]:
     wb = openpyxl.load_workbook(CONTOH)
     codes = {str(r[0].value): str(r[0].value).replace(".", "/") + " #1"
              for r in wb["Jabatan"].iter_rows(min_row=2) if r[0].value}
-    for ws in (wb["Pegawai"], wb["Jabatan"]):
+    for ws in (wb[name] for name in ("Pegawai", "Jabatan", "Permintaan") if name in wb.sheetnames):
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if isinstance(cell.value, str) and cell.value in codes:

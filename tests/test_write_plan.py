@@ -52,7 +52,8 @@ def test_sheets_in_order_with_exact_headers(plan):
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
     assert wb.sheetnames == ["Ringkasan", "Usulan Mutasi", "Daftar Usulan", "Rantai Mutasi", "Tanggapan", "Tetap",
-                             "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit", "Parameter", "Kode Aturan"]
+                             "Jabatan Kosong", "Kebutuhan Pelatihan", "Per Unit", "Keadilan", "Parameter",
+                             "Kode Aturan"]
     for name, header in SHEETS.items():
         ws = wb[name]
         assert tuple(c.value for c in ws[1]) == header

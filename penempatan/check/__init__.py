@@ -12,7 +12,7 @@ is not among the candidates), `INFEASIBLE` or `TIME_LIMIT` (the solver found no 
 
 Modules: `facts` (what the rules ask about posts and employees; `Violation`), `movers` (`Rules`: one method
 per per-mover rule), `purposes` (a move's purposes and nilai), `plan` (the whole plan: seats, coupling rules,
-reported numbers).
+reported numbers), `fairness` (every figure of sheet Keadilan recomputed, code `KEADILAN`, SPEC 9).
 """
 
 from penempatan.check.facts import Violation, retirement_date, same_text, whole_months

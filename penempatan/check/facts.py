@@ -71,6 +71,10 @@ class Facts:
         self.forbidden_posts = {(f.nip, f.kode_jabatan) for f in data.forbids if f.kode_jabatan}
         self.forbidden_units = {(f.nip, f.unit) for f in data.forbids if f.unit}
         self.families = [self._family(p) for p in data.positions]
+        # SPEC 9: employee -> the post of their granted wish (a pin with `permintaan`): a move they asked for.
+        self.closed = set(data.closed_posts)  # SPEC 9: posts that take no newcomer but a granted wish
+        self.granted = {data.employee_index[p.nip]: data.position_index[p.kode_jabatan]
+                        for p in data.pins if p.permintaan is not None}
 
     def jenis(self, post: Position) -> JenisJabatan | None:
         return self.ref.jenis_of(post.jenis, post.jenjang)

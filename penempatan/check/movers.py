@@ -225,12 +225,13 @@ class Rules(Facts):
 
     def near_retirement(self, i: int, j: int) -> str | None:
         """R24: no move within tanpa_mutasi_sebelum_bup months of BUP (of the current post's family and jenjang)
-        unless the employee asked (Unit Diminati) or the current post is abolished."""
+        unless the employee asked (Unit Diminati, or this post is their granted wish) or the current post is
+        abolished."""
         months = self.retirement_months(i)
         limit = self.params.tanpa_mutasi_sebelum_bup
         if months is None or months >= limit:
             return None
-        if self.data.employees[i].unit_diminati or self.current(i).kebutuhan == 0:
+        if self.data.employees[i].unit_diminati or self.current(i).kebutuhan == 0 or self.granted.get(i) == j:
             return None
         return broken("R24", f"pensiun (BUP {self.bup(i)}) dalam {months} bulan, batas {limit} bulan")
 
@@ -245,9 +246,10 @@ class Rules(Facts):
 
     def equal_post(self, i: int) -> int | None:
         """R19 exception: an "equal post" for employee i, or None. An equal post is open (holders before ≤
-        Kebutuhan, at least one seat, unit not frozen), not the current post, of at least the current kelas
-        and tingkat, and passes every other pair rule (R1 … R20 except R19) for i. The purpose rule needs no
-        test here: only someone forced out asks, and for them `kelebihan` is always a purpose."""
+        Kebutuhan, at least one seat, unit not frozen, not closed for a refused wish, SPEC 9), not the current
+        post, of at least the current kelas and tingkat, and passes every other pair rule (R1 … R20 except R19)
+        for i. The purpose rule needs no test here: only someone forced out asks, and for them `kelebihan` is
+        always a purpose."""
         if i not in self._equal_post:
             cur = self.data.current_post[i]
             now = self.data.positions[cur]
@@ -255,7 +257,8 @@ class Rules(Facts):
             found = None
             for k, post in enumerate(self.data.positions):
                 if (k == cur or post.kebutuhan == 0 or self.over_staffed(k) or post.unit in self.frozen
-                        or post.kelas < now.kelas or self.tingkat(post) < self.tingkat(now)):
+                        or post.kode in self.closed or post.kelas < now.kelas
+                        or self.tingkat(post) < self.tingkat(now)):
                     continue
                 if all(rule(i, k) is None for rule in rules.values()):
                     found = k

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from penempatan.check.facts import Violation, broken
 from penempatan.check.movers import Rules
+from penempatan.check.wishes import wish_violations
 from penempatan.model import ProblemData
 from penempatan.reference import Reference
 from penempatan.result import Result
@@ -53,6 +54,7 @@ def check_plan(data: ProblemData, result: Result, ref: Reference | None = None) 
     out += _total_moves(data, plan)
     out += _place_shortage(data, plan, rules.ref)
     out += _profession_shortage(data, plan, rules.ref)
+    out += wish_violations(data, rules, plan, fit)
     out += _reported_numbers(data, rules, result, plan, fit)
     return out
 

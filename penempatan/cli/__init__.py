@@ -11,10 +11,11 @@ Modules: `app` (the typer program and global options), `commands` (one function 
 one function of `jobs`, render), `jobs` (what a command does, without printing), `render` and
 `render_explain` (terminal layouts), `terminal` (the consoles), `failures` (messages and exit codes),
 `outputs`, `problems`, `lookup` (--nip/--jabatan), `exports` (CSV and JSON of a plan), `bahasa`, `surat` (the
-letter drafts: command and job in one module).
+letter drafts: command and job in one module), `paket` (the decree package, SPEC 10).
 """
 
 from penempatan.cli import commands as _commands  # noqa: F401  (registers the commands on `app`)
+from penempatan.cli import paket as _paket  # noqa: F401  (registers `paket`, SPEC 10)
 from penempatan.cli import surat as _surat  # noqa: F401  (registers `surat`, SPEC 7)
 from penempatan.cli import web as _web  # noqa: F401  (registers `web`, issue 15)
 from penempatan.cli.app import app

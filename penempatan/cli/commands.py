@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from penempatan import text
-from penempatan.cli import render, render_explain
+from penempatan.cli import render, render_explain, render_siasn
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
 from penempatan.cli.failures import guard, input_files, require_input
@@ -27,6 +27,30 @@ _PRIVATE = " Berisi data pribadi; jangan disebarkan."
 _Laporan = Annotated[Path | None, typer.Option("--laporan", metavar="L.html", help=_LAPORAN)]
 _BatasWaktu = Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
                                             help="Batas waktu solver (detik).")]
+_Riwayat = Annotated[Path | None, typer.Option("--riwayat", metavar="FOLDER",
+                                               help="Folder dump riwayat SIASN (rw-jabatan, rw-diklat, rw-skp, "
+                                               "rw-hukdis, data-utama; .json atau .csv): sel kosong diisi dan isian "
+                                               "diperiksa silang seperti `penempatan siasn --data`, hanya di memori "
+                                               "(DATA tidak diubah); perbedaannya ditampilkan sebagai peringatan.")]
+_UtamakanSiasn = Annotated[bool, typer.Option("--utamakan-siasn", help="Dengan --riwayat: bila isian workbook "
+                                              "berbeda dengan SIASN, pakai nilai SIASN.")]
+_AbaikanNipLain = Annotated[bool, typer.Option("--abaikan-nip-lain", help="Dengan --riwayat: abaikan rekaman "
+                                               "pegawai yang tidak ada di sheet Pegawai.")]
+
+
+def _riwayat(folder: Path | None, utamakan_siasn: bool, abaikan_nip_lain: bool) -> tuple[jobs.Riwayat | None,
+                                                                                         list[Path]]:
+    """`--riwayat FOLDER` and its options checked (exit 2), with the dump files it holds (inputs of the run)."""
+    from penempatan.errors import Problems
+    from penempatan.siasn.dump import dump_files
+
+    if folder is None:
+        if utamakan_siasn or abaikan_nip_lain:
+            raise bad_argument("--utamakan-siasn dan --abaikan-nip-lain hanya dipakai bersama --riwayat FOLDER.")
+        return None, []
+    if not folder.exists():
+        raise bad_argument(f"folder riwayat {folder} tidak ditemukan.")
+    return jobs.Riwayat(folder, utamakan_siasn, abaikan_nip_lain), dump_files([folder], Problems())
 
 
 def _require_inputs(*paths: Path | None) -> None:
@@ -89,15 +113,23 @@ def check(
     keluaran: Annotated[Path | None, typer.Option("-k", "--keluaran", metavar="MASALAH.xlsx",
                                                   help="Tulis setiap galat dan peringatan ke workbook (dengan "
                                                   "filter) untuk yang memperbaiki data.")] = None,
+    riwayat: _Riwayat = None,
+    utamakan_siasn: _UtamakanSiasn = False,
+    abaikan_nip_lain: _AbaikanNipLain = False,
     timpa: _Timpa = False,
 ) -> None:
     """Periksa workbook masukan: setiap galat dan peringatan dengan sheet, sel, kolom, nilai dan saran."""
     require_input(data)
-    outputs = Outputs(timpa, data)
+    histories, dumps = _riwayat(riwayat, utamakan_siasn, abaikan_nip_lain)
+    outputs = Outputs(timpa, data, *dumps)
     out = outputs.claim(keluaran)
-    with guard(data):
-        checked = jobs.check_input(data, out)
-        show_problems(checked.problems, data, semua=semua)
+    named = input_files(*dumps)
+    with guard(data, named):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            checked = jobs.check_input(data, out, histories, status.update)
+        show_problems(checked.problems, data, named, semua=semua)
+        if checked.riwayat is not None:
+            render_siasn.applied(checked.riwayat, data)
         render.check_result(data, checked)
         if out is not None:
             outputs.written(out, f"Daftar {text.number(len(checked.problems))} masalah")
@@ -128,20 +160,28 @@ def solve(
     kurva: Annotated[bool, typer.Option("--kurva", help="Tambahkan kurva manfaat: rencana optimal untuk "
                                         "serangkaian batas jumlah mutasi (R14), sheet Kurva Manfaat dan grafik "
                                         "di laporan.")] = False,
+    riwayat: _Riwayat = None,
+    utamakan_siasn: _UtamakanSiasn = False,
+    abaikan_nip_lain: _AbaikanNipLain = False,
     timpa: _Timpa = False,
 ) -> None:
     """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
     _require_inputs(data, skenario, acuan)
-    outputs = Outputs(timpa, data, skenario, acuan)
+    histories, dumps = _riwayat(riwayat, utamakan_siasn, abaikan_nip_lain)
+    outputs = Outputs(timpa, data, skenario, acuan, *dumps)
     out = outputs.claim(output, jobs.default_output(data, "rekomendasi"))
     kandidat, json_out, laporan = outputs.claim_all(kandidat, json_out, laporan)
     assert out is not None
     files = jobs.SolveFiles(data=data, skenario=skenario, acuan=acuan, out=out, kandidat=kandidat, json=json_out,
-                            laporan=laporan, claimed=list(outputs.claimed.values()))
-    with guard(data, input_files(skenario, acuan)):
+                            laporan=laporan, claimed=list(outputs.claimed.values()), riwayat=histories)
+    named = input_files(skenario, acuan, *dumps)
+    with guard(data, named):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
             solved = jobs.solve_files(files, batas_waktu, kurva, status.update)
-        render.mention_warnings(solved.read, data)
+        if solved.riwayat is not None:
+            show_problems(solved.riwayat.problems, data, named)
+            render_siasn.applied(solved.riwayat, data)
+        render.mention_warnings(solved.read, data, riwayat)
         render.solved(solved)
         outputs.written(out, "Rekomendasi")
         for path, what in ((kandidat, "Pasangan kandidat"), (json_out, "Rencana JSON")):
@@ -262,3 +302,72 @@ def compare(
         outputs.written(out, "Perbandingan")
         if laporan is not None:
             outputs.written(laporan, "Laporan HTML", _PRIVATE)
+
+
+@app.command(cls=Command)
+def prioritas(
+    data: _Data,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="PRIORITAS.xlsx",
+                                                help="Workbook prioritas. [bawaan: DATA-prioritas.xlsx di folder "
+                                                "DATA]")] = None,
+    timpa: _Timpa = False,
+) -> None:
+    """Prioritas permintaan pindah: poin dan peringkat setiap pemohon (sheet Permintaan dan Unit Diminati),
+    per bagian, untuk diumumkan sebelum rencana disusun."""
+    require_input(data)
+    outputs = Outputs(timpa, data)
+    out = outputs.claim(output, jobs.default_output(data, "prioritas"))
+    assert out is not None
+    with guard(data):
+        with term.console.status("Membaca dan memeriksa masukan…") as status:
+            done = jobs.priority_files(data, out, status.update)
+        render.mention_warnings(done.read, data)
+        render.priority(done.read.data, done.ranked)
+        outputs.written(out, "Daftar prioritas", _PRIVATE)
+
+
+@app.command(cls=Command)
+def siasn(
+    dump: Annotated[list[Path], typer.Argument(metavar="DUMP…", help="Berkas dump riwayat SIASN (.json atau .csv; "
+                                               "nama berkas menyebut isinya: rw-jabatan, rw-diklat, rw-skp, "
+                                               "rw-hukdis, data-utama), atau folder berisi berkas itu.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DATA.xlsx",
+                                         help="Workbook masukan hasil impor.")],
+    data: Annotated[Path | None, typer.Option("--data", metavar="ASAL.xlsx",
+                                              help="Workbook masukan yang diisi dan diperiksa silang dengan SIASN "
+                                              "(berkas ini tidak diubah). Tanpa opsi ini workbook baru disusun dari "
+                                              "dump saja.")] = None,
+    utamakan_siasn: Annotated[bool, typer.Option("--utamakan-siasn",
+                                                 help="Bila isian workbook berbeda dengan SIASN, pakai nilai SIASN "
+                                                 "(tanpa opsi ini isian workbook dipertahankan dan dilaporkan).")
+                              ] = False,
+    abaikan_nip_lain: Annotated[bool, typer.Option("--abaikan-nip-lain",
+                                                   help="Abaikan rekaman pegawai yang tidak ada di sheet Pegawai "
+                                                   "(tanpa opsi ini rekaman itu galat).")] = False,
+    semua: Annotated[bool, typer.Option("--semua", help="Satu baris per perbedaan (tanpa ini perbedaan sejenis "
+                                        "dikelompokkan).")] = False,
+    timpa: _Timpa = False,
+) -> None:
+    """Impor riwayat SIASN (rw_jabatan, rw_diklat, rw_skp, rw_hukdis, data utama): isi sel yang kosong, periksa
+    silang isian yang ada; setiap nilai menyebut rekaman asalnya (sheet Sumber SIASN), setiap perbedaan dicatat
+    (sheet Konflik SIASN)."""
+    from penempatan.errors import Problems
+    from penempatan.siasn.dump import dump_files
+    from penempatan.usecases.siasn import import_siasn
+
+    for path in dump:
+        if not path.exists():
+            raise bad_argument(f"berkas atau folder {path} tidak ditemukan.")
+    if data is not None:
+        require_input(data)
+    files = dump_files(dump, Problems())
+    outputs = Outputs(timpa, data, *files)
+    out = outputs.claim(output)
+    assert out is not None
+    named = input_files(*files)
+    with guard(data, named):
+        with term.console.status("Membaca dump SIASN…") as status:
+            done = import_siasn(dump, data, out, utamakan_siasn, abaikan_nip_lain, status.update)
+        show_problems([*done.warnings, *done.conflicts], data, named, semua=semua)
+        render_siasn.imported(done)
+        outputs.written(out, "Workbook hasil impor SIASN", _PRIVATE)

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from penempatan.analyze import Analysis
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
+    from penempatan.model import ProblemData
     from penempatan.succession import SuccessionPlan
     from penempatan.usecases.jobs import Checked, Solved
+    from penempatan.wishes.priority import Priority
 
 
 _EKSPEKTASI = ("di bawah", "sesuai", "di atas")
@@ -39,10 +41,12 @@ def value_text(value: object) -> str:
     return str(value)
 
 
-def mention_warnings(read: ReadResult, data: Path) -> None:
+def mention_warnings(read: ReadResult, data: Path, riwayat: Path | None = None) -> None:
     """One line after a command that read the workbook: how many warnings `check` would list."""
     if read.warnings:
-        term.complain(f"{text.number(len(read.warnings))} peringatan pada masukan (lihat `penempatan check {data}`).")
+        also = f" --riwayat {riwayat}" if riwayat is not None else ""
+        term.complain(f"{text.number(len(read.warnings))} peringatan pada masukan (lihat `penempatan check {data}"
+                      f"{also}`).")
 
 
 def check_result(data: Path, checked: Checked) -> None:
@@ -54,8 +58,11 @@ def check_result(data: Path, checked: Checked) -> None:
         term.say(f"Masukan {data} tidak valid: {text.number(n_err)} galat, {text.number(n_warn)} peringatan. "
                  "Perbaiki galatnya lalu periksa lagi.")
     else:
+        wishes = (f", {text.number(len(d.wishes))} permintaan dari {text.number(len({w.nip for w in d.wishes}))} "
+                  "pegawai" if d.wishes else "")
         term.say(f"Masukan valid: {text.number(len(d.employees))} pegawai, {text.number(len(d.positions))} "
-                 f"jabatan, {text.number(len(d.units))} unit kerja; {text.number(n_warn)} peringatan, 0 galat.")
+                 f"jabatan, {text.number(len(d.units))} unit kerja{wishes}; {text.number(n_warn)} peringatan, "
+                 "0 galat.")
 
 
 def solved(plan: Solved) -> None:
@@ -130,6 +137,8 @@ def analysis(result: Analysis) -> None:
 
 SUCCESSION_SHOWN = 10
 """Key posts listed in the terminal after `suksesi`, highest risk first; all of them are in the workbook."""
+PRIORITY_SHOWN = 10
+"""Requesters listed in the terminal after `prioritas`, in rank order; all of them are in the workbook."""
 
 
 def succession(plan: SuccessionPlan) -> None:
@@ -154,6 +163,29 @@ def succession(plan: SuccessionPlan) -> None:
             term.say(f"   • {k.reason}")
     if len(plan.posts) > SUCCESSION_SHOWN:
         term.say(f"… dan {text.number(len(plan.posts) - SUCCESSION_SHOWN)} jabatan kunci lain (sheet Rencana Suksesi).")
+
+
+def priority(data: ProblemData, ranked: list[Priority]) -> None:
+    """How many requested, how the ties are broken, then the first requesters in rank order."""
+    from penempatan.wishes.priority import tie_rule_text
+
+    wishes = sum(len(data.wish_lists[p.i]) for p in ranked)
+    term.say(f"{text.number(len(ranked))} pemohon, {text.number(wishes)} permintaan; poin sama didahulukan: "
+             f"{tie_rule_text(data.params)}.")
+    if not ranked:
+        term.say("Tidak ada permintaan (sheet Permintaan kosong atau tidak ada, dan tidak ada Unit Diminati).")
+        return
+    table = Table(title="Prioritas permintaan")
+    for title in ("Peringkat", "NIP", "Nama", "Poin", "Alasan", "Masa jabatan", "Kinerja"):
+        table.add_column(title, justify="right" if title in ("Peringkat", "Poin") else "left")
+    for p in ranked[:PRIORITY_SHOWN]:
+        e = data.employees[p.i]
+        reason = f"{p.reason} ({'dengan' if p.evidence else 'tanpa'} bukti): {p.reason_points}" if p.reason else "-"
+        table.add_row(str(p.rank), e.nip, Text(text.visible(e.nama)), str(p.points), reason,
+                      f"{p.tenure_years} th: {p.tenure_points}", f"{e.kinerja}: {p.performance_points}")
+    term.console.print(table)
+    if len(ranked) > PRIORITY_SHOWN:
+        term.say(f"… dan {text.number(len(ranked) - PRIORITY_SHOWN)} pemohon lain (sheet Prioritas).")
 
 
 def comparison(result: Comparison) -> None:

@@ -81,6 +81,41 @@ def employee(ex: Explainer, i: int) -> None:
         term.say("Jabatan dengan skor lebih tinggi yang tertutup aturan: "
                  + "; ".join(f"{code} {_rule_words(code)}: {n} jabatan" for code, n in closed.items())
                  + " (satu jabatan dapat tertutup beberapa aturan)")
+    _wishes(ex, i)
+    _career(ex, i)
+
+
+def _wishes(ex: Explainer, i: int) -> None:
+    """SPEC 9: the employee's priority and what became of each ranked wish."""
+    from penempatan.wishes.serve import TRUTHFUL
+
+    answer = ex.wishes(i)
+    if not answer.lines:
+        return
+    term.console.print("[bold]Permintaan pegawai[/]")
+    term.say(answer.priority)
+    for line in answer.lines:
+        term.say(f"{line.rank}. {line.wish}: {line.outcome}")
+    term.console.print(TRUTHFUL, style="dim", highlight=False)
+
+
+def _career(ex: Explainer, i: int) -> None:
+    """The next steps the employee could be considered for: readiness, what is missing, succession."""
+    from penempatan.explain.career import HEADING
+
+    found = ex.career(i)
+    term.console.print(f"[bold]{HEADING}[/]")
+    if not found.steps:
+        term.say(found.reason)
+        return
+    for k, step in enumerate(found.steps, 1):
+        alike = f" dan {step.alike} jabatan sejenis" if step.alike else ""
+        term.say(f"{k}. {post_label(ex.data, step.j)}{alike} — {step.jalur}, skor {step.fit}; {step.kesiapan}"
+                 + (f"; {step.note}" if step.note else ""))
+        term.say(f"   Yang perlu dipenuhi: {step.kekurangan or 'tidak ada'}")
+        if step.successor is not None:
+            term.say(f"   Calon pengganti dalam Rencana Suksesi: {step.suksesi}")
+    term.console.print(found.note, style="dim", highlight=False)
 
 
 def _move(ex: Explainer, i: int) -> None:

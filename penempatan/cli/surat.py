@@ -44,7 +44,7 @@ def surat(
                                          help="Folder surat (dibuat bila belum ada).")],
     batas_tanggapan: Annotated[str | None, typer.Option("--batas-tanggapan", metavar="DD-MM-YYYY",
                                                         help="Batas tanggal tanggapan pegawai. [bawaan: 14 hari "
-                                                        "setelah tanggal_acuan]")] = None,
+                                                        "setelah tanggal acuan]")] = None,
     skenario: Annotated[Path | None, typer.Option("-s", "--skenario", metavar="S.toml",
                                                   help="Berkas skenario yang dipakai saat rencana dibuat.")] = None,
     batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0, hidden=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import uuid
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,8 @@ import numpy as np
 from penempatan.demo.organisation import organisation
 from penempatan.demo.people import employees
 from penempatan.demo.units import PLACES
-from penempatan.model import Params, Position, ProblemData
+from penempatan.demo.wishes import demo_wishes
+from penempatan.model import Employee, Params, Position, ProblemData, SiasnIds
 from penempatan.reference import Reference, load_reference
 
 PEMDA = "Pemerintah Daerah Alak"
@@ -26,6 +28,12 @@ SENDER = {"nama_instansi": "PEMERINTAH DAERAH ALAK (FIKTIF); BADAN KEPEGAWAIAN D
                             "NIP 000000000000000000 (fiktif)",
           "kontak": "Bidang Mutasi dan Promosi BKPSDM Alak, telepon (0000) 000000 (fiktif)",
           "tempat_surat": "Alak"}
+# The decree package's settings (SPEC 10), fictional too; tanggal_sk is the demo's tanggal_acuan.
+DECREE = {"nomor_sk": "800.1.3.3/{n}/BKPSDM/2026 (FIKTIF)",
+          "anggota_baperjakat": "Ketua: Sekretaris Daerah (fiktif); Anggota: Asisten Administrasi Umum (fiktif); "
+                                "Anggota: Inspektur Daerah (fiktif); Sekretaris: Kepala BKPSDM (fiktif)"}
+_ESELON = {"JPT Pratama": "22", "Administrator": "31", "Pengawas": "41"}
+"""SIASN's eselon IDs (II.b, III.a, IV.a) for the demo's structural posts."""
 _STREETS = ("Merdeka", "Pahlawan", "Cempaka", "Melati", "Kenanga", "Flamboyan", "Sudirman", "Diponegoro")
 
 
@@ -67,12 +75,33 @@ def _generate(n_pegawai: int, seed: int, tanggal_acuan: date) -> ProblemData:
             standar_sosial_kultural=p.standar[1] if p.standar else None,
             standar_teknis=p.standar[2] if p.standar else None,
             risiko_tinggi=p.risiko, wajib_diisi=p.wajib, alamat=_address(ref, p.nama, p.unit.nama),
+            siasn=_post_ids(p.kode, p.nama, p.unit.nama, p.jenis, p.jenjang),
         )
         for p in posts
     )
-    staff = tuple(employees(posts, units, ref, tanggal_acuan, rng))
-    return ProblemData(employees=staff, positions=positions, params=Params(tanggal_acuan=tanggal_acuan, **SENDER),
-                       scenario_name=LABEL)
+    staff = tuple(_with_pns_id(e) for e in employees(posts, units, ref, tanggal_acuan, rng))
+    params = Params(tanggal_acuan=tanggal_acuan, tanggal_sk=tanggal_acuan, instansi_id=_siasn_id("instansi", PEMDA),
+                    **SENDER, **DECREE)
+    return ProblemData(employees=staff, positions=positions, params=params,
+                       wishes=demo_wishes(staff, positions, seed), scenario_name=LABEL)
+
+
+def _siasn_id(kind: str, key: str) -> str:
+    """A fictional SIASN ID (32 hexadecimal digits, like SIASN's): a hash of what it identifies, not a draw from
+    the random stream, so adding IDs changed nothing else the demo makes for a seed."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"penempatan-demo:{kind}:{key}").hex.upper()
+
+
+def _post_ids(kode: str, nama: str, unit: str, jenis: str, jenjang: str | None) -> SiasnIds:
+    """A demo post's SIASN IDs: unor and satuan kerja from its unit, the JF, JFU or eselon ID by its jenis."""
+    return SiasnIds(unor_id=_siasn_id("unor", unit), satuan_kerja_id=_siasn_id("satker", unit),
+                    jabatan_fungsional_id=_siasn_id("jf", f"{nama}|{jenjang}") if jenis == "Fungsional" else None,
+                    jabatan_fungsional_umum_id=_siasn_id("jfu", nama) if jenis == "Pelaksana" else None,
+                    eselon_id=_ESELON.get(jenis))
+
+
+def _with_pns_id(e: Employee) -> Employee:
+    return e.model_copy(update={"pns_id": _siasn_id("pns", e.nip)})
 
 
 def _address(ref: Reference, nama: str, unit: str) -> str:

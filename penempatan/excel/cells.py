@@ -305,6 +305,25 @@ def cpns(value: object) -> bool:
     raise Bad("nilai tidak dikenal", "Tulis C (CPNS) atau P (PNS).")
 
 
+SIASN_ID_MAX = 64
+"""The longest SIASN ID read (SIASN's IDs are 32-character hexadecimal or 36-character UUID text)."""
+
+
+def siasn_id(value: object) -> str:
+    """A SIASN reference ID (pnsId, unorId, …) as text, trimmed: no spaces inside, at most SIASN_ID_MAX
+    characters; a number cell is read as its digits (an eselon ID typed as 22)."""
+    if isinstance(value, float) and not value.is_integer():
+        raise Bad("ID SIASN harus berupa teks, bukan pecahan", "Salin ID-nya dari SIASN sebagai teks.")
+    text = cell_text(value).strip()
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise Bad("ID SIASN tidak boleh berisi spasi atau karakter tak terlihat",
+                  "Salin ID-nya persis dari SIASN, mis. A8ACA78EEB8E3912E040640A040269BB.")
+    if len(text) > SIASN_ID_MAX:
+        raise Bad(f"ID SIASN terlalu panjang ({len(text)} karakter, paling banyak {SIASN_ID_MAX})",
+                  "Periksa apakah beberapa sel tergabung; satu sel berisi satu ID.")
+    return text
+
+
 class Codes:
     """Converters bound to the reference tables (memoised: a column holds few distinct values)."""
 

@@ -12,6 +12,7 @@ from penempatan.model import HUKUMAN_VALUES, JENIS_VALUES, POTENSI_VALUES, STATU
 SHEET_PEGAWAI = "Pegawai"
 SHEET_JABATAN = "Jabatan"
 SHEET_PENGATURAN = "Pengaturan"
+SHEET_PERMINTAAN = "Permintaan"
 SHEET_PETUNJUK = "Petunjuk"
 
 
@@ -24,7 +25,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()  # static drop-down values; reference-table lists are added by the writer
-    kind: str = "text"  # text, int, date, nip, bool
+    kind: str = "text"  # text, int, date, nip, bool, siasn_id
 
 
 YA_TIDAK = ("Ya", "Tidak")
@@ -68,7 +69,19 @@ PEGAWAI_COLUMNS: tuple[Column, ...] = (
            "kompetensinya sudah memenuhi jenjang berikutnya (R9).", False, (), YA_TIDAK, kind="bool"),
     Column("Sertifikat", "Lisensi dan sertifikat yang dimiliki, dipisah titik koma, mis. 'STR; Sertifikat "
            "Pendidik; Sertifikat PBJ': syarat perpindahan ke jabatan fungsional berlisensi (R22).", False),
+    Column("PNS ID", "ID pegawai di SIASN (pnsId), teks; untuk baris riwayat jabatan paket keputusan (penempatan "
+           "paket). Opsional.", False, ("ID",), kind="siasn_id"),
 )
+
+SIASN_POST_IDS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("Unor ID", "unit organisasi", "unorId", ()),
+    ("Jabatan Fungsional ID", "jabatan fungsional (untuk jabatan Fungsional)", "jabatanFungsionalId", ()),
+    ("Jabatan Fungsional Umum ID", "jabatan pelaksana (untuk jabatan Pelaksana)", "jabatanFungsionalUmumId", ()),
+    ("Eselon ID", "eselon (untuk jabatan struktural)", "eselonId", ()),
+    ("Satuan Kerja ID", "satuan kerja", "satuanKerjaId", ("SATUAN KERJA KERJA ID",)),
+)
+"""The SIASN IDs of a post (sheet Jabatan; SPEC 10): column, what it identifies, SIASN's field, aliases. Their
+order is that of `model.SiasnIds`' fields."""
 
 JABATAN_COLUMNS: tuple[Column, ...] = (
     Column("Kode Jabatan", "Kode unik jabatan.", True),
@@ -98,7 +111,25 @@ JABATAN_COLUMNS: tuple[Column, ...] = (
            "(setelah ' - ', atau nama sekolah/puskesmas di dalamnya), lalu Unit Kerja (R21 per lokasi).", False),
     Column("Alamat", "Alamat tempat kerja jabatan ini (sekolah, puskesmas, kantor), mis. 'Jl. Merdeka No. 5, "
            "Kelurahan Oebobo'; ditulis di surat usulan mutasi pegawai yang diusulkan ke jabatan ini.", False),
+    *(Column(name, f"ID {what} jabatan ini di SIASN ({key}), teks; untuk baris riwayat jabatan paket keputusan "
+             "(penempatan paket). Opsional.", False, aliases, kind="siasn_id")
+      for name, what, key, aliases in SIASN_POST_IDS),
 )
+
+PERMINTAAN_COLUMNS: tuple[Column, ...] = (
+    Column("NIP", "NIP pegawai yang meminta (harus ada di sheet Pegawai), teks 18 digit.", True, kind="nip"),
+    Column("Urutan", "Urutan permintaan pegawai itu, 1 (paling diinginkan) sampai 5; setiap urutan sekali per "
+           "pegawai.", True, kind="int"),
+    Column("Tujuan", "Yang diminta: Kode Jabatan (satu jabatan), Nama Jabatan (setiap jabatan bernama itu) atau "
+           "Unit Kerja (setiap jabatan di unit itu), ditulis seperti di sheet Jabatan.", True),
+    Column("Alasan", "Alasan permintaan menurut data/prioritas.csv: pasangan, orang tua, kesehatan, anak/sekolah, "
+           "pengembangan karier, lainnya; poin prioritasnya diumumkan (penempatan prioritas).", True,
+           kind="alasan"),
+    Column("Bukti", "Ya bila bukti alasannya dilampirkan (poin lebih tinggi), Tidak bila belum (bawaan).", False, (),
+           YA_TIDAK, kind="bool"),
+)
+"""Sheet Permintaan (optional, SPEC 9): one row per ranked wish. An employee's Unit Diminati (sheet Pegawai) count
+as unranked wishes without a reason, after the ranked ones (`ProblemData.wish_lists`)."""
 
 PENGATURAN_COLUMNS: tuple[Column, ...] = (
     Column("Parameter", "Nama parameter (lihat SPEC bagian 3).", True),
@@ -108,5 +139,6 @@ PENGATURAN_COLUMNS: tuple[Column, ...] = (
 SHEETS: dict[str, tuple[Column, ...]] = {
     SHEET_PEGAWAI: PEGAWAI_COLUMNS,
     SHEET_JABATAN: JABATAN_COLUMNS,
+    SHEET_PERMINTAAN: PERMINTAAN_COLUMNS,
     SHEET_PENGATURAN: PENGATURAN_COLUMNS,
 }

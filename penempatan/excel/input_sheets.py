@@ -19,9 +19,11 @@ from penempatan.excel.columns import (
     JABATAN_COLUMNS,
     PEGAWAI_COLUMNS,
     PENGATURAN_COLUMNS,
+    PERMINTAAN_COLUMNS,
     SHEET_JABATAN,
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
+    SHEET_PERMINTAAN,
     Column,
 )
 from penempatan.excel.xlsx_rows import (
@@ -36,7 +38,8 @@ from penempatan.excel.xlsx_rows import (
 )
 from penempatan.text import compact_key, header_key
 
-_SCHEMAS = {SHEET_PEGAWAI: PEGAWAI_COLUMNS, SHEET_JABATAN: JABATAN_COLUMNS, SHEET_PENGATURAN: PENGATURAN_COLUMNS}
+_SCHEMAS = {SHEET_PEGAWAI: PEGAWAI_COLUMNS, SHEET_JABATAN: JABATAN_COLUMNS, SHEET_PENGATURAN: PENGATURAN_COLUMNS,
+            SHEET_PERMINTAAN: PERMINTAAN_COLUMNS}
 
 
 @dataclass
@@ -106,7 +109,8 @@ def _match_sheets(sheetnames: list[str], problems: Problems) -> dict[str, str]:
     for name in sheetnames:
         by_key.setdefault(header_key(name), []).append(name)
     found: dict[str, str] = {}
-    for canonical, required in ((SHEET_PEGAWAI, True), (SHEET_JABATAN, True), (SHEET_PENGATURAN, False)):
+    for canonical, required in ((SHEET_PEGAWAI, True), (SHEET_JABATAN, True), (SHEET_PENGATURAN, False),
+                                (SHEET_PERMINTAAN, False)):
         matches = by_key.get(header_key(canonical), [])
         if len(matches) > 1:
             problems.error(canonical, None, None, ", ".join(matches),

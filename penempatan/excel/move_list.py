@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -23,8 +21,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from penempatan.committee import COLUMNS, DECISION_LINE, SIGNERS, list_cells
-from penempatan.excel.common import text_cell
 from penempatan.excel.print_layout import MARGIN_LR_IN, line_height, row_height, text_lines
+from penempatan.excel.rows_xml import SheetRows
 from penempatan.excel.sheets import print_footer
 from penempatan.explain import MoveRow
 from penempatan.text import date_text
@@ -59,35 +57,27 @@ def write_move_list(wb: Workbook, moves: Sequence[MoveRow], *, tanggal_acuan: da
     ws.freeze_panes = "A2"
     _page_setup(ws, tanggal_acuan, instansi)
     header = row_height(1, FONT_PT) + 2
-    ws.row_dimensions[1].height = header
-    ws.append([text_cell(ws, h, font=_BOLD, fill=_HEADER_FILL, alignment=_WRAP, border=_GRID) for h in COLUMNS])
+    out = SheetRows(ws)
+    head = out.style(font=_BOLD, fill=_HEADER_FILL, alignment=_WRAP, border=_GRID)
+    out.append([(h, head) for h in COLUMNS], header)
+    body = out.style(font=_FONT, alignment=_WRAP, border=_GRID)
     used = 0.0  # height of the rows on the current page, as the page is estimated to fill
     for k, m in enumerate(moves, 1):
         cells = list_cells(k, m)
         height = row_height(max(text_lines(v, w, FONT_PT) for v, w in zip(cells, WIDTHS, strict=True)), FONT_PT)
         used = height if used + height > PAGE_BODY_PT - header else used + height
-        ws.row_dimensions[k + 1].height = height
-        ws.append([_cell(ws, int(v) if c == 0 else v) for c, v in enumerate(cells)])
-    _signature_block(ws, len(moves) + 2, PAGE_BODY_PT - header - used)
+        out.append([(int(v) if c == 0 else v, body) for c, v in enumerate(cells)], height)
+    _signature_block(ws, out, PAGE_BODY_PT - header - used)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(moves) + 1}"
 
 
-def _cell(ws: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
-    """A bordered, wrapped 9 pt cell; a string is always text, never a formula."""
-    if isinstance(value, str):
-        return text_cell(ws, value, font=_FONT, alignment=_WRAP, border=_GRID)
-    cell = WriteOnlyCell(ws, value=value)
-    cell.font, cell.alignment, cell.border = _FONT, _WRAP, _GRID
-    return cell
-
-
-def _signature_block(ws: WriteOnlyWorksheet, first: int, room: float) -> None:
-    """The committee's decision line and signatures from row `first` on; moved to a new page (by a page
-    break) when the `room` left on the last page is too small for it."""
+def _signature_block(ws: WriteOnlyWorksheet, out: SheetRows, room: float) -> None:
+    """The committee's decision line and signatures after the last row; moved to a new page (by a page break)
+    when the `room` left on the last page is too small for it."""
     heights = [line_height(FONT_PT), row_height(1, FONT_PT), row_height(1, FONT_PT), _SIGN_SPACE_PT,
                row_height(1, FONT_PT), row_height(1, FONT_PT)]
     if sum(heights) > room:
-        ws.row_breaks.append(Break(id=first - 1))
+        ws.row_breaks.append(Break(id=out.n))
     rows: list[dict[int, str]] = [
         {},
         {2: DECISION_LINE},
@@ -96,11 +86,10 @@ def _signature_block(ws: WriteOnlyWorksheet, first: int, room: float) -> None:
         dict.fromkeys(_SIGNER_COLUMNS, "(..............................)"),
         dict.fromkeys(_SIGNER_COLUMNS, "NIP ............................"),
     ]
+    plain, bold = out.style(font=_FONT), out.style(font=_BOLD)
     for k, (row, height) in enumerate(zip(rows, heights, strict=True)):
-        ws.row_dimensions[first + k].height = height
-        last = max(row, default=0)
-        ws.append([text_cell(ws, row[c], font=_BOLD if k == 2 else _FONT) if c in row else None
-                   for c in range(1, last + 1)])
+        style = bold if k == 2 else plain
+        out.append([(row[c], style) if c in row else None for c in range(1, max(row, default=0) + 1)], height)
 
 
 def _page_setup(ws: WriteOnlyWorksheet, tanggal_acuan: date, instansi: str) -> None:

@@ -17,11 +17,12 @@ from pydantic import ValidationError
 from penempatan.check import holders_not_qualified
 from penempatan.errors import InputError, Problem, Problems
 from penempatan.excel.cells import Codes
-from penempatan.excel.columns import SHEET_JABATAN, SHEET_PEGAWAI, SHEET_PENGATURAN
+from penempatan.excel.columns import SHEET_JABATAN, SHEET_PEGAWAI, SHEET_PENGATURAN, SHEET_PERMINTAAN
 from penempatan.excel.input_sheets import Sheet, data_rows, load_sheets
 from penempatan.excel.read_employees import read_employees
 from penempatan.excel.read_params import read_params
 from penempatan.excel.read_positions import Posts, read_positions
+from penempatan.excel.read_wishes import read_wishes
 from penempatan.excel.xlsx_rows import FILE, read_bytes
 from penempatan.model import Employee, Params, Position, ProblemData
 from penempatan.reference import Reference, ReferenceDataError, load_reference
@@ -35,10 +36,11 @@ class ReadResult:
     warnings: list[Problem]
 
 
-def read_workbook(path: Path) -> ReadResult:
-    """Read and validate the input workbook; raise InputError with every problem when any is an error."""
+def read_workbook(path: Path, raw: bytes | None = None) -> ReadResult:
+    """Read and validate the input workbook; raise InputError with every problem when any is an error. `raw`:
+    the workbook's bytes as changed in memory (`--riwayat`), read instead of the file at `path`."""
     problems = Problems()
-    raw = read_bytes(Path(path), problems)
+    raw = read_bytes(Path(path), problems) if raw is None else raw
     sheets = load_sheets(raw, problems) if raw is not None else None
     if raw is None or sheets is None:
         raise InputError(problems.items)
@@ -52,6 +54,7 @@ def read_workbook(path: Path) -> ReadResult:
     params = read_params(sheets.get(SHEET_PENGATURAN), problems)
     posts = read_positions(sheets.get(SHEET_JABATAN), codes, problems)
     employees = read_employees(sheets.get(SHEET_PEGAWAI), codes, params, posts, problems)
+    wishes = read_wishes(sheets.get(SHEET_PERMINTAAN), codes, employees, sheets.get(SHEET_PEGAWAI), posts, problems)
     _warn_current_posts(employees, posts, sheets, ref, params, problems)
     _require_rows(sheets, bool(posts.positions), bool(employees), problems)
     if not problems.errors:  # a dropped row is always explained by some error; if not, say so, never lose it
@@ -65,6 +68,7 @@ def read_workbook(path: Path) -> ReadResult:
             employees=tuple(employees),
             positions=tuple(posts.positions.values()),
             params=params,
+            wishes=tuple(wishes),
             source_sha256=hashlib.sha256(raw).hexdigest(),
         )
     except ValidationError as exc:  # every rule ProblemData checks is checked above; this is a safety net

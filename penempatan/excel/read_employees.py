@@ -19,6 +19,7 @@ from penempatan.excel.cells import (
     memo_bool,
     memo_date,
     potensi,
+    siasn_id,
     split_items,
     status,
 )
@@ -85,9 +86,11 @@ def read_employees(sheet: Sheet | None, codes: Codes, params: Params, posts: Pos
         bersedia = row.get("Bersedia Mutasi", memo_bool)
         bidang = _bidang(row, jurusan, codes, once)
         pelatihan = _pelatihan(row, codes, once)
+        diklat = _courses(row, codes)
         unit_diminati = _unit_diminati(row, posts)
         siap = row.get("Siap Naik Jenjang", memo_bool)
         sertifikat = tuple(dict.fromkeys(split_items(row.get("Sertifikat") or "")))
+        pns_id = row.get("PNS ID", siasn_id)
         pppk_golongan = golongan is not None and ref.golongan[golongan].jenis == "PPPK"
         if nip is not None:
             facts = nip_facts(nip)
@@ -103,10 +106,11 @@ def read_employees(sheet: Sheet | None, codes: Codes, params: Params, posts: Pos
             continue
         employee = build(row, Employee, dict(
             nip=nip, nama=nama, golongan=golongan, pendidikan=pendidikan, jurusan=jurusan, bidang=bidang,
-            pelatihan=pelatihan, kode_jabatan=kode, tmt_jabatan=tmt, tanggal_lahir=lahir, jenis_kelamin=sex,
-            status=state, kinerja=kinerja, potensi=talent, kotak=kotak, hukuman=punishment,
+            pelatihan=pelatihan, diklat=diklat, kode_jabatan=kode, tmt_jabatan=tmt, tanggal_lahir=lahir,
+            jenis_kelamin=sex, status=state, kinerja=kinerja, potensi=talent, kotak=kotak, hukuman=punishment,
             akhir_hukuman=akhir_hukuman, bersedia_mutasi=True if bersedia is None else bersedia,
-            unit_diminati=unit_diminati, siap_naik_jenjang=bool(siap), sertifikat=sertifikat, row=row.number,
+            unit_diminati=unit_diminati, siap_naik_jenjang=bool(siap), sertifikat=sertifikat, pns_id=pns_id,
+            row=row.number,
             **kompetensi))
         if employee is None:
             row.sheet.dropped.append(row.number)
@@ -239,6 +243,13 @@ def _bidang(row: Row, jurusan: str | None, codes: Codes, once: Once) -> str | No
     return bidang
 
 
+def _courses(row: Row, codes: Codes) -> tuple[str, ...]:
+    """The courses done, as Pelatihan names them (a course is never prescribed again, SPEC 10); an item that is
+    only a field's code ('ti', as the template writes a training field) names no course."""
+    items = split_items(row.values.get("Pelatihan") or "")
+    return tuple(dict.fromkeys(item for item in items if codes.bidang_of(item) != item.strip().lower()))
+
+
 def _pelatihan(row: Row, codes: Codes, once: Once) -> tuple[str, ...]:
     """The fields of the trainings named in Pelatihan (an unknown one is reported once per distinct name)."""
     raw = row.get("Pelatihan")
@@ -248,9 +259,9 @@ def _pelatihan(row: Row, codes: Codes, once: Once) -> tuple[str, ...]:
     for item in split_items(raw):
         bidang = codes.bidang_of(item)
         if bidang is None:
-            once.add(row, "Pelatihan", item, "pelatihan tidak cocok dengan bidang mana pun; diabaikan",
-                     "Tulis nama bidangnya, mis. TI, Pengadaan, Hukum, atau tambahkan kata kuncinya "
-                     "ke data/rumpun.csv.")
+            once.add(row, "Pelatihan", item, "pelatihan tidak cocok dengan bidang mana pun; tidak menambah "
+                     "bidang (tetap dicatat sudah diikuti)", "Tulis nama bidangnya, mis. TI, Pengadaan, Hukum, atau "
+                     "tambahkan kata kuncinya ke data/rumpun.csv.")
         elif bidang != UMUM:  # a general course (Latsar, Prajabatan) trains no field
             found[bidang] = None
     return tuple(found)

@@ -111,8 +111,15 @@ def saved_moves(saved: SavedPlan) -> list[SavedMove]:
     return [SavedMove(m.row, m.nip, m.asal, m.tujuan) for m in saved.moves]
 
 
-_LETTER_ONLY = frozenset({"nama_instansi", "alamat_instansi", "penanda_tangan", "kontak", "tempat_surat"})
-"""Parameters that only word the letters (SPEC 7 v3): a plan saved before they existed is the same plan."""
+_LETTER_ONLY = frozenset({"nama_instansi", "alamat_instansi", "penanda_tangan", "kontak", "tempat_surat",
+                          "instansi_id", "nomor_sk", "tanggal_sk", "tmt_mutasi", "jenis_mutasi_id",
+                          "anggota_baperjakat", "tanggal_pelantikan_kepala_daerah", "persetujuan_mendagri"})
+"""Parameters that only word the letters (SPEC 7 v3) and the decree package (SPEC 10): a plan saved before they
+existed is the same plan."""
+_SPEC9 = frozenset({"poin_masa_jabatan_per_tahun", "poin_kinerja_sangat_baik", "poin_kinerja_baik",
+                    "poin_kinerja_butuh_perbaikan", "urutan_seri", "batas_disparitas", "kelompok_minimal_disparitas"})
+"""Parameters of the wishes' priority and the fairness report (SPEC 9): a plan saved before they existed was made
+as with their defaults."""
 
 
 def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str, str]]:
@@ -125,7 +132,8 @@ def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str,
         ours = getattr(params, name)
         written = "" if ours is None else param_value(ours)
         theirs = saved.parameters.get(name, _MISSING)
-        if theirs is _MISSING and name in _LETTER_ONLY and not ours:
+        if theirs is _MISSING and name in _LETTER_ONLY | _SPEC9 and (
+                not ours or ours == Params.model_fields[name].default):
             continue
         if theirs is _MISSING or _typed(name, theirs) != _typed(name, written):
             shown = "(tidak ada)" if theirs is _MISSING else _text(theirs)

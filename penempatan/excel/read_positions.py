@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from penempatan.errors import Problems
-from penempatan.excel.cells import Bad, Codes, integer, jenis, memo_bool
-from penempatan.excel.columns import SEMUA_BIDANG
+from penempatan.excel.cells import Bad, Codes, integer, jenis, memo_bool, siasn_id
+from penempatan.excel.columns import SEMUA_BIDANG, SIASN_POST_IDS
 from penempatan.excel.input_sheets import Once, Row, Sheet, build, data_rows
-from penempatan.model import MAX_SEATS, Position
+from penempatan.model import MAX_SEATS, Position, SiasnIds
 from penempatan.reference import Reference
 from penempatan.text import compact_key
 
@@ -77,6 +77,8 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
         alamat = row.get("Alamat")
         risiko = row.get("Risiko Tinggi", memo_bool)
         wajib = row.get("Wajib Diisi", memo_bool)
+        ids = SiasnIds(**{field: row.get(column, siasn_id)
+                          for field, (column, *_) in zip(SiasnIds.model_fields, SIASN_POST_IDS, strict=True)})
         if not row.ok:
             row.sheet.dropped.append(row.number)
             continue
@@ -84,7 +86,7 @@ def read_positions(sheet: Sheet | None, codes: Codes, problems: Problems) -> Pos
             kode=kode, nama=nama, unit=unit, jenis=kind, jenjang=jenjang, kelas=kelas,
             kebutuhan=kebutuhan, pendidikan_min=pendidikan_min, bidang=bidang, rumpun_jf=rumpun_jf,
             golongan_min=golongan_min, golongan_max=golongan_max, lokasi=lokasi, alamat=alamat,
-            risiko_tinggi=bool(risiko), wajib_diisi=bool(wajib), row=row.number, **values))
+            risiko_tinggi=bool(risiko), wajib_diisi=bool(wajib), siasn=ids, row=row.number, **values))
         if post is None:
             row.sheet.dropped.append(row.number)
         else:

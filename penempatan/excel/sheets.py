@@ -10,20 +10,17 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from copy import copy
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from penempatan.excel.common import text_cell
 from penempatan.excel.print_layout import (
     MARGIN_LR_IN,
     fit_widths,
@@ -33,6 +30,7 @@ from penempatan.excel.print_layout import (
     text_room_px,
     width_for,
 )
+from penempatan.excel.rows_xml import SheetRows
 from penempatan.text import DATE_FORMAT
 
 NOTICE = "Berisi data pribadi ASN — rahasia, jangan disebarluaskan"
@@ -66,6 +64,7 @@ class StableWorkbook(Workbook):
     def __init__(self, stamp: datetime) -> None:
         super().__init__(write_only=True)
         self.stamp = stamp
+        self._fast_rows: dict[str, SheetRows] = {}  # sheets whose rows rows_xml.SheetRows writes, by title
         self.properties.created = stamp
         self.properties.modified = stamp
         self.properties.creator = "penempatan"
@@ -74,6 +73,7 @@ class StableWorkbook(Workbook):
         buffer = io.BytesIO()
         super().save(buffer)
         modified = self.stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        rows = {ws.path[1:]: self._fast_rows[ws.title] for ws in self.worksheets if ws.title in self._fast_rows}
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, \
                 zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
@@ -81,10 +81,23 @@ class StableWorkbook(Workbook):
                 if info.filename == "docProps/core.xml":
                     body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                                   rb"\g<1>" + modified + rb"\g<2>", body)
+                elif info.filename in rows:
+                    body = _with_rows(body, rows[info.filename].xml().encode())
                 entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 entry.external_attr = info.external_attr
                 dst.writestr(entry, body)
+
+
+def _with_rows(sheet: bytes, sheet_data: bytes) -> bytes:
+    """A worksheet's XML with its (empty) `<sheetData>` replaced by `sheet_data`."""
+    start = sheet.find(b"<sheetData")
+    if start < 0:
+        raise ValueError("worksheet without sheetData")
+    empty = sheet.find(b"/>", start)
+    close = sheet.find(b">", start)
+    end = empty + 2 if empty == close - 1 else sheet.index(b"</sheetData>", start) + len(b"</sheetData>")
+    return sheet[:start] + sheet_data + sheet[end:]
 
 
 INTEGER_FORMAT = "[$-421]#,##0"
@@ -126,40 +139,49 @@ def write_sheet(wb: Workbook, name: str, header: Sequence[str], rows: Iterable[S
     # a unit less room for the bold header than its metrics say: LibreOffice wraps bold words a little sooner
     header_lines = max((text_lines(str(h), w - 1, bold=True) for h, w in zip(header, widths, strict=False)),
                        default=1)
-    if header_lines > 1:
-        ws.row_dimensions[1].height = row_height(header_lines)
-    ws.append([header_cell(ws, h) for h in header])
-    style = _Styles(ws)
-    for r, row in enumerate(rows, start=2):
+    out = SheetRows(ws)
+    head = out.style(font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_HEADER_ALIGN)
+    out.append([(str(h), head) for h in header], row_height(header_lines) if header_lines > 1 else None)
+    style = _StyleIds(out)
+    for row in rows:
         fmt = formats.get(str(row[0])) if formats and row else None
-        cells: list[Any] = []
         lines = 1
+        wrapped = set()  # the row's height first: a tall row puts every cell at its top
         for k, v in enumerate(row):
-            if isinstance(v, str):
+            if (type(v) is str and k not in nip and k < len(rooms)
+                    and (len(v) > widths[k] or "\n" in v or text_px(v) > rooms[k])):
+                wrapped.add(k)
+                lines = max(lines, _lines(v, widths[k]))
+        tall = lines > 1
+        cells: list[tuple[Any, int] | None] = []
+        for k, v in enumerate(row):
+            if v is None:
+                cells.append(None)
+            elif isinstance(v, str):
                 if k in nip:
-                    cells.append(style.text(v, style.nip))
-                elif k < len(rooms) and (len(v) > widths[k] or "\n" in v or text_px(v) > rooms[k]):
-                    cells.append(style.text(v, style.wrap))
-                    lines = max(lines, text_lines(v, widths[k]))
+                    cells.append((v, style.nip))
+                elif k in wrapped:
+                    cells.append((v, style.wrap))
                 else:
-                    cells.append(text_value(ws, v))
+                    cells.append((v, style.top if tall else 0))
             elif isinstance(v, date):
-                cells.append(style.cell(v, style.date))
+                cells.append((v, style.date))
             elif fmt and isinstance(v, int | float) and not isinstance(v, bool):
-                cell = WriteOnlyCell(ws, value=v)
-                cell.number_format = fmt
-                cells.append(cell)
+                cells.append((v, style.formatted(fmt, tall)))
             elif isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 1000:
-                cells.append(style.cell(v, style.thousands))
+                cells.append((v, style.thousands))
             elif isinstance(v, float) and not v.is_integer():
-                cells.append(style.cell(v, style.decimal))
+                cells.append((v, style.decimal))
             else:
-                cells.append(v)
-        if lines > 1:  # a tall row: every cell at its top, beside the wrapped text's first line
-            ws.row_dimensions[r].height = row_height(lines)
-            cells = [style.on_top(c) for c in cells]
-        ws.append(cells)
+                cells.append((v, style.top if tall else 0))
+        out.append(cells, row_height(lines) if tall else None)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{len(rows) + 1}"
+
+
+@lru_cache(maxsize=1 << 14)
+def _lines(text: str, width: float) -> int:
+    """`text_lines`, cached: many reasons repeat word for word (R20 for every JPT holder, …)."""
+    return text_lines(text, width)
 
 
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
@@ -214,46 +236,25 @@ def print_setup(ws: WriteOnlyWorksheet) -> None:
     print_footer(ws, 8)
 
 
-class _Styles:
-    """Cell styles made once per sheet and copied onto cells (setting a style object per cell is slow)."""
+class _StyleIds:
+    """The style ids of a sheet's body cells, registered once per sheet."""
 
-    def __init__(self, ws: WriteOnlyWorksheet) -> None:
-        self.ws = ws
-        self.nip = self._proto(number_format="@", alignment=_TOP)
-        self.wrap = self._proto(alignment=_WRAP)
-        self.date = self._proto(number_format=DATE_FORMAT, alignment=_TOP)
-        self.thousands = self._proto(number_format=INTEGER_FORMAT, alignment=_TOP)
-        self.decimal = self._proto(number_format=DECIMAL_FORMAT, alignment=_TOP)
-        self.top = self._proto(alignment=_TOP)
+    def __init__(self, rows: SheetRows) -> None:
+        self.rows = rows
+        self.nip = rows.style(number_format="@", alignment=_TOP)
+        self.wrap = rows.style(alignment=_WRAP)
+        self.date = rows.style(number_format=DATE_FORMAT, alignment=_TOP)
+        self.thousands = rows.style(number_format=INTEGER_FORMAT, alignment=_TOP)
+        self.decimal = rows.style(number_format=DECIMAL_FORMAT, alignment=_TOP)
+        self.top = rows.style(alignment=_TOP)
+        self._formats: dict[tuple[str, bool], int] = {}
 
-    def _proto(self, **style: Any) -> Any:
-        cell = WriteOnlyCell(self.ws)
-        for key, value in style.items():
-            setattr(cell, key, value)
-        return cell._style
-
-    def cell(self, value: Any, style: Any) -> Any:
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell._style = copy(style)
-        return cell
-
-    def on_top(self, value: Any) -> Any:
-        """`value` (a plain value or a cell) aligned to the top of its row; a string stays text."""
-        if isinstance(value, Cell):
-            if not value.alignment.vertical:
-                value.alignment = _TOP
-            return value
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return self.text(value, self.top)
-        return self.cell(value, self.top)
-
-    def text(self, value: str, style: Any) -> Any:
-        """A text cell (never a formula) with `style`."""
-        cell = self.cell(ILLEGAL_CHARACTERS_RE.sub("", value), style)
-        cell.data_type = "s"
-        return cell
+    def formatted(self, fmt: str, top: bool) -> int:
+        """A number in `fmt` (a two-column sheet's format by label), at the top of a tall row when `top`."""
+        if (fmt, top) not in self._formats:
+            self._formats[fmt, top] = (self.rows.style(number_format=fmt, alignment=_TOP) if top
+                                       else self.rows.style(number_format=fmt))
+        return self._formats[fmt, top]
 
 
 def _shown_length(value: Any) -> int:
@@ -266,19 +267,6 @@ def _shown_length(value: Any) -> int:
     if isinstance(value, float):
         return len(f"{value:.2f}")
     return len(str(value))
-
-
-def header_cell(ws: WriteOnlyWorksheet, title: str) -> WriteOnlyCell:
-    return text_cell(ws, title, font=_HEADER_FONT, fill=_HEADER_FILL, alignment=_HEADER_ALIGN)
-
-
-def text_value(ws: WriteOnlyWorksheet, value: str) -> Any:
-    """A string as a text cell: plain strings are already text; '='-strings need an explicit text cell."""
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):
-        return text_cell(ws, value)
-    return value
 
 
 def print_footer(ws: Any, size: int) -> None:

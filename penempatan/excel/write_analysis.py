@@ -14,7 +14,9 @@ from typing import Any
 from penempatan.analyze import STAY_COMPONENTS, Analysis, kotak_rows, summary
 from penempatan.excel.common import as_text, atomic_save
 from penempatan.excel.sheets import TWO_COLUMN_FORMATS, StableWorkbook, write_sheet
+from penempatan.excel.write_plan import RULES_SHEET
 from penempatan.explain.words import field_text
+from penempatan.rules import LEGEND_COLUMNS, codes_in, legend_rows
 from penempatan.scoring import COMPONENT_LABELS
 from penempatan.text import months_text, yes_no
 
@@ -35,8 +37,10 @@ SHEETS: dict[str, tuple[str, ...]] = {
                     "Kode Jabatan", "Jabatan", _UNIT, "Skor"),
     "Mendekati Pensiun": ("NIP", "Nama", "Tanggal Lahir", "BUP (tahun)", "Tanggal Pensiun", "Sisa (bulan)",
                           "Kode Jabatan", "Jabatan", _UNIT, "Tertahan R4"),
+    RULES_SHEET: LEGEND_COLUMNS,
 }
-"""Sheet names and header rows of the analysis workbook, in order."""
+"""Sheet names and header rows of the analysis workbook, in order; the last, the legend of the rule codes the
+others cite (as in the plan workbook)."""
 
 _t = as_text
 
@@ -56,6 +60,9 @@ def write_analysis(path: Path, analysis: Analysis) -> None:
         "Talent Pool": _talent(a),
         "Mendekati Pensiun": _retirement(a),
     }
+    cited = [*(h for header in SHEETS.values() for h in header), *(v for sheet in rows.values() for row in sheet
+                                                                    for v in row)]
+    rows[RULES_SHEET] = legend_rows(codes_in(cited))
     for name, header in SHEETS.items():
         write_sheet(wb, name, header, rows[name], TWO_COLUMN_FORMATS["Ringkasan"] if name == "Ringkasan" else {})
     atomic_save(wb, path)

@@ -1,4 +1,5 @@
-"""The workbook of `penempatan compare`: Banding, Per Unit and Perbedaan, one column per plan."""
+"""The workbook of `penempatan compare`: Banding, Per Unit and Perbedaan, one column per plan, and the legend of
+the rule codes Banding cites (Kode Aturan, as in the plan workbook)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ import numpy as np
 
 from penempatan.compare import Comparison, banding_rows
 from penempatan.excel.common import as_text, atomic_save
-from penempatan.excel.sheets import StableWorkbook, write_sheet
+from penempatan.excel.sheets import DECIMAL_FORMAT, PERCENT_FORMAT, StableWorkbook, write_sheet
+from penempatan.excel.write_plan import RULES_SHEET
+from penempatan.rules import LEGEND_COLUMNS, codes_in, legend_rows
 from penempatan.text import nip
 
-SHEETS = ("Banding", "Per Unit", "Perbedaan")
-_FORMATS = {"Gap": "0.00%", "Waktu (detik)": "0.00"}
+SHEETS = ("Banding", "Per Unit", "Perbedaan", RULES_SHEET)
+_FORMATS = {"Gap": PERCENT_FORMAT, "Waktu (detik)": DECIMAL_FORMAT, "Pegawai dipindah (%)": DECIMAL_FORMAT,
+            "Rata-rata kesesuaian": DECIMAL_FORMAT}
+"""Banding's rows with a fraction, in the Indonesian form of the plan workbook (0,00 %, 1.234,50)."""
 
 
 def write_comparison(path: Path, c: Comparison) -> None:
@@ -22,11 +27,12 @@ def write_comparison(path: Path, c: Comparison) -> None:
     frozen filtered header, widths, print setup; same bytes for the same comparison)."""
     wb = StableWorkbook(datetime.combine(c.base.params.tanggal_acuan, datetime.min.time()))
     labels = [p.label for p in c.plans]
-    write_sheet(wb, "Banding", ["Ukuran", *labels], [[name, *values] for name, values in banding_rows(c)],
-                _FORMATS, freeze="B2")
+    banding = [[name, *values] for name, values in banding_rows(c)]
+    write_sheet(wb, "Banding", ["Ukuran", *labels], banding, _FORMATS, freeze="B2")
     write_sheet(wb, "Per Unit", _unit_header(c), _unit_rows(c), freeze="B2")
     write_sheet(wb, "Perbedaan", ["NIP", "Nama", "Kode Jabatan Asal", "Jabatan Asal", "Unit Asal",
                                  *[f"Tujuan: {label}" for label in labels]], _difference_rows(c), freeze="C2")
+    write_sheet(wb, RULES_SHEET, LEGEND_COLUMNS, legend_rows(codes_in(v for row in banding for v in row)))
     atomic_save(wb, path)
 
 

@@ -29,15 +29,17 @@ from penempatan.excel.columns import (
     JABATAN_COLUMNS,
     PEGAWAI_COLUMNS,
     PENGATURAN_COLUMNS,
+    PERMINTAAN_COLUMNS,
     SEMUA_BIDANG,
     SHEET_JABATAN,
     SHEET_PEGAWAI,
     SHEET_PENGATURAN,
+    SHEET_PERMINTAAN,
     SHEET_PETUNJUK,
     Column,
 )
 from penempatan.excel.common import atomic_save, param_value, text_cell
-from penempatan.model import Employee, Params, Position, ProblemData
+from penempatan.model import MAX_WISHES, Employee, Params, Position, ProblemData
 from penempatan.parameters import PARAM_HELP, param_label
 from penempatan.reference import JabatanFungsional, Reference, load_reference
 from penempatan.text import date_text, yes_no
@@ -66,6 +68,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "Standar Manajerial": (1, 5),
     "Standar Sosial Kultural": (1, 5),
     "Standar Teknis": (1, 5),
+    "Urutan": (1, MAX_WISHES),
 }
 
 
@@ -96,15 +99,26 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ("lokasi.csv", "Kata yang mengawali nama lokasi di Nama Jabatan (SDN, SMP Negeri, Puskesmas, UPTD …): lokasi "
                    "jabatan bila kolom Lokasi kosong (R21: tidak ada sekolah atau puskesmas yang kursi kosongnya "
                    "bertambah)."),
+    ("prioritas.csv", "Alasan permintaan pindah (sheet Permintaan) dan poin prioritasnya dengan dan tanpa bukti, "
+                      "dengan ejaan lain yang dikenali; diumumkan dengan `penempatan prioritas` sebelum rencana "
+                      "disusun. Poin masa jabatan, kinerja dan penentu urutan bila poin sama ada di Pengaturan."),
     ("pelatihan.csv", "Pemicu → nama pelatihan, dasar hukum dan waktunya (sebelum/sesudah pelantikan) untuk sheet "
                       "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
-                      "sertifikasi PBJ dan bendahara, pelatihan kompetensi."),
+                      "sertifikasi PBJ dan bendahara, pelatihan kompetensi. Kolom ejaan_lain: nama lain yang "
+                      "dianggap pelatihan yang sama bila tercatat di Pelatihan (Diklatpim IV = PKP, Diklatpim III = "
+                      "PKA, Diklatpim II = PKN Tingkat II), sehingga tidak diwajibkan lagi."),
+    ("hukuman_disiplin.csv", "Nama jenis hukuman disiplin → tingkat Ringan, Sedang atau Berat dengan dasar hukumnya "
+                             "(PP 94/2021; nama lama PP 53/2010), untuk membaca rw_hukdis dari dump SIASN "
+                             "(`penempatan siasn`, `--riwayat`) bila rekamannya tidak menyebut tingkat."),
 )
 
 _INTRO = (
     "Buku kerja masukan penempatan: isi sheet Pegawai (satu baris per pegawai) dan sheet Jabatan "
     "(satu baris per jabatan dalam peta jabatan). Sheet Pengaturan opsional: kolom Parameter dan Nilai; "
     "parameter yang tidak ditulis memakai nilai bawaan, nama parameter yang tidak dikenal adalah galat.",
+    "Sheet Permintaan opsional: satu baris per permintaan pindah pegawai (NIP, Urutan 1–5, Tujuan, Alasan, Bukti). "
+    "Unit Diminati di sheet Pegawai dihitung sebagai permintaan tanpa urutan dan tanpa alasan, sesudah semua "
+    "permintaan berurutan pegawai itu. Poin prioritas setiap pemohon diumumkan dengan `penempatan prioritas`.",
     "Nama sheet dan kolom tidak peka huruf besar/kecil maupun spasi. Nama kolom ekspor SIASN 'data pegawai' "
     "juga dikenali (lihat kolom Alias SIASN), sehingga hasil ekspor SIASN dapat ditempel ke sheet Pegawai.",
     "Judul kolom berwarna jingga = wajib diisi; biru = opsional. NIP ditulis sebagai teks 18 digit "
@@ -127,6 +141,8 @@ def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
     positions = data.positions if data else ()
     pegawai = _sheet(wb, SHEET_PEGAWAI, PEGAWAI_COLUMNS, len(employees), ref, guide.ranges)
     jabatan = _sheet(wb, SHEET_JABATAN, JABATAN_COLUMNS, len(positions), ref, guide.ranges)
+    wishes = data.wishes if data else ()
+    permintaan = _sheet(wb, SHEET_PERMINTAAN, PERMINTAAN_COLUMNS, len(wishes), ref, guide.ranges)
     _pengaturan(wb, data.params if data else None)
     guide.write(wb)
     nip = _style_id(pegawai, "@")
@@ -140,7 +156,10 @@ def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
         styles = [nip if c.kind == "nip" else day if c.kind == "date" else "" for c in PEGAWAI_COLUMNS]
         pegawai_rows = _rows((_employee_values(e, where[e.kode_jabatan]) for e in employees), styles)
     jabatan_rows = _rows((_position_values(p, ref) for p in positions), ["" for _ in JABATAN_COLUMNS])
-    atomic_save(_WithRows(wb, [(pegawai, pegawai_rows), (jabatan, jabatan_rows)]), path)
+    wish_styles = [nip if c.kind == "nip" else "" for c in PERMINTAAN_COLUMNS]
+    permintaan_rows = _rows(([w.nip, w.rank, w.target, w.reason, yes_no(w.evidence)] for w in wishes), wish_styles)
+    atomic_save(_WithRows(wb, [(pegawai, pegawai_rows), (jabatan, jabatan_rows), (permintaan, permintaan_rows)]),
+                path)
 
 
 # --- sheet layout -------------------------------------------------------------------------------------
@@ -157,7 +176,7 @@ def _sheet(wb: Workbook, title: str, columns: Sequence[Column], n_rows: int, ref
     for i, col in enumerate(columns, 1):
         dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = _WIDTHS.get(col.name, max(12, len(col.name) + 4))
-        if col.kind == "nip" or col.name == "Kode Jabatan":
+        if col.kind in ("nip", "siasn_id") or col.name == "Kode Jabatan":
             dim.number_format = "@"  # cells typed later stay text (leading zeros, 18 digits)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{n_rows + 1}"
@@ -188,6 +207,8 @@ def _choices(col: Column, sheet: str, ref: Reference) -> list[str]:
         return list(ref.pendidikan)
     if col.kind == "kinerja":
         return [k.kode for k in ref.kinerja]
+    if col.kind == "alasan":
+        return [a.kode for a in ref.alasan]
     if col.name == "Jenjang":
         return ref.jenjang_list
     if col.name == "Bidang":
@@ -235,9 +256,10 @@ def _employee_values(e: Employee, post: Position) -> list[object]:
     return [
         e.nip, e.nama, e.golongan, e.pendidikan, e.jurusan, e.kode_jabatan, post.nama, post.unit,
         e.tmt_jabatan, e.tanggal_lahir, e.jenis_kelamin, e.status, None, e.kinerja, e.potensi, e.kotak,
-        e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis, _joined(e.pelatihan), e.hukuman,
+        e.komp_manajerial, e.komp_sosial_kultural, e.komp_teknis,
+        _joined(dict.fromkeys((*e.pelatihan, *e.diklat))), e.hukuman,  # fields trained, then courses done
         e.akhir_hukuman, yes_no(e.bersedia_mutasi), _joined(e.unit_diminati), yes_no(e.siap_naik_jenjang),
-        _joined(e.sertifikat),
+        _joined(e.sertifikat), e.pns_id,
     ]
 
 
@@ -255,6 +277,7 @@ def _position_values(p: Position, ref: Reference) -> list[object]:
         p.kode, p.nama, p.unit, p.jenis, p.jenjang, p.rumpun_jf, int(p.kelas), int(p.kebutuhan), p.pendidikan_min,
         bidang, p.golongan_min, p.golongan_max, p.standar_manajerial, p.standar_sosial_kultural,
         p.standar_teknis, yes_no(p.risiko_tinggi), yes_no(p.wajib_diisi), p.lokasi, p.alamat,
+        *p.siasn.model_dump().values(),
     ]
 
 
@@ -385,7 +408,7 @@ class _Guide:
         add([(h, head) for h in ("Sheet", "Kolom", "Wajib", "Alias SIASN", "Keterangan", "Pilihan")])
         long_lists = {"Bidang": "Bidang", "Rumpun JF": "Rumpun JF"}
         for sheet, columns in ((SHEET_PEGAWAI, PEGAWAI_COLUMNS), (SHEET_JABATAN, JABATAN_COLUMNS),
-                               (SHEET_PENGATURAN, PENGATURAN_COLUMNS)):
+                               (SHEET_PERMINTAAN, PERMINTAAN_COLUMNS), (SHEET_PENGATURAN, PENGATURAN_COLUMNS)):
             for col in columns:
                 values = _choices(col, sheet, ref)
                 if col.name in _INT_RANGES:

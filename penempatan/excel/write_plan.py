@@ -62,7 +62,12 @@ from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, PURPOSE_LABELS, legend
 from penempatan.scenario.answers import ACCEPT, AGREE, ANSWERS_SHEET, APPROVE, CHAINS_SHEET, OBJECT, REJECT
 from penempatan.scoring import FLAGS, PURPOSES, Tables
 from penempatan.text import number
+from penempatan.wishes.fairness import COLUMNS as FAIRNESS_COLUMNS
+from penempatan.wishes.fairness import SHEET as FAIRNESS_SHEET
+from penempatan.wishes.fairness import fairness_rows
 
+RIWAYAT_ROW = "riwayat SIASN"
+"""The Parameter row naming the SIASN history folder applied (`solve --riwayat`) and what it filled."""
 RULES_SHEET = "Kode Aturan"
 """The legend of every rule code the other sheets show (R1 … R26), with its wording, source and parameter."""
 
@@ -76,11 +81,12 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "Jabatan Kosong": EmptySeatRow.COLUMNS,
     "Kebutuhan Pelatihan": TrainingRow.COLUMNS,
     "Per Unit": UnitRow.COLUMNS,
+    FAIRNESS_SHEET: FAIRNESS_COLUMNS,
     "Parameter": ("Parameter", "Nilai", "Nama"),
     RULES_SHEET: LEGEND_COLUMNS,
 }
 """Sheet names and header rows of the output workbook, in order (SPEC 5, plus the printable `Daftar Usulan`,
-`Rantai Mutasi` and SPEC 7's `Tanggapan`)."""
+`Rantai Mutasi`, SPEC 7's `Tanggapan` and SPEC 9's `Keadilan`)."""
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     (CHAINS_SHEET, "Keputusan"): (APPROVE, REJECT),
@@ -101,14 +107,15 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
                input_path: Path | None = None, versions: dict[str, str] | None = None,
                scenario: Sequence[tuple[str, str]] = (), curve: Sequence[CurvePoint] | None = None,
                changes: Sequence[ChangeRow] | None = None,
-               answered: Mapping[tuple[str, str], Sequence[str]] | None = None) -> None:
+               answered: Mapping[tuple[str, str], Sequence[str]] | None = None, riwayat: str = "") -> None:
     """Write the plan workbook (SPEC 5) atomically to `path`; with `curve`, also the `Kurva Manfaat` sheet,
     with `changes` (a plan made against an earlier one), the `Perubahan` sheet. `answered` holds the answers
     recorded for the earlier plan by (NIP, Kode Jabatan Tujuan): a move the new plan keeps keeps its row's
     Tanggapan, Alasan, Keputusan and Catatan, so only the new proposals wait for an answer.
 
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
-    "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>".
+    "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>". `riwayat` names the
+    SIASN histories applied to the data (`solve --riwayat`), one Parameter row.
     """
     view = PlanView(data, tables, result)
     moves = move_rows(view)
@@ -125,7 +132,8 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
         "Jabatan Kosong": _cells(empty_seat_rows(view)),
         "Kebutuhan Pelatihan": _cells(training_rows(view)),
         "Per Unit": _cells(unit_rows(view)),
-        "Parameter": _parameters(data, input_path, versions or {}) + _scenario_rows(scenario, None),
+        FAIRNESS_SHEET: [row.cells() for row in fairness_rows(data, result.assignment)],
+        "Parameter": _parameters(data, input_path, versions or {}, riwayat) + _scenario_rows(scenario, None),
         RULES_SHEET: legend_rows(),
     }
     for name, header in SHEETS.items():
@@ -214,12 +222,15 @@ def _scenario_rows(scenario: Sequence[tuple[str, str]], result: Result | None) -
     return rows
 
 
-def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, str]) -> list[list[Any]]:
+def _parameters(data: ProblemData, input_path: Path | None, versions: dict[str, str],
+                riwayat: str = "") -> list[list[Any]]:
     rows: list[list[Any]] = []
     for name in type(data.params).model_fields:
         rows.append([name, _param_value(getattr(data.params, name)), param_label(name)])
     sha = data.source_sha256 or (_sha256(input_path) if input_path is not None else "")
     rows.append(["sha256_input", sha])
+    if riwayat:  # `solve --riwayat`: sha256_input is then that of the workbook with SIASN's values applied
+        rows.append([RIWAYAT_ROW, _t(riwayat)])
     rows.append(["versi penempatan", versions.get("penempatan", __version__)])
     rows.append(["versi OR-Tools", versions.get("ortools", "")])
     for key in sorted(set(versions) - {"penempatan", "ortools", "seed"}):

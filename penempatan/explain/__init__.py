@@ -4,11 +4,13 @@ A `PlanView` holds the indexes of one solved plan, built once from (data, tables
 question asks it: `moves` (Usulan Mutasi: kind, purposes, flags, Alasan), `stays` (Tetap and the holders'
 warnings), `seats` (Jabatan Kosong with the JPT shortlist, Per Unit), `why_not` (one employee against one
 post), `training` (Kebutuhan Pelatihan), `chains` (Rantai Mutasi), `penjelasan` (what the mover reads) and
-`summary` (the one `PlanSummary`); `changes` compares a plan with an earlier one (`solve --acuan`, sheet
-Perubahan). Their answers are the typed rows of `rows`, which the workbook, the report and the terminal only
-render. Rule wording comes from the registry in rules.py. Nothing here solves.
+`summary` (the one `PlanSummary`), `career` (what an employee could be considered for next); `changes`
+compares a plan with an earlier one (`solve --acuan`, sheet Perubahan). Their answers are the typed rows of
+`rows`, which the workbook, the report and the terminal only render. Rule wording comes from the registry in
+rules.py. Nothing here solves.
 """
 
+from penempatan.explain.career import Career, CareerStep
 from penempatan.explain.chains import Chain, chain_list, chain_rows
 from penempatan.explain.changes import ChangeRow, change_rows
 from penempatan.explain.explainer import Explainer
@@ -34,7 +36,8 @@ from penempatan.explain.training import Training, training_rows
 from penempatan.explain.view import PlanView
 
 __all__ = [
-    "MOVE_KINDS", "PROMOSI", "Candidate", "Chain", "ChainRow", "ChangeRow", "EmptySeatRow", "Explainer", "MoveRow",
+    "MOVE_KINDS", "PROMOSI", "Candidate", "Career", "CareerStep", "Chain", "ChainRow", "ChangeRow", "EmptySeatRow",
+    "Explainer", "MoveRow",
     "PlanSummary", "PlanView", "Reason", "StayRow", "TableRow", "Training", "TrainingRow", "UnitRow", "WarningRow",
     "chain_list", "chain_rows", "change_rows", "empty_seat_rows", "move_rows", "penjelasan", "plan_summary",
     "proof_scope", "stay_rows", "summary_lines", "technical_lines", "training_rows", "unit_rows", "warning_rows",

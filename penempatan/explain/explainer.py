@@ -6,14 +6,17 @@ the functions (moves, stays, seats, why_not, training) directly.
 
 from __future__ import annotations
 
-from penempatan.explain import moves, seats, stays, training, why_not
+from penempatan.explain import career, moves, seats, stays, training, why_not, wishes
+from penempatan.explain.career import Career
 from penempatan.explain.rows import Reason
 from penempatan.explain.training import Training
 from penempatan.explain.view import PlanView
+from penempatan.explain.wishes import WishAnswer
 
 
 class Explainer(PlanView):
-    """A `PlanView` that answers: why this move or stay, why not that post, why this seat is empty."""
+    """A `PlanView` that answers: why this move or stay, why not that post, why this seat is empty, and what
+    the employee could be considered for next."""
 
     def move_kind(self, i: int) -> str:
         return moves.move_kind(self, i)
@@ -32,6 +35,12 @@ class Explainer(PlanView):
 
     def training_needs(self, i: int) -> list[Training]:
         return training.training_needs(self, i)
+
+    def career(self, i: int) -> Career:
+        return career.career_of(self, i)
+
+    def wishes(self, i: int) -> WishAnswer:
+        return wishes.wishes_of(self, i)
 
     def why_not(self, i: int, j: int) -> Reason:
         return why_not.why_not(self, i, j)

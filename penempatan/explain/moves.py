@@ -7,7 +7,7 @@ from penempatan.explain.chains import in_chain_order, staffing_gain
 from penempatan.explain.penjelasan import penjelasan
 from penempatan.explain.rows import MoveRow, Reason
 from penempatan.explain.view import PlanView
-from penempatan.explain.words import field_text, rule_text, signed
+from penempatan.explain.words import field_text, rule_text, setting_text, signed
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import COMPONENT_LABELS, COMPONENTS
 from penempatan.text import months_text
@@ -38,6 +38,8 @@ def tujuan(view: PlanView, i: int) -> str:
     kebutuhan* only when the move's chain raises the staffing value (SPEC 4 v3), else *melanjutkan rantai*."""
     raises = staffing_gain(view, view.chain_of[i][0]) > 0
     words = [PURPOSE_LABELS[name] if name != "kebutuhan" or raises else CHAIN_ONLY for name in view.purposes(i)]
+    if view.t.granted.get(i) == view.target[i]:  # a granted wish (SPEC 9) first: it is why they move
+        words = [PURPOSE_LABELS["permintaan"], *(w for w in words if w != PURPOSE_LABELS["permintaan"])]
     if not words and view.pinned.get(i) == view.target[i]:
         words = ["ditetapkan skenario (kunci)"]
     return "; ".join(words)
@@ -156,14 +158,14 @@ def _flag_text(view: PlanView, i: int, name: str, codes: list[str]) -> str:
     if name == "turun_kelas":
         codes.append("R19")
         step = f"kelas {t.post_kelas[src]} → {t.post_kelas[dst]}"
-        why = ("boleh_turun_kelas = Ya" if p.boleh_turun_kelas else
+        why = (setting_text("boleh_turun_kelas", True) if p.boleh_turun_kelas else
                "pengecualian: jabatan asal kelebihan pegawai atau dihapus dan tidak ada jabatan setara terbuka")
         return f"{label}: {rule_text('R19', f'{step}; {why}')}"
     if name == "kesesuaian_turun":
         why = "kelebihan pegawai" if forced else "mengisi jabatan wajib diisi yang kosong"
         return f"{label}: skor {view.stay_scores[i]} → {view.assigned_scores[i]}, diizinkan karena {why}"
     codes.append("R20")
-    return f"{label}: {rule_text('R20', 'isi_jpt = Ya: kursi JPT diisi dalam rencana')}"
+    return f"{label}: {rule_text('R20', setting_text('isi_jpt', True) + ', kursi JPT diisi dalam rencana')}"
 
 
 _COMPONENT_WORDS = {

@@ -14,6 +14,7 @@ from penempatan.explain.view import PlanView
 from penempatan.explain.words import education_text, field_text
 from penempatan.scoring import COMPONENTS
 from penempatan.text import months_long
+from penempatan.wishes.serve import TRUTHFUL
 
 _COMPONENT_WORDS = {
     "pendidikan": "jenjang pendidikan Anda",
@@ -85,6 +86,8 @@ def _why(view: PlanView, i: int) -> list[str]:
             out.append(f"{_join(better) or 'kualifikasi Anda'} lebih sesuai dengan jabatan tujuan")
         elif name == "permintaan":
             out.append(f"permintaan Anda untuk bekerja di {b.unit} dipenuhi")
+    if not out and view.t.granted.get(i) == dst:
+        out.append(f"permintaan Anda untuk bekerja di {b.unit} dipenuhi menurut urutan prioritas")
     if not out:
         out.append("penempatan ini ditetapkan pimpinan dalam skenario perencanaan")
     return out
@@ -116,6 +119,9 @@ def penjelasan(view: PlanView, i: int) -> str:
     else:
         what = f"Anda diusulkan pindah dari jabatan {a.nama} di {a.unit} ke jabatan {b.nama} di {b.unit}."
     sentences = [what, "Alasannya: " + "; ".join(_why(view, i)) + "."]
+    if view.t.granted.get(i) == dst:  # a granted ranked wish (SPEC 9): which one, and that the order is safe
+        rank = next(p.permintaan for p in d.pins if p.nip == d.employees[i].nip and p.permintaan is not None)
+        sentences.append(f"Permintaan Anda urutan {rank} dipenuhi. {TRUTHFUL}")
     wish = _wish_not_granted(view, i)
     if wish:
         sentences.append(wish)

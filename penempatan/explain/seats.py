@@ -12,7 +12,8 @@ import numpy as np
 from penempatan.explain.rows import Candidate, EmptySeatRow, Reason, UnitRow
 from penempatan.explain.stays import blocked, r21_blocks
 from penempatan.explain.view import PlanView
-from penempatan.explain.words import NO_PURPOSE, READING_ORDER, education_text, field_text, rule_text
+from penempatan.explain.words import NO_PURPOSE, READING_ORDER, education_text, field_text, rule_text, setting_text
+from penempatan.parameters import param_label
 from penempatan.rules import RULES
 from penempatan.scoring import Tables, total
 from penempatan.text import number
@@ -213,7 +214,7 @@ def empty_seat_reason(view: PlanView, j: int) -> Reason:
         text = rule_text("R15", f"unit {q.unit} dibekukan") + ", tidak ada pegawai masuk"
     elif t.post_jpt[j] and not p.isi_jpt:
         codes.append("R20")
-        text = (rule_text("R20", "isi_jpt = Tidak") + f": kursi tidak diisi oleh rencana; "
+        text = (rule_text("R20", setting_text("isi_jpt", False)) + f": kursi tidak diisi oleh rencana; "
                 f"{number(len(jpt_pool(view, j)))} pegawai talent pool memenuhi syarat, calon terbaik di kolom Calon")
     else:
         text = _open_post(view, j, codes)
@@ -235,8 +236,8 @@ def _open_post(view: PlanView, j: int, codes: list[str]) -> str:
     eligible = len(_eligible(view, j))
     purposeful = _purposeful_count(view, j)
     if purposeful > 0:
-        text = (f"{number(purposeful)} pegawai memenuhi syarat dan bertujuan, tetapi jabatan ini tidak "
-                "masuk daftar calon mereka (jumlah calon per pegawai dibatasi, lihat maks_kandidat)")
+        text = (f"{number(purposeful)} pegawai memenuhi syarat dan bertujuan, tetapi jabatan ini tidak masuk "
+                f"daftar calon mereka (jumlah calon per pegawai dibatasi, lihat “{param_label('maks_kandidat')}”)")
         best = _class(view, j).best_outside(j, view.target)
         if best is not None:
             text += f"; terbaik: {_whereabouts(view, *best)}"

@@ -8,7 +8,7 @@ import numpy as np
 from penempatan.explain.chains import R21_KINDS
 from penempatan.explain.rows import Reason, StayRow, WarningRow
 from penempatan.explain.view import PlanView
-from penempatan.explain.words import PAIR_RULES, rule_text
+from penempatan.explain.words import PAIR_RULES, rule_text, setting_text
 from penempatan.rules import PREDIKAT_TANPA_MUTASI, PURPOSE_LABELS
 from penempatan.scoring import purpose_names
 from penempatan.text import date_text
@@ -110,7 +110,7 @@ def hold_text(view: PlanView, i: int, code: str) -> str:
         window = f"{date_text(p.larangan_mulai)} s.d. {date_text(p.larangan_selesai) or '…'}"
         return rule_text("R17", f"{window}, jabatan manajerial")
     if code == "R20":
-        return rule_text("R20", "pemangku JPT Pratama tidak dipindah oleh rencana; isi_jpt = Tidak")
+        return rule_text("R20", "pemangku JPT Pratama tidak dipindah oleh rencana; " + setting_text("isi_jpt", False))
     if code == "R23":
         e = view.data.employees[i]
         why = [f"kotak talenta {e.kotak}" if e.kotak in p.kotak_tanpa_mutasi else "",

@@ -13,6 +13,7 @@ from penempatan.explain.moves import MOVE_KINDS, move_kind
 from penempatan.explain.rows import PlanSummary
 from penempatan.explain.view import PlanView
 from penempatan.model import ProblemData
+from penempatan.parameters import param_label
 from penempatan.result import Result, SolveStatus
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import FLAGS, PURPOSES, Tables
@@ -29,7 +30,7 @@ def proof_scope(r: Result) -> str:
         return "rencana layak dengan gap terbukti" if r.feasible else "-"
     if r.proof_over_all_pairs:
         return ALL_PAIRS
-    return "optimal atas kandidat terbatas (maks_kandidat per pegawai)"
+    return f"optimal atas kandidat terbatas ({param_label('maks_kandidat').lower()})"
 
 
 def plan_summary(data: ProblemData, tables: Tables, result: Result, *, label: str = "",

@@ -14,6 +14,8 @@ Names may hold `{rumpun_jf}` (the target's JF family) and `{jenjang}` (the targe
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,8 @@ import numpy as np
 
 from penempatan.explain.chains import in_chain_order
 from penempatan.explain.rows import TrainingRow
+from penempatan.reference import Words, words
+from penempatan.reference.rows import find_words
 from penempatan.rules import RULES
 from penempatan.scoring import JPT, Tables, total
 from penempatan.scoring.eligibility import perpindahan_gates
@@ -42,6 +46,7 @@ class Training:
     dasar: str
     kapan: str
     pemicu: str
+    ejaan_lain: tuple[Words, ...] = ()  # other names that count as done (pelatihan.csv `ejaan_lain`)
 
     @property
     def before_appointment(self) -> bool:
@@ -63,8 +68,34 @@ def family_of(t: Tables, j: int) -> str | None:
 
 
 def trainings(t: Tables, i: int, j: int) -> list[Training]:
-    """The named courses of pelatihan.csv that employee i needs to move into post j, those
-    before the pelantikan first, each course once; empty when j is i's current post."""
+    """The named courses of pelatihan.csv that employee i needs to move into post j and has not done yet
+    (`already_done` on their Pelatihan, e.g. from SIASN's rw_diklat), those before the pelantikan first."""
+    done = t.data.employees[i].diklat
+    return [x for x in named_courses(t, i, j) if not already_done(x.pelatihan, done, x.ejaan_lain)]
+
+
+_LAST_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def already_done(course: str, done: Sequence[str], ejaan_lain: Sequence[Words] = ()) -> bool:
+    """A course counts as done when a recorded one has the same words, the same words without the trailing
+    parenthesis ('Pelatihan Fungsional Perawat' for '… (pembentukan)'), or is the abbreviation in it ('PKP' for
+    'Pelatihan Kepemimpinan Pengawas (PKP)'); or holds one of its other names (`ejaan_lain` of pelatihan.csv)
+    as whole words: 'Diklatpim Tk. IV Angkatan 12' holds 'Diklatpim Tk IV', a name of the PKP, but not 'Diklatpim
+    Tk III'."""
+    names = {words(course), words(_LAST_PARENTHESIS.sub("", course))}
+    short = _LAST_PARENTHESIS.search(course)
+    if short is not None and re.search(r"\b[A-Z]{2,}\b", short.group(1)):  # an abbreviation: PKP, PKN Tingkat II
+        names.add(words(short.group(1)))
+    names.discard(())
+    recorded = [words(item) for item in done]
+    return any(item in names for item in recorded) or any(
+        find_words(other, item) >= 0 for other in ejaan_lain if other for item in recorded)
+
+
+def named_courses(t: Tables, i: int, j: int) -> list[Training]:
+    """The named courses of pelatihan.csv that a move of employee i into post j triggers, those before the
+    pelantikan first, each course once; empty when j is i's current post."""
     cur = int(t.cur[i])
     if j == cur:
         return []
@@ -94,7 +125,7 @@ def trainings(t: Tables, i: int, j: int) -> list[Training]:
             hit = False
         if hit:
             name = row.render(fam_dst, dst.jenjang)
-            fired.setdefault(name, Training(name, row.dasar, row.kapan, trigger))
+            fired.setdefault(name, Training(name, row.dasar, row.kapan, trigger, row.ejaan_lain))
     return sorted(fired.values(), key=lambda x: not x.before_appointment)
 
 

@@ -9,7 +9,16 @@ import numpy as np
 from penempatan.explain.rows import Reason
 from penempatan.explain.stays import hold_text, plan_limits
 from penempatan.explain.view import PlanView
-from penempatan.explain.words import NO_PURPOSE, PAIR_RULES, READING_ORDER, field_text, post_text, rule_text, signed
+from penempatan.explain.words import (
+    NO_PURPOSE,
+    PAIR_RULES,
+    READING_ORDER,
+    field_text,
+    post_text,
+    rule_text,
+    setting_text,
+    signed,
+)
 from penempatan.rules import FLAG_LABELS, PURPOSE_LABELS
 from penempatan.scoring import purpose_names
 from penempatan.scoring.eligibility import perpindahan_gaps
@@ -83,7 +92,7 @@ def post_rules(view: PlanView, i: int, j: int) -> list[tuple[str, str]]:
         "R18": lambda: _family_detail(view, i, j),
         "R19": lambda: f"kelas {t.post_kelas[cur]} → {t.post_kelas[j]}, tingkat {t.post_tingkat[cur]} → "
                        f"{t.post_tingkat[j]}",
-        "R20": lambda: "isi_jpt = Tidak",
+        "R20": lambda: setting_text("isi_jpt", False),
         "R22": lambda: "; ".join(perpindahan_gaps(t, i, j)),
     }
     for code in PAIR_RULES:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from penempatan.model import ProblemData
+from penempatan.parameters import param_label
 from penempatan.reference import load_reference
 from penempatan.rules import RULES
+from penempatan.text import yes_no
 
 READING_ORDER = ("R11", "R6", "R7", "R8", "R18", "R22", "R9", "R10", "R19", "R17", "R20", "R1", "R4", "R5", "R15",
                  "R23", "R24")
@@ -23,6 +25,12 @@ def rule_text(code: str, detail: str = "") -> str:
     r = RULES[code]
     inside = "; ".join(x for x in (detail, r.source) if x)
     return f"{code}: {r.text}" + (f" ({inside})" if inside else "")
+
+
+def setting_text(name: str, value: object) -> str:
+    """A parameter's setting as reasons cite it, by its label (never its key): 'JPT Pratama ikut direncanakan:
+    Tidak'."""
+    return f"{param_label(name)}: {yes_no(value) if isinstance(value, bool) else value}"
 
 
 def education_text(pendidikan: str, jurusan: str | None) -> str:

@@ -27,6 +27,7 @@ from penempatan.reference.rows import (
     KAPAN,
     PEMICU,
     UMUM,
+    Alasan,
     Golongan,
     JabatanFungsional,
     JenisJabatan,
@@ -37,5 +38,6 @@ from penempatan.reference.rows import (
     words,
 )
 
-__all__ = ["KAPAN", "PEMICU", "UMUM", "Golongan", "JabatanFungsional", "JenisJabatan", "Kinerja", "KotakTalenta",
-           "Pelatihan", "Reference", "ReferenceDataError", "Words", "data_dir", "load_reference", "words"]
+__all__ = ["KAPAN", "PEMICU", "UMUM", "Alasan", "Golongan", "JabatanFungsional", "JenisJabatan", "Kinerja",
+           "KotakTalenta", "Pelatihan", "Reference", "ReferenceDataError", "Words", "data_dir", "load_reference",
+           "words"]

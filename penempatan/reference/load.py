@@ -13,6 +13,7 @@ from penempatan.reference.lookups import Reference
 from penempatan.reference.rows import (
     KAPAN,
     PEMICU,
+    Alasan,
     Golongan,
     JabatanFungsional,
     JenisJabatan,
@@ -25,6 +26,9 @@ from penempatan.reference.rows import (
 from penempatan.text import code_key
 
 _PLACEHOLDERS = frozenset({"rumpun_jf", "jenjang"})
+MAX_REASON_POINTS = 1_000
+"""The most priority points one reason may give (prioritas.csv): model.MAX_POINTS, the largest weight a planner may
+set (model is above this package)."""
 
 
 class ReferenceDataError(ValueError):
@@ -105,11 +109,38 @@ def load_reference(folder: Path | None = None) -> Reference:
                                  if words(r["kata_kunci"])))
     pelatihan = _pelatihan(folder / "pelatihan.csv")
     kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
+    alasan, alasan_alias = _prioritas(folder / "prioritas.csv")
     return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
                      jenis_jabatan=jenis, rumpun=rumpun, kinerja=kinerja, kinerja_alias=kinerja_alias,
                      jabatan_fungsional=families, bidang_jabatan=bidang_jabatan, pelatihan=pelatihan, kotak=kotak,
                      kelompok=kelompok, kelompok_alias=kelompok_alias, profesi_langka=langka,
-                     bidang_unit=bidang_unit, mata_pelajaran=mapel, lokasi_kata=lokasi)
+                     bidang_unit=bidang_unit, mata_pelajaran=mapel, lokasi_kata=lokasi, alasan=alasan,
+                     alasan_alias=alasan_alias)
+
+
+def _prioritas(path: Path) -> tuple[tuple[Alasan, ...], tuple[tuple[str, str], ...]]:
+    """The reasons of a wish and their points with and without evidence (SPEC 9), and every spelling of each."""
+    reasons: list[Alasan] = []
+    alias: dict[str, str] = {}
+    for line, row in _read_csv(path, ("alasan", "poin_dengan_bukti", "poin_tanpa_bukti", "ejaan_lain")):
+        points = []
+        for column in ("poin_dengan_bukti", "poin_tanpa_bukti"):
+            text = row[column]
+            if not text.isdigit() or int(text) > MAX_REASON_POINTS:
+                raise ReferenceDataError(f"{path.name} baris {line}: {column} '{text}' harus bilangan bulat "
+                                         f"0–{MAX_REASON_POINTS}")
+            points.append(int(text))
+        if not row["alasan"]:
+            raise ReferenceDataError(f"{path.name} baris {line}: alasan wajib diisi")
+        reason = Alasan(row["alasan"], points[0], points[1], row.get("keterangan", ""))
+        for name in (reason.kode, *_semicolon(row["ejaan_lain"])):
+            taken = alias.setdefault(code_key(name), reason.kode)
+            if taken != reason.kode:
+                raise ReferenceDataError(f"{path.name} baris {line}: ejaan '{name}' sudah dipakai alasan '{taken}'")
+        reasons.append(reason)
+    if not reasons:
+        raise ReferenceDataError(f"{path.name}: tidak ada alasan")
+    return tuple(reasons), tuple(alias.items())
 
 
 def _jenis_jabatan(path: Path, golongan: dict[str, Golongan]) -> dict[tuple[str, str | None], JenisJabatan]:
@@ -282,7 +313,8 @@ def _pelatihan(path: Path) -> tuple[Pelatihan, ...]:
         phrases = tuple(" ".join(words(k)) for k in _semicolon(row["kata_kunci"]) if words(k))
         if row["pemicu"] == "kata_kunci_jabatan" and not phrases:
             raise ReferenceDataError(f"{where}: pemicu kata_kunci_jabatan perlu kata_kunci")
-        out.append(Pelatihan(row["pemicu"], phrases, row["nama"], row["dasar"], row["kapan"]))
+        other = tuple(words(name) for name in _semicolon(row.get("ejaan_lain") or "") if words(name))
+        out.append(Pelatihan(row["pemicu"], phrases, row["nama"], row["dasar"], row["kapan"], other))
     return tuple(out)
 
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from penempatan.reference.rows import (
     UMUM,
+    Alasan,
     Golongan,
     JabatanFungsional,
     JenisJabatan,
@@ -46,6 +47,13 @@ class Reference:
     bidang_unit: tuple[tuple[Words, frozenset[str]], ...]  # unit keyword -> fields (bidang_unit.csv)
     mata_pelajaran: tuple[tuple[Words, tuple[Words, ...]], ...] = ()  # subject -> programmes (mata_pelajaran.csv)
     lokasi_kata: tuple[Words, ...] = ()  # words that start a place in a post name (lokasi.csv): SDN, Puskesmas …
+    alasan: tuple[Alasan, ...] = ()  # reasons of a wish and their priority points (prioritas.csv, SPEC 9)
+    alasan_alias: tuple[tuple[str, str], ...] = ()  # (code_key of a spelling, canonical reason)
+
+    def alasan_of(self, text: object) -> Alasan | None:
+        """The reason (prioritas.csv) written as `text` in any of its spellings, any case; None when unknown."""
+        kode = dict(self.alasan_alias).get(code_key(str(text)))
+        return next((a for a in self.alasan if a.kode == kode), None)
 
     @property
     def bidang(self) -> list[str]:

@@ -89,6 +89,19 @@ class Kinerja:
 
 
 @dataclass(frozen=True)
+class Alasan:
+    """One reason of a wish and its published priority points (prioritas.csv, SPEC 9)."""
+
+    kode: str
+    poin_bukti: int  # points when the evidence is attached (Bukti Ya)
+    poin_tanpa_bukti: int
+    keterangan: str = ""
+
+    def poin(self, bukti: bool) -> int:
+        return self.poin_bukti if bukti else self.poin_tanpa_bukti
+
+
+@dataclass(frozen=True)
 class KotakTalenta:
     """One box of the 9-box (kotak_talenta.csv): its number for a kinerja ekspektasi and a potensi."""
 
@@ -142,6 +155,8 @@ class Pelatihan:
     same family), kata_kunci_jabatan (a word of the target post name, e.g. pengadaan, bendahara),
     kompetensi_manajerial / kompetensi_sosial_kultural / kompetensi_teknis (the mover's level is below the
     target post's standard). `nama` may contain the placeholders {rumpun_jf} and {jenjang} (see `render`).
+    `ejaan_lain`: names a recorded course may carry instead, matched as a whole-word sequence inside it
+    (`explain.training.already_done`).
     """
 
     pemicu: str
@@ -149,6 +164,7 @@ class Pelatihan:
     nama: str
     dasar: str  # legal source, as pelatihan.csv writes it
     kapan: str  # "sebelum pelantikan" or "sesudah pelantikan"
+    ejaan_lain: tuple[Words, ...] = ()  # older or other names that count as this course done (Diklatpim IV for PKP)
 
     def matches(self, nama_jabatan: str) -> bool:
         """For kata_kunci_jabatan: does the post name contain one of the phrases as whole words?"""

@@ -23,7 +23,7 @@ compute.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -59,9 +59,12 @@ from penempatan.report.book import committee_book
 from penempatan.report.charts import ACCENT, AFTER, BEFORE, MAX_UNITS, chart
 from penempatan.report.page import NOTICE, cards, e, empty, page, section, subtitle, table, value_text
 from penempatan.result import Result
-from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, legend_rows
+from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, codes_in, legend_rows
 from penempatan.scoring import Tables
 from penempatan.text import date_text, number
+from penempatan.wishes.fairness import COLUMNS as FAIRNESS_COLUMNS
+from penempatan.wishes.fairness import FairnessRow, fairness_rows
+from penempatan.wishes.fairness import summary as fairness_summary
 
 __all__ = ["NOTICE", "analyze_report", "compare_report", "solve_report", "write_report"]
 
@@ -87,6 +90,7 @@ def solve_report(data: ProblemData, tables: Tables, result: Result, *, source: s
         section("Jabatan yang masih kosong", "kosong", _empty_table(empty_seat_rows(view))),
         section("Per unit kerja", "unit", _rows_table(UnitRow.COLUMNS, unit_rows(view), name="unit",
                                                       placeholder="Cari unit…", numeric=UnitRow.COLUMNS[2:9])),
+        section("Keadilan", "keadilan", _fairness(fairness_rows(data, result.assignment))),
     ]
     if curve:
         numeric = [True] * (len(CURVE_HEADER) - 2) + [False, False]
@@ -134,6 +138,9 @@ def analyze_report(analysis: Analysis, *, source: str = "") -> str:
                 table(["Unit Kerja", "Jabatan", "Kebutuhan", "Bezetting", "Kursi Kosong", "Lebih", "Selisih"],
                       [False, True, True, True, True, True, False], units, placeholder="Cari unit…", name="unit")),
     ]
+    cited = codes_in([*plots, *(str(v) for row in mism for v in row), *(v for _, v in items)])
+    if cited:
+        body.append(_rule_legend(cited))
     return page("Laporan Kondisi Penempatan ASN", subtitle(data, source), body)
 
 
@@ -175,6 +182,10 @@ def compare_report(comparison: Comparison, *, source: str = "") -> str:
             section("Grafik", "grafik", plots or empty("Tidak ada rencana yang layak.")),
             section("Usulan mutasi semua rencana", "usulan",
                     _moves_table([row for _, row in labelled], plans=[label for label, _ in labelled]))]
+    cited = codes_in([*(name for name, _ in banding_rows(comparison)),
+                      *(str(v) for _, row in labelled for v in _move_cells(row))])
+    if cited:
+        body.append(_rule_legend(cited))
     return page("Perbandingan Skenario Penempatan ASN", subtitle(comparison.base, source), body)
 
 
@@ -294,7 +305,27 @@ def _empty_table(rows: list[EmptySeatRow]) -> str:
                        numeric=["Kursi Kosong"], wide=["Alasan", "Calon"])
 
 
-def _rule_legend() -> str:
-    """The legend of the rule codes (R1 … R26) the tables above show: wording, legal source, parameter."""
-    return section("Kode aturan", "kode", table(list(LEGEND_COLUMNS), [False] * len(LEGEND_COLUMNS), legend_rows(),
+def _fairness(rows: Sequence[FairnessRow]) -> str:
+    """SPEC 9's fairness page: requesters granted, the flagged groups, then every figure of sheet Keadilan
+    (the `Publikasi:` columns are the anonymised ones, cells under 5 people hidden)."""
+    s = fairness_summary(rows)
+    head = (f"<p>{number(s.requesters)} pemohon, {number(s.granted)} dipenuhi salah satu permintaannya; "
+            f"{number(len(s.flagged))} kelompok dengan tanda disparitas.</p>")
+    flagged = ("<p>Tanda disparitas: " + e("; ".join(f"{r.measure} {r.section} {r.group}: {r.flag} "
+                                                   f"({value_text(r.rate, fraction=True)} dari "
+                                                   f"{number(r.base)} orang; semua pegawai "
+                                                   f"{value_text(r.overall or 0.0, fraction=True)})"
+                                                   for r in s.flagged)) + ".</p>"
+               if s.flagged else "<p>Tidak ada kelompok dengan tanda disparitas.</p>")
+    numeric = [c not in ("Bagian", "Kelompok", "Ukuran", "Tanda Disparitas") for c in FAIRNESS_COLUMNS]
+    return head + flagged + table(list(FAIRNESS_COLUMNS), numeric, [r.cells() for r in rows], name="keadilan",
+                                  placeholder="Cari kelompok…")
+
+
+def _rule_legend(codes: Iterable[str] | None = None) -> str:
+    """The legend of the rule codes (all of R1 … R26, or `codes`, those the page cites) the tables above show:
+    wording, legal source, parameter (by its label: the report is read by the committee, the key is for
+    Pengaturan and TOML)."""
+    rows = legend_rows(codes, keys=False)
+    return section("Kode aturan", "kode", table(list(LEGEND_COLUMNS), [False] * len(LEGEND_COLUMNS), rows,
                                                 name="kode", placeholder="Cari kode…"))

@@ -8,11 +8,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from penempatan.model import Forbid, Params, Pin, Position, ProblemData
+from penempatan.parameters import param_label
 from penempatan.text import parse_nip, yes_no
 
 TOML_KEYS = ("nama", "parameter", "bobot", "kunci", "larang", "bekukan_unit", "kebutuhan", "terima_rantai",
              "rekomendasi", "acuan")
 """Every top-level key a scenario file may have; anything else is an error."""
+
+OVERRIDE = "diubah: "
+"""How a scenario row names a parameter it changes: 'diubah: Batas jumlah mutasi'."""
 
 _strict = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -77,12 +81,13 @@ def apply_scenario(data: ProblemData, scenario: Scenario) -> ProblemData:
 
 
 def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]]:
-    """(label, value) rows naming the scenario and every override, for Ringkasan and Parameter."""
+    """(label, value) rows naming the scenario and every override, for Ringkasan, Parameter and compare; a
+    parameter by its label (`OVERRIDE` + label), never by its key."""
     rows = [("skenario", scenario.nama)]
     if scenario.sumber is not None:
         rows.append(("berkas skenario", scenario.sumber.name))
     for name, value in scenario.parameter.items():
-        rows.append((f"override: {name}", f"{show(getattr(base.params, name))} → {show(value)}"))
+        rows.append((f"{OVERRIDE}{param_label(name)}", f"{show(getattr(base.params, name))} → {show(value)}"))
     if scenario.kunci:
         rows.append(("kunci", f"{len(scenario.kunci)}: " + "; ".join(f"{p.nip} → {p.kode_jabatan}"
                                                                     for p in scenario.kunci)))
@@ -90,13 +95,13 @@ def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]
         rows.append(("larang", f"{len(scenario.larang)}: " + "; ".join(
             f"{f.nip} ✗ {f.kode_jabatan or f.unit}" for f in scenario.larang)))
     for unit in scenario.bekukan_unit:
-        rows.append(("bekukan_unit", unit))
+        rows.append(("unit dibekukan", unit))
     keb = {q.kode: q.kebutuhan for q in base.positions}
     for kode, seats in scenario.kebutuhan.items():
         rows.append((f"kebutuhan: {kode}", f"{keb[kode]} → {seats}"))
     if scenario.terima_rantai:
         source = scenario.rekomendasi.name if scenario.rekomendasi else ""
-        rows.append(("terima_rantai", f"{', '.join(scenario.terima_rantai)} ({len(scenario.kunci_rantai)} "
+        rows.append(("rantai diterima", f"{', '.join(scenario.terima_rantai)} ({len(scenario.kunci_rantai)} "
                                       f"pegawai dikunci, dari {source})"))
     if scenario.acuan is not None:
         rows.append(("acuan", scenario.acuan.name))

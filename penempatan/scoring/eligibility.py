@@ -289,14 +289,32 @@ def forbidden_moves(data: ProblemData, t: Tables) -> tuple[dict[int, set[int]], 
 def pin_violations(data: ProblemData, t: Tables, i: int, j: int, forbid_post: dict[int, set[int]],
                    forbid_unit: dict[int, set[int]]) -> tuple[str, ...]:
     """Rule codes a pin (employee i must end in post j) would break; empty when the pin is allowed."""
-    if j == t.cur[i]:
-        return ()
-    codes = list(t.hold_reasons[i])
-    excl = t.class_exclusions(int(t.post_class[j]), np.array([i], dtype=np.int64))
-    codes += [code for code, mask in excl.items() if mask[0]]
-    if t.holders[j] > t.post_keb[j]:
-        codes.append("R11")
-    frozen = t.unit_names[t.post_unit[j]] in set(data.frozen_units)
-    if frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(i, ()):
-        codes.append("R15")
-    return tuple(dict.fromkeys(codes))
+    return pin_violations_many(data, t, i, np.array([j], dtype=np.int64), forbid_post, forbid_unit)[0]
+
+
+def pin_violations_many(data: ProblemData, t: Tables, i: int, posts: np.ndarray, forbid_post: dict[int, set[int]],
+                        forbid_unit: dict[int, set[int]]) -> list[tuple[str, ...]]:
+    """`pin_violations` of employee i against each of `posts`, the pair rules evaluated once per post class (a
+    wish for a whole unit names thousands of posts, SPEC 9)."""
+    held = list(t.hold_reasons[i])
+    by_class: dict[int, list[str]] = {}
+    frozen = set(data.frozen_units)
+    out: list[tuple[str, ...]] = []
+    for j in posts.tolist():
+        if j == t.cur[i]:
+            out.append(())
+            continue
+        c = int(t.post_class[j])
+        if c not in by_class:
+            excl = t.class_exclusions(c, np.array([i], dtype=np.int64))
+            by_class[c] = [code for code, mask in excl.items() if mask[0]]
+        codes = held + by_class[c]
+        if t.granted.get(i) == j:  # a granted wish is a move asked for: R24 yields (SPEC 9)
+            codes = [code for code in codes if code != "R24"]
+        if t.holders[j] > t.post_keb[j]:
+            codes.append("R11")
+        if t.unit_names[t.post_unit[j]] in frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(
+                i, ()):
+            codes.append("R15")
+        out.append(tuple(dict.fromkeys(codes)))
+    return out

@@ -125,7 +125,12 @@ class Tables:
         frozen = set(data.frozen_units)
         self.post_frozen = np.array([q.unit in frozen for q in posts], dtype=bool)
         # R11: an over-staffed or abolished post takes no newcomers; R15: a frozen unit takes none either.
-        self.post_open = (self.holders <= self.post_keb) & (self.post_keb > 0) & ~self.post_frozen
+        # SPEC 9: a post where a wish was refused for want of a seat takes no newcomer but a granted wish (a pin).
+        self.granted = {data.employee_index[p.nip]: data.position_index[p.kode_jabatan]
+                        for p in data.pins if p.permintaan is not None}  # employee -> their granted wish's post
+        self.post_closed = np.zeros(self.n_post, dtype=bool)
+        self.post_closed[[data.position_index[k] for k in data.closed_posts]] = True
+        self.post_open = (self.holders <= self.post_keb) & (self.post_keb > 0) & ~self.post_frozen & ~self.post_closed
 
     def _post_classes(self) -> None:
         ref = self.ref
@@ -214,7 +219,9 @@ class Tables:
         """R18 by subject: per employee, does their programme teach `subject` (cached per subject)?"""
         cache: dict[str, np.ndarray] = self.__dict__.setdefault("_teaches", {})
         if subject not in cache:
-            cache[subject] = np.array([self.ref.teaches(e.jurusan, subject) for e in self.data.employees], dtype=bool)
+            # Per distinct programme: a pemda has a few hundred, not one per employee.
+            by_programme = {j: self.ref.teaches(j, subject) for j in {e.jurusan for e in self.data.employees}}
+            cache[subject] = np.array([by_programme[e.jurusan] for e in self.data.employees], dtype=bool)
         return cache[subject]
 
     def family_id(self, family: str | None) -> int:

@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
@@ -329,8 +329,16 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                 wider = pool.search(s.cand, prices, within=gap)
                 if wider is not None:
                     first = run.result(s, status, x, min(bound_obj, lp_obj), "cpsat")
-                    run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")
                     wider_s = pool.structure(wider)
+                    if wider_s.spread >= s.weight_fill:
+                        # The new pairs widen the score spread beyond the R11/R12 weights the LP bound and its
+                        # prices are in: the bound would not hold in the new units. The plan stays, proven
+                        # optimal over the candidates only.
+                        return first, status
+                    # The same weights (still above the spread, SPREAD_HEADROOM): the LP bound and reduced costs
+                    # keep their units.
+                    wider_s = replace(wider_s, weight_fill=s.weight_fill, weight_surplus=s.weight_surplus)
+                    run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dalam selisih batas LP")
                     known = carry(s, wider_s, reduced, np.nan)
                     reduced = np.where(np.isnan(known), reduced_costs(wider_s, prices), known)
                     x_lp = carry(s, wider_s, x_lp)

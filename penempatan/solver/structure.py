@@ -39,6 +39,7 @@ class Structure:
     cur: np.ndarray  # per employee: current post
     seats_kept: tuple[SeatsKept, ...] = ()  # R21 per location and per scarce profession in a unit; () = off
     has_reference: bool = False
+    spread: int = 0  # Σ over employees of (best − worst candidate gain): what weight_fill must exceed
 
     @property
     def n_pairs(self) -> int:
@@ -62,6 +63,11 @@ class Structure:
         """What every stage maximises for plan `x` (pair flags): Σ gain + W_fill·fill − W_surplus·surplus."""
         fill, surplus = priorities(self, x)
         return float(self.gain[x].sum() + self.weight_fill * fill - self.weight_surplus * surplus)
+
+
+SPREAD_HEADROOM = 64
+"""The R12 weight exceeds the score spread by this fraction of it (1/64), so that a few pairs added later keep it
+above the spread (the weights, and the LP bound in their units, then stay the same)."""
 
 
 def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
@@ -89,7 +95,9 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
     np.maximum.at(best, cand.emp, gain)
     np.minimum.at(worst, cand.emp, gain)
     spread = int((best - worst).sum()) if t.n_emp else 0
-    weight_fill = spread + 1
+    # Headroom over the spread: pairs the integer stage adds within the LP's gap (solver._integer_stage) may
+    # widen the spread a little, and the LP bound and prices stay valid only while the weights still exceed it.
+    weight_fill = spread + spread // SPREAD_HEADROOM + 1
     # R21 per location (locations lie within units, so it keeps every unit whole too) and per scarce profession.
     kept: tuple[SeatsKept, ...] = ()
     if not p.kekurangan_unit_boleh_naik:
@@ -104,7 +112,7 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
         leaves_unit=move & (t.post_unit[cand.post] != pair_unit), pair_unit=pair_unit, unit_cap=t.unit_leave_cap,
         max_moves=p.maks_mutasi, weight_fill=weight_fill,
         weight_surplus=weight_fill * (int(t.post_keb[wajib].sum()) + 1),
-        cur=t.cur, seats_kept=kept, has_reference=reference is not None)
+        cur=t.cur, seats_kept=kept, has_reference=reference is not None, spread=spread)
 
 
 def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:

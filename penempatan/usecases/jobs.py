@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from penempatan.scenario import Acuan, Scenario
     from penempatan.scoring import Tables
     from penempatan.succession import SuccessionPlan
+    from penempatan.usecases.siasn import Applied
+    from penempatan.wishes.priority import Priority
 
 Progress = Callable[[str], None]
 
@@ -82,34 +84,68 @@ def write_demo(out: Path, pegawai: int, seed: int) -> ProblemData:
 
 
 @dataclass(frozen=True)
+class Riwayat:
+    """`--riwayat FOLDER`: SIASN history dumps applied to the workbook in memory, as `siasn --data` applies them
+    (`prefer_siasn`: --utamakan-siasn; `lenient`: --abaikan-nip-lain)."""
+
+    folder: Path
+    prefer_siasn: bool = False
+    lenient: bool = False
+
+
+def read_input(data: Path, riwayat: Riwayat | None, progress: Progress) -> tuple[ReadResult, Applied | None]:
+    """The workbook read, with the histories of `riwayat` applied first when given (never written)."""
+    from penempatan.excel.read import read_workbook
+
+    if riwayat is None:
+        return read_workbook(data), None
+    applied = apply_riwayat(data, riwayat, progress)
+    progress("Membaca dan memeriksa masukan…")
+    return read_workbook(data, applied.raw), applied
+
+
+def apply_riwayat(data: Path, riwayat: Riwayat, progress: Progress) -> Applied:
+    """The histories applied to the workbook's bytes in memory (`usecases.siasn.apply_histories`)."""
+    from penempatan.usecases.siasn import apply_histories
+
+    return apply_histories(riwayat.folder, data, riwayat.prefer_siasn, riwayat.lenient, progress)
+
+
+@dataclass(frozen=True)
 class Checked:
-    """What `check` found: every problem (located) and the data, None when the input is unusable."""
+    """What `check` found: every problem (located) and the data, None when the input is unusable; with
+    `--riwayat`, what the histories did (their conflicts are among the problems)."""
 
     problems: list[Problem]
     data: ProblemData | None
+    riwayat: Applied | None = None
 
     @property
     def failed(self) -> bool:
         return self.data is None
 
 
-def check_input(data: Path, out: Path | None) -> Checked:
-    """Read the workbook, collect its problems and write them to `out` when given."""
+def check_input(data: Path, out: Path | None, riwayat: Riwayat | None = None,
+                progress: Progress = lambda _: None) -> Checked:
+    """Read the workbook (with the histories of `riwayat` applied), collect its problems and write them to
+    `out` when given."""
     from penempatan.excel.read import read_workbook
     from penempatan.usecases.problems import locate
 
     problem_data = None
+    applied = None
     try:
-        result = read_workbook(data)
+        applied = apply_riwayat(data, riwayat, progress) if riwayat is not None else None
+        result = read_workbook(data, applied.raw if applied is not None else None)
         problems, problem_data = list(result.warnings), result.data
     except InputError as exc:
         problems = list(exc.problems)
-    problems = locate(problems, data)
+    problems = locate([*(applied.problems if applied is not None else ()), *problems], data)
     if out is not None:
         from penempatan.excel.write_problems import write_problems
 
         write_problems(out, problems, str(data))
-    return Checked(problems, problem_data)
+    return Checked(problems, problem_data, applied)
 
 
 # --- solve and explain -------------------------------------------------------------------------------------------
@@ -124,6 +160,8 @@ class Prepared:
     reference: np.ndarray | None
     overrides: list[tuple[str, str]]
     acuan: Acuan | None = None
+    riwayat: Applied | None = None
+    unserved: ProblemData | None = None  # the data before the wishes were served (SPEC 9), when they were
 
 
 def _load_scenario(path: Path, data: ProblemData) -> Scenario:
@@ -144,12 +182,12 @@ def _not_an_output(scenario: Scenario, outputs: Iterable[Path]) -> None:
 
 
 def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Progress,
-            outputs: Iterable[Path] = ()) -> Prepared:
-    """Read the workbook and apply the scenario and reference plan, as `solve` and `explain` both do."""
-    from penempatan.excel.read import read_workbook
+            outputs: Iterable[Path] = (), riwayat: Riwayat | None = None) -> Prepared:
+    """Read the workbook (with SIASN histories) and apply the scenario and reference plan, as `solve` and
+    `explain` both do."""
     from penempatan.scenario import apply_scenario, load_acuan, scenario_rows
 
-    read = read_workbook(data)
+    read, applied = read_input(data, riwayat, progress)
     problem = read.data
     overrides: list[tuple[str, str]] = []
     if skenario is not None:
@@ -161,7 +199,7 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
         if acuan is None and scenario.acuan is not None:
             acuan = scenario.acuan
     if acuan is None:
-        return Prepared(read, problem, None, overrides)
+        return Prepared(read, _served(problem, progress), None, overrides, riwayat=applied, unserved=problem)
     from penempatan.excel.read_plan import read_plan_answers
 
     progress("Membaca rencana acuan dan keputusannya…")
@@ -171,31 +209,52 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
                                              if skipped else "")))
     if earlier.decisions.items or earlier.decisions.pending or earlier.decisions.agreed:
         overrides.append((DECISIONS_ROW, earlier.decisions.summary()))
-    return Prepared(read, earlier.data, earlier.reference, overrides, earlier)
+    return Prepared(read, _served(earlier.data, progress), earlier.reference, overrides, earlier, applied,
+                    unserved=earlier.data)
+
+
+def _served(problem: ProblemData, progress: Progress) -> ProblemData:
+    """The data with the ranked wishes served in priority order (SPEC 9, wishes.serve): grants pinned, refused
+    seats closed."""
+    if not problem.wishes:
+        return problem
+    from penempatan.wishes.serve import serve_wishes
+
+    progress("Memenuhi permintaan pegawai menurut prioritas…")
+    return serve_wishes(problem).data
 
 
 DECISIONS_ROW = "keputusan acuan"
 """The Parameter/Ringkasan row that counts the answers and decisions of the earlier plan."""
 
 
-def solve_plan(problem: ProblemData, reference: np.ndarray | None, batas_waktu: float,
-               progress: Progress) -> tuple[Tables, Result]:
-    """Score and solve; a plan that cannot exist ends the command with exit 1."""
+def solve_plan(ready: Prepared, batas_waktu: float, progress: Progress) -> tuple[ProblemData, Tables, Result]:
+    """Score and solve (the data with the wishes served, withdrawing grants when the plan around them cannot
+    exist: `wishes.serve.withdraw`); a plan that cannot exist ends the command with exit 1."""
     from penempatan.result import SolveStatus
     from penempatan.scoring import Tables
     from penempatan.solver import solve
 
-    progress("Menghitung skor kecocokan…")
-    tables = Tables(problem)
-    result = solve(problem, batas_waktu, tables=tables, reference=reference,
-                   progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
+    problem, reference = ready.problem, ready.reference
+
+    def solved(data: ProblemData) -> tuple[Tables, Result]:
+        progress("Menghitung skor kecocokan…")
+        tables = Tables(data)
+        return tables, solve(data, batas_waktu, tables=tables, reference=reference,
+                             progress=lambda msg: progress(f"Mencari rencana optimal: {msg}…"))
+
+    tables, result = solved(problem)
+    if result.status is SolveStatus.INFEASIBLE and ready.unserved is not None:
+        from penempatan.wishes.serve import withdraw
+
+        problem, tables, result = withdraw(ready.unserved, problem, (tables, result), solved)
     if result.status is SolveStatus.TIME_LIMIT:
         raise Stop(f"Belum ada rencana dalam batas waktu {batas_waktu:g} detik. {result.message} Coba lagi dengan "
                    "--batas-waktu yang lebih besar.", EXIT_FAIL)
     if not result.feasible:
         raise Stop(f"Tidak ada rencana yang layak. {result.message} (aturan terkait: "
                    f"{', '.join(result.rules_involved)})", EXIT_FAIL)
-    return tables, result
+    return problem, tables, result
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -211,6 +270,7 @@ class SolveFiles:
     json: Path | None
     laporan: Path | None
     claimed: Sequence[Path]
+    riwayat: Riwayat | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +285,7 @@ class Solved:
     changes: list[ChangeRow] | None = None
     decisions: str = ""  # what the earlier plan's answers decided (`Decisions.summary`), '' without --acuan
     seconds: float = 0.0  # the whole command: reading, solving, the curve and writing
+    riwayat: Applied | None = None  # the SIASN histories applied (`--riwayat`)
 
 
 def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Progress) -> Solved:
@@ -233,9 +294,8 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     from penempatan.solver import SEED
 
     start = time.perf_counter()
-    ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed)
-    problem = ready.problem
-    tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
+    ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed, files.riwayat)
+    problem, tables, result = solve_plan(ready, batas_waktu, progress)
     changes = None
     if ready.acuan is not None:
         from penempatan.explain.changes import change_rows
@@ -253,7 +313,8 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     with output_batch():
         write_plan(files.out, problem, tables, result, input_path=files.data,
                    versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides, curve=curve,
-                   changes=changes, answered=ready.acuan.answered if ready.acuan is not None else None)
+                   changes=changes, answered=ready.acuan.answered if ready.acuan is not None else None,
+                   riwayat=ready.riwayat.parameter() if ready.riwayat is not None else "")
         if files.kandidat is not None:
             from penempatan.usecases.exports import write_candidates
 
@@ -268,7 +329,7 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
             progress("Menulis laporan HTML…")
             write_report(files.laporan, solve_report(problem, tables, result, source=files.data.name, curve=curve))
     decided = ready.acuan.decisions.summary() if ready.acuan is not None else ""
-    return Solved(ready.read, problem, tables, result, changes, decided, time.perf_counter() - start)
+    return Solved(ready.read, problem, tables, result, changes, decided, time.perf_counter() - start, ready.riwayat)
 
 
 @dataclass(frozen=True)
@@ -291,7 +352,7 @@ def explain_plan(data: Path, skenario: Path | None, acuan: Path | None, nip: str
     problem = ready.problem
     who = find_employee(problem, nip) if nip is not None else None
     post = find_post(problem, jabatan) if jabatan is not None else None
-    tables, result = solve_plan(problem, ready.reference, batas_waktu, progress)
+    problem, tables, result = solve_plan(ready, batas_waktu, progress)
     return Explained(problem, result, Explainer(problem, tables, result), who, post)
 
 
@@ -356,12 +417,20 @@ def _same_inputs(saved: SavedPlan, ready: Prepared, data: Path, skenario: Path |
     """The saved plan was made from these bytes of DATA, with the same scenario and parameters; else exit 2."""
     from penempatan.excel.cells import cell_text
     from penempatan.excel.read_plan import PARAMETER_SHEET, changed_parameters
+    from penempatan.excel.write_plan import RIWAYAT_ROW
+    from penempatan.parameters import param_label
 
     problem = ready.problem
     sha = cell_text(saved.parameters.get("sha256_input") or "").strip().lower()
     if not sha:
         raise refuse(f"rencana {rencana} tidak mencatat sha256_input di sheet {PARAMETER_SHEET}, jadi tidak dapat "
                      f"dipastikan dibuat dari {data}. Jalankan `penempatan explain {data}` tanpa --rencana.")
+    histories = cell_text(saved.parameters.get(RIWAYAT_ROW) or "").strip()
+    if sha != problem.source_sha256 and histories:
+        raise refuse(f"rencana {rencana} dibuat dengan riwayat SIASN ({histories}; sheet {PARAMETER_SHEET}) "
+                     f"dari data yang tidak sama dengan {data}. Simpan data berikut riwayat itu dengan `penempatan "
+                     "siasn FOLDER --data ASAL.xlsx -o BARU.xlsx` (workbook asal, folder riwayat dan "
+                     "--utamakan-siasn yang sama), lalu pakai BARU.xlsx sebagai DATA.")
     if sha != problem.source_sha256:
         raise refuse(f"rencana {rencana} dibuat dari data lain: sha256_input di sheet {PARAMETER_SHEET} "
                      f"({sha[:12]}…) tidak sama dengan SHA-256 {data} ({(problem.source_sha256 or '')[:12]}…). "
@@ -389,7 +458,8 @@ def _same_inputs(saved: SavedPlan, ready: Prepared, data: Path, skenario: Path |
     if changed:
         raise refuse(f"parameter rencana {rencana} (sheet {PARAMETER_SHEET}) berbeda dengan Pengaturan {data}"
                      + (" dan skenario" if skenario is not None else "") + ": "
-                     + "; ".join(f"{name} {plan} di rencana, {now} di data" for name, plan, now in changed)
+                     + "; ".join(f"{param_label(name)} ({name}) {plan} di rencana, {now} di data"
+                                 for name, plan, now in changed)
                      + f". Jalankan `penempatan solve {data}` lagi dengan pengaturan ini.")
 
 
@@ -428,6 +498,31 @@ def succession_files(data: Path, out: Path, progress: Progress) -> tuple[ReadRes
     with output_batch():
         write_succession(out, plan)
     return read, plan
+
+
+@dataclass(frozen=True)
+class Prioritised:
+    """`prioritas`: the data read and every requester's priority, in rank order."""
+
+    read: ReadResult
+    ranked: list[Priority]
+
+
+def priority_files(data: Path, out: Path, progress: Progress) -> Prioritised:
+    """`prioritas`: read, rank every requester by the published points (SPEC 9), write the workbook."""
+    from penempatan.excel.read import read_workbook
+    from penempatan.excel.write_priority import write_priority
+    from penempatan.reference import load_reference
+    from penempatan.wishes.priority import priorities
+
+    read = read_workbook(data)
+    progress("Menghitung poin prioritas setiap pemohon…")
+    ref = load_reference()
+    ranked = priorities(read.data, ref)
+    progress("Menulis workbook prioritas…")
+    with output_batch():
+        write_priority(out, read.data, ranked, ref)
+    return Prioritised(read, ranked)
 
 
 def compare_files(data: Path, skenario: Sequence[Path], out: Path, laporan: Path | None, batas_waktu: float,

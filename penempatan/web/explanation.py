@@ -8,6 +8,7 @@ from typing import Any
 
 from penempatan import text
 from penempatan.explain import Explainer, penjelasan
+from penempatan.explain.career import HEADING
 from penempatan.explain.words import field_text
 from penempatan.rules import RULES
 from penempatan.scoring import COMPONENT_LABELS, COMPONENTS
@@ -58,7 +59,19 @@ def employee(ex: Explainer, i: int) -> dict[str, Any]:
     out["alternatif"] = [{"jabatan": _post(ex, j), "mengapa_tidak": ex.why_not(i, j).text} for j in alternatives]
     out["tertutup"] = [{"aturan": code, "keterangan": _rule_words(code), "jabatan": n}
                        for code, n in ex.closed_better(i).items()]
+    out["karier"] = _career(ex, i)
     return out
+
+
+def _career(ex: Explainer, i: int) -> dict[str, Any]:
+    """The next steps the employee could be considered for (explain.career), laid out as data."""
+    found = ex.career(i)
+    return {"judul": HEADING, "alasan": found.reason, "catatan": found.note,
+            "langkah": [{"jabatan": _post(ex, s.j), "sejenis": s.alike, "jalur": s.jalur, "skor": s.fit,
+                         "bulan": s.months, "tanggal": text.date_text(s.when) if s.when else "",
+                         "kesiapan": s.kesiapan, "siap_sekarang": s.ready_now, "kekurangan": s.kekurangan,
+                         "pelatihan": list(s.courses), "calon_pengganti": s.successor, "catatan": s.note}
+                        for s in found.steps]}
 
 
 def post(ex: Explainer, j: int) -> dict[str, Any]:

@@ -3,7 +3,9 @@ the one home of Indonesian numbers and dates (`penempatan.text`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,9 +14,12 @@ from urllib.parse import quote
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import Undefined
 from markupsafe import Markup
 
 from penempatan import __version__, text
+from penempatan.parameters import param_label
+from penempatan.rules import LEGEND_COLUMNS, codes_in, legend_rows
 
 _templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 
@@ -62,12 +67,42 @@ def _url(v: Any) -> str:
     return quote(str(v), safe="")
 
 
+def _texts(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every text in what a page shows: strings, the values of mappings, items of sequences, a table row's
+    `cells()` and the fields of a dataclass (a few levels deep: rows, problems, explanations)."""
+    if isinstance(value, str):
+        yield value
+    elif depth > 6 or value is None or isinstance(value, int | float | date | Undefined):
+        return
+    elif isinstance(value, Mapping):
+        for v in value.values():
+            yield from _texts(v, depth + 1)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for v in value:
+            yield from _texts(v, depth + 1)
+    elif callable(getattr(value, "cells", None)):
+        yield from _texts(value.cells(), depth + 1)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), depth + 1)
+
+
+def _legend(*shown: Any) -> list[list[str]]:
+    """The legend of the rule codes cited anywhere in `shown` (the rows of a table, a text): code, wording,
+    legal source and the parameter's label, from the rule registry."""
+    return legend_rows(codes_in(_texts(list(shown))), keys=False)
+
+
 _templates.env.finalize = _shown
 _templates.env.filters["url"] = _url
 _templates.env.filters["nilai"] = _value
 _templates.env.filters["waktu"] = _moment
 _templates.env.filters["angka"] = text.number
+_templates.env.filters["persen"] = text.percent
 _templates.env.globals["versi"] = __version__
+_templates.env.globals["legenda_baris"] = _legend
+_templates.env.globals["kolom_legenda"] = LEGEND_COLUMNS
+_templates.env.globals["label_parameter"] = param_label
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *,

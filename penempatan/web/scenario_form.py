@@ -2,8 +2,9 @@
 `compare -s`), checked by `penempatan.scenario.load_scenario` before it is kept, so the form's mistakes get the
 scenario reader's located messages (file, line, key).
 
-Every parameter is a `Params` field with its meaning from the template's `Petunjuk` (the one text of what each
-parameter does) and its default; an empty field keeps the value of the data's `Pengaturan`.
+Every parameter is a `Params` field shown by its label, with its meaning (`penempatan.parameters`, the one text of
+what each parameter does, also in the template's `Petunjuk`) and its default; its key is only the name of the form
+field and of the TOML line. An empty field keeps the value of the data's `Pengaturan`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, get_args
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 from penempatan.errors import Problem
-from penempatan.excel.write_input import PARAM_HELP
 from penempatan.model import Params, ProblemData
+from penempatan.parameters import keys_as_labels, param_help, param_label
 from penempatan.reference import data_dir
 from penempatan.text import compact_key, date_text, yes_no
 
@@ -28,9 +30,11 @@ LIST_FIELDS = ("kunci", "larang", "kebutuhan")
 
 @dataclass(frozen=True)
 class ParamField:
-    """One parameter of the form: name, meaning, default, the data's value and the kind of input."""
+    """One parameter of the form: key (the field's and the TOML's name), label, meaning, default, the data's value
+    and the kind of input."""
 
     name: str
+    label: str
     help: str
     default: str
     current: str
@@ -39,13 +43,14 @@ class ParamField:
 
 def _kind(name: str) -> str:
     annotation = Params.model_fields[name].annotation
-    types = set(get_args(annotation)) or {annotation}
+    # An optional value (X | None) is its X; a tuple[int, ...] is a list, not its items' kind.
+    types = set(get_args(annotation)) if get_origin(annotation) in (Union, UnionType) else {annotation}
+    if any(t is tuple or get_origin(t) is tuple for t in types):
+        return "daftar"
     if bool in types:
         return "ya-tidak"
     if date in types:
         return "tanggal"
-    if any(getattr(t, "__origin__", None) is tuple for t in types) or any(t is tuple for t in types):
-        return "daftar"
     if types & {int, float}:
         return "angka"
     return "teks"
@@ -69,7 +74,8 @@ def fields(params: Params) -> list[ParamField]:
     out = []
     for name, info in Params.model_fields.items():
         default = "hari ini" if info.default_factory is not None else shown(info.default) or "(kosong)"
-        out.append(ParamField(name, PARAM_HELP.get(name, ""), default, shown(getattr(params, name)), _kind(name)))
+        out.append(ParamField(name, param_label(name), param_help(name), default, shown(getattr(params, name)),
+                              _kind(name)))
     return out
 
 
@@ -109,6 +115,7 @@ def field_errors(problems: list[Problem]) -> tuple[dict[str, list[str]], list[st
         key = p.column or ""
         section, _, rest = key.partition(".")
         message = p.message.replace("true atau false", "Ya atau Tidak") + (f". {p.hint}" if p.hint else "")
+        message = keys_as_labels(message)
         name = {"parameter": f"p-{rest}", "bobot": f"p-{_weight(rest)}", "kunci": "kunci", "larang": "larang",
                 "kebutuhan": "kebutuhan"}.get(section) if rest else {"bekukan_unit": "bekukan", "nama": "nama"}.get(key)
         if name is None or (name.startswith("p-") and name[2:] not in Params.model_fields):

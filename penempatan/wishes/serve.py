@@ -1,0 +1,283 @@
+"""Wishes in the plan (SPEC 9): each requester, in published priority order, gets the first of their ranked wishes
+that a seat and the rules allow; the plan is then made around the granted wishes.
+
+The mechanism is a serial dictatorship over today's vacancies:
+
+1. Requesters (sheet Permintaan; a Unit Diminati alone stays the optimiser's volunteer signal, SPEC 4) are taken
+   in the order of `wishes.priority` (more points first, ties by `urutan_seri`, the NIP last).
+2. For each of the requester's wishes, in their Urutan, the posts it designates are tried: a post is allowed when
+   no rule keeps the requester in place or out of it (`pin_violations`: R1, R4–R10, R15, R17–R20, R22, R23; not
+   R24, which yields to one's own request), when the move costs at most `batas_biaya_permintaan` nilai against
+   staying, when it keeps R13 (leavers per unit, counting the grants so far) and R14 (`maks_mutasi`), and when the
+   post has a seat left: a vacancy today (Kebutuhan − holders) not taken by an earlier grant or a scenario's pin.
+   The first wish with an allowed post is granted (its best post by nilai); the wishes after it are not reached.
+3. The grants become pins (`Pin.permintaan`: the Urutan served) and the plan is solved around them. A post where a
+   wish was refused only for want of a seat is closed to every other newcomer (`ProblemData.closed_posts`), and
+   every post of a refused wish is forbidden to its requester (R15 larang): so nobody with fewer points, nor a
+   non-requester, takes a seat the requester was refused for want of one — **no justified envy**: a wished post
+   ranked above one's outcome that went to someone with fewer points was blocked for the requester by a named
+   rule (explain and `check.wishes` name it).
+
+Why truth-telling is safe (SPEC 9): a requester's outcome depends on the requesters before them (their grants take
+seats) and on their own list, never on the requesters after them; given the seats left, they get the first wish
+of their list that is allowed, which is the best they can get by any list (a reordered list gets a later-preferred
+allowed wish or the same; a shortened one only loses wishes), and the refused posts are closed to them whatever
+they list. This holds when the plan made around the grants exists (the solve is feasible with every grant): the
+rules the mechanism cannot see one move at a time (R21 per location, R12 priorities) can make it infeasible, and
+`serve_and_solve` then withdraws the grants of the lowest priority first, which a requester's list can influence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from penempatan.model import Forbid, Pin, ProblemData, Wish
+from penempatan.reference import Reference
+from penempatan.result import Result
+from penempatan.scoring import Tables, forbidden_moves
+from penempatan.scoring.eligibility import pin_violations_many
+from penempatan.scoring.fit import pair_parts, total
+from penempatan.scoring.purposes import stay_nilai
+from penempatan.wishes.priority import priorities
+
+TRUTHFUL = ("Permintaan dinilai menurut urutan prioritas yang diumumkan; mengubah atau memendekkan daftar permintaan "
+            "tidak dapat memberi hasil yang lebih baik.")
+"""The one sentence the letters and explain give about telling one's true wishes (the module docstring's why)."""
+NO_SEAT = "R11"
+"""The code of a wish refused for want of a seat: the post has no vacancy left (R11, Kebutuhan)."""
+VALUE_LIMIT = "batas_biaya_permintaan"
+"""The code of a wish refused because the move costs more nilai than the parameter allows."""
+OWN_REQUEST = "R24"
+"""The rule a request lifts: no move near BUP *unless asked* (R24)."""
+
+
+@dataclass(frozen=True)
+class WishDecision:
+    """What became of one ranked wish: granted (the post), refused (the codes that blocked every post it
+    designates), or not reached (a wish after the granted one)."""
+
+    i: int  # employee index
+    wish: Wish
+    granted: int | None = None  # the post granted
+    codes: tuple[str, ...] = ()  # why refused: rule codes, NO_SEAT, VALUE_LIMIT
+    reached: bool = True
+
+    @property
+    def refused(self) -> bool:
+        return self.reached and self.granted is None
+
+
+@dataclass(frozen=True)
+class Served:
+    """The data with the grants pinned, the refused seats closed and the refused posts forbidden to their
+    requesters; and every ranked wish's decision, in priority order."""
+
+    data: ProblemData
+    decisions: tuple[WishDecision, ...]
+
+    def granted(self) -> dict[int, WishDecision]:
+        """Employee index -> the decision of the wish granted to them."""
+        return {d.i: d for d in self.decisions if d.granted is not None}
+
+
+def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference | None = None,
+                 withdrawn: frozenset[int] = frozenset()) -> Served:
+    """The serial dictatorship of the module docstring; the requesters in `withdrawn` (employee indices) get no
+    grant (`serve_and_solve` after an infeasible solve)."""
+    ranked = [[w for w in wishes if w.rank is not None] for wishes in data.wish_lists]
+    if not any(ranked):
+        return Served(data, ())
+    t = tables if tables is not None else Tables(data, ref)
+    forbid_post, forbid_unit = forbidden_moves(data, t)
+    seats = np.maximum(0, t.post_keb - t.holders)
+    pinned = {data.employee_index[p.nip]: data.position_index[p.kode_jabatan] for p in data.pins}
+    for i, j in pinned.items():
+        if j != t.cur[i]:
+            seats[j] = max(0, seats[j] - 1)
+    leavers = np.zeros(len(t.unit_names), dtype=np.int64)
+    for i, j in pinned.items():
+        if t.post_unit[j] != t.emp_unit[i]:
+            leavers[t.emp_unit[i]] += 1
+    cap_units = t.unit_leave_cap
+    people = t.holders.copy()
+    for i, j in pinned.items():
+        people[t.cur[i]] -= 1
+        people[j] += 1
+    kept = None if data.params.kekurangan_unit_boleh_naik else _SeatsKept(t, people)
+    moves = sum(1 for i, j in pinned.items() if j != t.cur[i])
+    limit = data.params.maks_mutasi
+    budget = data.params.batas_biaya_permintaan
+    decisions: list[WishDecision] = []
+    pins: list[Pin] = []
+    closed: set[int] = set()
+    forbids: list[Forbid] = []
+    for prio in priorities(data, t.ref):
+        i = prio.i
+        wishes = ranked[i]
+        if not wishes:
+            continue
+        emp = data.employees[i]
+        granted = False
+        for wish in wishes:
+            if granted:
+                decisions.append(WishDecision(i, wish, reached=False))
+                continue
+            posts = np.array([j for j in data.posts_of(wish) if j != t.cur[i]], dtype=np.int64)
+            if i in pinned or i in withdrawn or len(posts) == 0:
+                code = "R15" if i in pinned else ("R21" if i in withdrawn else NO_SEAT)
+                decisions.append(WishDecision(i, wish, codes=(code,)))
+                continue
+            # R24 yields to one's own request; the seats are the mechanism's own count (NO_SEAT), not R11's holders.
+            codes = [tuple(c for c in found if c not in (OWN_REQUEST, NO_SEAT))
+                     for found in pin_violations_many(data, t, i, posts, forbid_post, forbid_unit)]
+            allowed = np.array([not c for c in codes], dtype=bool)
+            value = np.full(len(posts), np.iinfo(np.int64).min, dtype=np.int64)  # scored only where allowed
+            value[allowed] = _move_values(t, i, posts[allowed])
+            stay = int(stay_nilai(t, np.array([i]), t.stay_fit[[i]])[0])
+            cheap = allowed & (value >= stay - budget)
+            leaves = t.post_unit[posts] != t.emp_unit[i]
+            unit_ok = ~leaves | (leavers[t.emp_unit[i]] < cap_units[t.emp_unit[i]])
+            total_ok = limit is None or moves < limit
+            seat = seats[posts] > 0
+            # R21: the seats filled per location and scarce profession pool may not fall (with the grants so far).
+            kept_ok = np.array([kept is None or not (a and c) or kept.allows(i, int(j))
+                                for j, a, c in zip(posts.tolist(), allowed.tolist(), cheap.tolist(), strict=True)],
+                               dtype=bool)
+            ok = allowed & cheap & unit_ok & seat & total_ok & kept_ok
+            if ok.any():
+                best = max(np.nonzero(ok)[0].tolist(), key=lambda k: (int(value[k]), -int(posts[k])))
+                j = int(posts[best])
+                seats[j] -= 1
+                moves += 1
+                if kept is not None:
+                    kept.move(i, j)
+                if leaves[best]:
+                    leavers[t.emp_unit[i]] += 1
+                pins.append(Pin(nip=emp.nip, kode_jabatan=data.positions[j].kode, permintaan=wish.rank))
+                decisions.append(WishDecision(i, wish, granted=j))
+                granted = True
+                continue
+            # Refused: every post blocked. A post blocked only for want of a seat is closed to other newcomers: a
+            # seat the plan frees there may go to nobody with fewer points than this requester.
+            closed.update(int(j) for j in posts[allowed & cheap & unit_ok & total_ok & kept_ok & ~seat])
+            why: dict[str, None] = {}
+            for k in range(len(posts)):
+                for code in codes[k]:
+                    why[code] = None
+                if not allowed[k]:
+                    continue
+                if not cheap[k]:
+                    why[VALUE_LIMIT] = None
+                elif not unit_ok[k]:
+                    why["R13"] = None
+                elif not total_ok:
+                    why["R14"] = None
+                elif not kept_ok[k]:
+                    why["R21"] = None
+                elif not seat[k]:
+                    why[NO_SEAT] = None
+            decisions.append(WishDecision(i, wish, codes=tuple(why)))
+            forbids.extend(_forbid(emp.nip, wish, data))
+    served = data.replace(
+        pins=(*data.pins, *pins), forbids=tuple(dict.fromkeys((*data.forbids, *forbids))),
+        closed_posts=tuple(dict.fromkeys((*data.closed_posts, *(data.positions[j].kode for j in sorted(closed))))))
+    return Served(served, tuple(decisions))
+
+
+class _SeatsKept:
+    """R21 one grant at a time: the seats filled (Σ min(people, Kebutuhan)) per location and per scarce profession
+    pool in a unit may not fall below today's, with the grants so far. With every grant kept this way (and R11, R13,
+    R14 counted likewise), the plan where everyone else stays keeps every coupling rule: the solve around the grants
+    has a plan."""
+
+    def __init__(self, t: Tables, people: np.ndarray) -> None:
+        self.t = t
+        self.people = people
+        self.net: dict[tuple[str, int], int] = {}
+        for j in np.nonzero(people != t.holders)[0].tolist():
+            self._add(j, self._filled(j, int(people[j])) - self._filled(j, int(t.holders[j])))
+
+    def _filled(self, j: int, n: int) -> int:
+        return min(n, int(self.t.post_keb[j]))
+
+    def _keys(self, j: int) -> list[tuple[str, int]]:
+        pool = int(self.t.post_pool[j])
+        return [("lokasi", int(self.t.post_place[j]))] + ([("profesi", pool)] if pool >= 0 else [])
+
+    def _add(self, j: int, delta: int) -> None:
+        for key in self._keys(j):
+            self.net[key] = self.net.get(key, 0) + delta
+
+    def _deltas(self, i: int, j: int) -> list[tuple[int, int]]:
+        a = int(self.t.cur[i])
+        return [(a, self._filled(a, int(self.people[a]) - 1) - self._filled(a, int(self.people[a]))),
+                (j, self._filled(j, int(self.people[j]) + 1) - self._filled(j, int(self.people[j])))]
+
+    def allows(self, i: int, j: int) -> bool:
+        change: dict[tuple[str, int], int] = {}
+        for post, delta in self._deltas(i, j):
+            for key in self._keys(post):
+                change[key] = change.get(key, 0) + delta
+        return all(delta >= 0 or self.net.get(key, 0) + delta >= 0 for key, delta in change.items())
+
+    def move(self, i: int, j: int) -> None:
+        for post, delta in self._deltas(i, j):
+            self._add(post, delta)
+        self.people[self.t.cur[i]] -= 1
+        self.people[j] += 1
+
+
+def _move_values(t: Tables, i: int, posts: np.ndarray) -> np.ndarray:
+    """The nilai (SPEC 4) of moving employee i to each of `posts`."""
+    emp = np.full(len(posts), i, dtype=np.int64)
+    return t.move_terms(emp, posts, total(pair_parts(t, emp, posts))).nilai.astype(np.int64)
+
+
+def _forbid(nip: str, wish: Wish, data: ProblemData) -> list[Forbid]:
+    """R15 larang: the refused wish's posts for its requester (a whole unit by its name)."""
+    if wish.kind == "unit":
+        return [Forbid(nip=nip, unit=data.positions[data.posts_of(wish)[0]].unit, permintaan=True)]
+    return [Forbid(nip=nip, kode_jabatan=data.positions[j].kode, permintaan=True) for j in data.posts_of(wish)]
+
+
+def unserved(data: ProblemData) -> ProblemData:
+    """`data` without what serving the wishes added (grants, closed posts, refused posts forbidden)."""
+    if not data.closed_posts and not any(p.permintaan is not None for p in data.pins) and not any(
+            f.permintaan for f in data.forbids):
+        return data
+    return data.replace(pins=tuple(p for p in data.pins if p.permintaan is None),
+                        forbids=tuple(f for f in data.forbids if not f.permintaan), closed_posts=())
+
+
+def wish_decisions(data: ProblemData, ref: Reference | None = None) -> tuple[WishDecision, ...]:
+    """The decision on every ranked wish of served (or unserved) data, as `serve_wishes` made them (the same input
+    gives the same decisions)."""
+    return serve_wishes(unserved(data), ref=ref).decisions
+
+
+WITHDRAWALS = 20
+"""The most grants withdrawn one at a time before every grant is (a count, so the same input gives the same plan)."""
+
+
+def withdraw(unserved: ProblemData, served: ProblemData, first: tuple[Tables, Result],
+             solved: Callable[[ProblemData], tuple[Tables, Result]]) -> tuple[ProblemData, Tables, Result]:
+    """The plan when the one around every grant cannot exist (R21 needs replacements the rules do not allow, or
+    R13/R14 with a scenario's pins): the grant of the lowest priority is withdrawn and the wishes served again
+    (its requester gets no grant; the others may get more), until a plan exists or `WITHDRAWALS` were withdrawn.
+    The grants keep R11, R13, R14 and R21 by construction (`serve_wishes`), so this is a safety net for rules the
+    mechanism does not see. The data of the plan found is returned with it."""
+    tables, result = first
+    data = served
+    withdrawn: set[int] = set()
+    while not result.feasible and len(withdrawn) < WITHDRAWALS:
+        decisions = serve_wishes(unserved, withdrawn=frozenset(withdrawn)).decisions
+        grants = [d.i for d in decisions if d.granted is not None]
+        if not grants:
+            break
+        withdrawn.add(grants[-1])  # decisions are in priority order: the last grant has the lowest priority
+        data = serve_wishes(unserved, withdrawn=frozenset(withdrawn)).data
+        tables, result = solved(data)
+    return data, tables, result
