@@ -1,7 +1,7 @@
 """End-to-end benchmark of `solve` on demo workbooks (SPEC 6; issue 3).
 
     python benchmarks/run.py --sizes 1000 5000 20000 50000 [--seed 1] [--time-limit 60] [--maks-mutasi N]
-                             [--tanpa-kopling] [--ulang K]
+                             [--tanpa-kopling] [--ulang K] [--tanpa-permintaan]
 
 Each size runs in its own process (so peak memory is that size's alone): demo → xlsx, then read, serve the
 ranked wishes (SPEC 9), score, solve, write, each timed; plus the floor: OR-Tools min-cost flow on the same
@@ -23,7 +23,7 @@ from pathlib import Path
 
 
 def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | None, uncoupled: bool = False,
-        repeat: int = 1) -> dict[str, object]:
+        repeat: int = 1, no_wishes: bool = False) -> dict[str, object]:
     from penempatan.demo import generate_demo
     from penempatan.excel.read import read_workbook
     from penempatan.excel.write_input import write_input_workbook
@@ -40,6 +40,8 @@ def one(n: int, seed: int, time_limit: float, workdir: Path, max_moves: int | No
     if uncoupled:  # no coupling rule binds (R13 at 100 %, R21 off): the flow stage decides
         demo = demo.replace(params=demo.params.model_copy(
             update={"maks_keluar_unit_persen": 100, "kekurangan_unit_boleh_naik": True}))
+    if no_wishes:  # the demo without its Permintaan sheet (the runs before SPEC 9's wishes)
+        demo = demo.replace(wishes=())
     write_input_workbook(path, demo)
     demo_s = time.perf_counter() - tick
 
@@ -98,12 +100,13 @@ def main() -> None:
     parser.add_argument("--tanpa-kopling", action="store_true",
                         help="R13 at 100 %% and R21 off, so that no coupling rule binds and the flow stage decides")
     parser.add_argument("--ulang", type=int, default=1, help="solve this many times and report the median")
+    parser.add_argument("--tanpa-permintaan", action="store_true", help="the demo without its Permintaan sheet")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         with tempfile.TemporaryDirectory() as tmp:
             print(json.dumps(one(args.one, args.seed, args.time_limit, Path(tmp), args.maks_mutasi,
-                                 args.tanpa_kopling, args.ulang)))
+                                 args.tanpa_kopling, args.ulang, args.tanpa_permintaan)))
         return
     print("| pegawai | jabatan | kandidat | demo+xlsx s | baca s | permintaan s (dipenuhi/pemohon) | skor s "
           "| solve s | tahap solve s | tulis s | total s | status (tahap akhir) | cakupan bukti | gap | mutasi "
@@ -115,6 +118,7 @@ def main() -> None:
         if args.maks_mutasi is not None:
             cmd += ["--maks-mutasi", str(args.maks_mutasi)]
         cmd += ["--ulang", str(args.ulang)] + (["--tanpa-kopling"] if args.tanpa_kopling else [])
+        cmd += ["--tanpa-permintaan"] if args.tanpa_permintaan else []
         out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         stages = " · ".join(f"{k} {v:.2f}" for k, v in r["timings"].items() if k != "kandidat")

@@ -239,7 +239,8 @@ class Params(Weights):
 
 class Pin(BaseModel):
     """R15: employee `nip` must end in post `kode_jabatan`; with `permintaan`, the wish of that Urutan granted
-    (SPEC 9, wishes.serve), not a scenario's kunci."""
+    (SPEC 9, wishes.serve), or 0 for a requester none of whose wishes was granted (they stay), not a scenario's
+    kunci."""
 
     model_config = _frozen
     nip: str
@@ -254,7 +255,6 @@ class Forbid(BaseModel):
     nip: str
     kode_jabatan: str | None = None
     unit: str | None = None
-    permintaan: bool = False  # a refused wish's post, forbidden to its requester (SPEC 9, wishes.serve)
 
 
 WISH_KINDS = ("jabatan", "nama", "unit")

@@ -74,7 +74,7 @@ class Facts:
         # SPEC 9: employee -> the post of their granted wish (a pin with `permintaan`): a move they asked for.
         self.closed = set(data.closed_posts)  # SPEC 9: posts that take no newcomer but a granted wish
         self.granted = {data.employee_index[p.nip]: data.position_index[p.kode_jabatan]
-                        for p in data.pins if p.permintaan is not None}
+                        for p in data.pins if p.permintaan}  # not a requester who stays (STAYS)
 
     def jenis(self, post: Position) -> JenisJabatan | None:
         return self.ref.jenis_of(post.jenis, post.jenjang)

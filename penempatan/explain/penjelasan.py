@@ -120,7 +120,7 @@ def penjelasan(view: PlanView, i: int) -> str:
         what = f"Anda diusulkan pindah dari jabatan {a.nama} di {a.unit} ke jabatan {b.nama} di {b.unit}."
     sentences = [what, "Alasannya: " + "; ".join(_why(view, i)) + "."]
     if view.t.granted.get(i) == dst:  # a granted ranked wish (SPEC 9): which one, and that the order is safe
-        rank = next(p.permintaan for p in d.pins if p.nip == d.employees[i].nip and p.permintaan is not None)
+        rank = next(p.permintaan for p in d.pins if p.nip == d.employees[i].nip and p.permintaan)
         sentences.append(f"Permintaan Anda urutan {rank} dipenuhi. {TRUTHFUL}")
     wish = _wish_not_granted(view, i)
     if wish:

@@ -289,32 +289,53 @@ def forbidden_moves(data: ProblemData, t: Tables) -> tuple[dict[int, set[int]], 
 def pin_violations(data: ProblemData, t: Tables, i: int, j: int, forbid_post: dict[int, set[int]],
                    forbid_unit: dict[int, set[int]]) -> tuple[str, ...]:
     """Rule codes a pin (employee i must end in post j) would break; empty when the pin is allowed."""
-    return pin_violations_many(data, t, i, np.array([j], dtype=np.int64), forbid_post, forbid_unit)[0]
+    if j == t.cur[i]:
+        return ()
+    codes = list(t.hold_reasons[i])
+    excl = t.class_exclusions(int(t.post_class[j]), np.array([i], dtype=np.int64))
+    codes += [code for code, mask in excl.items() if mask[0]]
+    if t.granted.get(i) == j:  # a granted wish is a move asked for: R24 yields (SPEC 9)
+        codes = [c for c in codes if c != "R24"]
+    if t.holders[j] > t.post_keb[j]:
+        codes.append("R11")
+    frozen = t.unit_names[t.post_unit[j]] in set(data.frozen_units)
+    if frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(i, ()):
+        codes.append("R15")
+    return tuple(dict.fromkeys(codes))
 
 
-def pin_violations_many(data: ProblemData, t: Tables, i: int, posts: np.ndarray, forbid_post: dict[int, set[int]],
-                        forbid_unit: dict[int, set[int]]) -> list[tuple[str, ...]]:
-    """`pin_violations` of employee i against each of `posts`, the pair rules evaluated once per post class (a
-    wish for a whole unit names thousands of posts, SPEC 9)."""
-    held = list(t.hold_reasons[i])
-    by_class: dict[int, list[str]] = {}
+ClassCodes = Callable[[int, int], list[str]]
+"""(post class, employee) -> the pair-rule codes that keep the employee out of that class."""
+
+
+def single_class_codes(t: Tables) -> ClassCodes:
+    """`ClassCodes` evaluated for one employee at a time."""
+    def codes(c: int, i: int) -> list[str]:
+        return [code for code, mask in t.class_exclusions(c, np.array([i], dtype=np.int64)).items() if mask[0]]
+    return codes
+
+
+def pair_blocks(data: ProblemData, t: Tables, i: int, posts: np.ndarray, forbid_post: dict[int, set[int]],
+                forbid_unit: dict[int, set[int]], lifted: tuple[str, ...] = (),
+                class_codes: ClassCodes | None = None) -> tuple[np.ndarray, list[str]]:
+    """`pin_violations` of employee i against many posts at once, without R11 and the codes in `lifted`: per post,
+    whether no rule keeps i out of it; and the codes that keep i out of the others. The pair rules are evaluated
+    once per post class (a wish for a whole unit names thousands of posts, SPEC 9), by `class_codes` when given
+    (a caller asking for many employees evaluates a class for all of them at once)."""
+    held = [c for c in t.hold_reasons[i] if c not in lifted]
+    classes = t.post_class[posts]
+    codes: dict[str, None] = dict.fromkeys(held)
+    class_ok: dict[int, bool] = {}
+    rules = class_codes or single_class_codes(t)
+    for c in np.unique(classes).tolist():
+        found = [code for code in rules(c, i) if code not in lifted]
+        codes.update(dict.fromkeys(found))
+        class_ok[c] = not found
+    ok = np.array([class_ok[c] for c in classes.tolist()], dtype=bool) if len(posts) else np.zeros(0, dtype=bool)
     frozen = set(data.frozen_units)
-    out: list[tuple[str, ...]] = []
-    for j in posts.tolist():
-        if j == t.cur[i]:
-            out.append(())
-            continue
-        c = int(t.post_class[j])
-        if c not in by_class:
-            excl = t.class_exclusions(c, np.array([i], dtype=np.int64))
-            by_class[c] = [code for code, mask in excl.items() if mask[0]]
-        codes = held + by_class[c]
-        if t.granted.get(i) == j:  # a granted wish is a move asked for: R24 yields (SPEC 9)
-            codes = [code for code in codes if code != "R24"]
-        if t.holders[j] > t.post_keb[j]:
-            codes.append("R11")
-        if t.unit_names[t.post_unit[j]] in frozen or j in forbid_post.get(i, ()) or t.post_unit[j] in forbid_unit.get(
-                i, ()):
-            codes.append("R15")
-        out.append(tuple(dict.fromkeys(codes)))
-    return out
+    r15 = np.array([t.unit_names[u] in frozen for u in range(len(t.unit_names))], dtype=bool)[t.post_unit[posts]]
+    r15 |= np.isin(posts, list(forbid_post.get(i, ()))) | np.isin(t.post_unit[posts], list(forbid_unit.get(i, ())))
+    if r15.any():
+        codes["R15"] = None
+    ok &= ~r15 & (posts != t.cur[i]) & (not held)
+    return ok, list(codes)

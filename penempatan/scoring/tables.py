@@ -127,7 +127,7 @@ class Tables:
         # R11: an over-staffed or abolished post takes no newcomers; R15: a frozen unit takes none either.
         # SPEC 9: a post where a wish was refused for want of a seat takes no newcomer but a granted wish (a pin).
         self.granted = {data.employee_index[p.nip]: data.position_index[p.kode_jabatan]
-                        for p in data.pins if p.permintaan is not None}  # employee -> their granted wish's post
+                        for p in data.pins if p.permintaan}  # employee -> their granted wish's post (not STAYS)
         self.post_closed = np.zeros(self.n_post, dtype=bool)
         self.post_closed[[data.position_index[k] for k in data.closed_posts]] = True
         self.post_open = (self.holders <= self.post_keb) & (self.post_keb > 0) & ~self.post_frozen & ~self.post_closed

@@ -13,8 +13,9 @@ The mechanism is a serial dictatorship over today's vacancies:
    The first wish with an allowed post is granted (its best post by nilai); the wishes after it are not reached.
 3. The grants become pins (`Pin.permintaan`: the Urutan served) and the plan is solved around them. A post where a
    wish was refused only for want of a seat is closed to every other newcomer (`ProblemData.closed_posts`), and
-   every post of a refused wish is forbidden to its requester (R15 larang): so nobody with fewer points, nor a
-   non-requester, takes a seat the requester was refused for want of one — **no justified envy**: a wished post
+   a requester with no grant stays where they are (`STAYS`; not one who must leave a surplus post): so nobody with
+   fewer points, nor a non-requester, takes a seat the requester was refused for want of one, and no refused wish
+   reaches its requester another way — **no justified envy**: a wished post
    ranked above one's outcome that went to someone with fewer points was blocked for the requester by a named
    rule (explain and `check.wishes` name it).
 
@@ -34,11 +35,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from penempatan.model import Forbid, Pin, ProblemData, Wish
+from penempatan.model import Pin, ProblemData, Wish
 from penempatan.reference import Reference
 from penempatan.result import Result
 from penempatan.scoring import Tables, forbidden_moves
-from penempatan.scoring.eligibility import pin_violations_many
+from penempatan.scoring.eligibility import pair_blocks
 from penempatan.scoring.fit import pair_parts, total
 from penempatan.scoring.purposes import stay_nilai
 from penempatan.wishes.priority import priorities
@@ -46,6 +47,10 @@ from penempatan.wishes.priority import priorities
 TRUTHFUL = ("Permintaan dinilai menurut urutan prioritas yang diumumkan; mengubah atau memendekkan daftar permintaan "
             "tidak dapat memberi hasil yang lebih baik.")
 """The one sentence the letters and explain give about telling one's true wishes (the module docstring's why)."""
+STAYS = 0
+"""`Pin.permintaan` of a requester none of whose wishes was granted: they stay, so no wish refused to them reaches
+them another way, whatever they listed. One whose post is over-staffed or abolished is not held (the optimiser may
+move them, a refused wish too: their list cannot bring that about, since the optimiser does not read it)."""
 NO_SEAT = "R11"
 """The code of a wish refused for want of a seat: the post has no vacancy left (R11, Kebutuhan)."""
 VALUE_LIMIT = "batas_biaya_permintaan"
@@ -72,8 +77,8 @@ class WishDecision:
 
 @dataclass(frozen=True)
 class Served:
-    """The data with the grants pinned, the refused seats closed and the refused posts forbidden to their
-    requesters; and every ranked wish's decision, in priority order."""
+    """The data with the grants pinned, the refused seats closed and the requesters without a grant held
+    (`STAYS`); and every ranked wish's decision, in priority order."""
 
     data: ProblemData
     decisions: tuple[WishDecision, ...]
@@ -110,10 +115,10 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
     moves = sum(1 for i, j in pinned.items() if j != t.cur[i])
     limit = data.params.maks_mutasi
     budget = data.params.batas_biaya_permintaan
+    class_codes = _ClassCodes(t, [i for i, wishes in enumerate(ranked) if wishes])
     decisions: list[WishDecision] = []
     pins: list[Pin] = []
     closed: set[int] = set()
-    forbids: list[Forbid] = []
     for prio in priorities(data, t.ref):
         i = prio.i
         wishes = ranked[i]
@@ -131,9 +136,8 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
                 decisions.append(WishDecision(i, wish, codes=(code,)))
                 continue
             # R24 yields to one's own request; the seats are the mechanism's own count (NO_SEAT), not R11's holders.
-            codes = [tuple(c for c in found if c not in (OWN_REQUEST, NO_SEAT))
-                     for found in pin_violations_many(data, t, i, posts, forbid_post, forbid_unit)]
-            allowed = np.array([not c for c in codes], dtype=bool)
+            allowed, rule_codes = pair_blocks(data, t, i, posts, forbid_post, forbid_unit, lifted=(OWN_REQUEST,),
+                                              class_codes=class_codes)
             value = np.full(len(posts), np.iinfo(np.int64).min, dtype=np.int64)  # scored only where allowed
             value[allowed] = _move_values(t, i, posts[allowed])
             stay = int(stay_nilai(t, np.array([i]), t.stay_fit[[i]])[0])
@@ -143,9 +147,7 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
             total_ok = limit is None or moves < limit
             seat = seats[posts] > 0
             # R21: the seats filled per location and scarce profession pool may not fall (with the grants so far).
-            kept_ok = np.array([kept is None or not (a and c) or kept.allows(i, int(j))
-                                for j, a, c in zip(posts.tolist(), allowed.tolist(), cheap.tolist(), strict=True)],
-                               dtype=bool)
+            kept_ok = np.ones(len(posts), dtype=bool) if kept is None else kept.allows(i, posts)
             ok = allowed & cheap & unit_ok & seat & total_ok & kept_ok
             if ok.any():
                 best = max(np.nonzero(ok)[0].tolist(), key=lambda k: (int(value[k]), -int(posts[k])))
@@ -163,26 +165,18 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
             # Refused: every post blocked. A post blocked only for want of a seat is closed to other newcomers: a
             # seat the plan frees there may go to nobody with fewer points than this requester.
             closed.update(int(j) for j in posts[allowed & cheap & unit_ok & total_ok & kept_ok & ~seat])
-            why: dict[str, None] = {}
-            for k in range(len(posts)):
-                for code in codes[k]:
+            why = dict.fromkeys(rule_codes if (~allowed).any() else [])
+            steps = [(allowed & ~cheap, VALUE_LIMIT), (cheap & ~unit_ok, "R13"), (cheap & unit_ok & ~total_ok, "R14"),
+                     (cheap & unit_ok & total_ok & ~kept_ok, "R21"), (cheap & unit_ok & total_ok & kept_ok & ~seat,
+                                                                        NO_SEAT)]
+            for mask, code in steps:
+                if mask.any():
                     why[code] = None
-                if not allowed[k]:
-                    continue
-                if not cheap[k]:
-                    why[VALUE_LIMIT] = None
-                elif not unit_ok[k]:
-                    why["R13"] = None
-                elif not total_ok:
-                    why["R14"] = None
-                elif not kept_ok[k]:
-                    why["R21"] = None
-                elif not seat[k]:
-                    why[NO_SEAT] = None
             decisions.append(WishDecision(i, wish, codes=tuple(why)))
-            forbids.extend(_forbid(emp.nip, wish, data))
+        if not granted and i not in pinned and not t.forced_out[i]:
+            pins.append(Pin(nip=emp.nip, kode_jabatan=data.positions[int(t.cur[i])].kode, permintaan=STAYS))
     served = data.replace(
-        pins=(*data.pins, *pins), forbids=tuple(dict.fromkeys((*data.forbids, *forbids))),
+        pins=(*data.pins, *pins),
         closed_posts=tuple(dict.fromkeys((*data.closed_posts, *(data.positions[j].kode for j in sorted(closed))))))
     return Served(served, tuple(decisions))
 
@@ -216,12 +210,22 @@ class _SeatsKept:
         return [(a, self._filled(a, int(self.people[a]) - 1) - self._filled(a, int(self.people[a]))),
                 (j, self._filled(j, int(self.people[j]) + 1) - self._filled(j, int(self.people[j])))]
 
-    def allows(self, i: int, j: int) -> bool:
-        change: dict[tuple[str, int], int] = {}
-        for post, delta in self._deltas(i, j):
-            for key in self._keys(post):
-                change[key] = change.get(key, 0) + delta
-        return all(delta >= 0 or self.net.get(key, 0) + delta >= 0 for key, delta in change.items())
+    def allows(self, i: int, posts: np.ndarray) -> np.ndarray:
+        """Per post j of `posts` (each with a seat left): may i move there? Only i's leaving can lower a location
+        or pool; arriving in the same one (and filling a seat there) makes up for it."""
+        t, a = self.t, int(self.t.cur[i])
+        leave = self._filled(a, int(self.people[a]) - 1) - self._filled(a, int(self.people[a]))
+        if leave == 0:
+            return np.ones(len(posts), dtype=bool)
+        fills = np.minimum(self.people[posts] + 1, t.post_keb[posts]) > np.minimum(self.people[posts],
+                                                                                     t.post_keb[posts])
+        ok = np.ones(len(posts), dtype=bool)
+        for kind, key in self._keys(a):
+            if self.net.get((kind, key), 0) + leave >= 0:
+                continue
+            same = (t.post_place[posts] if kind == "lokasi" else t.post_pool[posts]) == key
+            ok &= same & fills
+        return ok
 
     def move(self, i: int, j: int) -> None:
         for post, delta in self._deltas(i, j):
@@ -230,26 +234,34 @@ class _SeatsKept:
         self.people[j] += 1
 
 
+class _ClassCodes:
+    """The pair rules of a post class for every requester at once (one vectorised call per class, not one per
+    requester and class: at 50,000 employees a quarter of a million calls)."""
+
+    def __init__(self, t: Tables, requesters: list[int]) -> None:
+        self.t = t
+        self.emp = np.array(requesters, dtype=np.int64)
+        self.row = {i: k for k, i in enumerate(requesters)}
+        self.cache: dict[int, dict[str, np.ndarray]] = {}
+
+    def __call__(self, c: int, i: int) -> list[str]:
+        if c not in self.cache:
+            self.cache[c] = self.t.class_exclusions(c, self.emp)
+        k = self.row[i]
+        return [code for code, mask in self.cache[c].items() if mask[k]]
+
+
 def _move_values(t: Tables, i: int, posts: np.ndarray) -> np.ndarray:
     """The nilai (SPEC 4) of moving employee i to each of `posts`."""
     emp = np.full(len(posts), i, dtype=np.int64)
     return t.move_terms(emp, posts, total(pair_parts(t, emp, posts))).nilai.astype(np.int64)
 
 
-def _forbid(nip: str, wish: Wish, data: ProblemData) -> list[Forbid]:
-    """R15 larang: the refused wish's posts for its requester (a whole unit by its name)."""
-    if wish.kind == "unit":
-        return [Forbid(nip=nip, unit=data.positions[data.posts_of(wish)[0]].unit, permintaan=True)]
-    return [Forbid(nip=nip, kode_jabatan=data.positions[j].kode, permintaan=True) for j in data.posts_of(wish)]
-
-
 def unserved(data: ProblemData) -> ProblemData:
-    """`data` without what serving the wishes added (grants, closed posts, refused posts forbidden)."""
-    if not data.closed_posts and not any(p.permintaan is not None for p in data.pins) and not any(
-            f.permintaan for f in data.forbids):
+    """`data` without what serving the wishes added (grants and STAYS pins, closed posts)."""
+    if not data.closed_posts and not any(p.permintaan is not None for p in data.pins):
         return data
-    return data.replace(pins=tuple(p for p in data.pins if p.permintaan is None),
-                        forbids=tuple(f for f in data.forbids if not f.permintaan), closed_posts=())
+    return data.replace(pins=tuple(p for p in data.pins if p.permintaan is None), closed_posts=())
 
 
 def wish_decisions(data: ProblemData, ref: Reference | None = None) -> tuple[WishDecision, ...]:
