@@ -15,17 +15,18 @@ The mechanism is a serial dictatorship over today's vacancies:
    wish was refused only for want of a seat is closed to every other newcomer (`ProblemData.closed_posts`), and
    a requester with no grant stays where they are (`STAYS`; not one who must leave a surplus post): so nobody with
    fewer points, nor a non-requester, takes a seat the requester was refused for want of one, and no refused wish
-   reaches its requester another way — **no justified envy**: a wished post
-   ranked above one's outcome that went to someone with fewer points was blocked for the requester by a named
-   rule (explain and `check.wishes` name it).
+   reaches its requester another way — **no justified envy**: a wished post ranked above one's outcome that went to
+   someone with fewer points was blocked for the requester by a named rule (explain and `check.wishes` name it).
 
 Why truth-telling is safe (SPEC 9): a requester's outcome depends on the requesters before them (their grants take
 seats) and on their own list, never on the requesters after them; given the seats left, they get the first wish
 of their list that is allowed, which is the best they can get by any list (a reordered list gets a later-preferred
-allowed wish or the same; a shortened one only loses wishes), and the refused posts are closed to them whatever
-they list. This holds when the plan made around the grants exists (the solve is feasible with every grant): the
-rules the mechanism cannot see one move at a time (R21 per location, R12 priorities) can make it infeasible, and
-`serve_and_solve` then withdraws the grants of the lowest priority first, which a requester's list can influence.
+allowed wish or the same; a shortened one only loses wishes, and can only lower one's reason points), and without a
+grant they stay whatever they listed. The conditions: priorities are strict (ties by `urutan_seri`, the NIP last);
+the plan made around the grants exists — the grants keep R11, R13, R14 and R21 with everyone else staying, so it
+does unless a scenario's pins or rules the mechanism does not count interfere, and then `withdraw` takes back the
+grants of the lowest priority first, which a requester's list can influence; and a requester whose post is
+over-staffed or abolished is moved by the optimiser, which does not read their list.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ class Served:
 def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference | None = None,
                  withdrawn: frozenset[int] = frozenset()) -> Served:
     """The serial dictatorship of the module docstring; the requesters in `withdrawn` (employee indices) get no
-    grant (`serve_and_solve` after an infeasible solve)."""
+    grant (`withdraw`, after an infeasible solve)."""
     ranked = [[w for w in wishes if w.rank is not None] for wishes in data.wish_lists]
     if not any(ranked):
         return Served(data, ())
