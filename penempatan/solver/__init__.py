@@ -53,7 +53,7 @@ from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates, Tables, build_candidates
 from penempatan.solver.columns import PRICING_ROUNDS, Pool, priced_lp
 from penempatan.solver.cpsat import PlanModel, solve_all_pairs, solve_residual
-from penempatan.solver.flow import flow_prices, flow_value, reoptimise, scaled_flow, solve_flow
+from penempatan.solver.flow import flow_prices, reoptimise, scaled_flow, solve_flow
 from penempatan.solver.levels import priority_levels
 from penempatan.solver.lp import LinearRelaxation, LpSolution
 from penempatan.solver.relax import lagrangian
@@ -64,6 +64,7 @@ from penempatan.solver.structure import (
     carry,
     coupling_codes,
     is_integral,
+    plan_objective,
     priorities,
     reduced_costs,
     rules_in_words,
@@ -236,11 +237,11 @@ def _priced_flow(run: _Run, pool: Pool, s: Structure) -> tuple[Structure, np.nda
             break
         wider = pool.search(s.cand, prices)
         if wider is None:
-            return s, x_flow, flow_value(s, x_flow), True
+            return s, x_flow, plan_objective(s, x_flow), True
         run.say(f"menambah {len(wider) - len(s.cand)} pasangan calon dari harga dual aliran")
         old, s = s, run.structure(wider)
         x_flow, prices = reoptimise(old, s, x_flow, prices)
-    return s, x_flow, (flow_value(s, x_flow) if x_flow is not None else math.nan), False
+    return s, x_flow, (plan_objective(s, x_flow) if x_flow is not None else math.nan), False
 
 
 def _first_pairs(run: _Run, s: Structure, x_flow: np.ndarray) -> np.ndarray:
@@ -311,9 +312,10 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
     start = time.perf_counter()
     priced_within: float | None = None  # after a search: every pair this close to the LP is a candidate
     first: Result | None = None  # the plan before that search, kept if the run after it finds none
+    known: np.ndarray | None = None  # that plan over the widened candidates: the next run's incumbent
     while True:
         status, x, bound_obj = solve_residual(s, x_lp, lp_obj, reduced,
-                                              max(1.0, time_limit - (time.perf_counter() - start)), levels)
+                                              max(1.0, time_limit - (time.perf_counter() - start)), levels, known)
         run.timings["cpsat"] = run.timings.get("cpsat", 0.0) + time.perf_counter() - start
         start = time.perf_counter()
         if x is None:
@@ -342,6 +344,7 @@ def _integer_stage(run: _Run, pool: Pool, s: Structure, lp: LpSolution, all_pair
                     known = carry(s, wider_s, reduced, np.nan)
                     reduced = np.where(np.isnan(known), reduced_costs(wider_s, prices), known)
                     x_lp = carry(s, wider_s, x_lp)
+                    known = carry(s, wider_s, x, False)
                     s = wider_s
                     continue
         return run.result(s, status, x, min(bound_obj, lp_obj), "cpsat", all_pairs=covered), status

@@ -11,13 +11,19 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from penempatan.result import SolveStatus
-from penempatan.solver.structure import SEED, Structure
+from penempatan.solver.structure import SEED, Structure, plan_objective
 
 NEAR_REDUCED = 1.0
 """The first CP-SAT model (for an incumbent) holds the LP's support and every pair whose reduced cost is below
 this: one nilai point. It was every pair within one must-fill seat's weight (R12), which on a fractional LP is
 nearly every pair (32,880 of 34,214 at 5,000 employees with R14 at 185 moves: 10 s of CP-SAT, against 2.8 s now);
 the second model, over every pair the reduced costs cannot exclude, keeps the proof whatever the first finds."""
+NEAR_WORTH = 1.25
+"""The model near the LP is solved only when the pairs that a plan as good as the first model's cannot exclude
+are this many times more than the near pairs: a better incumbent then makes the proof's model much smaller.
+Otherwise it costs as much as the proof (5,000 employees, 135–162 moves: 2 s each) and finds the same plan."""
+LP_TOLERANCE = 1e-6
+"""An LP objective this close below an integer is that integer (as `Result` bounds are rounded)."""
 
 
 class PlanModel:
@@ -167,22 +173,41 @@ def solve_all_pairs(s: Structure, hint: np.ndarray | None,
 
 def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.ndarray,
                    time_limit: float, levels: tuple[int, int] | None = None,
-                   ) -> tuple[SolveStatus, np.ndarray | None, float]:
+                   known: np.ndarray | None = None) -> tuple[SolveStatus, np.ndarray | None, float]:
     """CP-SAT near the LP optimum for an incumbent, then on every pair the reduced costs cannot exclude.
 
     "Near": the LP support and every pair whose reduced cost is below NEAR_REDUCED (one nilai point). A pair
     whose reduced cost puts the LP bound at or below the incumbent cannot improve on it; when every other pair is
     of that kind and the first model was solved to optimality, its plan is optimal and no second model is needed.
+    The first model is the LP's support and every stay: on these instances its plan often reaches the LP bound
+    (a proof at once, 0.1 s where the model near the LP took 5–9 s at 5,000 employees: the LP's duals are
+    degenerate, so some 18,000 pairs have a reduced cost of 0); only when it does not is the model near the LP
+    solved for a better incumbent. `known` (a plan over `s`, e.g. the optimum over fewer candidates) replaces
+    both first models: it is the incumbent.
     `levels` (surplus kept at most, must-fill seats filled at least; levels.py) restricts both models to the
     plans with those priorities; the LP given is then the LP of those plans.
     Returns (status, x, upper bound on the total objective); without a plan INFEASIBLE when CP-SAT proved
     there is none, else TIME_LIMIT.
     """
     start = time.perf_counter()
-    near = (x_lp > 1e-6) | (reduced < NEAR_REDUCED)
-    first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(near)[0], levels).run(time_limit / 3)
+    best = math.floor(lp_obj + LP_TOLERANCE)  # no plan is worth more (the objective is an integer)
+    support = (x_lp > 1e-6) | s.cand.stay
+    if known is not None:
+        first_status, incumbent, inc_obj = cp_model.FEASIBLE, known, plan_objective(s, known)
+    else:
+        first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(support)[0], levels).run(time_limit / 6)
+    near = support
+    wide = incumbent is None or (inc_obj < best and known is None
+                                 and _kept(lp_obj, reduced, x_lp, inc_obj).sum() > NEAR_WORTH * (reduced < NEAR_REDUCED).sum())
+    if wide:
+        near = support | (reduced < NEAR_REDUCED)
+        first_status, found, found_obj, _ = PlanModel(s, np.nonzero(near)[0], levels).run(time_limit / 3)
+        if found is not None and (incumbent is None or found_obj >= inc_obj):
+            incumbent, inc_obj = found, found_obj
     if incumbent is not None:
-        keep = (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)
+        if inc_obj >= best:
+            return SolveStatus.OPTIMAL, incumbent, inc_obj
+        keep = _kept(lp_obj, reduced, x_lp, inc_obj)
         if first_status == cp_model.OPTIMAL and not (keep & ~near).any():
             return SolveStatus.OPTIMAL, incumbent, inc_obj
     else:
@@ -199,3 +224,9 @@ def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.nd
     if status == cp_model.OPTIMAL:
         return SolveStatus.OPTIMAL, x, obj
     return SolveStatus.FEASIBLE, x, bound
+
+
+def _kept(lp_obj: float, reduced: np.ndarray, x_lp: np.ndarray, inc_obj: float) -> np.ndarray:
+    """The pairs a plan better than `inc_obj` may use: the LP bound with the pair in (LP objective minus its
+    reduced cost) exceeds the incumbent, or the LP uses it."""
+    return (lp_obj - reduced > inc_obj + 0.5) | (x_lp > 1e-6)

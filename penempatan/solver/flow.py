@@ -9,7 +9,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from penempatan.scoring import Prices
-from penempatan.solver.structure import Structure, carry, priorities, reduced_costs
+from penempatan.solver.structure import Structure, carry, reduced_costs
 
 
 def solve_flow(s: Structure) -> tuple[np.ndarray | None, float]:
@@ -126,10 +126,6 @@ def _unreachable(cost: np.ndarray) -> float | None:
     return far if 4 * far < 2.0**53 else None
 
 
-def flow_value(s: Structure, x: np.ndarray) -> float:
-    """What the flow stage maximises for plan `x`: Σ gain + W_fill·(must-fill seats filled) − W_surplus·(surplus)."""
-    fill, surplus = priorities(s, x)
-    return float(s.gain[x].sum() + s.weight_fill * fill - s.weight_surplus * surplus)
 
 
 def reoptimise(old: Structure, new: Structure, x_old: np.ndarray, prices: Prices) -> tuple[np.ndarray, Prices | None]:

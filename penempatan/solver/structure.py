@@ -158,6 +158,13 @@ def priorities(s: Structure, x: np.ndarray) -> tuple[int, int]:
     return fill, surplus
 
 
+def plan_objective(s: Structure, x: np.ndarray) -> float:
+    """What every stage maximises for plan `x` (pair flags): Σ gain + W_fill·(must-fill seats filled)
+    − W_surplus·(surplus holders kept)."""
+    fill, surplus = priorities(s, x)
+    return float(s.gain[x].sum() + s.weight_fill * fill - s.weight_surplus * surplus)
+
+
 def side_rules_hold(s: Structure, x: np.ndarray) -> bool:
     """Does a plan keep every coupling rule (R13 unit outflow, R14 total moves, R21 seats per location and
     per scarce profession)?"""
