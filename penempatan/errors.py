@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,6 +131,30 @@ def os_error_text(exc: OSError) -> str:
         errno.EDQUOT: "kuota disk habis",
     }
     return texts.get(exc.errno or 0, f"gagal ({exc.strerror or type(exc).__name__})")
+
+
+def read_small_file(path: Path, name: str, problems: Problems, max_bytes: int, not_regular_hint: str,
+                    too_big_hint: str, unreadable_hint: str) -> bytes | None:
+    """The bytes of an input file other than the workbook (a CSV, a SIASN dump), or None after reporting under
+    `name` why it cannot be read: only a regular file of at most `max_bytes` is read (a pipe or a huge file
+    would hang or fill the memory)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.error(name, None, None, str(path), "bukan berkas biasa (mis. folder, pipa atau perangkat)",
+                           not_regular_hint)
+            return None
+        if info.st_size > max_bytes:
+            problems.error(name, None, None, f"{info.st_size >> 20} MB",
+                           f"berkas terlalu besar (paling besar {max_bytes >> 20} MB)", too_big_hint)
+            return None
+        return path.read_bytes()
+    except FileNotFoundError:
+        problems.error(name, None, None, str(path), "berkas tidak ditemukan", "Periksa nama dan folder berkas.")
+    except OSError as exc:
+        problems.error(name, None, None, str(path), f"berkas tidak dapat dibuka ({exc.strerror or exc})",
+                       unreadable_hint)
+    return None
 
 
 def column_letter(number: int) -> str:

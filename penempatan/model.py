@@ -188,6 +188,8 @@ class Params(Weights):
     poin_kinerja_sangat_baik: int = Field(default=6, ge=0, le=MAX_POINTS)
     poin_kinerja_baik: int = Field(default=3, ge=0, le=MAX_POINTS)
     poin_kinerja_butuh_perbaikan: int = Field(default=0, ge=0, le=MAX_POINTS)
+    poin_jarak_keluarga_per_10_km: int = Field(default=2, ge=0, le=MAX_POINTS)
+    poin_jarak_keluarga_maks: int = Field(default=40, ge=0, le=MAX_POINTS)
     urutan_seri: tuple[str, ...] = ("masa_jabatan", "usia", "nip")
     # The fairness report (SPEC 9): a group's rate is flagged outside [rate of all / batas, rate of all × batas].
     batas_disparitas: float = Field(default=2.0, ge=1.0, le=100.0)
@@ -276,7 +278,8 @@ class Wish(BaseModel):
     key: str  # what it names, as sheet Jabatan spells it: a Kode Jabatan, a Nama Jabatan or a Unit Kerja
     reason: str | None = None  # a reason of data/prioritas.csv (canonical); None for a Unit Diminati
     evidence: bool = False  # Bukti: the reason's evidence is attached
-    row: int | None = None  # Excel row of sheet Permintaan, for messages
+    family_km: float | None = Field(default=None, ge=0)  # Jarak Keluarga (km) of the row; None = not given
+    row: int | None = None  # Excel row of sheet Permintaan (or line of the e-mutasi CSV), for messages
 
     @property
     def lookup(self) -> tuple[str, str]:
@@ -297,6 +300,8 @@ class ProblemData(BaseModel):
     frozen_units: tuple[str, ...] = ()
     wishes: tuple[Wish, ...] = ()  # sheet Permintaan: the ranked wishes (SPEC 9); Unit Diminati stay on Employee
     closed_posts: tuple[str, ...] = ()  # posts that take no newcomer but a granted wish (SPEC 9, wishes.serve)
+    replacements: tuple[tuple[str, str], ...] = ()  # (NIP, Kode Jabatan): moves kept among the candidates whatever
+    # the caps — a surplus holder who may fill the seat a granted wish leaves (SPEC 9, wishes.serve, R21)
     scenario_name: str | None = None
     source_sha256: str | None = None
 

@@ -53,6 +53,8 @@ PARAM_LABELS: dict[str, str] = {
     "poin_kinerja_sangat_baik": "Poin prioritas kinerja Sangat Baik",
     "poin_kinerja_baik": "Poin prioritas kinerja Baik",
     "poin_kinerja_butuh_perbaikan": "Poin prioritas kinerja Butuh Perbaikan",
+    "poin_jarak_keluarga_per_10_km": "Poin prioritas per 10 km jarak dari keluarga",
+    "poin_jarak_keluarga_maks": "Poin prioritas jarak keluarga paling banyak",
     "urutan_seri": "Penentu urutan bila poin prioritas sama",
     "batas_disparitas": "Batas disparitas (kali rata-rata)",
     "kelompok_minimal_disparitas": "Besar kelompok minimal untuk tanda disparitas",
@@ -138,6 +140,11 @@ PARAM_HELP: dict[str, str] = {
     "poin_kinerja_baik": "Prioritas permintaan: poin untuk predikat kinerja Baik.",
     "poin_kinerja_butuh_perbaikan": "Prioritas permintaan: poin untuk predikat kinerja Butuh Perbaikan (Kurang dan "
                                     "Sangat Kurang: 0).",
+    "poin_jarak_keluarga_per_10_km": "Prioritas permintaan: poin per 10 km penuh jarak antara tempat kerja pemohon "
+                                     "sekarang dan tempat tinggal keluarganya (kolom Jarak Keluarga (km) sheet "
+                                     "Permintaan; kosong = 0 poin), paling banyak poin_jarak_keluarga_maks.",
+    "poin_jarak_keluarga_maks": "Prioritas permintaan: poin jarak keluarga paling banyak sekian, berapa pun "
+                                "jaraknya.",
     "urutan_seri": "Prioritas permintaan: penentu urutan pemohon yang poinnya sama, dipisah titik koma, dari yang "
                    "pertama dipakai: masa_jabatan (lebih lama lebih dulu), usia (lebih tua lebih dulu), nip (NIP "
                    "lebih kecil lebih dulu); NIP selalu menjadi penentu terakhir sehingga tidak ada peringkat sama.",

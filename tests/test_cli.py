@@ -19,6 +19,7 @@ from penempatan.excel.read import read_workbook
 from penempatan.excel.write_plan import SHEETS
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Candidates
+from penempatan.wishes.serve import serve_wishes
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTOH = ROOT / "data" / "contoh.xlsx"
@@ -55,7 +56,7 @@ def test_solve_contoh_writes_every_sheet(solved: dict[str, Path]) -> None:
 
 def test_solve_plan_passes_checker(solved: dict[str, Path]) -> None:
     """The plan in --json, rebuilt as a Result over --kandidat, passes the independent checker."""
-    data = read_workbook(solved["data"]).data
+    data = serve_wishes(read_workbook(solved["data"]).data).data  # as `solve` does (SPEC 9)
     doc = json.loads(solved["json"].read_text(encoding="utf-8"))
     assert doc["status"] == "OPTIMAL"
     with solved["kandidat"].open(encoding="utf-8") as f:
@@ -68,7 +69,11 @@ def test_solve_plan_passes_checker(solved: dict[str, Path]) -> None:
     score = np.array([int(r["skor"]) for r in rows])
     stay = np.array([r["tetap"] == "1" for r in rows])
     nilai = np.array([int(r["nilai"]) for r in rows])
-    assert stay.sum() == len(data.employees)
+    # Everyone has pairs; everyone but a requester whose wish was granted (pinned there, SPEC 9) their stay pair.
+    assert set(emp.tolist()) == set(range(len(data.employees)))
+    no_stay = set(range(len(data.employees))) - set(emp[stay].tolist())
+    assert all(doc["penempatan"][data.employees[i].nip] != data.positions[data.current_post[i]].kode
+               for i in no_stay)
     zeros = np.zeros(len(rows), dtype=np.int64)
     cand = Candidates(emp=emp, post=post, score=score, stay=stay, parts=np.zeros((len(rows), 5), dtype=np.int64),
                       nilai=nilai, purposes=zeros, flags=zeros)

@@ -104,8 +104,8 @@ def test_same_seed_gives_identical_data() -> None:
 
 
 @pytest.mark.parametrize(("n", "seed", "digest"), [
-    (600, 1, "059780b17b48453c4d0b305e3b24e692967992919fd030f9a16662ae32f5c8c2"),
-    (5_000, 7, "7e1894acc336538c7e40f7163d1fbb4f625aeb16711aecd097b9201937dff7d5"),
+    (600, 1, "3a37e85780be52c071adb881eaff542de5feaf750c00caff64b0969ed0408936"),
+    (5_000, 7, "c974cdff876eff57fe31082029040323ba82187dfa1521d3d37d4c704b68d40c"),
 ])
 def test_data_unchanged_since_the_split_into_a_package(n: int, seed: int, digest: str) -> None:
     """generate_demo gives byte for byte the data it gave before demo.py became a package (issue 12).
@@ -115,7 +115,9 @@ def test_data_unchanged_since_the_split_into_a_package(n: int, seed: int, digest
     field, the staffing value's parameters, a fictional Alamat per workplace and the letters' sender, the value of a
     wish and volunteers first; issues 26 and 27: the ranked wishes of sheet Permintaan from a separate random stream,
     and SIASN IDs derived from NIP and Kode Jabatan — every earlier field unchanged; the empty `closed_posts` that
-    serving the wishes fills).
+    serving the wishes fills; the family distance of about half the requesters, from a stream of its own, and the
+    two parameters of its points; the empty `replacements` that serving fills (R21 around the grants) — with those
+    removed the earlier digests are found again).
     """
     assert hashlib.sha256(_demo(n, seed).model_dump_json().encode()).hexdigest() == digest
 

@@ -15,6 +15,7 @@ from penempatan.excel.write_input import write_input_workbook
 from penempatan.explain import Explainer
 from penempatan.scoring import Tables
 from penempatan.solver import solve
+from penempatan.wishes.serve import serve_wishes
 
 runner = CliRunner()
 
@@ -24,7 +25,7 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A fictional 150-person workbook and, from the same solve the command runs, who to ask about."""
     path = tmp_path_factory.mktemp("explain") / "alak.xlsx"
     write_input_workbook(path, generate_demo(n_pegawai=150, seed=5))
-    data = read_workbook(path).data
+    data = serve_wishes(read_workbook(path).data).data  # as the command does (SPEC 9)
     tables = Tables(data)
     result = solve(data, 30, tables=tables)
     ex = Explainer(data, tables, result)

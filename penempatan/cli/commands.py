@@ -36,6 +36,14 @@ _UtamakanSiasn = Annotated[bool, typer.Option("--utamakan-siasn", help="Dengan -
                                               "berbeda dengan SIASN, pakai nilai SIASN.")]
 _AbaikanNipLain = Annotated[bool, typer.Option("--abaikan-nip-lain", help="Dengan --riwayat: abaikan rekaman "
                                                "pegawai yang tidak ada di sheet Pegawai.")]
+Permintaan = Annotated[Path | None, typer.Option("--permintaan", metavar="BERKAS.csv",
+                                                 help="Berkas CSV ekspor e-mutasi dengan kolom sheet Permintaan "
+                                                 "(NIP, Urutan, Tujuan, Alasan, Bukti, Jarak Keluarga (km)), UTF-8, "
+                                                 "dipisah koma atau titik koma: dibaca dan diperiksa seperti sheet "
+                                                 "Permintaan, sebagai gantinya (sheet Permintaan workbook "
+                                                 "diabaikan).")]
+"""`--permintaan BERKAS.csv` of every command that reads the wishes (also `surat` and `paket`, for a plan made
+with it)."""
 
 
 def _riwayat(folder: Path | None, utamakan_siasn: bool, abaikan_nip_lain: bool) -> tuple[jobs.Riwayat | None,
@@ -116,18 +124,20 @@ def check(
     riwayat: _Riwayat = None,
     utamakan_siasn: _UtamakanSiasn = False,
     abaikan_nip_lain: _AbaikanNipLain = False,
+    permintaan: Permintaan = None,
     timpa: _Timpa = False,
 ) -> None:
     """Periksa workbook masukan: setiap galat dan peringatan dengan sheet, sel, kolom, nilai dan saran."""
-    require_input(data)
+    _require_inputs(data, permintaan)
     histories, dumps = _riwayat(riwayat, utamakan_siasn, abaikan_nip_lain)
-    outputs = Outputs(timpa, data, *dumps)
+    outputs = Outputs(timpa, data, permintaan, *dumps)
     out = outputs.claim(keluaran)
-    named = input_files(*dumps)
+    named = input_files(permintaan, *dumps)
     with guard(data, named):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            checked = jobs.check_input(data, out, histories, status.update)
+            checked = jobs.check_input(data, out, histories, status.update, permintaan)
         show_problems(checked.problems, data, named, semua=semua)
+        render.wishes_file(checked.permintaan)
         if checked.riwayat is not None:
             render_siasn.applied(checked.riwayat, data)
         render.check_result(data, checked)
@@ -163,25 +173,28 @@ def solve(
     riwayat: _Riwayat = None,
     utamakan_siasn: _UtamakanSiasn = False,
     abaikan_nip_lain: _AbaikanNipLain = False,
+    permintaan: Permintaan = None,
     timpa: _Timpa = False,
 ) -> None:
     """Susun usulan mutasi yang optimal dan tulis workbook rekomendasi."""
-    _require_inputs(data, skenario, acuan)
+    _require_inputs(data, skenario, acuan, permintaan)
     histories, dumps = _riwayat(riwayat, utamakan_siasn, abaikan_nip_lain)
-    outputs = Outputs(timpa, data, skenario, acuan, *dumps)
+    outputs = Outputs(timpa, data, skenario, acuan, permintaan, *dumps)
     out = outputs.claim(output, jobs.default_output(data, "rekomendasi"))
     kandidat, json_out, laporan = outputs.claim_all(kandidat, json_out, laporan)
     assert out is not None
     files = jobs.SolveFiles(data=data, skenario=skenario, acuan=acuan, out=out, kandidat=kandidat, json=json_out,
-                            laporan=laporan, claimed=list(outputs.claimed.values()), riwayat=histories)
-    named = input_files(skenario, acuan, *dumps)
+                            laporan=laporan, claimed=list(outputs.claimed.values()), riwayat=histories,
+                            permintaan=permintaan)
+    named = input_files(skenario, acuan, permintaan, *dumps)
     with guard(data, named):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
             solved = jobs.solve_files(files, batas_waktu, kurva, status.update)
         if solved.riwayat is not None:
             show_problems(solved.riwayat.problems, data, named)
             render_siasn.applied(solved.riwayat, data)
-        render.mention_warnings(solved.read, data, riwayat)
+        render.wishes_file(solved.read.permintaan)
+        render.mention_warnings(solved.read, data, riwayat, permintaan)
         render.solved(solved)
         outputs.written(out, "Rekomendasi")
         for path, what in ((kandidat, "Pasangan kandidat"), (json_out, "Rencana JSON")):
@@ -254,6 +267,7 @@ def explain(
                                                  "menyelesaikan ulang. Rencana harus dibuat dari DATA yang sama "
                                                  "(sha256_input di sheet Parameter), dengan pengaturan dan -s "
                                                  "yang sama.")] = None,
+    permintaan: Permintaan = None,
 ) -> None:
     """Jelaskan rencana untuk satu pegawai (--nip) atau satu jabatan (--jabatan): alasan, alternatif, penghalang."""
     require_input(data)
@@ -261,13 +275,14 @@ def explain(
         raise bad_argument("pilih tepat satu: --nip NIP atau --jabatan KODE.")
     if rencana is not None and acuan is not None:
         raise bad_argument("--acuan tidak dipakai bersama --rencana (rencana tersimpan sudah memuat hasilnya).")
-    _require_inputs(skenario, acuan, rencana)
-    with guard(data, input_files(skenario, acuan, rencana)):
+    _require_inputs(skenario, acuan, rencana, permintaan)
+    with guard(data, input_files(skenario, acuan, rencana, permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
             if rencana is not None:
-                explained = jobs.explain_saved(data, skenario, rencana, nip, jabatan, status.update)
+                explained = jobs.explain_saved(data, skenario, rencana, nip, jabatan, status.update, permintaan)
             else:
-                explained = jobs.explain_plan(data, skenario, acuan, nip, jabatan, batas_waktu, status.update)
+                explained = jobs.explain_plan(data, skenario, acuan, nip, jabatan, batas_waktu, status.update,
+                                              permintaan)
         render_explain.heading(explained)
         if explained.who is not None:
             render_explain.employee(explained.view, explained.who)
@@ -286,18 +301,21 @@ def compare(
     batas_waktu: Annotated[float, typer.Option("--batas-waktu", metavar="DETIK", min=1.0,
                                                help="Batas waktu solver per rencana (detik).")] = 60.0,
     laporan: _Laporan = None,
+    permintaan: Permintaan = None,
     timpa: _Timpa = False,
 ) -> None:
     """Bandingkan rencana dasar dengan setiap skenario, berdampingan."""
-    _require_inputs(data, *skenario)
-    outputs = Outputs(timpa, data, *skenario)
+    _require_inputs(data, *skenario, permintaan)
+    outputs = Outputs(timpa, data, permintaan, *skenario)
     out = outputs.claim(output, jobs.default_output(data, "banding"))
     laporan = outputs.claim(laporan)
     assert out is not None
-    with guard(data, input_files(*skenario)):
+    with guard(data, input_files(permintaan, *skenario)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            read, comparison = jobs.compare_files(data, skenario, out, laporan, batas_waktu, status.update)
-        render.mention_warnings(read, data)
+            read, comparison = jobs.compare_files(data, skenario, out, laporan, batas_waktu, status.update,
+                                                  permintaan)
+        render.wishes_file(read.permintaan)
+        render.mention_warnings(read, data, permintaan=permintaan)
         render.comparison(comparison)
         outputs.written(out, "Perbandingan")
         if laporan is not None:
@@ -310,18 +328,20 @@ def prioritas(
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="PRIORITAS.xlsx",
                                                 help="Workbook prioritas. [bawaan: DATA-prioritas.xlsx di folder "
                                                 "DATA]")] = None,
+    permintaan: Permintaan = None,
     timpa: _Timpa = False,
 ) -> None:
-    """Prioritas permintaan pindah: poin dan peringkat setiap pemohon (sheet Permintaan dan Unit Diminati),
-    per bagian, untuk diumumkan sebelum rencana disusun."""
-    require_input(data)
-    outputs = Outputs(timpa, data)
+    """Prioritas permintaan pindah: poin dan peringkat setiap pemohon (sheet Permintaan atau --permintaan, dan
+    Unit Diminati), per bagian, untuk diumumkan sebelum rencana disusun."""
+    _require_inputs(data, permintaan)
+    outputs = Outputs(timpa, data, permintaan)
     out = outputs.claim(output, jobs.default_output(data, "prioritas"))
     assert out is not None
-    with guard(data):
+    with guard(data, input_files(permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            done = jobs.priority_files(data, out, status.update)
-        render.mention_warnings(done.read, data)
+            done = jobs.priority_files(data, out, status.update, permintaan)
+        render.wishes_file(done.read.permintaan)
+        render.mention_warnings(done.read, data, permintaan=permintaan)
         render.priority(done.read.data, done.ranked)
         outputs.written(out, "Daftar prioritas", _PRIVATE)
 

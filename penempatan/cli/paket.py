@@ -18,6 +18,7 @@ import typer
 from penempatan import text
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
+from penempatan.cli.commands import Permintaan
 from penempatan.cli.failures import guard, input_files, require_input
 from penempatan.cli.outputs import Outputs
 from penempatan.cli.surat import _folder as output_folder
@@ -52,13 +53,14 @@ def paket(
                                             "lalu tanggal SK]")] = None,
     timpa: Annotated[bool, typer.Option("--timpa", help="Ganti berkas paket yang sudah ada di folder (tanpa opsi "
                                         "ini berkas yang ada tidak pernah ditimpa).")] = False,
+    permintaan: Permintaan = None,
 ) -> None:
     """Tulis paket keputusan dari rencana yang sudah diputuskan: draf SK per jenis mutasi, Berita Acara
     Baperjakat, baris riwayat jabatan SIASN (imut.csv, siasn-riwayat-jabatan.json) dan daftar pemeriksaan awal."""
     from penempatan.decree.package import CSV_NAME, JSON_NAME, MINUTES_NAME, PREFLIGHT_NAME
     from penempatan.usecases.decree import make_decree_package, write_decree_package
 
-    for path in (data, rencana, skenario):
+    for path in (data, rencana, skenario, permintaan):
         if path is not None:
             require_input(path)
     sidang = _parse_date(tanggal_sidang, "--tanggal-sidang")
@@ -70,12 +72,12 @@ def paket(
     if tmt is not None:
         settings["tmt_mutasi"] = _parse_date(tmt, "--tmt")
     folder = output_folder(output)
-    outputs = Outputs(timpa, data, rencana, skenario)
+    outputs = Outputs(timpa, data, rencana, skenario, permintaan)
     for name in (MINUTES_NAME, CSV_NAME, JSON_NAME, PREFLIGHT_NAME):
         outputs.claim(folder / name)
-    with guard(data, input_files(rencana, skenario)):
+    with guard(data, input_files(rencana, skenario, permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            made = make_decree_package(data, rencana, skenario, sidang, status.update, settings)
+            made = make_decree_package(data, rencana, skenario, sidang, status.update, settings, permintaan)
             for decree in made.package.decrees:  # refused before anything is written when one exists
                 outputs.claim(folder / decree.file_name)
             status.update("Menulis paket keputusan…")

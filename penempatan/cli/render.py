@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from penempatan.analyze import Analysis
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
+    from penempatan.excel.wishes_csv import WishesFile
     from penempatan.model import ProblemData
     from penempatan.succession import SuccessionPlan
     from penempatan.usecases.jobs import Checked, Solved
@@ -41,12 +42,21 @@ def value_text(value: object) -> str:
     return str(value)
 
 
-def mention_warnings(read: ReadResult, data: Path, riwayat: Path | None = None) -> None:
+def mention_warnings(read: ReadResult, data: Path, riwayat: Path | None = None,
+                     permintaan: Path | None = None) -> None:
     """One line after a command that read the workbook: how many warnings `check` would list."""
     if read.warnings:
-        also = f" --riwayat {riwayat}" if riwayat is not None else ""
+        also = "".join(f" {option} {path}" for option, path in (("--riwayat", riwayat), ("--permintaan", permintaan))
+                       if path is not None)
         term.complain(f"{text.number(len(read.warnings))} peringatan pada masukan (lihat `penempatan check {data}"
                       f"{also}`).")
+
+
+def wishes_file(source: WishesFile | None) -> None:
+    """One line when the wishes came from an e-mutasi CSV (`--permintaan`) instead of sheet Permintaan."""
+    if source is not None:
+        ignored = "; sheet Permintaan diabaikan" if source.sheet_ignored else ""
+        term.say(f"Permintaan dibaca dari {source.path} ({text.number(source.rows)} baris){ignored}.")
 
 
 def check_result(data: Path, checked: Checked) -> None:
@@ -176,13 +186,14 @@ def priority(data: ProblemData, ranked: list[Priority]) -> None:
         term.say("Tidak ada permintaan (sheet Permintaan kosong atau tidak ada, dan tidak ada Unit Diminati).")
         return
     table = Table(title="Prioritas permintaan")
-    for title in ("Peringkat", "NIP", "Nama", "Poin", "Alasan", "Masa jabatan", "Kinerja"):
+    for title in ("Peringkat", "NIP", "Nama", "Poin", "Alasan", "Masa jabatan", "Kinerja", "Jarak keluarga"):
         table.add_column(title, justify="right" if title in ("Peringkat", "Poin") else "left")
     for p in ranked[:PRIORITY_SHOWN]:
         e = data.employees[p.i]
         reason = f"{p.reason} ({'dengan' if p.evidence else 'tanpa'} bukti): {p.reason_points}" if p.reason else "-"
         table.add_row(str(p.rank), e.nip, Text(text.visible(e.nama)), str(p.points), reason,
-                      f"{p.tenure_years} th: {p.tenure_points}", f"{e.kinerja}: {p.performance_points}")
+                      f"{p.tenure_years} th: {p.tenure_points}", f"{e.kinerja}: {p.performance_points}",
+                      "-" if p.family_km is None else f"{text.decimal(p.family_km)} km: {p.family_points}")
     term.console.print(table)
     if len(ranked) > PRIORITY_SHOWN:
         term.say(f"… dan {text.number(len(ranked) - PRIORITY_SHOWN)} pemohon lain (sheet Prioritas).")

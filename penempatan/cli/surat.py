@@ -24,6 +24,7 @@ from penempatan import text
 from penempatan.atomic import output_batch
 from penempatan.cli.app import app
 from penempatan.cli.bahasa import Command
+from penempatan.cli.commands import Permintaan
 from penempatan.cli.failures import guard, input_files, require_input
 from penempatan.cli.outputs import Outputs
 from penempatan.cli.terminal import term
@@ -57,12 +58,13 @@ def surat(
                                                  "letak) yang memuat penanda {{ISI_SURAT}} sendirian dalam satu "
                                                  "paragraf; mulailah dari salinan templat bawaan (`penempatan "
                                                  "template --surat`). [bawaan: templat penempatan]")] = None,
+    permintaan: Permintaan = None,
 ) -> None:
     """Tulis draf surat (.docx) untuk setiap pegawai yang dipindah dalam rencana, daftar-surat.xlsx dan satu
     berkas gabungan untuk dicetak."""
     from penempatan.letters import COMBINED_NAME, LIST_NAME, TemplateError, check_template, template_path
 
-    for path in (data, rencana, skenario, templat):
+    for path in (data, rencana, skenario, templat, permintaan):
         if path is not None:
             require_input(path)
     batas = _parse_date(batas_tanggapan)
@@ -74,11 +76,11 @@ def surat(
     except TemplateError as exc:
         raise refuse(str(exc)) from None
     folder = _folder(output)
-    outputs = Outputs(timpa, data, rencana, skenario, template)
+    outputs = Outputs(timpa, data, rencana, skenario, template, permintaan)
     fixed = [outputs.claim(folder / LIST_NAME), outputs.claim(folder / COMBINED_NAME)]
-    with guard(data, input_files(rencana, skenario)):
+    with guard(data, input_files(rencana, skenario, permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            made = make_letters(data, rencana, skenario, batas, batas_waktu, status.update)
+            made = make_letters(data, rencana, skenario, batas, batas_waktu, status.update, permintaan)
             for letter in made.letters:  # refused before anything is written when one exists (no --timpa)
                 outputs.claim(folder / letter.file_name)
             status.update("Menulis surat…")
@@ -97,13 +99,14 @@ class Letters:
 
 
 def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date | None, batas_waktu: float,
-                 progress: jobs.Progress) -> Letters:
-    """The plan saved in HASIL.xlsx, verified against DATA and the rules without solving, and one letter per
-    mover (`batas_waktu` is kept for callers of the former re-solving version and not used)."""
+                 progress: jobs.Progress, permintaan: Path | None = None) -> Letters:
+    """The plan saved in HASIL.xlsx, verified against DATA (and the e-mutasi CSV `permintaan` it was made with)
+    and the rules without solving, and one letter per mover (`batas_waktu` is kept for callers of the former
+    re-solving version and not used)."""
     from penempatan.explain import PlanView
     from penempatan.letters import letters_for
 
-    problem, saved = jobs.read_saved(data, skenario, rencana, progress)
+    problem, saved = jobs.read_saved(data, skenario, rencana, progress, permintaan)
     tables, result = jobs.rebuild_saved(problem, saved, data, rencana, progress)
     progress("Menyusun surat…")
     return Letters(problem, letters_for(PlanView(problem, tables, result), batas))

@@ -4,6 +4,10 @@ mostly for family or health reasons.
 Drawn from a random stream of its own (`numpy.random.default_rng([seed, 26])`, 26 for issue 26), so adding the
 wishes changed no other value of the demo for the same seed. Most of those who named a Unit Diminati also make
 ranked wishes (their first Unit Diminati among them), as someone who wants to move would fill in e-mutasi.
+
+About half the requesters give the distance from their family (`Jarak Keluarga (km)`, 5–300 km, short distances
+more often), the same on each of their rows; it comes from a stream of its own too, so the wishes themselves are
+the ones drawn before the distance existed.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from penempatan.text import compact_key, name_key
 
 STREAM = 26
 """The second word of the wishes' seed: their stream is independent of the rest of the demo."""
+_DISTANCE_STREAM = 1  # third word of the distances' seed
+_WITH_DISTANCE = 0.5  # share of requesters who give their distance from family
+_KM_RANGE = (5.0, 300.0)  # drawn log-uniformly: a family in the next district is likelier than one across the sea
 _ASK_WITH_UNITS, _ASK_WITHOUT = 0.6, 0.04  # share of requesters among those with and without Unit Diminati
 _WISH_COUNTS = (0.35, 0.3, 0.2, 0.15)  # 1, 2, 3 or 4 wishes
 _REASONS = (("pasangan", 0.3), ("kesehatan", 0.2), ("orang tua", 0.2), ("anak/sekolah", 0.15),
@@ -62,7 +69,18 @@ def demo_wishes(employees: Sequence[Employee], positions: Sequence[Position], se
             other = reasons[int(u[5] * len(reasons))]
             wishes.append(Wish(nip=e.nip, rank=rank, target=written, kind=kind, key=written,  # type: ignore[arg-type]
                                reason=reason if rank == 1 or u[4] >= 0.2 else other, evidence=bool(evidence)))
-    return tuple(wishes)
+    return _with_distances(wishes, seed)
+
+
+def _with_distances(wishes: list[Wish], seed: int) -> tuple[Wish, ...]:
+    """The wishes with the family distance of about half the requesters on each of their rows."""
+    rng = np.random.default_rng([seed % 2**64, STREAM, _DISTANCE_STREAM])
+    low, high = np.log(_KM_RANGE)
+    km: dict[str, float | None] = {}
+    for nip in dict.fromkeys(w.nip for w in wishes):
+        given, draw = rng.random(2)
+        km[nip] = float(round(np.exp(low + draw * (high - low)))) if given < _WITH_DISTANCE else None
+    return tuple(w.model_copy(update={"family_km": km[w.nip]}) if km[w.nip] is not None else w for w in wishes)
 
 
 class _Unambiguous:

@@ -14,6 +14,8 @@ SHEET_JABATAN = "Jabatan"
 SHEET_PENGATURAN = "Pengaturan"
 SHEET_PERMINTAAN = "Permintaan"
 SHEET_PETUNJUK = "Petunjuk"
+FAMILY_KM = "Jarak Keluarga (km)"
+"""The optional column of sheet Permintaan giving the requester's distance from family (SPEC 9 priority)."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()  # static drop-down values; reference-table lists are added by the writer
-    kind: str = "text"  # text, int, date, nip, bool, siasn_id
+    kind: str = "text"  # text, int, decimal, date, nip, bool, siasn_id
 
 
 YA_TIDAK = ("Ya", "Tidak")
@@ -127,6 +129,11 @@ PERMINTAAN_COLUMNS: tuple[Column, ...] = (
            kind="alasan"),
     Column("Bukti", "Ya bila bukti alasannya dilampirkan (poin lebih tinggi), Tidak bila belum (bawaan).", False, (),
            YA_TIDAK, kind="bool"),
+    Column(FAMILY_KM, "Jarak (km) antara tempat kerja pemohon sekarang dan tempat tinggal keluarganya, angka ≥ 0, "
+           "mis. 45 atau 12,5; kosong = tidak diketahui (0 poin). Poin prioritasnya diatur di Pengaturan "
+           "(poin_jarak_keluarga_per_10_km, poin_jarak_keluarga_maks); cukup ditulis di satu baris pemohon, bila "
+           "berbeda antarbaris yang terbesar dipakai.", False, ("Jarak Keluarga", "Jarak Keluarga km"),
+           kind="decimal"),
 )
 """Sheet Permintaan (optional, SPEC 9): one row per ranked wish. An employee's Unit Diminati (sheet Pegawai) count
 as unranked wishes without a reason, after the ranked ones (`ProblemData.wish_lists`)."""

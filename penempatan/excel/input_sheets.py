@@ -3,6 +3,9 @@
 Sheets and column headers are matched whatever their case and spacing (SPEC 2); a missing or doubled sheet or
 column is one problem. `Row.get` converts a cell and turns a bad value into a problem naming sheet, Excel row,
 the column header as the user wrote it, the value and a hint in Bahasa Indonesia.
+
+A `Sheet` is any table with a header line: `match_columns` also makes one of a CSV file's lines (the e-mutasi
+export of sheet Permintaan, excel/wishes_csv.py), whose problems then name the file and the line instead.
 """
 
 from __future__ import annotations
@@ -53,14 +56,16 @@ class Sheet:
     help: dict[str, str]  # canonical column name -> its help text, the hint of last resort
     required: frozenset[str]  # columns the schema requires (their absence is reported once, for the sheet)
     dropped: list[int] = field(default_factory=list)  # rows that did not become an object
+    cells: bool = True  # a sheet of the workbook (problems name its cells); False: a CSV file (they name its lines)
 
     def header(self, column: str) -> str:
         return self.written.get(column, column)
 
     def number(self, column: str) -> int | None:
-        """1-based position of the column in the sheet (A = 1), None when the sheet does not have it."""
+        """1-based position of the column in the sheet (A = 1), None when the sheet does not have it or is not a
+        sheet of the workbook (a CSV file has no cells to name)."""
         position = self.index.get(column)
-        return None if position is None else position + 1
+        return None if position is None or not self.cells else position + 1
 
 
 def load_sheets(raw: bytes, problems: Problems) -> dict[str, Sheet] | None:
@@ -99,7 +104,7 @@ def load_sheets(raw: bytes, problems: Problems) -> dict[str, Sheet] | None:
                        "file tidak dapat dibaca sebagai buku kerja Excel (.xlsx); mungkin rusak atau "
                        f"format lain, mis. .xlsb atau .ods (rincian: {type(exc).__name__})", FORMAT_HINT)
         return None
-    return {canonical: _match_columns(names[canonical], rows, _SCHEMAS[canonical], problems)
+    return {canonical: match_columns(names[canonical], rows, _SCHEMAS[canonical], problems)
             for canonical, rows in tables.items()}
 
 
@@ -126,8 +131,10 @@ def _match_sheets(sheetnames: list[str], problems: Problems) -> dict[str, str]:
     return found
 
 
-def _match_columns(name: str, rows: Rows, schema: tuple[Column, ...], problems: Problems) -> Sheet:
-    """Locate the schema's columns in the header (row 1); report missing and doubled columns."""
+def match_columns(name: str, rows: Rows, schema: tuple[Column, ...], problems: Problems, *,
+                  cells: bool = True) -> Sheet:
+    """Locate the schema's columns in the header (row 1); report missing and doubled columns. `cells`: False for
+    a table that is not a sheet of the workbook (a CSV file: problems name its lines, never a cell)."""
     by_key: dict[str, str] = {}
     for column in schema:
         for spelling in (column.name, *column.aliases):
@@ -146,7 +153,8 @@ def _match_columns(name: str, rows: Rows, schema: tuple[Column, ...], problems: 
         elif canonical in index:
             problems.error(name, 1, text, text,
                            f"kolom '{written[canonical]}' dan '{text}' sama-sama dibaca sebagai '{canonical}'",
-                           "Hapus atau ganti judul salah satu kolom.", column_number=position + 1)
+                           "Hapus atau ganti judul salah satu kolom.",
+                           column_number=position + 1 if cells else None)
         else:
             index[canonical] = position
             written[canonical] = text
@@ -160,7 +168,8 @@ def _match_columns(name: str, rows: Rows, schema: tuple[Column, ...], problems: 
             problems.error(name, 1, column.name, None, f"kolom wajib '{column.name}' tidak ada", hint)
     data_rows = [r for r in rows if r[0] > 1]
     helps = {c.name: f"Petunjuk kolom {c.name}: {c.help}" for c in schema}
-    return Sheet(name, index, written, data_rows, helps, frozenset(c.name for c in schema if c.required))
+    return Sheet(name, index, written, data_rows, helps, frozenset(c.name for c in schema if c.required),
+                 cells=cells)
 
 
 def _exempt(column: Column, index: dict[str, int], schema: tuple[Column, ...]) -> bool:

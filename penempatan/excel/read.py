@@ -23,6 +23,7 @@ from penempatan.excel.read_employees import read_employees
 from penempatan.excel.read_params import read_params
 from penempatan.excel.read_positions import Posts, read_positions
 from penempatan.excel.read_wishes import read_wishes
+from penempatan.excel.wishes_csv import WishesFile, read_csv_bytes, wishes_sheet
 from penempatan.excel.xlsx_rows import FILE, read_bytes
 from penempatan.model import Employee, Params, Position, ProblemData
 from penempatan.reference import Reference, ReferenceDataError, load_reference
@@ -34,14 +35,20 @@ class ReadResult:
 
     data: ProblemData
     warnings: list[Problem]
+    permintaan: WishesFile | None = None  # the CSV file read instead of sheet Permintaan (`--permintaan`)
 
 
-def read_workbook(path: Path, raw: bytes | None = None) -> ReadResult:
+def read_workbook(path: Path, raw: bytes | None = None, permintaan: Path | None = None) -> ReadResult:
     """Read and validate the input workbook; raise InputError with every problem when any is an error. `raw`:
-    the workbook's bytes as changed in memory (`--riwayat`), read instead of the file at `path`."""
+    the workbook's bytes as changed in memory (`--riwayat`), read instead of the file at `path`. `permintaan`: an
+    e-mutasi CSV file read instead of sheet Permintaan (the sheet, and its problems, are then ignored); the data's
+    `source_sha256` then covers the file's bytes too, so a saved plan is only explained with the same wishes."""
     problems = Problems()
     raw = read_bytes(Path(path), problems) if raw is None else raw
     sheets = load_sheets(raw, problems) if raw is not None else None
+    csv_raw, wishes_file = None, None
+    if permintaan is not None:
+        sheets, csv_raw, wishes_file = _wishes_from_csv(Path(permintaan), sheets, problems)
     if raw is None or sheets is None:
         raise InputError(problems.items)
     try:
@@ -63,13 +70,16 @@ def read_workbook(path: Path, raw: bytes | None = None) -> ReadResult:
                 problems.error(sheet.name, number, None, None, "baris ini tidak dapat dibaca",
                                "Periksa isi baris ini dan laporkan ke pengelola aplikasi bila tampak benar.")
     problems.raise_if_errors()
+    sha = hashlib.sha256(raw)
+    if csv_raw is not None:
+        sha.update(b"\0--permintaan\0" + csv_raw)
     try:
         data = ProblemData(
             employees=tuple(employees),
             positions=tuple(posts.positions.values()),
             params=params,
             wishes=tuple(wishes),
-            source_sha256=hashlib.sha256(raw).hexdigest(),
+            source_sha256=sha.hexdigest(),
         )
     except ValidationError as exc:  # every rule ProblemData checks is checked above; this is a safety net
         for err in exc.errors():
@@ -77,7 +87,26 @@ def read_workbook(path: Path, raw: bytes | None = None) -> ReadResult:
                            "Laporkan ke pengelola aplikasi beserta file masukannya.")
         raise InputError(problems.items) from None
     _warn_unqualified_holders(data, sheets.get(SHEET_PEGAWAI), ref, problems)
-    return ReadResult(data, problems.warnings)
+    return ReadResult(data, problems.warnings, wishes_file)
+
+
+def _wishes_from_csv(path: Path, sheets: dict[str, Sheet] | None,
+                     problems: Problems) -> tuple[dict[str, Sheet] | None, bytes | None, WishesFile | None]:
+    """The sheets with the CSV file in place of sheet Permintaan (a file that cannot be read leaves none; the
+    workbook's own sheet Permintaan and its problems are dropped), the file's bytes and what was read. The file is
+    read and its header checked even when the workbook cannot be, so both are reported in one run."""
+    ignored = sheets.get(SHEET_PERMINTAAN) if sheets is not None else None
+    names = {SHEET_PERMINTAAN} | ({ignored.name} if ignored is not None else set())
+    problems.items = [p for p in problems.items if p.sheet not in names]
+    if sheets is not None:
+        sheets = {name: sheet for name, sheet in sheets.items() if name != SHEET_PERMINTAAN}
+    raw = read_csv_bytes(path, problems)
+    table = wishes_sheet(path.name, raw, problems) if raw is not None else None
+    if table is None or sheets is None:
+        return sheets, raw, None
+    sheets[SHEET_PERMINTAAN] = table
+    count = sum(1 for _ in data_rows(table, Problems()))
+    return sheets, raw, WishesFile(path, count, ignored is not None)
 
 
 _NO_ROWS = {

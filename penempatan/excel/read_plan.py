@@ -117,7 +117,8 @@ _LETTER_ONLY = frozenset({"nama_instansi", "alamat_instansi", "penanda_tangan", 
 """Parameters that only word the letters (SPEC 7 v3) and the decree package (SPEC 10): a plan saved before they
 existed is the same plan."""
 _SPEC9 = frozenset({"poin_masa_jabatan_per_tahun", "poin_kinerja_sangat_baik", "poin_kinerja_baik",
-                    "poin_kinerja_butuh_perbaikan", "urutan_seri", "batas_disparitas", "kelompok_minimal_disparitas"})
+                    "poin_kinerja_butuh_perbaikan", "urutan_seri", "batas_disparitas", "kelompok_minimal_disparitas",
+                    "poin_jarak_keluarga_per_10_km", "poin_jarak_keluarga_maks"})
 """Parameters of the wishes' priority and the fairness report (SPEC 9): a plan saved before they existed was made
 as with their defaults."""
 

@@ -1,23 +1,31 @@
 """Sheet Permintaan: one Wish per row (SPEC 9), its Tujuan resolved to the posts it designates.
 
+The rows come from a `Sheet`: the workbook's sheet Permintaan, or the same columns in an e-mutasi CSV file
+(`excel/wishes_csv.py`, `--permintaan`), read by the same rules with the same messages; only where a problem is
+differs (sheet and Excel row, or file and line).
+
 A Tujuan is a Kode Jabatan (one post), a Nama Jabatan (every post of that name) or a Unit Kerja (every post of that
 unit), matched like the rest of the workbook whatever its case and spacing. A Tujuan that reads as two of these
 (a unit named like a post, or a code written twice in different case) is ambiguous: an error whose hint says how
-to name one. Each Urutan is used once per NIP; an NIP not in sheet Pegawai is an error.
+to name one. Each Urutan is used once per NIP; an NIP not in sheet Pegawai is an error. `Jarak Keluarga (km)` is
+optional, a number ≥ 0; the requester's rows giving different distances is a warning (the largest counts,
+`wishes.priority.family_distance`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from penempatan.errors import Problems
-from penempatan.excel.cells import Bad, Codes, Suggest, cell_text, integer, memo, memo_bool
+from penempatan.excel.cells import Bad, Codes, Suggest, as_number, cell_text, integer, memo, memo_bool
+from penempatan.excel.columns import FAMILY_KM
 from penempatan.excel.input_sheets import Sheet, build, data_rows
 from penempatan.excel.read_employees import nip_cell
 from penempatan.excel.read_positions import Posts
 from penempatan.model import MAX_WISHES, Employee, Position, Wish
 from penempatan.reference import Reference
-from penempatan.text import compact_key, name_key
+from penempatan.text import compact_key, decimal, name_key
 
 _KIND_WORDS = {"jabatan": "Kode Jabatan", "nama": "Nama Jabatan", "unit": "Unit Kerja"}
 """What each kind of Tujuan is called in the messages (the columns of sheet Jabatan)."""
@@ -68,7 +76,8 @@ class Targets:
 
 def read_wishes(sheet: Sheet | None, codes: Codes, employees: list[Employee], pegawai: Sheet | None, posts: Posts,
                 problems: Problems) -> list[Wish]:
-    """Every row of sheet Permintaan that reads without error (none when the sheet is absent).
+    """Every row of sheet Permintaan (or of the CSV file standing for it) that reads without error (none when the
+    sheet is absent).
 
     Without sheet Pegawai (or Jabatan, or its Kode Jabatan column) no NIP (or Tujuan) can be looked up: that
     sheet's own error is reported and the rows are not read, without an error per row. An unknown NIP while some
@@ -84,6 +93,8 @@ def read_wishes(sheet: Sheet | None, codes: Codes, employees: list[Employee], pe
     seen: dict[tuple[str, int], int] = {}
     targets_seen: dict[tuple[str, str, str], int] = {}  # (NIP, kind, key) -> first row
     unwilling: set[str] = set()
+    distances: dict[str, tuple[float, int]] = {}  # NIP -> (first distance given, its row)
+    unequal: set[str] = set()  # NIPs warned of rows giving different distances (once each)
     wishes: list[Wish] = []
     for row in data_rows(sheet, problems):
         nip = row.get("NIP", nip_cell, required=True, hint="Tulis NIP pegawai yang meminta, 18 digit.")
@@ -108,6 +119,14 @@ def read_wishes(sheet: Sheet | None, codes: Codes, employees: list[Employee], pe
             resolved = row.get("Tujuan", targets.resolve)
         reason = row.get("Alasan", alasan, required=True)
         evidence = row.get("Bukti", memo_bool)
+        km = row.get(FAMILY_KM, distance_km)
+        if km is not None and nip is not None:
+            first = distances.setdefault(nip, (km, row.number))
+            if first[0] != km and nip not in unequal:
+                unequal.add(nip)
+                row.warning(FAMILY_KM, row.values.get(FAMILY_KM), f"jarak keluarga berbeda dengan baris {first[1]} "
+                            f"NIP ini ({decimal(first[0])} km)", "Jarak keluarga milik pegawai, bukan permintaan: yang "
+                            "terbesar dipakai. Tulis jarak yang sama di setiap baris, atau di satu baris saja.")
         if resolved is not None and nip is not None:
             same = targets_seen.setdefault((nip, resolved[0], resolved[1]), row.number)
             if same != row.number:
@@ -124,7 +143,7 @@ def read_wishes(sheet: Sheet | None, codes: Codes, employees: list[Employee], pe
             row.sheet.dropped.append(row.number)
             continue
         wish = build(row, Wish, dict(nip=nip, rank=rank, target=target, kind=resolved[0], key=resolved[1],
-                                     reason=reason, evidence=bool(evidence), row=row.number))
+                                     reason=reason, evidence=bool(evidence), family_km=km, row=row.number))
         if wish is None:
             row.sheet.dropped.append(row.number)
         else:
@@ -143,3 +162,21 @@ def alasan_cell(ref: Reference) -> Callable[[object], str]:
         return found.kode
 
     return memo(convert)
+
+
+_KM_SUFFIX = re.compile(r"\s*km\.?$", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # Indonesian thousands: 1.250 or 1.250,5
+
+
+def distance_km(value: object) -> float:
+    """A Jarak Keluarga cell in km: a number ≥ 0 ('45', '12,5', '1.250' in Indonesian thousands, '45 km')."""
+    text = _KM_SUFFIX.sub("", value) if isinstance(value, str) else value
+    if isinstance(text, str) and _GROUPED.fullmatch(text):
+        text = text.replace(".", "")
+    number = as_number(text)
+    if number is None:
+        raise Bad("jarak keluarga harus berupa angka (km)", "Tulis jaraknya dalam km saja, mis. 45 atau 12,5; "
+                  "kosongkan bila tidak diketahui.")
+    if number < 0:
+        raise Bad("jarak keluarga tidak boleh negatif", "Tulis jarak dalam km, 0 atau lebih.")
+    return number

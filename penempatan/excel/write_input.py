@@ -116,7 +116,9 @@ _INTRO = (
     "Buku kerja masukan penempatan: isi sheet Pegawai (satu baris per pegawai) dan sheet Jabatan "
     "(satu baris per jabatan dalam peta jabatan). Sheet Pengaturan opsional: kolom Parameter dan Nilai; "
     "parameter yang tidak ditulis memakai nilai bawaan, nama parameter yang tidak dikenal adalah galat.",
-    "Sheet Permintaan opsional: satu baris per permintaan pindah pegawai (NIP, Urutan 1–5, Tujuan, Alasan, Bukti). "
+    "Sheet Permintaan opsional: satu baris per permintaan pindah pegawai (NIP, Urutan 1–5, Tujuan, Alasan, Bukti, "
+    "dan bila diketahui Jarak Keluarga (km)); kolom yang sama dalam berkas CSV ekspor e-mutasi dapat dipakai sebagai "
+    "gantinya dengan opsi --permintaan BERKAS.csv. "
     "Unit Diminati di sheet Pegawai dihitung sebagai permintaan tanpa urutan dan tanpa alasan, sesudah semua "
     "permintaan berurutan pegawai itu. Poin prioritas setiap pemohon diumumkan dengan `penempatan prioritas`.",
     "Nama sheet dan kolom tidak peka huruf besar/kecil maupun spasi. Nama kolom ekspor SIASN 'data pegawai' "
@@ -157,7 +159,8 @@ def write_input_workbook(path: Path, data: ProblemData | None = None) -> None:
         pegawai_rows = _rows((_employee_values(e, where[e.kode_jabatan]) for e in employees), styles)
     jabatan_rows = _rows((_position_values(p, ref) for p in positions), ["" for _ in JABATAN_COLUMNS])
     wish_styles = [nip if c.kind == "nip" else "" for c in PERMINTAAN_COLUMNS]
-    permintaan_rows = _rows(([w.nip, w.rank, w.target, w.reason, yes_no(w.evidence)] for w in wishes), wish_styles)
+    permintaan_rows = _rows(([w.nip, w.rank, w.target, w.reason, yes_no(w.evidence), w.family_km] for w in wishes),
+                            wish_styles)
     atomic_save(_WithRows(wb, [(pegawai, pegawai_rows), (jabatan, jabatan_rows), (permintaan, permintaan_rows)]),
                 path)
 
@@ -232,6 +235,9 @@ def _validation(col: Column, sheet: str, ref: Reference, listed: str | None) -> 
             dv.operator, dv.error = "greaterThanOrEqual", f"Bilangan bulat ≥ {low}."
         else:
             dv.operator, dv.formula2, dv.error = "between", str(high), f"Bilangan bulat {low}–{high}."
+        return dv
+    if col.kind == "decimal":  # a measurement ≥ 0 (Jarak Keluarga): any number, fractions too
+        dv.type, dv.operator, dv.formula1, dv.error = "decimal", "greaterThanOrEqual", "0", "Angka ≥ 0."
         return dv
     values = [v for v in _choices(col, sheet, ref) if "," not in v and '"' not in v]
     formula = '"' + ",".join(values) + '"'

@@ -20,8 +20,8 @@ PRIORITY_SHEET = "Prioritas"
 RULES_SHEET = "Aturan Prioritas"
 SHEETS: dict[str, tuple[str, ...]] = {
     PRIORITY_SHEET: ("NIP", "Nama", "Poin", "Peringkat", "Poin Alasan", "Alasan", "Bukti", "Poin Masa Jabatan",
-                     "Masa Jabatan (tahun)", "Poin Kinerja", "Predikat Kinerja", "Jabatan Sekarang", "Unit Kerja",
-                     "Permintaan"),
+                     "Masa Jabatan (tahun)", "Poin Kinerja", "Predikat Kinerja", "Poin Jarak Keluarga",
+                     "Jarak Keluarga (km)", "Jabatan Sekarang", "Unit Kerja", "Permintaan"),
     RULES_SHEET: ("Bagian", "Ketentuan", "Poin"),
 }
 """Sheet names and header rows of the priority workbook, in order."""
@@ -45,6 +45,7 @@ def priority_rows(data: ProblemData, ranked: list[Priority]) -> list[list[Any]]:
         post = data.positions[data.current_post[p.i]]
         out.append([_t(e.nip), _t(e.nama), p.points, p.rank, p.reason_points, p.reason or "-",
                     yes_no(p.evidence) if p.reason else "-", p.tenure_points, p.tenure_years, p.performance_points,
-                    e.kinerja, f"{_t(post.nama)} ({_t(post.kode)})", _t(post.unit),
+                    e.kinerja, p.family_points, "-" if p.family_km is None else p.family_km,
+                    f"{_t(post.nama)} ({_t(post.kode)})", _t(post.unit),
                     wishes_text(data.wish_lists[p.i])])
     return out

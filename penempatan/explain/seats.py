@@ -18,6 +18,12 @@ from penempatan.rules import RULES
 from penempatan.scoring import Tables, total
 from penempatan.text import number
 
+CLOSED_FOR_WISH = ("ditahan untuk permintaan pindah: seorang pemohon dengan prioritas lebih tinggi meminta jabatan "
+                   "ini tetapi tidak dapat dipindahkan pada putaran ini (lihat sheet Permintaan dan penjelasan "
+                   "pemohon); agar tidak ada pemohon yang dilangkahi, jabatan ini tidak menerima pegawai lain selain "
+                   "permintaan yang dipenuhi")
+"""The reason of an empty seat in a post closed by `wishes.serve` (SPEC 9: no justified envy)."""
+
 _SELECTION_RULES = ("R6", "R7", "R8", "R9", "R10", "R18", "R19")
 """Rules a JPT candidate must meet as if R20 allowed the move (selection decides the rest)."""
 
@@ -216,6 +222,8 @@ def empty_seat_reason(view: PlanView, j: int) -> Reason:
         codes.append("R20")
         text = (rule_text("R20", setting_text("isi_jpt", False)) + f": kursi tidak diisi oleh rencana; "
                 f"{number(len(jpt_pool(view, j)))} pegawai talent pool memenuhi syarat, calon terbaik di kolom Calon")
+    elif t.post_closed[j]:
+        text = CLOSED_FOR_WISH
     else:
         text = _open_post(view, j, codes)
     if t.post_wajib[j]:

@@ -37,7 +37,8 @@ def wishes_of(view: PlanView, i: int) -> WishAnswer:
         return WishAnswer("", ())
     prio = next(p for p in view.memo("priorities", lambda: priorities(d, view.t.ref)) if p.i == i)
     priority = (f"Prioritas permintaan: peringkat {number(prio.rank)}, {number(prio.points)} poin (alasan "
-                f"{prio.reason_points}, masa jabatan {prio.tenure_points}, kinerja {prio.performance_points})")
+                f"{prio.reason_points}, masa jabatan {prio.tenure_points}, kinerja {prio.performance_points}, jarak "
+                f"keluarga {prio.family_points})")
     lines = []
     for x in mine:
         rank = x.wish.rank or 0
@@ -58,7 +59,9 @@ def wishes_of(view: PlanView, i: int) -> WishAnswer:
 
 def _code_words(view: PlanView, code: str) -> str:
     if code == NO_SEAT:
-        return rule_text("R11", "tidak ada kursi kosong tersisa: kursi kosong dibagi menurut urutan prioritas")
+        return rule_text("R11", "tidak ada kursi kosong tersisa: kursi kosong dibagi menurut urutan prioritas, dan "
+                         "kursi yang diminta pemohon berprioritas lebih tinggi tetapi tidak dapat diberikan kepadanya "
+                         "ditahan")
     if code == VALUE_LIMIT:
         return ("nilai pindah ke sana lebih rendah dari nilai tetap lebih dari "
                 + setting_text(VALUE_LIMIT, view.data.params.batas_biaya_permintaan) + " poin")

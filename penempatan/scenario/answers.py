@@ -267,7 +267,8 @@ def _against_data(book: str, data: ProblemData, items: Sequence[Decided], proble
     """Each decided move names an employee and a post of the data; a pinned employee (a kept move, or an
     accepted objection's stay) is not pinned elsewhere by the scenario, and the pins break no hard rule now
     (R15: a pin is the committee's decision, but not above the law)."""
-    scenario_pins = {p.nip: p.kode_jabatan for p in data.pins}
+    # The scenario's own pins; not what serving the wishes pinned (SPEC 9): the committee may reject a granted wish.
+    scenario_pins = {p.nip: p.kode_jabatan for p in data.pins if p.permintaan is None}
     pins: list[Pin] = []
     where: dict[Pin, Decided] = {}
     for d in items:

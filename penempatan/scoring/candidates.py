@@ -129,9 +129,11 @@ def build_candidates(data: ProblemData, tables: Tables | None = None, *,
     move_e, move_p, move_parts = _capped_moves(t, spread, wajib, cap)
 
     pinned = {data.employee_index[pin.nip]: data.position_index[pin.kode_jabatan] for pin in data.pins}
+    kept_pairs = [(data.employee_index[nip], data.position_index[kode]) for nip, kode in data.replacements]
     if reference is not None:
-        move_e, move_p, move_parts = _with_reference_moves(data, scope, reference, pinned,
-                                                           move_e, move_p, move_parts)
+        kept_pairs += [(i, int(j)) for i, j in enumerate(np.asarray(reference).tolist())]
+    if kept_pairs:
+        move_e, move_p, move_parts = _with_kept_moves(data, scope, kept_pairs, pinned, move_e, move_p, move_parts)
 
     # Pinned employees: exactly the pinned post (stay pair when pinned to their own post). A pin is the
     # committee's decision, so it needs no purpose; a pin that breaks a hard rule is recorded as a
@@ -238,16 +240,17 @@ def _capped_moves(t: Tables, spread: _Pairs, wajib: _Pairs, cap: int) -> tuple[n
     return move_e[keep], move_p[keep], move_parts[keep]
 
 
-def _with_reference_moves(data: ProblemData, scope: _Scope, reference: np.ndarray, pinned: dict[int, int],
-                          move_e: np.ndarray, move_p: np.ndarray,
-                          move_parts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A reference plan (minimal change, `solve --acuan`): its move pairs stay candidates whatever the caps,
-    when every hard rule allows them and they have a purpose, so the bonus for keeping them can act."""
+def _with_kept_moves(data: ProblemData, scope: _Scope, pairs: list[tuple[int, int]], pinned: dict[int, int],
+                     move_e: np.ndarray, move_p: np.ndarray,
+                     move_parts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Moves that stay candidates whatever the caps, when every hard rule allows them and they have a purpose:
+    a reference plan's (minimal change, `solve --acuan`: so the bonus for keeping them can act) and the
+    replacements set aside for granted wishes (SPEC 9: so R21 can be kept around the grants)."""
     t = scope.t
     have = set(zip(move_e.tolist(), move_p.tolist(), strict=True))
-    extra = [(i, int(j)) for i, j in enumerate(np.asarray(reference).tolist())
-             if j != t.cur[i] and i not in pinned and (i, int(j)) not in have
-             and not pin_violations(data, t, i, int(j), scope.forbid_post, scope.forbid_unit)]
+    extra = [(i, j) for i, j in dict.fromkeys(pairs)
+             if j != t.cur[i] and i not in pinned and (i, j) not in have
+             and not pin_violations(data, t, i, j, scope.forbid_post, scope.forbid_unit)]
     if not extra:
         return move_e, move_p, move_parts
     ref_e = np.array([i for i, _ in extra], dtype=np.int64)

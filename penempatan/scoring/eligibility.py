@@ -247,8 +247,10 @@ def class_exclusions(t: Tables, c: int, emp: np.ndarray, *, with_r19: bool = Tru
 
 def no_equal_post(t: Tables) -> np.ndarray:
     """R19 exception: per employee, True when forced out and no open post of at least their kelas and
-    tingkat passes every other pair rule for them (only then may they step down, flagged)."""
-    out = np.zeros(t.n_emp, dtype=bool)
+    tingkat passes every other pair rule for them (only then may they step down, flagged). Someone forced out
+    whom a hold rule keeps (R24 near BUP, say) can take no equal post at all: True, as `check` reads it (their
+    own request may lift the hold for a wished post, SPEC 9, and that post may then be a step down)."""
+    out = t.forced_out & ~t.movable
     forced = np.nonzero(t.forced_out & t.movable)[0]
     if len(forced) == 0:
         return out

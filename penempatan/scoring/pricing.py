@@ -43,15 +43,17 @@ class Prices:
 
 
 def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices,
-                  tol: float = 1e-6, per_round: int = 4, within: float = 0.0) -> Candidates | None:
+                  tol: float = 1e-6, per_round: int = 4, within: float = 0.0, per_post: int = 0,
+                  ) -> Candidates | None:
     """Column generation over every allowed pair, not only the capped candidates (exact pricing).
 
     Within a post class, a move's nilai and whether it is allowed depend on the post only through its
     category (must-fill vacancy, other vacancy, full), its unit (own unit: same-name posts; a preferred
     unit: the permintaan value) and R15 forbids. So for each employee it is enough to price the cheapest
     post of each such group (`_options`); an employee with a scenario forbid gets every post priced. A pair
-    is added when its nilai beats its price, with up to `per_round` more of the cheapest posts of its group.
-    Returns the candidates extended by the
+    is added when its nilai beats its price, with up to `per_round` more of the cheapest posts of its group;
+    with `per_post`, at most that many improving pairs per post (the lowest reduced costs: a post the LP
+    prices low otherwise draws every employee at once). Returns the candidates extended by the
     improving pairs, or None when there is none — then the LP optimum over the candidates is the LP
     optimum over every allowed pair.
 
@@ -67,6 +69,7 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
     category = _category(t)
     new_e: list[np.ndarray] = []
     new_p: list[np.ndarray] = []
+    new_r: list[np.ndarray] = []
     for c in unique(rows_c[flagged]).tolist():
         block = slice(int(starts[c]), int(starts[c + 1]))
         emp_c, fit_c = rows_e[block][flagged[block]], rows_fit[block][flagged[block]]
@@ -81,10 +84,24 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
             improving = terms.valid & (prices.value_weight * terms.nilai > price + tol - within)
             new_e.append(e_arr[improving])  # each pair once: _options leaves out candidates, a post has one class
             new_p.append(p_arr[improving])
+            new_r.append((price - prices.value_weight * terms.nilai)[improving])
     add_e = np.concatenate(new_e) if new_e else np.zeros(0, dtype=np.int64)
     if len(add_e) == 0:
         return None
-    return extend(t, cand, add_e, np.concatenate(new_p))
+    add_p = np.concatenate(new_p)
+    if per_post and within <= 0:
+        keep = _best_per_post(add_p, np.concatenate(new_r), per_post)
+        add_e, add_p = add_e[keep], add_p[keep]
+    return extend(t, cand, add_e, add_p)
+
+
+def _best_per_post(post: np.ndarray, reduced: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the `k` most improving pairs (lowest reduced cost) of each post; ties by index."""
+    order = np.lexsort((np.arange(len(post)), reduced, post))
+    owner = post[order]
+    starts = np.r_[True, owner[1:] != owner[:-1]]
+    first_of_run = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    return np.sort(order[np.arange(len(order)) - first_of_run < k])
 
 
 def _category(t: Tables) -> np.ndarray:

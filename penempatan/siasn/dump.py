@@ -14,14 +14,13 @@ import csv
 import io
 import json
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from penempatan.errors import Problems
+from penempatan.errors import Problems, read_small_file
 from penempatan.excel.cells import Bad, as_date
 from penempatan.text import nip_digits
 
@@ -141,7 +140,8 @@ def read_dump(path: Path, problems: Problems) -> list[Record]:
                        "Beri nama berkas menurut isinya: rw-jabatan, rw-diklat, rw-skp, rw-hukdis atau data-utama "
                        "(.json atau .csv).")
         return []
-    raw = _read_bytes(path, name, problems)
+    raw = read_small_file(path, name, problems, MAX_DUMP_BYTES, "Sebutkan berkas dump yang tersimpan di disk.",
+                          "Pecah dump menjadi beberapa berkas.", "Pastikan berkas dapat dibaca.")
     if raw is None:
         return []
     text = _decode(raw, name, problems)
@@ -165,27 +165,6 @@ def read_dump(path: Path, problems: Problems) -> list[Record]:
                 fields[compact], names[compact] = text_value, str(key)
         out.append(Record(kind, name, number, line, fields, names))
     return out
-
-
-def _read_bytes(path: Path, name: str, problems: Problems) -> bytes | None:
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            problems.error(name, None, None, str(path), "bukan berkas biasa (mis. pipa atau perangkat)",
-                           "Sebutkan berkas dump yang tersimpan di disk.")
-            return None
-        if info.st_size > MAX_DUMP_BYTES:
-            problems.error(name, None, None, f"{info.st_size >> 20} MB",
-                           f"berkas terlalu besar (paling besar {MAX_DUMP_BYTES >> 20} MB)",
-                           "Pecah dump menjadi beberapa berkas.")
-            return None
-        return path.read_bytes()
-    except FileNotFoundError:
-        problems.error(name, None, None, str(path), "berkas tidak ditemukan", "Periksa nama dan folder berkas.")
-    except OSError as exc:
-        problems.error(name, None, None, str(path), f"berkas tidak dapat dibuka ({exc.strerror or exc})",
-                       "Pastikan berkas dapat dibaca.")
-    return None
 
 
 def _decode(raw: bytes, name: str, problems: Problems) -> str | None:

@@ -192,14 +192,14 @@ def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.nd
     start = time.perf_counter()
     best = math.floor(lp_obj + LP_TOLERANCE)  # no plan is worth more (the objective is an integer)
     support = (x_lp > 1e-6) | s.cand.stay
+    incumbent: np.ndarray | None
     if known is not None:
         first_status, incumbent, inc_obj = cp_model.FEASIBLE, known, plan_objective(s, known)
     else:
         first_status, incumbent, inc_obj, _ = PlanModel(s, np.nonzero(support)[0], levels).run(time_limit / 6)
     near = support
-    wide = incumbent is None or (inc_obj < best and known is None
-                                 and _kept(lp_obj, reduced, x_lp, inc_obj).sum() > NEAR_WORTH * (reduced < NEAR_REDUCED).sum())
-    if wide:
+    if incumbent is None or (known is None and inc_obj < best and _kept(lp_obj, reduced, x_lp, inc_obj).sum()
+                             > NEAR_WORTH * (reduced < NEAR_REDUCED).sum()):
         near = support | (reduced < NEAR_REDUCED)
         first_status, found, found_obj, _ = PlanModel(s, np.nonzero(near)[0], levels).run(time_limit / 3)
         if found is not None and (incumbent is None or found_obj >= inc_obj):

@@ -31,18 +31,19 @@ class Made:
 
 
 def make_decree_package(data: Path, rencana: Path, skenario: Path | None, sidang: date | None,
-                        progress: jobs.Progress, decree: dict[str, object] | None = None) -> Made:
+                        progress: jobs.Progress, decree: dict[str, object] | None = None,
+                        permintaan: Path | None = None) -> Made:
     """The package of the plan in `rencana` made from `data` (and `skenario`); `sidang` is the meeting's date for
     the Berita Acara (None: left to fill); `decree` overrides decree-only settings of `Pengaturan` (nomor_sk,
-    tanggal_sk, tmt_mutasi: known after the plan, when DATA may no longer change). Stop (exit 2) for a plan of
-    other data or an undecided one."""
+    tanggal_sk, tmt_mutasi: known after the plan, when DATA may no longer change); `permintaan`: the e-mutasi CSV
+    the plan was made with. Stop (exit 2) for a plan of other data or an undecided one."""
     from penempatan.decree import Minutes, make_package, undecided_message, verdicts
     from penempatan.excel.read_plan import PlanFileError, read_plan_answers
     from penempatan.explain import PlanView
     from penempatan.explain.summary import plan_summary, summary_lines
     from penempatan.scenario import decide
 
-    problem, saved = jobs.read_saved(data, skenario, rencana, progress)
+    problem, saved = jobs.read_saved(data, skenario, rencana, progress, permintaan)
     tables, result = jobs.rebuild_saved(problem, saved, data, rencana, progress)
     if decree:
         problem = problem.replace(params=problem.params.model_copy(update=decree))

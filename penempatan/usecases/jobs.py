@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from penempatan.compare import Comparison
     from penempatan.excel.read import ReadResult
     from penempatan.excel.read_plan import SavedPlan
+    from penempatan.excel.wishes_csv import WishesFile
     from penempatan.explain import Explainer
     from penempatan.explain.changes import ChangeRow
     from penempatan.model import ProblemData
@@ -93,15 +94,17 @@ class Riwayat:
     lenient: bool = False
 
 
-def read_input(data: Path, riwayat: Riwayat | None, progress: Progress) -> tuple[ReadResult, Applied | None]:
-    """The workbook read, with the histories of `riwayat` applied first when given (never written)."""
+def read_input(data: Path, riwayat: Riwayat | None, progress: Progress,
+               permintaan: Path | None = None) -> tuple[ReadResult, Applied | None]:
+    """The workbook read, with the histories of `riwayat` applied first when given (never written), and the wishes
+    of the e-mutasi CSV `permintaan` instead of sheet Permintaan when given."""
     from penempatan.excel.read import read_workbook
 
     if riwayat is None:
-        return read_workbook(data), None
+        return read_workbook(data, permintaan=permintaan), None
     applied = apply_riwayat(data, riwayat, progress)
     progress("Membaca dan memeriksa masukan…")
-    return read_workbook(data, applied.raw), applied
+    return read_workbook(data, applied.raw, permintaan), applied
 
 
 def apply_riwayat(data: Path, riwayat: Riwayat, progress: Progress) -> Applied:
@@ -119,6 +122,7 @@ class Checked:
     problems: list[Problem]
     data: ProblemData | None
     riwayat: Applied | None = None
+    permintaan: WishesFile | None = None  # the CSV read instead of sheet Permintaan (`--permintaan`)
 
     @property
     def failed(self) -> bool:
@@ -126,18 +130,19 @@ class Checked:
 
 
 def check_input(data: Path, out: Path | None, riwayat: Riwayat | None = None,
-                progress: Progress = lambda _: None) -> Checked:
-    """Read the workbook (with the histories of `riwayat` applied), collect its problems and write them to
-    `out` when given."""
+                progress: Progress = lambda _: None, permintaan: Path | None = None) -> Checked:
+    """Read the workbook (with the histories of `riwayat` applied, and the wishes of the CSV `permintaan`), collect
+    its problems and write them to `out` when given."""
     from penempatan.excel.read import read_workbook
     from penempatan.usecases.problems import locate
 
     problem_data = None
     applied = None
+    wishes_file = None
     try:
         applied = apply_riwayat(data, riwayat, progress) if riwayat is not None else None
-        result = read_workbook(data, applied.raw if applied is not None else None)
-        problems, problem_data = list(result.warnings), result.data
+        result = read_workbook(data, applied.raw if applied is not None else None, permintaan)
+        problems, problem_data, wishes_file = list(result.warnings), result.data, result.permintaan
     except InputError as exc:
         problems = list(exc.problems)
     problems = locate([*(applied.problems if applied is not None else ()), *problems], data)
@@ -145,7 +150,7 @@ def check_input(data: Path, out: Path | None, riwayat: Riwayat | None = None,
         from penempatan.excel.write_problems import write_problems
 
         write_problems(out, problems, str(data))
-    return Checked(problems, problem_data, applied)
+    return Checked(problems, problem_data, applied, wishes_file)
 
 
 # --- solve and explain -------------------------------------------------------------------------------------------
@@ -182,14 +187,16 @@ def _not_an_output(scenario: Scenario, outputs: Iterable[Path]) -> None:
 
 
 def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Progress,
-            outputs: Iterable[Path] = (), riwayat: Riwayat | None = None) -> Prepared:
-    """Read the workbook (with SIASN histories) and apply the scenario and reference plan, as `solve` and
-    `explain` both do."""
+            outputs: Iterable[Path] = (), riwayat: Riwayat | None = None, permintaan: Path | None = None) -> Prepared:
+    """Read the workbook (with SIASN histories, and the wishes of the CSV `permintaan`) and apply the scenario and
+    reference plan, as `solve` and `explain` both do."""
     from penempatan.scenario import apply_scenario, load_acuan, scenario_rows
 
-    read, applied = read_input(data, riwayat, progress)
+    read, applied = read_input(data, riwayat, progress, permintaan)
     problem = read.data
     overrides: list[tuple[str, str]] = []
+    if read.permintaan is not None:
+        overrides.append((PERMINTAAN_ROW, f"{read.permintaan.path.name} ({read.permintaan.rows} baris)"))
     if skenario is not None:
         progress("Memeriksa skenario…")
         scenario = _load_scenario(skenario, problem)
@@ -226,6 +233,8 @@ def _served(problem: ProblemData, progress: Progress) -> ProblemData:
 
 DECISIONS_ROW = "keputusan acuan"
 """The Parameter/Ringkasan row that counts the answers and decisions of the earlier plan."""
+PERMINTAAN_ROW = "permintaan"
+"""The Parameter/Ringkasan row naming the e-mutasi CSV read instead of sheet Permintaan (`--permintaan`)."""
 
 
 def solve_plan(ready: Prepared, batas_waktu: float, progress: Progress) -> tuple[ProblemData, Tables, Result]:
@@ -271,6 +280,7 @@ class SolveFiles:
     laporan: Path | None
     claimed: Sequence[Path]
     riwayat: Riwayat | None = None
+    permintaan: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -294,7 +304,8 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     from penempatan.solver import SEED
 
     start = time.perf_counter()
-    ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed, files.riwayat)
+    ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed, files.riwayat,
+                    files.permintaan)
     problem, tables, result = solve_plan(ready, batas_waktu, progress)
     changes = None
     if ready.acuan is not None:
@@ -344,11 +355,11 @@ class Explained:
 
 
 def explain_plan(data: Path, skenario: Path | None, acuan: Path | None, nip: str | None, jabatan: str | None,
-                 batas_waktu: float, progress: Progress) -> Explained:
+                 batas_waktu: float, progress: Progress, permintaan: Path | None = None) -> Explained:
     """`explain`: the plan `solve` would make, and the employee or post asked about (found before solving)."""
     from penempatan.explain import Explainer
 
-    ready = prepare(data, skenario, acuan, progress)
+    ready = prepare(data, skenario, acuan, progress, permintaan=permintaan)
     problem = ready.problem
     who = find_employee(problem, nip) if nip is not None else None
     post = find_post(problem, jabatan) if jabatan is not None else None
@@ -357,29 +368,37 @@ def explain_plan(data: Path, skenario: Path | None, acuan: Path | None, nip: str
 
 
 def explain_saved(data: Path, skenario: Path | None, rencana: Path, nip: str | None, jabatan: str | None,
-                  progress: Progress) -> Explained:
+                  progress: Progress, permintaan: Path | None = None) -> Explained:
     """`explain --rencana`: the saved plan on the data it was made from (checked: the data's SHA-256, the
     scenario and every parameter), and the employee or post asked about; nothing is solved."""
     from penempatan.explain import Explainer
 
-    problem, saved = read_saved(data, skenario, rencana, progress)  # before the lookup: other data has other NIPs
+    problem, saved = read_saved(data, skenario, rencana, progress, permintaan)  # before the lookup: other NIPs
     who = find_employee(problem, nip) if nip is not None else None
     post = find_post(problem, jabatan) if jabatan is not None else None
     tables, result = rebuild_saved(problem, saved, data, rencana, progress)
     return Explained(problem, result, Explainer(problem, tables, result), who, post)
 
 
-def read_saved(data: Path, skenario: Path | None, rencana: Path, progress: Progress) -> tuple[ProblemData, SavedPlan]:
-    """The data (with the scenario) and the plan saved in `rencana`, made from these bytes of DATA with the same
-    scenario and parameters; else exit 2."""
+def read_saved(data: Path, skenario: Path | None, rencana: Path, progress: Progress,
+               permintaan: Path | None = None) -> tuple[ProblemData, SavedPlan]:
+    """The data (with the scenario, and the wishes of the CSV `permintaan`) and the plan saved in `rencana`, made
+    from these bytes of DATA (and of the CSV) with the same scenario and parameters; else exit 2."""
+    from penempatan.excel.cells import cell_text
     from penempatan.excel.read_plan import PlanFileError, read_saved_plan
 
-    ready = prepare(data, skenario, None, progress)
     progress("Membaca rencana tersimpan…")
     try:
         saved = read_saved_plan(rencana)
     except PlanFileError as exc:
         raise refuse(f"{exc}. Gunakan workbook rekomendasi hasil `penempatan solve`.") from None
+    # A plan re-solved from an earlier one (--acuan) was served its wishes with that plan's decisions (pins and
+    # forbids): read them again from the earlier plan beside it, so the wishes are served as they were.
+    acuan_name = cell_text(saved.parameters.get("acuan") or "").split(" (")[0].strip()
+    acuan = rencana.parent / acuan_name if acuan_name else None
+    if acuan is not None and (not acuan.is_file() or acuan.resolve() == rencana.resolve()):
+        acuan = None
+    ready = prepare(data, skenario, acuan, progress, permintaan=permintaan)
     _same_inputs(saved, ready, data, skenario, rencana)
     return ready.problem, saved
 
@@ -409,8 +428,9 @@ def rebuild_saved(problem: ProblemData, saved: SavedPlan, data: Path, rencana: P
 
 
 _FAULTS_SHOWN = 10
-_NOT_COMPARED = frozenset({"skenario", "berkas skenario", "acuan", DECISIONS_ROW})
-"""Parameter rows that name files rather than settings: a renamed scenario file is the same scenario."""
+_NOT_COMPARED = frozenset({"skenario", "berkas skenario", "acuan", DECISIONS_ROW, PERMINTAAN_ROW})
+"""Parameter rows that name files rather than settings: a renamed scenario file is the same scenario (the CSV of
+`--permintaan` is in sha256_input)."""
 
 
 def _same_inputs(saved: SavedPlan, ready: Prepared, data: Path, skenario: Path | None, rencana: Path) -> None:
@@ -431,6 +451,12 @@ def _same_inputs(saved: SavedPlan, ready: Prepared, data: Path, skenario: Path |
                      f"dari data yang tidak sama dengan {data}. Simpan data berikut riwayat itu dengan `penempatan "
                      "siasn FOLDER --data ASAL.xlsx -o BARU.xlsx` (workbook asal, folder riwayat dan "
                      "--utamakan-siasn yang sama), lalu pakai BARU.xlsx sebagai DATA.")
+    made_with = cell_text(saved.parameters.get(PERMINTAAN_ROW) or "").strip()
+    given = next((value for label, value in ready.overrides if label == PERMINTAAN_ROW), "")
+    if sha != problem.source_sha256 and bool(made_with) != bool(given):
+        raise refuse(f"rencana {rencana} dibuat " + (f"dengan --permintaan {made_with}; berikan --permintaan berkas "
+                     "yang sama" if made_with else f"tanpa --permintaan, tetapi --permintaan {given} diberikan; "
+                     "jalankan tanpa opsi itu") + f" (sheet {PARAMETER_SHEET}).")
     if sha != problem.source_sha256:
         raise refuse(f"rencana {rencana} dibuat dari data lain: sha256_input di sheet {PARAMETER_SHEET} "
                      f"({sha[:12]}…) tidak sama dengan SHA-256 {data} ({(problem.source_sha256 or '')[:12]}…). "
@@ -508,14 +534,15 @@ class Prioritised:
     ranked: list[Priority]
 
 
-def priority_files(data: Path, out: Path, progress: Progress) -> Prioritised:
-    """`prioritas`: read, rank every requester by the published points (SPEC 9), write the workbook."""
+def priority_files(data: Path, out: Path, progress: Progress, permintaan: Path | None = None) -> Prioritised:
+    """`prioritas`: read (the wishes from the CSV `permintaan` when given), rank every requester by the published
+    points (SPEC 9), write the workbook."""
     from penempatan.excel.read import read_workbook
     from penempatan.excel.write_priority import write_priority
     from penempatan.reference import load_reference
     from penempatan.wishes.priority import priorities
 
-    read = read_workbook(data)
+    read = read_workbook(data, permintaan=permintaan)
     progress("Menghitung poin prioritas setiap pemohon…")
     ref = load_reference()
     ranked = priorities(read.data, ref)
@@ -526,13 +553,14 @@ def priority_files(data: Path, out: Path, progress: Progress) -> Prioritised:
 
 
 def compare_files(data: Path, skenario: Sequence[Path], out: Path, laporan: Path | None, batas_waktu: float,
-                  progress: Progress) -> tuple[ReadResult, Comparison]:
-    """`compare`: the base plan and one per scenario, side by side; (read, comparison)."""
+                  progress: Progress, permintaan: Path | None = None) -> tuple[ReadResult, Comparison]:
+    """`compare`: the base plan and one per scenario, side by side (the wishes from the CSV `permintaan` when
+    given); (read, comparison)."""
     from penempatan.compare import compare
     from penempatan.excel.read import read_workbook
     from penempatan.excel.write_compare import write_comparison
 
-    read = read_workbook(data)
+    read = read_workbook(data, permintaan=permintaan)
     problems: list[Problem] = []
     scenarios = []
     for path in skenario:

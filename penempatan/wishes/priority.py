@@ -3,9 +3,12 @@
 Points = the points of the requester's strongest reason (data/prioritas.csv, with or without evidence; reasons
 are not added up, so listing more reasons gains nothing) + `poin_masa_jabatan_per_tahun` per whole year in the
 current post (TMT Jabatan to tanggal_acuan: the input has no date of entry into the unit, so time in the post
-stands for it) + the points of the predikat kinerja (`poin_kinerja_*`; Kurang and Sangat Kurang 0). Distance
-from family is not a part: the input has no addresses of families. A requester whose only wishes are Unit
-Diminati has no reason and 0 reason points.
+stands for it) + the points of the predikat kinerja (`poin_kinerja_*`; Kurang and Sangat Kurang 0) + the points
+of the distance from family: `poin_jarak_keluarga_per_10_km` per whole 10 km of `Jarak Keluarga (km)` (between the
+current workplace and where the family lives), at most `poin_jarak_keluarga_maks`; blank is unknown and gives 0,
+and when a requester's rows give different distances the largest counts. The distance belongs to the person, not
+to a wish, so reordering one's list cannot change it. A requester whose only wishes are Unit Diminati has no
+reason and 0 reason points.
 
 Ties of points are broken by `urutan_seri` (longer in the post first, older first), and the NIP always last, so
 every requester has a rank of their own. The rank is what the plan's "no justified envy" compares (SPEC 9).
@@ -13,6 +16,7 @@ every requester has a rank of their own. The rank is what the plan's "no justifi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -41,11 +45,13 @@ class Priority:
     tenure_years: int
     tenure_points: int
     performance_points: int
+    family_km: float | None = None  # the distance from family that counts (the largest given), None unknown
+    family_points: int = 0
     rank: int = 0
 
     @property
     def points(self) -> int:
-        return self.reason_points + self.tenure_points + self.performance_points
+        return self.reason_points + self.tenure_points + self.performance_points + self.family_points
 
 
 def whole_years(start: date, end: date) -> int:
@@ -70,6 +76,19 @@ def performance_points(params: Params, kinerja: str) -> int:
     return int(getattr(params, key)) if key is not None else 0
 
 
+def family_distance(wishes: tuple[Wish, ...]) -> float | None:
+    """The requester's distance from family: the largest `Jarak Keluarga (km)` of their rows, None when no row
+    gives one."""
+    return max((w.family_km for w in wishes if w.family_km is not None), default=None)
+
+
+def family_points(params: Params, km: float | None) -> int:
+    """`poin_jarak_keluarga_per_10_km` per whole 10 km, at most `poin_jarak_keluarga_maks`; unknown: 0."""
+    if km is None:
+        return 0
+    return min(params.poin_jarak_keluarga_maks, params.poin_jarak_keluarga_per_10_km * math.floor(km / 10))
+
+
 def priorities(data: ProblemData, ref: Reference | None = None) -> list[Priority]:
     """Every requester's priority (everyone with a ranked wish or a Unit Diminati), in rank order."""
     ref = ref or load_reference()
@@ -81,9 +100,11 @@ def priorities(data: ProblemData, ref: Reference | None = None) -> list[Priority
         e = data.employees[i]
         reason, evidence, points = reason_points(wishes, ref)
         years = whole_years(e.tmt_jabatan, params.tanggal_acuan)
+        km = family_distance(wishes)
         found.append(Priority(i=i, reason=reason, evidence=evidence, reason_points=points, tenure_years=years,
                               tenure_points=years * params.poin_masa_jabatan_per_tahun,
-                              performance_points=performance_points(params, e.kinerja)))
+                              performance_points=performance_points(params, e.kinerja), family_km=km,
+                              family_points=family_points(params, km)))
     found.sort(key=lambda p: _order(data, p))
     return [replace(p, rank=k) for k, p in enumerate(found, 1)]
 
@@ -140,6 +161,9 @@ def published_rules(params: Params, ref: Reference) -> list[tuple[str, str, int 
                  params.poin_masa_jabatan_per_tahun))
     for kinerja in (k.kode for k in ref.kinerja):
         rows.append(("Kinerja", f"predikat {kinerja}", performance_points(params, kinerja)))
+    rows.append(("Jarak keluarga", "per 10 km penuh antara tempat kerja sekarang dan tempat tinggal keluarga "
+                 f"(paling banyak {params.poin_jarak_keluarga_maks} poin; kosong = 0; bila berbeda antarbaris, yang "
+                 "terbesar)", params.poin_jarak_keluarga_per_10_km))
     rows.append(("Poin sama", f"didahulukan: {tie_rule_text(params)}", ""))
     rows.append(("Catatan", "hanya alasan terkuat yang dihitung; alasan tidak dijumlahkan", ""))
     return rows

@@ -12,17 +12,19 @@ The mechanism is a serial dictatorship over today's vacancies:
    post has a seat left: a vacancy today (Kebutuhan − holders) not taken by an earlier grant or a scenario's pin.
    The first wish with an allowed post is granted (its best post by nilai); the wishes after it are not reached.
 3. The grants become pins (`Pin.permintaan`: the Urutan served) and the plan is solved around them. A post where a
-   wish was refused only for want of a seat is closed to every other newcomer (`ProblemData.closed_posts`), and
-   a requester with no grant stays where they are (`STAYS`; not one who must leave a surplus post): so nobody with
-   fewer points, nor a non-requester, takes a seat the requester was refused for want of one, and no refused wish
+   wish was refused only for the counts (a seat, R13, R14 or R21 as the grants so far leave them) is closed to
+   every other newcomer (`ProblemData.closed_posts`; later requesters too: it is refused them for want of a seat),
+   and a requester with no grant stays where they are (`STAYS`; not one who must leave a surplus post): so nobody with
+   fewer points, nor a non-requester, takes a post the requester was refused for the counts, and no refused wish
    reaches its requester another way — **no justified envy**: a wished post ranked above one's outcome that went to
    someone with fewer points was blocked for the requester by a named rule (explain and `check.wishes` name it).
 
 Why truth-telling is safe (SPEC 9): a requester's outcome depends on the requesters before them (their grants take
 seats) and on their own list, never on the requesters after them; given the seats left, they get the first wish
 of their list that is allowed, which is the best they can get by any list (a reordered list gets a later-preferred
-allowed wish or the same; a shortened one only loses wishes, and can only lower one's reason points), and without a
-grant they stay whatever they listed. The conditions: priorities are strict (ties by `urutan_seri`, the NIP last);
+allowed wish or the same, with the same points: the distance from family is the person's, the largest their rows
+give; a shortened one only loses wishes, and can only lower one's reason or distance points), and without a grant
+they stay whatever they listed. The conditions: priorities are strict (ties by `urutan_seri`, the NIP last);
 the plan made around the grants exists — the grants keep R11, R13, R14 and R21 with everyone else staying, so it
 does unless a scenario's pins or rules the mechanism does not count interfere, and then `withdraw` takes back the
 grants of the lowest priority first, which a requester's list can influence; and a requester whose post is
@@ -45,8 +47,8 @@ from penempatan.scoring.fit import pair_parts, total
 from penempatan.scoring.purposes import stay_nilai
 from penempatan.wishes.priority import priorities
 
-TRUTHFUL = ("Permintaan dinilai menurut urutan prioritas yang diumumkan; mengubah atau memendekkan daftar permintaan "
-            "tidak dapat memberi hasil yang lebih baik.")
+TRUTHFUL = ("Permintaan dipertimbangkan menurut urutan prioritas yang diumumkan; mengubah atau memendekkan daftar "
+            "permintaan tidak dapat memberi hasil yang lebih baik.")
 """The one sentence the letters and explain give about telling one's true wishes (the module docstring's why)."""
 STAYS = 0
 """`Pin.permintaan` of a requester none of whose wishes was granted: they stay, so no wish refused to them reaches
@@ -112,14 +114,16 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
     for i, j in pinned.items():
         people[t.cur[i]] -= 1
         people[j] += 1
-    kept = None if data.params.kekurangan_unit_boleh_naik else _SeatsKept(t, people)
+    requesters = np.array([i for i, wishes in enumerate(ranked) if wishes], dtype=np.int64)
+    shut = np.zeros(t.n_post, dtype=bool)  # closed to newcomers but grants (SPEC 9)
+    shut[[data.position_index[k] for k in data.closed_posts]] = True
+    kept = None if data.params.kekurangan_unit_boleh_naik else _SeatsKept(t, people, requesters, shut, leavers)
     moves = sum(1 for i, j in pinned.items() if j != t.cur[i])
     limit = data.params.maks_mutasi
     budget = data.params.batas_biaya_permintaan
     class_codes = _ClassCodes(t, [i for i, wishes in enumerate(ranked) if wishes])
     decisions: list[WishDecision] = []
     pins: list[Pin] = []
-    closed: set[int] = set()
     for prio in priorities(data, t.ref):
         i = prio.i
         wishes = ranked[i]
@@ -146,26 +150,29 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
             leaves = t.post_unit[posts] != t.emp_unit[i]
             unit_ok = ~leaves | (leavers[t.emp_unit[i]] < cap_units[t.emp_unit[i]])
             total_ok = limit is None or moves < limit
-            seat = seats[posts] > 0
+            seat = (seats[posts] > 0) & ~shut[posts]  # a closed post's seats are kept for someone before
             # R21: the seats filled per location and scarce profession pool may not fall (with the grants so far).
-            kept_ok = np.ones(len(posts), dtype=bool) if kept is None else kept.allows(i, posts)
+            kept_ok = (np.ones(len(posts), dtype=bool) if kept is None
+                       else kept.allows(i, posts, spare_move=limit is None or moves + 1 < limit))
             ok = allowed & cheap & unit_ok & seat & total_ok & kept_ok
             if ok.any():
                 best = max(np.nonzero(ok)[0].tolist(), key=lambda k: (int(value[k]), -int(posts[k])))
                 j = int(posts[best])
                 seats[j] -= 1
                 moves += 1
-                if kept is not None:
-                    kept.move(i, j)
                 if leaves[best]:
                     leavers[t.emp_unit[i]] += 1
+                if kept is not None:
+                    moves += kept.move(i, j)
                 pins.append(Pin(nip=emp.nip, kode_jabatan=data.positions[j].kode, permintaan=wish.rank))
                 decisions.append(WishDecision(i, wish, granted=j))
                 granted = True
                 continue
-            # Refused: every post blocked. A post blocked only for want of a seat is closed to other newcomers: a
-            # seat the plan frees there may go to nobody with fewer points than this requester.
-            closed.update(int(j) for j in posts[allowed & cheap & unit_ok & total_ok & kept_ok & ~seat])
+            # Refused: every post blocked. A post that the rules and the value limit allow but the counts do not
+            # (a seat, R13, R14, R21 as the grants so far leave them) is closed to other newcomers: a seat there,
+            # today's or one the plan frees, may go to nobody with fewer points than this requester.
+            blocked = posts[allowed & cheap]
+            shut[blocked if kept is None else blocked[~kept.replaced[blocked]]] = True
             why = dict.fromkeys(rule_codes if (~allowed).any() else [])
             steps = [(allowed & ~cheap, VALUE_LIMIT), (cheap & ~unit_ok, "R13"), (cheap & unit_ok & ~total_ok, "R14"),
                      (cheap & unit_ok & total_ok & ~kept_ok, "R21"), (cheap & unit_ok & total_ok & kept_ok & ~seat,
@@ -178,22 +185,63 @@ def serve_wishes(data: ProblemData, tables: Tables | None = None, ref: Reference
             pins.append(Pin(nip=emp.nip, kode_jabatan=data.positions[int(t.cur[i])].kode, permintaan=STAYS))
     served = data.replace(
         pins=(*data.pins, *pins),
-        closed_posts=tuple(dict.fromkeys((*data.closed_posts, *(data.positions[j].kode for j in sorted(closed))))))
+        closed_posts=tuple(data.positions[j].kode for j in np.nonzero(shut)[0].tolist()),
+        replacements=(*data.replacements, *(kept.replacements if kept is not None else ())))
     return Served(served, tuple(decisions))
 
 
 class _SeatsKept:
     """R21 one grant at a time: the seats filled (Σ min(people, Kebutuhan)) per location and per scarce profession
-    pool in a unit may not fall below today's, with the grants so far. With every grant kept this way (and R11, R13,
-    R14 counted likewise), the plan where everyone else stays keeps every coupling rule: the solve around the grants
-    has a plan."""
+    pool in a unit may not fall below today's, with the grants so far — or, where a grant's leaving would lower
+    them, a replacement is set aside: a holder of an over-staffed post (whose leaving lowers nothing) whom every
+    pair rule allows into the requester's post, not a requester, each set aside once. The optimiser
+    must move surplus holders out anyway (R11) and keeps R21 itself, so it fills the seat with them or another;
+    without a replacement the wish is refused (R21). The grants kept this way (and R11, R13, R14 counted likewise)
+    leave a plan around them in all but rare cases (a replacement's move blocked by R13 or a pin; `withdraw`).
+    A requester refused a post for R21 while someone else could fill their seat would have justified envy towards
+    whoever got that post (tests/test_envy_brute_force.py found such cases before the replacements)."""
 
-    def __init__(self, t: Tables, people: np.ndarray) -> None:
+    def __init__(self, t: Tables, people: np.ndarray, requesters: np.ndarray, shut: np.ndarray,
+                 leavers: np.ndarray) -> None:
         self.t = t
         self.people = people
+        self.shut = shut  # posts closed so far (serve's array, shared)
+        self.leavers = leavers  # R13 leavers per unit so far (serve's array, shared)
+        self.replacements: list[tuple[str, str]] = []  # (NIP, Kode Jabatan) set aside: candidate pairs
         self.net: dict[tuple[str, int], int] = {}
         for j in np.nonzero(people != t.holders)[0].tolist():
             self._add(j, self._filled(j, int(people[j])) - self._filled(j, int(t.holders[j])))
+        # Surplus holders no rule keeps in place, not requesters. Scenario pins are not looked at: a saved plan is
+        # checked on its data without the answers of the plan it was re-solved from (`explain --rencana`,
+        # `surat`), and serving must decide the same there; a pinned one set aside leaves the solver the others.
+        spare = np.nonzero(t.forced_out & t.movable)[0]
+        self.spare = spare[~np.isin(spare, requesters)]
+        self.set_aside = np.zeros(len(self.spare), dtype=bool)
+        self.allowed: dict[int, np.ndarray] = {}  # per post class: every pair rule allows each spare holder in
+        self.replacement: int | None = None  # set aside by the last `allows` that needed one
+        self.replaced = np.zeros(t.n_post, dtype=bool)  # posts a replacement is set aside for: never closed
+
+    def _replacement(self, a: int) -> int | None:
+        """A spare surplus holder (index into `spare`, the first by employee index) every pair rule allows into
+        post `a` with a purpose, whose post stays over-staffed after those set aside so far leave (their leaving
+        lowers no seat count) and whose unit may lose one more (R13), or None. `a` must take newcomers."""
+        t = self.t
+        if not t.post_open[a] or self.shut[a] or len(self.spare) == 0:
+            return None
+        spare, c = self.spare, int(t.post_class[a])
+        if c not in self.allowed:
+            self.allowed[c] = ~np.logical_or.reduce(list(t.class_exclusions(c, spare).values()))
+        home = t.cur[spare]
+        ok = self.allowed[c] & ~self.set_aside & (home != a) & (self.people[home] > t.post_keb[home])
+        away = t.emp_unit[spare] != t.post_unit[a]
+        ok &= ~away | (self.leavers[t.emp_unit[spare]] < t.unit_leave_cap[t.emp_unit[spare]])
+        found = np.nonzero(ok)[0]
+        if len(found) == 0:
+            return None
+        emp = spare[found]
+        post = np.full(len(found), a, dtype=np.int64)
+        valid = t.move_terms(emp, post, total(pair_parts(t, emp, post))).valid
+        return int(found[valid][0]) if valid.any() else None
 
     def _filled(self, j: int, n: int) -> int:
         return min(n, int(self.t.post_keb[j]))
@@ -211,13 +259,19 @@ class _SeatsKept:
         return [(a, self._filled(a, int(self.people[a]) - 1) - self._filled(a, int(self.people[a]))),
                 (j, self._filled(j, int(self.people[j]) + 1) - self._filled(j, int(self.people[j])))]
 
-    def allows(self, i: int, posts: np.ndarray) -> np.ndarray:
+    def allows(self, i: int, posts: np.ndarray, spare_move: bool) -> np.ndarray:
         """Per post j of `posts` (each with a seat left): may i move there? Only i's leaving can lower a location
-        or pool; arriving in the same one (and filling a seat there) makes up for it."""
+        or pool; arriving in the same one (and filling a seat there) makes up for it, and so does a replacement
+        set aside (when R14 leaves room for its move: `spare_move`)."""
         t, a = self.t, int(self.t.cur[i])
+        self.replacement = None
         leave = self._filled(a, int(self.people[a]) - 1) - self._filled(a, int(self.people[a]))
         if leave == 0:
             return np.ones(len(posts), dtype=bool)
+        if spare_move and any(self.net.get(key, 0) + leave < 0 for key in self._keys(a)):
+            self.replacement = self._replacement(a)
+            if self.replacement is not None:
+                return np.ones(len(posts), dtype=bool)
         fills = np.minimum(self.people[posts] + 1, t.post_keb[posts]) > np.minimum(self.people[posts],
                                                                                      t.post_keb[posts])
         ok = np.ones(len(posts), dtype=bool)
@@ -228,11 +282,28 @@ class _SeatsKept:
             ok &= same & fills
         return ok
 
-    def move(self, i: int, j: int) -> None:
+    def move(self, i: int, j: int) -> int:
+        """Count i's granted move to j (and the replacement `allows` set aside for it); returns the moves counted
+        besides i's own (R14): 1 with a replacement, else 0."""
+        t = self.t
         for post, delta in self._deltas(i, j):
             self._add(post, delta)
-        self.people[self.t.cur[i]] -= 1
+        self.people[t.cur[i]] -= 1
         self.people[j] += 1
+        if self.replacement is None:
+            return 0
+        # Counted as moved into i's seat; the optimiser chooses who does (the pair is made a candidate).
+        k, self.replacement = self.replacement, None
+        self.set_aside[k] = True
+        r, a = int(self.spare[k]), int(t.cur[i])
+        self._add(a, self._filled(a, int(self.people[a]) + 1) - self._filled(a, int(self.people[a])))
+        self.people[t.cur[r]] -= 1
+        self.people[a] += 1
+        if t.emp_unit[r] != t.post_unit[a]:
+            self.leavers[t.emp_unit[r]] += 1
+        self.replacements.append((t.data.employees[r].nip, t.data.positions[a].kode))
+        self.replaced[a] = True
+        return 1
 
 
 class _ClassCodes:
@@ -260,9 +331,9 @@ def _move_values(t: Tables, i: int, posts: np.ndarray) -> np.ndarray:
 
 def unserved(data: ProblemData) -> ProblemData:
     """`data` without what serving the wishes added (grants and STAYS pins, closed posts)."""
-    if not data.closed_posts and not any(p.permintaan is not None for p in data.pins):
+    if not data.closed_posts and not data.replacements and not any(p.permintaan is not None for p in data.pins):
         return data
-    return data.replace(pins=tuple(p for p in data.pins if p.permintaan is None), closed_posts=())
+    return data.replace(pins=tuple(p for p in data.pins if p.permintaan is None), closed_posts=(), replacements=())
 
 
 def wish_decisions(data: ProblemData, ref: Reference | None = None) -> tuple[WishDecision, ...]:
