@@ -65,12 +65,21 @@ class CurvePoint:
         return -self.surplus_kept, self.must_fill_filled, self.objective
 
 
-def default_caps(moves: int, points: int = POINTS) -> list[int]:
-    """Caps 0 … moves−1 in about `points − 1` even steps (the uncapped plan is the last point)."""
-    if moves <= 0:
+def default_caps(moves: int, points: int = POINTS, least: int = 0) -> list[int]:
+    """Caps `least` … moves−1 in about `points − 1` even steps (the uncapped plan is the last point)."""
+    if moves <= least:
         return []
-    steps = np.linspace(0, moves, max(2, points))[:-1]
+    steps = np.linspace(least, moves, max(2, points))[:-1]
     return sorted({int(round(x)) for x in steps} - {moves})
+
+
+def fixed_moves(data: ProblemData) -> int:
+    """Moves every plan makes: the pins to another post (a scenario's, and the wishes granted, SPEC 9) and a
+    replacement for each granted requester whose seat needs one (R21, `wishes.serve`). A smaller cap has no plan,
+    so the default caps start here."""
+    cur = data.current_post
+    pinned = sum(1 for p in data.pins if data.position_index[p.kode_jabatan] != cur[data.employee_index[p.nip]])
+    return pinned + len(data.replacements)
 
 
 def point_of(data: ProblemData, tables: Tables, result: Result, cap: int | None) -> CurvePoint:
@@ -96,7 +105,8 @@ def benefit_curve(data: ProblemData, caps: Sequence[int] | None = None, time_lim
 
     `result` is the plan already solved for `data` (with `tables` and its candidates): it becomes the last
     point and is not solved again (without it, it is solved here first). `caps` default to `default_caps` of
-    its number of moves; caps at or above it are left out (the plan is the same). `time_limit` is the seconds
+    its number of moves, from the moves every plan makes (`fixed_moves`); caps at or above it are left out (the
+    plan is the same). `time_limit` is the seconds
     each solve may take, as `solve`'s own limit, so that every point is the plan `solve` would give.
     """
     say = progress or (lambda _msg: None)
@@ -108,7 +118,8 @@ def benefit_curve(data: ProblemData, caps: Sequence[int] | None = None, time_lim
     top = point_of(data, t, result, data.params.maks_mutasi)
     if not result.feasible:
         return [top]
-    wanted = default_caps(top.moves) if caps is None else sorted({int(c) for c in caps if 0 <= c < top.moves})
+    wanted = (default_caps(top.moves, least=fixed_moves(data)) if caps is None
+              else sorted({int(c) for c in caps if 0 <= c < top.moves}))
     cand, warm = result.candidates, result.assignment
     solved: dict[int, CurvePoint] = {}
     # Largest cap first, each LP starting from the next larger cap's plan: on the 5,000-employee demos this

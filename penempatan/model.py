@@ -328,8 +328,11 @@ class ProblemData(BaseModel):
         if set(self.closed_posts) - known:
             raise ValueError(f"jabatan ditutup tidak dikenal: {sorted(set(self.closed_posts) - known)[:5]}")
         for pin in self.pins:
-            if pin.nip not in set(nips) or pin.kode_jabatan not in known:
+            if pin.nip not in people or pin.kode_jabatan not in known:
                 raise ValueError(f"kunci tidak dikenal: {pin.nip} -> {pin.kode_jabatan}")
+        for nip, kode in self.replacements:
+            if nip not in people or kode not in known:
+                raise ValueError(f"pengganti tidak dikenal: {nip} -> {kode}")
         return self
 
     def _names_a_post(self, wish: Wish) -> bool:

@@ -43,6 +43,22 @@ def test_default_caps_step_from_zero_to_below_the_uncapped_moves():
     assert caps[0] == 0 and caps == sorted(set(caps)) and caps[-1] < 521 and len(caps) == 7
 
 
+def test_default_caps_start_at_the_moves_every_plan_makes():
+    """With wishes granted (pins) and replacements set aside, caps below those moves have no plan: the default
+    caps start at them (the 5,000 demo showed caps 0 and 15 "tidak dihitung" with 16 wishes granted)."""
+    from penempatan.curve import fixed_moves
+    from penempatan.wishes.serve import serve_wishes
+
+    served = serve_wishes(generate_demo(n_pegawai=600, seed=1)).data  # 2 granted, 2 replacements
+    least = fixed_moves(served)
+    moving = [p for p in served.pins if served.position_index[p.kode_jabatan]
+              != served.current_post[served.employee_index[p.nip]]]
+    assert least == len(moving) + len(served.replacements) > 0
+    caps = default_caps(120, least=least)
+    assert caps[0] == least and caps[-1] < 120 and len(caps) == 7
+    assert default_caps(least, least=least) == []
+
+
 def test_curve_ends_with_the_uncapped_plan(solved):
     """The last point is the plan itself (no cap); every earlier point has a cap and at most that many moves."""
     data, tables, result, curve = solved

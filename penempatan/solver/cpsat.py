@@ -220,6 +220,10 @@ def solve_residual(s: Structure, x_lp: np.ndarray, lp_obj: float, reduced: np.nd
     if x is None or (incumbent is not None and inc_obj > obj):
         if incumbent is None:  # proven when CP-SAT says so; else the time ran out first
             return (SolveStatus.INFEASIBLE if status == cp_model.INFEASIBLE else SolveStatus.TIME_LIMIT), None, math.nan
+        if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            # Every plan better than the incumbent uses only the kept pairs, and none of those plans beats it (or
+            # there is none at all): the incumbent is optimal. (Its own pairs need not be among the kept ones.)
+            return SolveStatus.OPTIMAL, incumbent, inc_obj
         return SolveStatus.FEASIBLE, incumbent, lp_obj
     if status == cp_model.OPTIMAL:
         return SolveStatus.OPTIMAL, x, obj
