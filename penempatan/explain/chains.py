@@ -197,6 +197,9 @@ def links(view: PlanView, c: Chain) -> list[str]:
     pinned = [d.employees[i].nama for i in c.members if view.pinned.get(i) == view.target[i]]
     if pinned:
         out.append(f"memuat kunci skenario (R15) untuk {', '.join(pinned)}")
+    wished = [d.employees[i].nama for i in c.members if view.wish_pins.get(i, (-1, 0))[0] == view.target[i]]
+    if wished:
+        out.append(f"memuat permintaan pegawai yang dipenuhi untuk {', '.join(wished)}")
     out += _r21_links(view, c)
     units = sorted({int(t.emp_unit[i]) for i in c.members if t.post_unit[view.target[i]] != t.emp_unit[i]})
     full: list[str] = []

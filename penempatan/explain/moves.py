@@ -79,6 +79,10 @@ def move_reason(view: PlanView, i: int) -> Reason:
     if view.pinned.get(i) == dst:
         codes.append("R15")
         bits.append(rule_text("R15", "dikunci ke jabatan ini"))
+    wish = view.wish_pins.get(i)
+    if wish is not None and wish[0] == dst:
+        bits.append(f"permintaan pegawai dipenuhi: permintaan urutan {wish[1]}, dilayani menurut prioritas yang "
+                    "diumumkan")
     purposes = view.purposes(i)
     bits += [_purpose_text(view, i, name, codes) for name in purposes]
     if t.post_wajib[dst] and "kebutuhan" not in purposes:

@@ -73,9 +73,17 @@ class PlanView:
 
     @cached_property
     def pinned(self) -> dict[int, int]:
-        """Employee -> post the scenario locks them to (R15)."""
+        """Employee -> post the scenario locks them to (R15); not what serving the wishes pinned (`wish_pins`)."""
         d = self.data
-        return {d.employee_index[p.nip]: d.position_index[p.kode_jabatan] for p in d.pins}
+        return {d.employee_index[p.nip]: d.position_index[p.kode_jabatan] for p in d.pins if p.permintaan is None}
+
+    @cached_property
+    def wish_pins(self) -> dict[int, tuple[int, int]]:
+        """Employee -> (post, Urutan) that serving the wishes fixed (SPEC 9): a granted wish's post and its
+        Urutan, or their own post and `wishes.serve.STAYS` (0) for a requester whose wishes were all refused."""
+        d = self.data
+        return {d.employee_index[p.nip]: (d.position_index[p.kode_jabatan], p.permintaan)
+                for p in d.pins if p.permintaan is not None}
 
     @cached_property
     def forbidden(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:

@@ -39,6 +39,11 @@ def why_not(view: PlanView, i: int, j: int) -> Reason:
     if i in view.pinned and view.pinned[i] != j:
         codes.append("R15")
         bits.append(rule_text("R15", f"dikunci ke {d.positions[view.pinned[i]].kode}"))
+    elif i in view.wish_pins and view.wish_pins[i][0] != j:
+        post, rank = view.wish_pins[i]
+        bits.append(f"permintaan urutan {rank} dipenuhi ke {d.positions[post].kode}" if rank else
+                    "pemohon yang tidak satu pun permintaannya dapat dipenuhi tetap di jabatannya (agar permintaan "
+                    "yang ditolak tidak tercapai lewat jalan lain, SPEC 9)")
     if j != view.cur[i]:
         for code, text in post_rules(view, i, j):
             codes.append(code)
