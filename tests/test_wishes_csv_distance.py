@@ -239,3 +239,25 @@ def test_a_plan_made_with_a_csv_is_explained_only_with_it(tmp_path: Path) -> Non
                                     "--permintaan", str(csv)])
     assert explained.exit_code == 0, explained.output
     assert "jarak keluarga 16" in explained.output
+
+
+def test_a_plan_made_with_a_csv_and_a_scenario_records_both(tmp_path: Path) -> None:
+    """With `-s` too, the Parameter sheet still names the CSV (the scenario's rows once replaced it), so
+    `explain --rencana` without `--permintaan` is refused and with it (and the scenario) explains the plan."""
+    data = _workbook(tmp_path, None)
+    csv = _csv(tmp_path / "e-mutasi.csv", ["|".join(HEADER), f"{ANDI}|1|BKPSDM|pasangan|Ya|80"])
+    toml = tmp_path / "s.toml"
+    toml.write_text('nama = "uji"\n[parameter]\nmaks_mutasi = 50\n', encoding="utf-8")
+    plan = tmp_path / "hasil.xlsx"
+    solved = runner.invoke(app, ["--polos", "solve", str(data), "-s", str(toml), "--permintaan", str(csv),
+                                 "-o", str(plan)])
+    assert solved.exit_code == 0, solved.output
+    wb = load_workbook(plan, read_only=True)
+    labels = [row[0] for row in wb["Parameter"].iter_rows(values_only=True)]
+    assert "permintaan" in labels and "skenario" in labels
+    refused = runner.invoke(app, ["--polos", "explain", str(data), "-s", str(toml), "--nip", ANDI,
+                                  "--rencana", str(plan)])
+    assert refused.exit_code == 2 and "--permintaan e-mutasi.csv" in refused.output, refused.output
+    explained = runner.invoke(app, ["--polos", "explain", str(data), "-s", str(toml), "--nip", ANDI,
+                                    "--rencana", str(plan), "--permintaan", str(csv)])
+    assert explained.exit_code == 0, explained.output

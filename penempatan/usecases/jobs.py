@@ -195,8 +195,6 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
     read, applied = read_input(data, riwayat, progress, permintaan)
     problem = read.data
     overrides: list[tuple[str, str]] = []
-    if read.permintaan is not None:
-        overrides.append((PERMINTAAN_ROW, f"{read.permintaan.path.name} ({read.permintaan.rows} baris)"))
     if skenario is not None:
         progress("Memeriksa skenario…")
         scenario = _load_scenario(skenario, problem)
@@ -205,6 +203,8 @@ def prepare(data: Path, skenario: Path | None, acuan: Path | None, progress: Pro
         problem = apply_scenario(problem, scenario)
         if acuan is None and scenario.acuan is not None:
             acuan = scenario.acuan
+    if read.permintaan is not None:  # after the scenario's rows, which would replace it
+        overrides.append((PERMINTAAN_ROW, f"{read.permintaan.path.name} ({read.permintaan.rows} baris)"))
     if acuan is None:
         return Prepared(read, _served(problem, progress), None, overrides, riwayat=applied, unserved=problem)
     from penempatan.excel.read_plan import read_plan_answers
