@@ -14,10 +14,11 @@ from penempatan.result import SolveStatus
 from penempatan.solver.structure import SEED, Structure, plan_objective
 
 NEAR_REDUCED = 1.0
-"""The first CP-SAT model (for an incumbent) holds the LP's support and every pair whose reduced cost is below
-this: one nilai point. It was every pair within one must-fill seat's weight (R12), which on a fractional LP is
-nearly every pair (32,880 of 34,214 at 5,000 employees with R14 at 185 moves: 10 s of CP-SAT, against 2.8 s now);
-the second model, over every pair the reduced costs cannot exclude, keeps the proof whatever the first finds."""
+"""The model near the LP (for a better incumbent, when the support's is not good enough: NEAR_WORTH) holds the
+LP's support and every pair whose reduced cost is below this: one nilai point. It was every pair within one
+must-fill seat's weight (R12), which on a fractional LP is nearly every pair (32,880 of 34,214 at 5,000 employees
+with R14 at 185 moves: 10 s of CP-SAT, against 2.8 s then); the proof's model, over every pair the reduced costs
+cannot exclude, keeps the proof whatever the incumbent."""
 NEAR_WORTH = 1.25
 """The model near the LP is solved only when the pairs that a plan as good as the first model's cannot exclude
 are this many times more than the near pairs: a better incumbent then makes the proof's model much smaller.
