@@ -15,3 +15,13 @@ def unique(values: np.ndarray) -> np.ndarray:
     keep[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
     return ordered[keep]
+
+
+def best_per_group(group: np.ndarray, cost: np.ndarray, k: int) -> np.ndarray:
+    """Indices (ascending) of the `k` lowest-cost entries of each group; ties go to the lower index, so the choice
+    is deterministic."""
+    order = np.lexsort((np.arange(len(group)), cost, group))
+    owner = group[order]
+    starts = np.r_[True, owner[1:] != owner[:-1]]
+    first_of_run = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    return np.sort(order[np.arange(len(order)) - first_of_run < k])

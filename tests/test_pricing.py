@@ -16,7 +16,7 @@ from penempatan.scoring import Candidates, Tables, build_candidates, price_missi
 from penempatan.solver import LinearRelaxation, Structure, build_structure, solve
 from penempatan.solver.columns import Pool, grow
 from penempatan.solver.flow import flow_prices, solve_flow
-from penempatan.solver.lp import SURPLUS
+from penempatan.solver.lp import SURPLUS, LpSolution
 from penempatan.solver.structure import plan_objective, reduced_costs
 
 HUGE: dict[str, Any] = {"per_class": 1000, "max_candidates": 1_000_000, "must_fill_extra": 1_000_000}
@@ -94,15 +94,53 @@ def with_weights(s: Structure, like: Structure) -> Structure:
     return dataclasses.replace(s, weight_fill=like.weight_fill, weight_surplus=like.weight_surplus)
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_column_generation_reaches_the_full_lp(seed: int) -> None:
-    """Pricing from tight caps until price_missing finds nothing reaches the LP optimum over all pairs."""
+def _tight_and_full(seed: int) -> tuple[ProblemData, Tables, Structure, LpSolution, Candidates]:
+    """Instance `seed`: its data and tables, the Structure and LP over every pair (huge caps), and tight candidates
+    to price from."""
     data = case(seed)
     tables = Tables(data)
     full = build_structure(data, tables, build_candidates(data, tables, **HUGE))
     full_lp = LinearRelaxation(full).solve()
     assert full_lp is not None
-    cand = build_candidates(data, tables, **TIGHT)
+    return data, tables, full, full_lp, build_candidates(data, tables, **TIGHT)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_per_post_cap_keeps_the_best_pairs_and_the_same_verdict(seed: int) -> None:
+    """`per_post`: at most that many new pairs per post, the ones of lowest reduced cost among those the uncapped
+    search finds; the search still finds nothing exactly when the uncapped one finds nothing, and column
+    generation with the cap reaches the same LP optimum."""
+    data, tables, full, full_lp, cand = _tight_and_full(seed)
+    for _ in range(40):
+        s = with_weights(build_structure(data, tables, cand), full)
+        lp = LinearRelaxation(s).solve()
+        assert lp is not None
+        wide, capped = price_missing(data, tables, cand, lp[3]), price_missing(data, tables, cand, lp[3], per_post=1)
+        assert (wide is None) == (capped is None)
+        if capped is None:
+            break
+        key = lambda c: set(zip(c.emp.tolist(), c.post.tolist(), strict=True))  # noqa: E731
+        new_wide, new_capped = key(wide) - key(cand), key(capped) - key(cand)
+        assert new_capped <= new_wide
+        per_post: dict[int, int] = {}
+        for _, j in new_capped:
+            per_post[j] = per_post.get(j, 0) + 1
+        assert max(per_post.values()) == 1 and set(per_post) == {j for _, j in new_wide}
+        wide_s = build_structure(data, tables, wide)
+        red = dict(zip(zip(wide_s.cand.emp.tolist(), wide_s.cand.post.tolist(), strict=True),
+                       reduced_costs(wide_s, lp[3]).tolist(), strict=True))
+        for i, j in new_capped:  # the lowest reduced cost of its post among the new pairs
+            assert red[(i, j)] <= min(red[p] for p in new_wide if p[1] == j) + 1e-9
+        cand = capped
+    else:
+        pytest.fail("column generation did not converge in 40 rounds")
+    assert lp[1] == pytest.approx(full_lp[1], abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_column_generation_reaches_the_full_lp(seed: int) -> None:
+    """Pricing from tight caps until price_missing finds nothing reaches the LP optimum over all pairs."""
+    data, tables, full, full_lp, cand = _tight_and_full(seed)
     for _ in range(20):
         lp = LinearRelaxation(with_weights(build_structure(data, tables, cand), full)).solve()
         assert lp is not None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from penempatan.arrays import unique
+from penempatan.arrays import best_per_group, unique
 from penempatan.model import ProblemData
 from penempatan.scoring.candidates import Candidates, extend
 from penempatan.scoring.eligibility import forbidden_moves
@@ -90,18 +90,9 @@ def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices
         return None
     add_p = np.concatenate(new_p)
     if per_post and within <= 0:
-        keep = _best_per_post(add_p, np.concatenate(new_r), per_post)
+        keep = best_per_group(add_p, np.concatenate(new_r), per_post)
         add_e, add_p = add_e[keep], add_p[keep]
     return extend(t, cand, add_e, add_p)
-
-
-def _best_per_post(post: np.ndarray, reduced: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the `k` most improving pairs (lowest reduced cost) of each post; ties by index."""
-    order = np.lexsort((np.arange(len(post)), reduced, post))
-    owner = post[order]
-    starts = np.r_[True, owner[1:] != owner[:-1]]
-    first_of_run = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
-    return np.sort(order[np.arange(len(order)) - first_of_run < k])
 
 
 def _category(t: Tables) -> np.ndarray:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from penempatan.arrays import best_per_group
 from penempatan.model import ProblemData
 from penempatan.scoring import Candidates, Prices, Tables, price_missing
 from penempatan.solver.lp import LinearRelaxation, LpSolution
@@ -130,9 +131,4 @@ def best_per_employee(emp: np.ndarray, reduced: np.ndarray, improving: np.ndarra
     """Indices of the `k` most improving pairs (lowest reduced cost) of each employee among `improving`;
     ties by pair index, so the choice is deterministic."""
     pairs = np.nonzero(improving)[0]
-    order = np.lexsort((pairs, reduced[pairs], emp[pairs]))
-    pairs = pairs[order]
-    owner = emp[pairs]
-    starts = np.r_[True, owner[1:] != owner[:-1]]
-    first_of_run = np.maximum.accumulate(np.where(starts, np.arange(len(pairs)), 0))
-    return pairs[np.arange(len(pairs)) - first_of_run < k]
+    return pairs[best_per_group(emp[pairs], reduced[pairs], k)]
