@@ -193,8 +193,7 @@ def solve(
         if solved.riwayat is not None:
             show_problems(solved.riwayat.problems, data, named)
             render_siasn.applied(solved.riwayat, data)
-        render.wishes_file(solved.read.permintaan)
-        render.mention_warnings(solved.read, data, riwayat, permintaan)
+        render.mention_warnings(solved.read, data, riwayat)
         render.solved(solved)
         outputs.written(out, "Rekomendasi")
         for path, what in ((kandidat, "Pasangan kandidat"), (json_out, "Rencana JSON")):
@@ -314,8 +313,7 @@ def compare(
         with term.console.status("Membaca dan memeriksa masukan…") as status:
             read, comparison = jobs.compare_files(data, skenario, out, laporan, batas_waktu, status.update,
                                                   permintaan)
-        render.wishes_file(read.permintaan)
-        render.mention_warnings(read, data, permintaan=permintaan)
+        render.mention_warnings(read, data)
         render.comparison(comparison)
         outputs.written(out, "Perbandingan")
         if laporan is not None:
@@ -340,8 +338,7 @@ def prioritas(
     with guard(data, input_files(permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
             done = jobs.priority_files(data, out, status.update, permintaan)
-        render.wishes_file(done.read.permintaan)
-        render.mention_warnings(done.read, data, permintaan=permintaan)
+        render.mention_warnings(done.read, data)
         render.priority(done.read.data, done.ranked)
         outputs.written(out, "Daftar prioritas", _PRIVATE)
 

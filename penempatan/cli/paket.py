@@ -9,7 +9,6 @@ all are renamed into place together.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -22,8 +21,8 @@ from penempatan.cli.commands import Permintaan
 from penempatan.cli.failures import guard, input_files, require_input
 from penempatan.cli.outputs import Outputs
 from penempatan.cli.surat import _folder as output_folder
+from penempatan.cli.surat import date_option
 from penempatan.cli.terminal import term
-from penempatan.usecases.stop import bad_argument
 
 _FINDINGS_SHOWN = 15
 
@@ -63,14 +62,14 @@ def paket(
     for path in (data, rencana, skenario, permintaan):
         if path is not None:
             require_input(path)
-    sidang = _parse_date(tanggal_sidang, "--tanggal-sidang")
+    sidang = date_option(tanggal_sidang, "--tanggal-sidang")
     settings: dict[str, object] = {}
     if nomor_sk is not None:
         settings["nomor_sk"] = nomor_sk.strip()
     if tanggal_sk is not None:
-        settings["tanggal_sk"] = _parse_date(tanggal_sk, "--tanggal-sk")
+        settings["tanggal_sk"] = date_option(tanggal_sk, "--tanggal-sk")
     if tmt is not None:
-        settings["tmt_mutasi"] = _parse_date(tmt, "--tmt")
+        settings["tmt_mutasi"] = date_option(tmt, "--tmt")
     folder = output_folder(output)
     outputs = Outputs(timpa, data, rencana, skenario, permintaan)
     for name in (MINUTES_NAME, CSV_NAME, JSON_NAME, PREFLIGHT_NAME):
@@ -96,15 +95,3 @@ def paket(
             term.say(f"  {finding.line()}")
         if len(package.findings) > _FINDINGS_SHOWN:
             term.say(f"  … dan {text.number(len(package.findings) - _FINDINGS_SHOWN)} lainnya")
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    """A date option (DD-MM-YYYY, also yyyy-mm-dd or '31 Desember 2026')."""
-    if value is None:
-        return None
-    from penempatan.excel.cells import Bad, as_date
-
-    try:
-        return as_date(value.strip())
-    except Bad as exc:
-        raise bad_argument(f"{option} '{value}': {exc.message}. Tulis sebagai DD-MM-YYYY.") from None

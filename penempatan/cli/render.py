@@ -42,9 +42,11 @@ def value_text(value: object) -> str:
     return str(value)
 
 
-def mention_warnings(read: ReadResult, data: Path, riwayat: Path | None = None,
-                     permintaan: Path | None = None) -> None:
-    """One line after a command that read the workbook: how many warnings `check` would list."""
+def mention_warnings(read: ReadResult, data: Path, riwayat: Path | None = None) -> None:
+    """The lines after a command that read the workbook: where the wishes came from when not from sheet Permintaan
+    (`wishes_file`), and how many warnings `check` would list (with the same files)."""
+    wishes_file(read.permintaan)
+    permintaan = read.permintaan.path if read.permintaan is not None else None
     if read.warnings:
         also = "".join(f" {option} {path}" for option, path in (("--riwayat", riwayat), ("--permintaan", permintaan))
                        if path is not None)

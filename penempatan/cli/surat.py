@@ -67,7 +67,7 @@ def surat(
     for path in (data, rencana, skenario, templat, permintaan):
         if path is not None:
             require_input(path)
-    batas = _parse_date(batas_tanggapan)
+    batas = date_option(batas_tanggapan, "--batas-tanggapan")
     template = templat or template_path()
     if not template.is_file():
         raise refuse(f"templat surat {template} tidak ditemukan; pasang ulang penempatan.")
@@ -120,8 +120,9 @@ def _write(folder: Path, letters: list[Letter], fixed: list[Path | None], templa
         write_letters(folder, letters, template, list_path=list_path, combined_path=combined_path)
 
 
-def _parse_date(value: str | None) -> date | None:
-    """--batas-tanggapan as a date (DD-MM-YYYY, also yyyy-mm-dd or '31 Desember 2026')."""
+def date_option(value: str | None, option: str) -> date | None:
+    """A date option such as --batas-tanggapan (DD-MM-YYYY, also yyyy-mm-dd or '31 Desember 2026'); a bad one
+    stops the command naming `option`."""
     if value is None:
         return None
     from penempatan.excel.cells import Bad, as_date
@@ -129,7 +130,7 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return as_date(value.strip())
     except Bad as exc:
-        raise bad_argument(f"--batas-tanggapan '{value}': {exc.message}. Tulis sebagai DD-MM-YYYY.") from None
+        raise bad_argument(f"{option} '{value}': {exc.message}. Tulis sebagai DD-MM-YYYY.") from None
 
 
 def _folder(path: Path) -> Path:
