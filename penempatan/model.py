@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from penempatan.text import name_key
 
@@ -197,6 +197,11 @@ class Params(Weights):
     # Wishes in the plan (SPEC 9): a wish is granted only when the move costs at most this much nilai against
     # staying (wishes.serve).
     batas_biaya_permintaan: int = Field(default=30, ge=0, le=MAX_POINTS)
+    # Train now, move later (SPEC 8): one round, or two in one model, the second at tanggal_putaran_2 (None: six
+    # months after tanggal_acuan, `rounds.round_two_date`), with round-1 training limited by anggaran_pelatihan.
+    putaran: int = Field(default=1, ge=1, le=2)
+    tanggal_putaran_2: date | None = None
+    anggaran_pelatihan: int | None = Field(default=None, ge=0, le=10**15)  # rupiah; None = no budget limit
     # The letters' sender (SPEC 7 v3): they word `penempatan surat` only, never the plan; ';' separates lines.
     nama_instansi: str = ""
     alamat_instansi: str = ""
@@ -223,6 +228,15 @@ class Params(Weights):
             raise ValueError(f"urutan_seri tidak dikenal: {', '.join(unknown)} (gunakan {', '.join(TIE_RULES)})")
         rules = list(dict.fromkeys(rules))
         return (*[r for r in rules if r != "nip"], "nip")
+
+    @field_validator("tanggal_putaran_2", mode="after")
+    @classmethod
+    def _round_two_later(cls, value: date | None, info: ValidationInfo) -> date | None:
+        """Round 2 comes after round 1 (an error on this field, so the readers point at its row or line)."""
+        acuan = info.data.get("tanggal_acuan")
+        if value is not None and acuan is not None and value <= acuan:
+            raise ValueError(f"tanggal_putaran_2 {value:%d-%m-%Y} harus sesudah tanggal_acuan {acuan:%d-%m-%Y}")
+        return value
 
     @model_validator(mode="after")
     def _window_ordered(self) -> Params:
@@ -287,6 +301,40 @@ class Wish(BaseModel):
         return self.kind, self.key if self.kind == "jabatan" else name_key(self.key)
 
 
+TARGET_MEASURES = ("mutasi", "promosi")
+"""What a distribution target counts: the plan's moves, or its promotions (R9's ladder)."""
+
+
+class Target(BaseModel):
+    """R27, a distribution target of a scenario (SPEC 9): of the plan's moves or promotions (`measure`), the
+    employees of one group of the fairness report (`section`: Jenis Kelamin, Kelompok Usia, Golongan or Unit
+    Kerja; `group`: its label there, e.g. Perempuan) get at least `minimum` and at most `maximum` percent.
+    A share, not a count: a plan with none of the measure meets every target."""
+
+    model_config = _frozen
+
+    measure: Literal["mutasi", "promosi"]
+    section: str
+    group: str
+    minimum: int | None = Field(default=None, ge=0, le=100)
+    maximum: int | None = Field(default=None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Target:
+        if self.minimum is None and self.maximum is None:
+            raise ValueError("target sebaran perlu persen_minimal atau persen_maksimal")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError("persen_minimal lebih besar dari persen_maksimal")
+        return self
+
+    @property
+    def words(self) -> str:
+        """'promosi: Jenis Kelamin Perempuan minimal 30 %, maksimal 60 %'."""
+        bounds = [f"{label} {value} %" for label, value in (("minimal", self.minimum), ("maksimal", self.maximum))
+                  if value is not None]
+        return f"{self.measure}: {self.section} {self.group} {', '.join(bounds)}"
+
+
 class ProblemData(BaseModel):
     """Everything the scorer and solver need, cross-checked: every employee's post exists, NIPs unique."""
 
@@ -302,6 +350,7 @@ class ProblemData(BaseModel):
     closed_posts: tuple[str, ...] = ()  # posts that take no newcomer but a granted wish (SPEC 9, wishes.serve)
     replacements: tuple[tuple[str, str], ...] = ()  # (NIP, Kode Jabatan): moves kept among the candidates whatever
     # the caps — a surplus holder who may fill the seat a granted wish leaves (SPEC 9, wishes.serve, R21)
+    targets: tuple[Target, ...] = ()  # R27: a scenario's distribution targets (SPEC 9)
     scenario_name: str | None = None
     source_sha256: str | None = None
 

@@ -59,6 +59,9 @@ PARAM_LABELS: dict[str, str] = {
     "batas_disparitas": "Batas disparitas (kali rata-rata)",
     "kelompok_minimal_disparitas": "Besar kelompok minimal untuk tanda disparitas",
     "batas_biaya_permintaan": "Batas biaya nilai permintaan pegawai",
+    "putaran": "Jumlah putaran rencana",
+    "tanggal_putaran_2": "Tanggal putaran 2",
+    "anggaran_pelatihan": "Anggaran pelatihan pengembangan (Rp)",
     "nama_instansi": "Nama instansi (kop surat)",
     "alamat_instansi": "Alamat instansi (kop surat)",
     "penanda_tangan": "Penanda tangan surat",
@@ -156,6 +159,14 @@ PARAM_HELP: dict[str, str] = {
                               "paling banyak sekian poin di bawah nilai tetap di jabatan sekarang.",
     "kelompok_minimal_disparitas": "Laporan keadilan: kelompok yang lebih kecil dari ini tidak diberi tanda "
                                    "disparitas (terlalu sedikit orang untuk dinilai).",
+    "putaran": "Latih dulu, pindahkan kemudian: 1 = satu putaran (rencana biasa); 2 = dua putaran dalam satu "
+               "model: putaran 1 pada tanggal_acuan, putaran 2 pada tanggal_putaran_2, dengan pelatihan pengembangan "
+               "di putaran 1 (pelatihan.csv) yang membuat pegawai memenuhi syarat jabatan di putaran 2.",
+    "tanggal_putaran_2": "Tanggal putaran 2 (dd-mm-yyyy), sesudah tanggal_acuan; kosong = 6 bulan sesudah "
+                         "tanggal_acuan. Pada tanggal ini masa jabatan bertambah, hukuman disiplin yang sudah berakhir "
+                         "tidak lagi menghalangi, dan pegawai yang mencapai BUP pensiun sehingga kursinya kosong.",
+    "anggaran_pelatihan": "Putaran 2: jumlah biaya (pelatihan.csv kolom biaya, per peserta) semua pelatihan "
+                          "pengembangan yang dipilih paling banyak sekian rupiah; kosong = tanpa batas anggaran.",
     "nama_instansi": "Surat usulan mutasi (penempatan surat): nama instansi pada kop surat; titik koma memulai baris "
                      "baru, mis. 'PEMERINTAH KABUPATEN ALAK; BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA "
                      "MANUSIA'. Kosong = kop surat berupa isian titik-titik. Tidak memengaruhi rencana.",

@@ -1,4 +1,5 @@
-"""The rule registry: one `Rule` per code R1–R26 of SPEC 3, with its wording, legal source and parameter.
+"""The rule registry: one `Rule` per code R1–R26 of SPEC 3 and R27 (a scenario's distribution targets, SPEC 9),
+with its wording, legal source and parameter.
 
 Every other module takes a rule's words from here (reasons in the plan workbook, explanations, scenario
 errors, the checker's messages), so a rule is worded once and its legal source written once.
@@ -80,6 +81,8 @@ _RULES = (
          "keluaran"),
     Rule("R26", "rotasi jatuh tempo hanya untuk jabatan struktural dan berisiko tinggi; pejabat fungsional berotasi "
          "di dalam rumpunnya", BKN_5_2019, None, "tujuan"),
+    Rule("R27", "target sebaran mutasi atau promosi per kelompok pegawai yang ditetapkan skenario",
+         "kebijakan PPK; UU 20/2023 (sistem merit, tanpa diskriminasi)", None),
 )
 
 PREDIKAT_MINIMAL_PERPINDAHAN = "Baik"
@@ -88,7 +91,7 @@ PREDIKAT_TANPA_MUTASI = ("Kurang", "Sangat Kurang")
 """R23: predikat kinerja that keep someone from a discretionary move."""
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
-"""Every rule by code, R1 … R26."""
+"""Every rule by code, R1 … R27."""
 
 LEGEND_COLUMNS = ("Kode", "Aturan", "Dasar Hukum", "Parameter")
 """The legend of the rule codes, on every page that shows them (sheet `Kode Aturan`, the report's legend)."""

@@ -136,13 +136,13 @@ def test_cli_compare_refuses_input_and_reports_every_bad_scenario(tmp_path: Path
 
 
 def test_example_scenarios_are_valid_for_contoh() -> None:
-    """The three shipped scenarios load against data/contoh.xlsx."""
+    """The four shipped scenarios load against data/contoh.xlsx."""
     from penempatan.excel.read import read_workbook
     from penempatan.scenario import load_scenario
 
     data = read_workbook(CONTOH).data
     names = sorted(p.name for p in SKENARIO.glob("*.toml"))
-    assert len(names) == 3
+    assert len(names) == 4
     for name in names:
         scenario = load_scenario(SKENARIO / name, data)
         assert scenario.nama

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import replace
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -18,16 +19,21 @@ from ortools.sat.python import cp_model
 from penempatan.result import SolveStatus
 from penempatan.scoring import Candidates
 from penempatan.solver import LinearRelaxation, PlanModel, Structure
-from penempatan.solver.coupling import SeatsKept, TotalMoves, UnitOutflow, seats_kept
+from penempatan.solver.coupling import DistributionTarget, SeatsKept, TotalMoves, UnitOutflow, seats_kept
 from penempatan.solver.cpsat import solve_all_pairs, solve_residual
 from penempatan.solver.structure import reduced_costs, side_rules_hold
+
+Target = tuple[frozenset[int], bool, int, bool]
+"""An R27 bound written out for the brute force: (members, counts promotions (else moves), percent, a minimum)."""
 
 
 def hand(pairs: list[tuple[int, int, int]], cur: list[int], keb: list[int], post_unit: list[int], *,
          unit_cap: list[int] | None = None, max_moves: int | None = None,
-         groups: dict[str, list[int]] | None = None, wajib: list[int] = ()) -> Structure:  # type: ignore[assignment]
+         groups: dict[str, list[int]] | None = None, wajib: list[int] = (),  # type: ignore[assignment]
+         promoted: frozenset[tuple[int, int]] = frozenset(), targets: tuple[Target, ...] = ()) -> Structure:
     """A Structure from (employee, post, gain) pairs; each employee's stay pair is added with gain 0 unless
-    listed. `groups` maps a SeatsKept kind to each post's group (-1: none)."""
+    listed. `groups` maps a SeatsKept kind to each post's group (-1: none); `promoted` lists the (employee, post)
+    pairs that are promotions, `targets` the R27 bounds."""
     listed = {(e, p) for e, p, _ in pairs}
     rows = sorted([*pairs, *((e, c, 0) for e, c in enumerate(cur) if (e, c) not in listed)])
     emp = np.array([r[0] for r in rows], dtype=np.int64)
@@ -49,10 +55,15 @@ def hand(pairs: list[tuple[int, int, int]], cur: list[int], keb: list[int], post
                      leaves_unit=~cand.stay & (units[post] != units[cur_a[emp]]), pair_unit=units[cur_a[emp]],
                      unit_cap=np.array(unit_cap if unit_cap is not None else [len(cur)] * (units.max() + 1)),
                      max_moves=max_moves, weight_fill=spread, weight_surplus=spread * (len(wajib_a) + 1) + 1,
-                     cur=cur_a, seats_kept=kept)
+                     cur=cur_a, seats_kept=kept,
+                     promotion=np.array([(int(e), int(p)) in promoted for e, p in zip(emp, post, strict=True)]),
+                     targets=tuple(DistributionTarget.bound("uji", np.isin(np.arange(len(cur)), list(members)),
+                                                            percent, minimum, promotions)
+                                   for members, promotions, percent, minimum in targets))
 
 
-def brute(s: Structure, keb: list[int], post_unit: list[int], groups: dict[str, list[int]]) -> float | None:
+def brute(s: Structure, keb: list[int], post_unit: list[int], groups: dict[str, list[int]],
+          targets: tuple[Target, ...] = (), promoted: frozenset[tuple[int, int]] = frozenset()) -> float | None:
     """The best objective over every plan that keeps R11 and the coupling rules, judged here from scratch;
     None when no plan does."""
     by_emp = [np.nonzero(s.cand.emp == e)[0] for e in range(s.n_emp)]
@@ -60,14 +71,15 @@ def brute(s: Structure, keb: list[int], post_unit: list[int], groups: dict[str, 
     for choice in itertools.product(*by_emp):
         x = np.zeros(s.n_pairs, dtype=bool)
         x[list(choice)] = True
-        if feasible(s, x, keb, post_unit, groups):
+        if feasible(s, x, keb, post_unit, groups, targets, promoted):
             value = s.combined(x)
             best = value if best is None else max(best, value)
     return best
 
 
-def feasible(s: Structure, x: np.ndarray, keb: list[int], post_unit: list[int], groups: dict[str, list[int]]) -> bool:
-    """R11 (no newcomer beyond Kebutuhan, none into an over-staffed post), R13, R14 and R21 for plan `x`."""
+def feasible(s: Structure, x: np.ndarray, keb: list[int], post_unit: list[int], groups: dict[str, list[int]],
+             targets: tuple[Target, ...] = (), promoted: frozenset[tuple[int, int]] = frozenset()) -> bool:
+    """R11 (no newcomer beyond Kebutuhan, none into an over-staffed post), R13, R14, R21 and R27 for plan `x`."""
     before = np.bincount(s.cur, minlength=len(keb))
     after = np.bincount(s.cand.post[x], minlength=len(keb))
     for j, k in enumerate(keb):
@@ -90,6 +102,12 @@ def feasible(s: Structure, x: np.ndarray, keb: list[int], post_unit: list[int], 
             posts = [j for j, gg in enumerate(group) if gg == g]
             if sum(min(after[j], keb[j]) for j in posts) < sum(min(before[j], keb[j]) for j in posts):
                 return False
+    for members, promotions, percent, minimum in targets:
+        counted = [int(s.cand.emp[p]) for p in moves
+                   if not promotions or (int(s.cand.emp[p]), int(s.cand.post[p])) in promoted]
+        share = Fraction(sum(e in members for e in counted), len(counted)) if counted else None
+        if share is not None and (share < Fraction(percent, 100) if minimum else share > Fraction(percent, 100)):
+            return False
     return True
 
 
@@ -100,6 +118,7 @@ CUR = [0, 1, 2, 2]
 KEB = [1, 1, 1, 1, 1]
 UNIT = [0, 0, 1, 1, 0]
 PAIRS = [(0, 3, 9), (1, 4, 2), (1, 0, 1), (2, 3, 3), (3, 0, 1), (3, 1, 1)]
+PROMOTED = frozenset({(0, 3), (2, 3)})
 
 CASES = {
     "bebas": {},
@@ -108,6 +127,11 @@ CASES = {
     "R21 lokasi": {"groups": {"lokasi": [0, 1, 2, 2, 3]}},
     "R21 profesi": {"groups": {"profesi": [0, 0, -1, -1, -1]}},
     "R21 keduanya": {"groups": {"lokasi": [0, 0, 1, 1, 0], "profesi": [0, 0, -1, -1, -1]}, "max_moves": 2},
+    # R27: employees 2 and 3 get at least half the moves (the free plan gives them one of three).
+    "R27 mutasi minimal": {"targets": ((frozenset({2, 3}), False, 50, True),)},
+    # R27: moves to post 3 are promotions; employee 0 may have at most a third of the promotions.
+    "R27 promosi maksimal": {"targets": ((frozenset({0}), True, 33, False),), "promoted": PROMOTED},
+    "R27 dengan R13": {"targets": ((frozenset({2, 3}), False, 50, True),), "unit_cap": [1, 2]},
 }
 
 
@@ -118,7 +142,8 @@ def test_lp_and_planmodel_agree_with_brute_force(name: str) -> None:
     params = CASES[name]
     s = hand(PAIRS, CUR, KEB, UNIT, **params)
     groups = params.get("groups", {})
-    best = brute(s, KEB, UNIT, groups)
+    targets, promoted = params.get("targets", ()), params.get("promoted", frozenset())
+    best = brute(s, KEB, UNIT, groups, targets, promoted)
     assert best is not None
     lp = LinearRelaxation(s).solve()
     assert lp is not None and lp[1] >= best - 1e-6
@@ -130,7 +155,7 @@ def test_lp_and_planmodel_agree_with_brute_force(name: str) -> None:
         plan = np.zeros(s.n_pairs, dtype=bool)
         plan[list(choice)] = True
         if feasible(s, plan, KEB, UNIT, {}):  # R11 and R13/R14 only: the groups are up to side_rules_hold
-            assert side_rules_hold(s, plan) == feasible(s, plan, KEB, UNIT, groups)
+            assert side_rules_hold(s, plan) == feasible(s, plan, KEB, UNIT, groups, targets, promoted)
 
 
 def test_each_rule_binds_in_its_case() -> None:
@@ -140,7 +165,8 @@ def test_each_rule_binds_in_its_case() -> None:
     for name, params in CASES.items():
         if name == "bebas":
             continue
-        bound = brute(hand(PAIRS, CUR, KEB, UNIT, **params), KEB, UNIT, params.get("groups", {}))
+        bound = brute(hand(PAIRS, CUR, KEB, UNIT, **params), KEB, UNIT, params.get("groups", {}),
+                      params.get("targets", ()), params.get("promoted", frozenset()))
         assert bound is not None and bound < free, name
 
 

@@ -160,3 +160,29 @@ def test_plan_workbook_and_report_have_the_fairness_page(tmp_path: Path) -> None
     figures = [[("" if v is None else v) for v in row] for row in rows[1:]]
     assert fairness_violations(data, plan, figures) == []
     assert 'id="keadilan"' in report.read_text(encoding="utf-8")
+
+
+def test_distribution_target_row_recomputed_and_judged(demo: ProblemData) -> None:
+    """R27: a scenario's target has a row of its own (of the plan's promotions, the group's, and whether the bounds
+    are met); the checker recomputes it, flags a wrong verdict, and names the missed target as a broken rule."""
+    from penempatan.check.facts import Facts
+    from penempatan.check.fairness import target_violations
+    from penempatan.model import Target
+
+    target = Target(measure="promosi", section="Jenis Kelamin", group="Perempuan", minimum=30)
+    data = demo.replace(targets=(target,))
+    men, women = _by_sex(demo, "L"), _by_sex(demo, "P")
+    for plan, inside, verdict in ((_promote(data, men[:14] + women[:6]), 6, f.MET),
+                                  (_promote(data, men[:15] + women[:5]), 5, f.MISSED)):
+        rows = fairness_rows(data, plan)
+        row = _row(rows, f.TARGETS, "Jenis Kelamin: Perempuan", f.PROMOTED)
+        assert (row.base, row.count, row.flag) == (20, inside, verdict)
+        cells = [r.cells() for r in rows]
+        assert fairness_violations(data, plan, cells) == []
+        broken = target_violations(Facts(data), plan)
+        assert [v.rule for v in broken] == ([] if verdict == f.MET else ["R27"])
+    flag = f.COLUMNS.index("Tanda Disparitas")
+    at = next(k for k, c in enumerate(cells) if c[0] == f.TARGETS)
+    cells[at][flag] = f.MET
+    assert any(v.message.startswith(f"{f.TARGETS} / Jenis Kelamin: Perempuan") for v in
+               fairness_violations(data, plan, cells))

@@ -327,11 +327,11 @@ def test_curve_chart_leaves_out_points_without_a_plan() -> None:
 
 
 def test_plan_report_has_the_rule_legend(plain):
-    """Issue 23: the plan report, whose tables cite rule codes, has a legend of every code (R1 … R26)."""
+    """Issue 23: the plan report, whose tables cite rule codes, has a legend of every code (R1 … R27)."""
     data, tables, result = plain
     page = _parse(solve_report(data, tables, result))
     legend = _table(page, "kode")
-    assert [r[0] for r in legend["rows"]] == [f"R{k}" for k in range(1, 27)]
+    assert [r[0] for r in legend["rows"]] == [f"R{k}" for k in range(1, 28)]
     assert all(r[1] for r in legend["rows"])
 
 

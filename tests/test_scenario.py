@@ -325,3 +325,62 @@ def test_scenario_values_out_of_range_are_located_errors(tmp_path: Path, text: s
     message naming the limit, never an OverflowError or RecursionError."""
     problems = _errors(tmp_path, text)
     assert any(words in message for _, _, message in problems), problems
+
+
+def test_distribution_target_is_kept_and_named(tmp_path: Path, base: Result) -> None:
+    """R27: `[[target_sebaran]]` gives women at least 70 % of the moves (the plan without it gives them less); the
+    plan keeps it, the checker finds nothing, and the scenario's rows name it."""
+    women = {i for i, e in enumerate(DATA.employees) if e.jenis_kelamin == "P"}
+    moved = _movers(base)
+    assert 100 * len(women & set(moved)) < 70 * len(moved)  # the target binds
+    text = ('nama = "target"\n[[target_sebaran]]\nukuran = "Mutasi"\nbagian = "jenis kelamin"\n'
+            'kelompok = "perempuan"\npersen_minimal = 70\n')
+    data = _scenario(tmp_path, text)
+    assert [t.words for t in data.targets] == ["mutasi: Jenis Kelamin Perempuan minimal 70 %"]
+    result = _solve(data)
+    moved = _movers(result)
+    assert moved and 100 * len(women & set(moved)) >= 70 * len(moved)
+    rows = scenario_rows(DATA, load_scenario(_write(tmp_path, text), DATA))
+    assert ("target sebaran (R27)", "mutasi: Jenis Kelamin Perempuan minimal 70 %") in rows
+
+
+def test_distribution_target_problems_at_once(tmp_path: Path) -> None:
+    """Every wrong target key is reported together at its line: measure, section, group (with the closest one),
+    no bound, bounds crossed, a percent out of range."""
+    text = "\n".join([
+        "[[target_sebaran]]",                   # 1
+        'ukuran = "kenaikan"',                  # 2
+        'bagian = "Jenis Kelamin"',             # 3
+        'kelompok = "Perempuann"',              # 4
+        "persen_minimal = 30",                  # 5
+        "[[target_sebaran]]",                   # 6
+        'ukuran = "promosi"',                   # 7
+        'bagian = "Agama"',                     # 8
+        'kelompok = "x"',                       # 9
+        "persen_minimal = 10",                  # 10
+        "[[target_sebaran]]",                   # 11
+        'ukuran = "promosi"',                   # 12
+        'bagian = "Golongan"',                  # 13
+        'kelompok = "III"',                     # 14
+        "[[target_sebaran]]",                   # 15
+        'ukuran = "mutasi"',                    # 16
+        'bagian = "Golongan"',                  # 17
+        'kelompok = "IV"',                      # 18
+        "persen_minimal = 60",                  # 19
+        "persen_maksimal = 40",                 # 20
+        "[[target_sebaran]]",                   # 21
+        'ukuran = "mutasi"',                    # 22
+        'bagian = "Golongan"',                  # 23
+        'kelompok = "IV"',                      # 24
+        "persen_maksimal = 140",                # 25
+    ]) + "\n"
+    errors = _errors(tmp_path, text)
+    found = {(row, col) for row, col, _ in errors}
+    assert found == {(2, "target_sebaran.ukuran"), (4, "target_sebaran.kelompok"), (8, "target_sebaran.bagian"),
+                     (11, "target_sebaran"), (19, "target_sebaran.persen_minimal"),
+                     (25, "target_sebaran.persen_maksimal")}
+    path = _write(tmp_path, text, "bad.toml")
+    with pytest.raises(InputError) as info:
+        load_scenario(path, DATA)
+    group = next(p for p in info.value.errors if p.row == 4)
+    assert (group.value, group.hint) == ("Perempuann", "Mungkin maksudnya 'Perempuan'?")

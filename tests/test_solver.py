@@ -29,8 +29,9 @@ from instances import exact_case, full_units, make_instance
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from penempatan.check import assert_plan_valid, check_plan
+from penempatan.check.facts import Facts
 from penempatan.demo import generate_demo
-from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemData
+from penempatan.model import Employee, Forbid, Params, Pin, Position, ProblemData, Target
 from penempatan.reference import Reference, load_reference
 from penempatan.result import Result, SolveStatus
 from penempatan.scoring import Tables, build_candidates, flag_names, purpose_names, total
@@ -970,6 +971,16 @@ def exact_optimum(data: ProblemData, result: Result) -> tuple[int, int, int]:
             row = np.zeros(width)
             row[g_col:] = pools == key
             add(row, int(np.minimum(holders, kebutuhan)[pools == key].sum()), np.inf)
+    facts = Facts(data)
+    for target in data.targets:  # R27: the group's share of the counted moves (or promotions) within its bounds
+        member = np.array([_target_member(data, target, i) for i in range(n_emp)])
+        counted = move & np.array([target.measure == "mutasi" or facts.is_promotion(int(i), int(j))
+                                   for i, j in zip(cand.emp, cand.post, strict=True)])
+        for percent, sign in ((target.minimum, 1), (target.maximum, -1)):
+            if percent is not None:  # sign·(100·member − percent) summed over the counted pairs ≥ 0
+                row = np.zeros(width)
+                row[:n_pair] = counted * sign * (100 * member[cand.emp] - percent)
+                add(row, 0, np.inf)
     upper = np.concatenate([np.ones(n_pair), np.maximum(0, holders - kebutuhan), np.where(wajib, kebutuhan, 0),
                             kebutuhan])
     bounds = Bounds(np.zeros(width), upper)
@@ -992,6 +1003,15 @@ def exact_optimum(data: ProblemData, result: Result) -> tuple[int, int, int]:
     f_best = -best(-filled)
     add(filled, f_best, np.inf)
     return s_best, f_best, -best(-value)
+
+
+def _target_member(data: ProblemData, target: Target, i: int) -> bool:
+    """Is employee i in the target's group? Written out for the sections these tests use."""
+    e = data.employees[i]
+    if target.section == "Jenis Kelamin":
+        return {"L": "Laki-laki", "P": "Perempuan"}.get(e.jenis_kelamin or "") == target.group
+    assert target.section == "Golongan", target.section
+    return e.golongan.split("/")[0] == target.group
 
 
 # Seeds chosen so that each stage of the solver ends the solve: min-cost flow, LP, CP-SAT residual
@@ -1025,6 +1045,39 @@ def test_objective_equals_exact_optimum_more_seeds(seed: int) -> None:
     assert_plan_valid(data, result)
     assert result.status is SolveStatus.OPTIMAL
     assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
+
+
+TARGETS = (Target(measure="promosi", section="Jenis Kelamin", group="Perempuan", minimum=60),
+           Target(measure="mutasi", section="Golongan", group="III", maximum=40))
+
+
+@pytest.mark.parametrize("seed", range(0, 24))
+def test_objective_equals_exact_optimum_with_distribution_targets(seed: int) -> None:
+    """R27: with a scenario's distribution targets (women get at least 60 % of promotions; golongan III at most 40 %
+    of moves) the solver's plan keeps them (checked), and its priorities and Σ nilai equal the scipy milp optimum
+    with the targets' rows."""
+    base = exact_case(seed)
+    data = base.replace(targets=(TARGETS[seed % 2],))
+    result = solve(data, 20.0)
+    assert_plan_valid(data, result)
+    assert result.status is SolveStatus.OPTIMAL
+    assert (result.surplus_kept, result.must_fill_filled, result.objective) == exact_optimum(data, result)
+
+
+def test_distribution_targets_bind() -> None:
+    """The targets of the test above are not vacuous: on most of its seeds the plan without them breaks them (the
+    checker says R27) and the plan with them is worth less (its priorities, then Σ nilai)."""
+    bound = 0
+    for seed in range(0, 24):
+        base = exact_case(seed)
+        data = base.replace(targets=(TARGETS[seed % 2],))
+        free = solve(base, 20.0)
+        if any(v.rule == "R27" for v in check_plan(data, free)):
+            bound += 1
+            held = solve(data, 20.0)
+            assert (-held.surplus_kept, held.must_fill_filled, held.objective) < (
+                -free.surplus_kept, free.must_fill_filled, free.objective)
+    assert bound >= 8, bound
 
 
 def r21_case(seed: int) -> ProblemData:

@@ -184,3 +184,24 @@ def test_a_toml_is_uploaded_checked_edited_and_downloaded(client, solved):
     assert "rusak.toml" not in solved.scenarios()
     unknown = client.post(url, files={"berkas": ("asing.toml", b'nama = "x"\nbekukan_unit = ["Dinas Fiksi"]\n')})
     assert unknown.status_code == 422 and "Dinas Fiksi" in unknown.text
+
+
+def test_distribution_targets_in_the_form(client, solved):
+    """R27 in the form: a line per target becomes `[[target_sebaran]]` (either bound may be empty), the saved file
+    opens in the form as typed, and a wrong group is marked at the field with the closest group."""
+    lines = "promosi ; Jenis Kelamin ; Perempuan ; 30\nmutasi ; Golongan ; III ; ; 40"
+    r = client.post(f"/berkas/{solved.id}/parameter", data={"nama": "Target perempuan", "target": lines},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    saved = tomllib.loads(solved.scenario("target-perempuan.toml").read_text(encoding="utf-8"))
+    assert saved["target_sebaran"] == [
+        {"ukuran": "promosi", "bagian": "Jenis Kelamin", "kelompok": "Perempuan", "persen_minimal": 30},
+        {"ukuran": "mutasi", "bagian": "Golongan", "kelompok": "III", "persen_maksimal": 40}]
+    again = html.unescape(client.get(f"/berkas/{solved.id}/parameter?skenario=target-perempuan.toml").text)
+    assert "promosi ; Jenis Kelamin ; Perempuan ; 30\nmutasi ; Golongan ; III ;  ; 40" in again
+    r = client.post(f"/berkas/{solved.id}/parameter", data={"nama": "Salah target",
+                                                            "target": "promosi ; Jenis Kelamin ; Perempuann ; 30"})
+    assert r.status_code == 422
+    page = html.unescape(r.text)
+    at = page.index('name="target"')
+    assert 'aria-invalid="true"' in page[at:at + 700] and "'Perempuan'" in page[at:at + 700]

@@ -298,13 +298,13 @@ def test_chain_sheet_rebuilds_exactly_the_moves(plan):
 
 
 def test_codes_have_their_legend_and_parameters_their_names(plan):
-    """Issue 23: sheet Kode Aturan explains every rule code the other sheets show (R1 … R26, with its wording,
+    """Issue 23: sheet Kode Aturan explains every rule code the other sheets show (R1 … R27, with its wording,
     legal source and parameter), and sheet Parameter names each parameter in words next to its key."""
     from penempatan.parameters import PARAM_LABELS
 
     *_, path = plan
     legend = {r[0]: r for r in _rows(path, "Kode Aturan")[1:]}
-    assert [f"R{k}" for k in range(1, 27)] == list(legend)
+    assert [f"R{k}" for k in range(1, 28)] == list(legend)
     shown = " ".join(str(c) for sheet in ("Usulan Mutasi", "Tetap", "Jabatan Kosong") for row in _rows(path, sheet)
                      for c in row if c)
     used = set(re.findall(r"\bR\d{1,2}\b", shown))

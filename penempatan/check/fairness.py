@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from penempatan.check.facts import Facts, Violation, same_text
+from penempatan.check.facts import Facts, Violation, broken, same_text
 from penempatan.model import Position, ProblemData, Wish
 from penempatan.reference import Reference
 from penempatan.wishes import fairness as words
@@ -57,6 +57,29 @@ def fairness_violations(data: ProblemData, assignment: Iterable[int], figures: I
     out += [Violation(CODE, None, None, f"{part[0]} / {part[1]}: tepat satu jumlah disembunyikan, dapat dihitung "
                                         "dari total") for part, flags in hidden.items()
             if sum(flags) == 1 and len(flags) > 1]
+    return out
+
+
+def target_violations(f: Facts, plan: list[int]) -> list[Violation]:
+    """R27: every bound of a scenario's distribution targets (`ProblemData.targets`) that the plan misses: of its
+    moves (or promotions), the group's share below the minimum or above the maximum percent."""
+    return [Violation("R27", None, None, broken("R27", f"{target.words}; tercapai {inside} dari {counted} "
+                                                       f"{target.measure}"))
+            for target, (counted, inside, met) in zip(f.data.targets, _targets(f, plan), strict=True) if not met]
+
+
+def _targets(f: Facts, plan: list[int]) -> list[tuple[int, int, bool]]:
+    """Per target: (moves or promotions of the plan, those of the group, are the bounds met)."""
+    data = f.data
+    out = []
+    for target in data.targets:
+        counted = [i for i, j in enumerate(plan) if j != data.current_post[i]
+                   and (target.measure == words.MOVED or f.is_promotion(i, j))]
+        inside = sum(_group(f, target.section, i) == target.group for i in counted)
+        # Whole numbers: inside/total ≥ minimum/100 exactly when 100·inside ≥ minimum·total.
+        low = target.minimum is not None and 100 * inside < target.minimum * len(counted)
+        high = target.maximum is not None and 100 * inside > target.maximum * len(counted)
+        out.append((len(counted), inside, not (low or high)))
     return out
 
 
@@ -144,6 +167,9 @@ def _group_figures(f: Facts, plan: list[int]) -> dict[_Key, tuple[int, int, str]
             for group, people in groups.items():
                 count = sum(had[i] for i in people)
                 out[(section, group, measure)] = (len(people), count, _flag(data, len(people), count, rate))
+    for target, (counted, inside, met) in zip(data.targets, _targets(f, plan), strict=True):
+        out[(words.TARGETS, f"{target.section}: {target.group}", target.measure)] = (
+            counted, inside, words.MET if met else words.MISSED)
     return out
 
 

@@ -7,6 +7,7 @@ import math
 from fractions import Fraction
 
 from penempatan.check.facts import Violation, broken
+from penempatan.check.fairness import target_violations
 from penempatan.check.movers import Rules
 from penempatan.check.wishes import wish_violations
 from penempatan.model import ProblemData
@@ -55,6 +56,7 @@ def check_plan(data: ProblemData, result: Result, ref: Reference | None = None) 
     out += _place_shortage(data, plan, rules.ref)
     out += _profession_shortage(data, plan, rules.ref)
     out += wish_violations(data, rules, plan, fit)
+    out += target_violations(rules, plan)
     out += _reported_numbers(data, rules, result, plan, fit)
     return out
 

@@ -14,6 +14,7 @@ from penempatan.errors import Problems, pydantic_message
 from penempatan.excel.cells import Bad, Suggest, as_number, cell_text, integer, memo_bool, memo_date, status
 from penempatan.excel.input_sheets import Row, Sheet, data_rows
 from penempatan.model import Params
+from penempatan.text import number
 
 
 def read_params(sheet: Sheet | None, problems: Problems) -> Params:
@@ -64,6 +65,8 @@ def _int_range(name: str) -> tuple[int, int | None]:
 
 def _converter(name: str) -> Callable[[object], Any]:
     """Converter for a Params field, from its type annotation."""
+    if name in RUPIAH:
+        return _rupiah(*_int_range(name))
     annotation = Params.model_fields[name].annotation
     if get_origin(annotation) in (Union, types.UnionType):
         annotation = next(a for a in get_args(annotation) if a is not type(None))
@@ -87,6 +90,30 @@ def _converter(name: str) -> Callable[[object], Any]:
             return lambda value: tuple(integer(0, None)(v) for v in _split_list(value))
         return lambda value: tuple(_split_list(value))
     raise TypeError(f"no converter for parameter {name}: {annotation}")
+
+
+RUPIAH = frozenset({"anggaran_pelatihan"})
+"""Parameters in rupiah: a text cell may group thousands with dots, as rupiah are written ('Rp 150.000.000')."""
+
+
+def _rupiah(lo: int, hi: int | None) -> Callable[[object], int]:
+    """Converter to a whole number of rupiah; '150.000.000' is 150 million, not a fraction."""
+    whole = integer(lo, hi)
+
+    def convert(value: object) -> int:
+        if isinstance(value, str):
+            text = re.sub(r"^rp\.?\s*", "", value.strip(), flags=re.IGNORECASE)
+            if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+                text = text.replace(".", "")
+            value = text
+        try:
+            return whole(value)
+        except Bad:
+            span = f"{number(lo)}–{number(hi)}" if hi is not None else f"≥ {number(lo)}"
+            raise Bad(f"harus jumlah rupiah, bilangan bulat {span}", "Tulis angka saja, mis. 150000000 atau "
+                      "150.000.000.") from None
+
+    return convert
 
 
 def _split_list(value: object) -> list[str]:

@@ -121,6 +121,8 @@ _SPEC9 = frozenset({"poin_masa_jabatan_per_tahun", "poin_kinerja_sangat_baik", "
                     "poin_jarak_keluarga_per_10_km", "poin_jarak_keluarga_maks"})
 """Parameters of the wishes' priority and the fairness report (SPEC 9): a plan saved before they existed was made
 as with their defaults."""
+_SPEC8 = frozenset({"putaran", "tanggal_putaran_2", "anggaran_pelatihan"})
+"""Parameters of the two-round plan (SPEC 8): a plan saved before they existed was a one-round plan."""
 
 
 def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str, str]]:
@@ -133,7 +135,7 @@ def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str,
         ours = getattr(params, name)
         written = "" if ours is None else param_value(ours)
         theirs = saved.parameters.get(name, _MISSING)
-        if theirs is _MISSING and name in _LETTER_ONLY | _SPEC9 and (
+        if theirs is _MISSING and name in _LETTER_ONLY | _SPEC9 | _SPEC8 and (
                 not ours or ours == Params.model_fields[name].default):
             continue
         if theirs is _MISSING or _typed(name, theirs) != _typed(name, written):

@@ -106,7 +106,11 @@ _TABLES: tuple[tuple[str, str], ...] = (
                       "Kebutuhan Pelatihan: PKP, PKA, PKN Tingkat II, uji kompetensi dan pelatihan fungsional, "
                       "sertifikasi PBJ dan bendahara, pelatihan kompetensi. Kolom ejaan_lain: nama lain yang "
                       "dianggap pelatihan yang sama bila tercatat di Pelatihan (Diklatpim IV = PKP, Diklatpim III = "
-                      "PKA, Diklatpim II = PKN Tingkat II), sehingga tidak diwajibkan lagi."),
+                      "PKA, Diklatpim II = PKN Tingkat II), sehingga tidak diwajibkan lagi. Pemicu pengembangan: "
+                      "pelatihan yang dipilih untuk dua putaran (putaran = 2), tidak pernah diwajibkan oleh mutasi. "
+                      "Kolom pilihan bidang (bidang rumpun.csv yang diberikan) dan sertifikat (mis. Sertifikat PBJ) "
+                      "berlaku bagi peserta di putaran 2; kapasitas (kursi per putaran, kosong = tanpa batas), "
+                      "durasi_bulan (1–24, kosong = 3) dan biaya (rupiah per peserta, kosong = 0)."),
     ("hukuman_disiplin.csv", "Nama jenis hukuman disiplin → tingkat Ringan, Sedang atau Berat dengan dasar hukumnya "
                              "(PP 94/2021; nama lama PP 53/2010), untuk membaca rw_hukdis dari dump SIASN "
                              "(`penempatan siasn`, `--riwayat`) bila rekamannya tidak menyebut tingkat."),

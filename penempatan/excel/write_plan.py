@@ -69,7 +69,7 @@ from penempatan.wishes.fairness import fairness_rows
 RIWAYAT_ROW = "riwayat SIASN"
 """The Parameter row naming the SIASN history folder applied (`solve --riwayat`) and what it filled."""
 RULES_SHEET = "Kode Aturan"
-"""The legend of every rule code the other sheets show (R1 … R26), with its wording, source and parameter."""
+"""The legend of every rule code the other sheets show (R1 … R27), with its wording, source and parameter."""
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "Ringkasan": ("Keterangan", "Nilai"),

@@ -10,6 +10,8 @@ A row of pelatihan.csv fires on one trigger (`pemicu`) of the move from the curr
 - `kompetensi_manajerial`, `kompetensi_sosial_kultural`, `kompetensi_teknis`: that competence is below the
   target post's standard (an employee without an assessment counts as below, as in the fit score).
 Names may hold `{rumpun_jf}` (the target's JF family) and `{jenjang}` (the target's jenjang).
+A row with pemicu `pengembangan` never fires: it is a course chosen as a development decision (SPEC 8, two rounds),
+not one a move prescribes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import numpy as np
 
 from penempatan.explain.chains import in_chain_order
 from penempatan.explain.rows import TrainingRow
-from penempatan.reference import Words, words
+from penempatan.reference import PENGEMBANGAN, Words, words
 from penempatan.reference.rows import find_words
 from penempatan.rules import RULES
 from penempatan.scoring import JPT, Tables, total
@@ -106,6 +108,8 @@ def named_courses(t: Tables, i: int, j: int) -> list[Training]:
     fired: dict[str, Training] = {}
     for row in t.ref.pelatihan:
         trigger = row.pemicu
+        if trigger == PENGEMBANGAN:
+            continue
         if trigger in _ENTRY:
             hit = _LADDER.get(dst.jenis, 0) == _ENTRY[trigger] and _LADDER.get(src.jenis, 0) < _ENTRY[trigger]
         elif trigger == "masuk_jf":

@@ -26,6 +26,7 @@ from penempatan.reference.lookups import Reference
 from penempatan.reference.rows import (
     KAPAN,
     PEMICU,
+    PENGEMBANGAN,
     UMUM,
     Alasan,
     Golongan,
@@ -38,6 +39,6 @@ from penempatan.reference.rows import (
     words,
 )
 
-__all__ = ["KAPAN", "PEMICU", "UMUM", "Alasan", "Golongan", "JabatanFungsional", "JenisJabatan", "Kinerja",
-           "KotakTalenta", "Pelatihan", "Reference", "ReferenceDataError", "Words", "data_dir", "load_reference",
-           "words"]
+__all__ = ["KAPAN", "PEMICU", "PENGEMBANGAN", "UMUM", "Alasan", "Golongan", "JabatanFungsional", "JenisJabatan",
+           "Kinerja", "KotakTalenta", "Pelatihan", "Reference", "ReferenceDataError", "Words", "data_dir",
+           "load_reference", "words"]

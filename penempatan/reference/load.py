@@ -11,8 +11,11 @@ from pathlib import Path
 
 from penempatan.reference.lookups import Reference
 from penempatan.reference.rows import (
+    DURASI_BULAN,
+    DURASI_MAKS_BULAN,
     KAPAN,
     PEMICU,
+    UMUM,
     Alasan,
     Golongan,
     JabatanFungsional,
@@ -21,11 +24,16 @@ from penempatan.reference.rows import (
     KotakTalenta,
     Pelatihan,
     Words,
+    licence_words,
     words,
 )
-from penempatan.text import code_key
+from penempatan.text import code_key, number
 
 _PLACEHOLDERS = frozenset({"rumpun_jf", "jenjang"})
+KAPASITAS_MAKS = 100_000
+"""The most seats per round a course of pelatihan.csv may have."""
+BIAYA_MAKS = 10**12
+"""The highest biaya (rupiah per participant) of a course: with KAPASITAS_MAKS, sums of costs stay exact integers."""
 MAX_REASON_POINTS = 1_000
 """The most priority points one reason may give (prioritas.csv): model.MAX_POINTS, the largest weight a planner may
 set (model is above this package)."""
@@ -107,7 +115,7 @@ def load_reference(folder: Path | None = None) -> Reference:
     mapel = _mata_pelajaran(folder / "mata_pelajaran.csv")
     lokasi = tuple(dict.fromkeys(words(r["kata_kunci"]) for _, r in _read_csv(folder / "lokasi.csv", ("kata_kunci",))
                                  if words(r["kata_kunci"])))
-    pelatihan = _pelatihan(folder / "pelatihan.csv")
+    pelatihan = _pelatihan(folder / "pelatihan.csv", fields)
     kotak = _kotak_talenta(folder / "kotak_talenta.csv", {k.ekspektasi for k in kinerja})
     alasan, alasan_alias = _prioritas(folder / "prioritas.csv")
     return Reference(golongan=golongan, pendidikan=pendidikan, pendidikan_alias=pendidikan_alias,
@@ -298,7 +306,8 @@ def _mata_pelajaran(path: Path) -> tuple[tuple[Words, tuple[Words, ...]], ...]:
     return tuple(rows.items())
 
 
-def _pelatihan(path: Path) -> tuple[Pelatihan, ...]:
+def _pelatihan(path: Path, fields: set[str]) -> tuple[Pelatihan, ...]:
+    """The courses; the columns of training as a resource (bidang … biaya, SPEC 8) are optional, empty = not given."""
     out = []
     for line, row in _read_csv(path, ("pemicu", "kata_kunci", "nama", "dasar", "kapan")):
         where = f"{path.name} baris {line}"
@@ -314,8 +323,40 @@ def _pelatihan(path: Path) -> tuple[Pelatihan, ...]:
         if row["pemicu"] == "kata_kunci_jabatan" and not phrases:
             raise ReferenceDataError(f"{where}: pemicu kata_kunci_jabatan perlu kata_kunci")
         other = tuple(words(name) for name in _semicolon(row.get("ejaan_lain") or "") if words(name))
-        out.append(Pelatihan(row["pemicu"], phrases, row["nama"], row["dasar"], row["kapan"], other))
+        bidang, sertifikat = row.get("bidang") or None, row.get("sertifikat") or None
+        if bidang is not None and (bidang not in fields or bidang == UMUM):
+            raise ReferenceDataError(f"{where}: kolom bidang '{bidang}' bukan bidang rumpun.csv (tulis satu bidang "
+                                     f"huruf kecil, mis. ti atau ekonomi_akuntansi; {UMUM} tidak menambah bidang)")
+        if sertifikat is not None and not licence_words(sertifikat):
+            raise ReferenceDataError(f"{where}: kolom sertifikat '{sertifikat}' harus menyebut nama sertifikat, "
+                                     "mis. Sertifikat PBJ")
+        if (bidang or sertifikat) and placeholders:
+            raise ReferenceDataError(f"{where}: kolom nama '{row['nama']}': pelatihan yang memberi bidang atau "
+                                     "sertifikat harus bernama tetap, tanpa {rumpun_jf} atau {jenjang}")
+        kapasitas = _whole(where, "kapasitas", row.get("kapasitas", ""),
+                           "kursi per putaran, mis. 20; kosong = tanpa batas", 0, KAPASITAS_MAKS)
+        durasi = _whole(where, "durasi_bulan", row.get("durasi_bulan", ""),
+                        f"lama dalam bulan; kosong = {DURASI_BULAN}", 1, DURASI_MAKS_BULAN)
+        biaya = _whole(where, "biaya", row.get("biaya", ""),
+                       "rupiah per peserta, mis. 7500000 atau 7.500.000; kosong = 0", 0, BIAYA_MAKS, thousands=True)
+        out.append(Pelatihan(row["pemicu"], phrases, row["nama"], row["dasar"], row["kapan"], other, bidang=bidang,
+                             sertifikat=sertifikat, kapasitas=kapasitas,
+                             durasi_bulan=DURASI_BULAN if durasi is None else durasi, biaya=biaya or 0))
     return tuple(out)
+
+
+def _whole(where: str, column: str, text: str, hint: str, low: int = 0, high: int | None = None, *,
+           thousands: bool = False) -> int | None:
+    """A whole number in [low, high] from an optional cell (None when blank); with `thousands`, dots may group the
+    digits as rupiah are written (7.500.000)."""
+    if not text:
+        return None
+    digits = text.replace(".", "") if thousands and re.fullmatch(r"\d{1,3}(\.\d{3})+", text) else text
+    ok = digits.isascii() and digits.isdigit()
+    if not ok or int(digits) < low or (high is not None and int(digits) > high):
+        bounds = f"{number(low)}–{number(high)}" if high is not None else f"{number(low)} atau lebih"
+        raise ReferenceDataError(f"{where}: kolom {column} '{text}' harus bilangan bulat {bounds} ({hint})")
+    return int(digits)
 
 
 def _kotak_talenta(path: Path, ekspektasi: set[str]) -> tuple[KotakTalenta, ...]:

@@ -9,9 +9,16 @@ from dataclasses import dataclass
 UMUM = "umum"
 """The field of school-level and general programmes: matches no post's Bidang, never a warning."""
 
+PENGEMBANGAN = "pengembangan"
+"""The pemicu of a course chosen as a development decision (SPEC 8): no move ever prescribes it."""
 PEMICU = ("masuk_pengawas", "masuk_administrator", "masuk_jpt", "masuk_jf", "ganti_jf", "naik_jenjang_jf",
-          "kata_kunci_jabatan", "kompetensi_manajerial", "kompetensi_sosial_kultural", "kompetensi_teknis")
+          "kata_kunci_jabatan", "kompetensi_manajerial", "kompetensi_sosial_kultural", "kompetensi_teknis",
+          PENGEMBANGAN)
 """The triggers of pelatihan.csv (see `Pelatihan`)."""
+DURASI_BULAN = 3
+"""The months a course of pelatihan.csv takes when its durasi_bulan is empty."""
+DURASI_MAKS_BULAN = 24
+"""The longest durasi_bulan a course may have."""
 KAPAN = ("sebelum pelantikan", "sesudah pelantikan")
 
 Words = tuple[str, ...]
@@ -154,9 +161,15 @@ class Pelatihan:
     JF from outside JF), ganti_jf (from one JF family to another), naik_jenjang_jf (a higher jenjang in the
     same family), kata_kunci_jabatan (a word of the target post name, e.g. pengadaan, bendahara),
     kompetensi_manajerial / kompetensi_sosial_kultural / kompetensi_teknis (the mover's level is below the
-    target post's standard). `nama` may contain the placeholders {rumpun_jf} and {jenjang} (see `render`).
+    target post's standard), pengembangan (no move triggers it: a course chosen as a development decision, SPEC 8).
+    `nama` may contain the placeholders {rumpun_jf} and {jenjang} (see `render`).
     `ejaan_lain`: names a recorded course may carry instead, matched as a whole-word sequence inside it
     (`explain.training.already_done`).
+
+    Training as a resource (SPEC 8, optional columns): `bidang`, the rumpun field whoever completes the course counts
+    as trained in (`Employee.pelatihan`: R8, R18, the fit score); `sertifikat`, the licence or certificate it gives
+    (`Employee.sertifikat`: R22's licence); `kapasitas`, seats per round (None = unlimited); `durasi_bulan`;
+    `biaya`, rupiah per participant.
     """
 
     pemicu: str
@@ -165,6 +178,16 @@ class Pelatihan:
     dasar: str  # legal source, as pelatihan.csv writes it
     kapan: str  # "sebelum pelantikan" or "sesudah pelantikan"
     ejaan_lain: tuple[Words, ...] = ()  # older or other names that count as this course done (Diklatpim IV for PKP)
+    bidang: str | None = None  # the rumpun field the course gives (rumpun.csv, never umum); None = none
+    sertifikat: str | None = None  # the licence or certificate the course gives; None = none
+    kapasitas: int | None = None  # seats per round; None = unlimited
+    durasi_bulan: int = DURASI_BULAN
+    biaya: int = 0  # rupiah per participant
+
+    @property
+    def develops(self) -> bool:
+        """Does completing the course give a field or a certificate (a course worth choosing, SPEC 8)?"""
+        return self.bidang is not None or self.sertifikat is not None
 
     def matches(self, nama_jabatan: str) -> bool:
         """For kata_kunci_jabatan: does the post name contain one of the phrases as whole words?"""

@@ -323,7 +323,7 @@ def _fairness(rows: Sequence[FairnessRow]) -> str:
 
 
 def _rule_legend(codes: Iterable[str] | None = None) -> str:
-    """The legend of the rule codes (all of R1 … R26, or `codes`, those the page cites) the tables above show:
+    """The legend of the rule codes (all of R1 … R27, or `codes`, those the page cites) the tables above show:
     wording, legal source, parameter (by its label: the report is read by the committee, the key is for
     Pengaturan and TOML)."""
     rows = legend_rows(codes, keys=False)

@@ -12,12 +12,14 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
-from penempatan.model import MAX_SEATS, Forbid, Pin, ProblemData
-from penempatan.scenario.model import TOML_KEYS, Kunci, Larang, Scenario, nip_of
+from penempatan.model import MAX_SEATS, TARGET_MEASURES, Forbid, Pin, ProblemData, Target
+from penempatan.reference import load_reference
+from penempatan.scenario.model import TOML_KEYS, Kunci, Larang, Scenario, TargetSebaran, nip_of
 from penempatan.scenario.parameters import parameters
 from penempatan.scenario.pins import broken_pins
 from penempatan.scenario.plans import PlanRow, ReadPlan
 from penempatan.scenario.source import Source, closest, error_text
+from penempatan.wishes.fairness import GROUPINGS, group_of
 
 
 def load_scenario(path: Path, data: ProblemData, read_plan: ReadPlan | None = None) -> Scenario:
@@ -59,6 +61,7 @@ class _Loader(Source):
         seats = self._seats(raw)
         rekomendasi = self._path(raw, "rekomendasi")
         chains, chain_pins = self._chains(raw, rekomendasi)
+        targets = self._targets(raw)
         acuan = self._path(raw, "acuan")
         if acuan is not None:
             self._plan(raw, "acuan", acuan)
@@ -74,7 +77,7 @@ class _Loader(Source):
         scenario = Scenario(nama=nama or self.path.stem, sumber=self.path, parameter=parameter,
                             kunci=tuple(kunci), larang=tuple(larang), bekukan_unit=tuple(frozen),
                             kebutuhan=seats, terima_rantai=tuple(chains), rekomendasi=rekomendasi,
-                            kunci_rantai=tuple(chain_pins), acuan=acuan)
+                            kunci_rantai=tuple(chain_pins), acuan=acuan, target_sebaran=tuple(targets))
         entry = {p.nip: k for k, p in enumerate(scenario.kunci)}
         for broken in broken_pins(self.data, scenario):
             line, key = self._pin_line(broken.pin, entry)
@@ -152,6 +155,53 @@ class _Loader(Source):
                 continue
             if found is not None:
                 out[found] = seats
+        return out
+
+    def _targets(self, raw: dict[str, Any]) -> list[Target]:
+        """`[[target_sebaran]]` (R27): a measure, a section of the fairness report and one of its groups present in
+        the data (as sheet Keadilan names it), and at least one bound."""
+        out: list[Target] = []
+        entries = self.entries(raw, "target_sebaran")
+        groups: dict[str, list[str]] = {}
+        if entries:
+            ref = load_reference()
+            people = range(len(self.data.employees))
+            groups = {section: sorted({group_of(self.data, ref, section, i) for i in people}) for section in GROUPINGS}
+        for k, entry in entries:
+            item = self.entry(TargetSebaran, "target_sebaran", k, entry)
+            if item is None:
+                continue
+            ok = True
+            measure = item.ukuran.strip().casefold()
+            if measure not in TARGET_MEASURES:
+                self.error(self.lines.find("target_sebaran", k, "ukuran"), "target_sebaran.ukuran", item.ukuran,
+                           "ukuran tidak dikenal", f"Tulis {' atau '.join(TARGET_MEASURES)}.")
+                ok = False
+            section = next((g for g in GROUPINGS if g.casefold() == item.bagian.strip().casefold()), None)
+            if section is None:
+                self.error(self.lines.find("target_sebaran", k, "bagian"), "target_sebaran.bagian", item.bagian,
+                           "bagian tidak dikenal", f"Tulis salah satu: {', '.join(GROUPINGS)}.")
+                continue
+            group = next((g for g in groups[section] if g.casefold() == item.kelompok.strip().casefold()), None)
+            if group is None:
+                close = closest(item.kelompok, groups[section])
+                self.error(self.lines.find("target_sebaran", k, "kelompok"), "target_sebaran.kelompok",
+                           item.kelompok, f"tidak ada pegawai dalam kelompok ini pada bagian {section}",
+                           f"Mungkin maksudnya '{close}'?" if close else
+                           f"Kelompok yang ada: {', '.join(groups[section][:10])}.")
+                ok = False
+            if item.persen_minimal is None and item.persen_maksimal is None:
+                self.error(self.lines.find("target_sebaran", k), "target_sebaran", None,
+                           "isi persen_minimal atau persen_maksimal", "Misalnya persen_minimal = 30.")
+                ok = False
+            elif (item.persen_minimal is not None and item.persen_maksimal is not None
+                  and item.persen_minimal > item.persen_maksimal):
+                self.error(self.lines.find("target_sebaran", k, "persen_minimal"), "target_sebaran.persen_minimal",
+                           item.persen_minimal, f"lebih besar dari persen_maksimal ({item.persen_maksimal})")
+                ok = False
+            if ok and group is not None:
+                out.append(Target(measure=measure, section=section, group=group, minimum=item.persen_minimal,
+                                  maximum=item.persen_maksimal))
         return out
 
     def _path(self, raw: dict[str, Any], key: str) -> Path | None:

@@ -7,12 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from penempatan.model import Forbid, Params, Pin, Position, ProblemData
+from penempatan.model import Forbid, Params, Pin, Position, ProblemData, Target
 from penempatan.parameters import param_label
 from penempatan.text import parse_nip, yes_no
 
 TOML_KEYS = ("nama", "parameter", "bobot", "kunci", "larang", "bekukan_unit", "kebutuhan", "terima_rantai",
-             "rekomendasi", "acuan")
+             "rekomendasi", "acuan", "target_sebaran")
 """Every top-level key a scenario file may have; anything else is an error."""
 
 OVERRIDE = "diubah: "
@@ -38,6 +38,18 @@ class Larang(BaseModel):
     unit: str | None = None
 
 
+class TargetSebaran(BaseModel):
+    """`[[target_sebaran]]`: of the plan's `ukuran` (mutasi or promosi), the group `kelompok` of the fairness report's
+    `bagian` gets at least `persen_minimal` and at most `persen_maksimal` percent (R27)."""
+
+    model_config = _strict
+    ukuran: str
+    bagian: str
+    kelompok: str
+    persen_minimal: int | None = Field(default=None, ge=0, le=100)
+    persen_maksimal: int | None = Field(default=None, ge=0, le=100)
+
+
 class Scenario(BaseModel):
     """A validated scenario: the TOML keys with values normalised (canonical NIP, unit and parameter names).
 
@@ -58,6 +70,7 @@ class Scenario(BaseModel):
     rekomendasi: Path | None = None
     kunci_rantai: tuple[Pin, ...] = ()
     acuan: Path | None = None
+    target_sebaran: tuple[Target, ...] = ()
 
     @property
     def pins(self) -> tuple[Pin, ...]:
@@ -77,7 +90,7 @@ def apply_scenario(data: ProblemData, scenario: Scenario) -> ProblemData:
         params=params, positions=positions, pins=pins,
         forbids=tuple(dict.fromkeys(data.forbids + scenario.larang)),
         frozen_units=tuple(dict.fromkeys(data.frozen_units + scenario.bekukan_unit)),
-        scenario_name=scenario.nama)
+        targets=tuple(dict.fromkeys(data.targets + scenario.target_sebaran)), scenario_name=scenario.nama)
 
 
 def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]]:
@@ -105,6 +118,8 @@ def scenario_rows(base: ProblemData, scenario: Scenario) -> list[tuple[str, str]
                                       f"pegawai dikunci, dari {source})"))
     if scenario.acuan is not None:
         rows.append(("acuan", scenario.acuan.name))
+    for target in scenario.target_sebaran:
+        rows.append(("target sebaran (R27)", target.words))
     return rows
 
 

@@ -31,7 +31,8 @@ with their purposes and values) took 800 MB at once."""
 @dataclass(frozen=True)
 class Prices:
     """LP dual prices in nilai units: a move of employee e into post p improves the LP relaxation iff
-    its nilai exceeds employee[e] + post[p] + leave[unit of e] (when p is in another unit) + move.
+    its nilai exceeds employee[e] + post[p] + leave[unit of e] (when p is in another unit) + move (+ emp_move[e],
+    + emp_promotion[e] when p is a promotion for e).
     `post` already includes the unit rows that count people in a post (R21). `value_weight` is the weight of
     nilai in the LP's objective: 1, or 0 when it optimises one R11/R12 priority alone (solver/levels.py)."""
 
@@ -40,6 +41,8 @@ class Prices:
     leave: np.ndarray
     move: float
     value_weight: float = 1.0
+    emp_move: np.ndarray | None = None  # per employee, on each of their moves (R27 rows counting moves)
+    emp_promotion: np.ndarray | None = None  # per employee, on each of their promotions (R27 rows counting them)
 
 
 def price_missing(data: ProblemData, t: Tables, cand: Candidates, prices: Prices,
@@ -101,9 +104,16 @@ def _category(t: Tables) -> np.ndarray:
 
 
 def _price(t: Tables, prices: Prices, emp: np.ndarray, post: np.ndarray) -> np.ndarray:
-    """Per move pair: its price (employee + post + leaving the unit + a move)."""
+    """Per move pair: its price (employee + post + leaving the unit + a move, and the employee's prices on a
+    move and on a promotion, R27). The last two are the same for every post of a class (one Kelas Jabatan and
+    tingkat), so the cheapest post of a group stays the cheapest and the search stays exact."""
     leave = np.where(t.post_unit[post] != t.emp_unit[emp], prices.leave[t.emp_unit[emp]], 0.0)
-    return prices.employee[emp] + prices.post[post] + leave + prices.move
+    price = prices.employee[emp] + prices.post[post] + leave + prices.move
+    if prices.emp_move is not None:
+        price = price + prices.emp_move[emp]
+    if prices.emp_promotion is not None:
+        price = price + np.where(t.is_promotion(emp, post), prices.emp_promotion[emp], 0.0)
+    return price
 
 
 def _screen(t: Tables, prices: Prices, forbidden: set[int], tol: float, within: float) -> np.ndarray:

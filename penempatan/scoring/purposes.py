@@ -53,7 +53,7 @@ def move_terms(t: Tables, emp: np.ndarray, post: np.ndarray, fit: np.ndarray) ->
     other = ~same
     fit_cur = t.stay_fit[emp]
     forced = t.forced_out[emp]
-    promotion = (t.post_kelas[post] > t.post_kelas[cur]) | (t.post_tingkat[post] > t.post_tingkat[cur])
+    promotion = t.is_promotion(emp, post)
     demotion = (t.post_kelas[post] < t.post_kelas[cur]) | (t.post_tingkat[post] < t.post_tingkat[cur])
     wanted = t.prefers(emp, unit_j) & (unit_j != unit_e)
     has = {

@@ -247,6 +247,12 @@ class Tables:
         at = np.minimum(np.searchsorted(self.pref_keys, keys), max(len(self.pref_keys) - 1, 0))
         return self.pref_keys[at] == keys if len(self.pref_keys) else np.zeros(len(keys), dtype=bool)
 
+    def is_promotion(self, emp: np.ndarray, post: np.ndarray) -> np.ndarray:
+        """Per pair: is post post[k] a promotion for employee emp[k] (R9: a higher Kelas Jabatan or tingkat than
+        their current post)?"""
+        cur = self.cur[emp]
+        return (self.post_kelas[post] > self.post_kelas[cur]) | (self.post_tingkat[post] > self.post_tingkat[cur])
+
     @cached_property
     def retirement_months(self) -> np.ndarray:
         """Months from tanggal_acuan to retirement (birth + BUP of the current post); large when unknown."""

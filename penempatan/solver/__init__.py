@@ -205,7 +205,7 @@ def solve(data: ProblemData, time_limit: float = 60.0, *, tables: Tables | None 
     if side_rules_hold(s, x_flow):
         return run.result(s, SolveStatus.OPTIMAL, x_flow, flow_obj, "aliran", all_pairs=flow_all_pairs)
 
-    if s.n_pairs > LAGRANGE_MIN_PAIRS:
+    if s.n_pairs > LAGRANGE_MIN_PAIRS and not s.targets:  # the relaxation knows R13/R14/R21, not R27
         run.say("relaksasi Lagrange R13/R14 dengan aliran biaya minimum")
         tick = time.perf_counter()
         relaxed = lagrangian(s, partial(scaled_flow, s), run.time_left())

@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Entries:
-    """A block's coefficients in the pair columns: pair k has `value` in the block's row `row[k]` when
-    `present[k]`."""
+    """A block's coefficients in the pair columns: pair k has `value` (or `value[k]`) in the block's row `row[k]`
+    when `present[k]`."""
 
     row: np.ndarray
     present: np.ndarray
-    value: float
+    value: float | np.ndarray
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,14 @@ class Extra:
 
 @dataclass
 class PriceParts:
-    """The dual prices being assembled (scoring.Prices): per post, per unit left, per move."""
+    """The dual prices being assembled (scoring.Prices): per post, per unit left, per move; per employee on each
+    of their moves and on each of their promotions (R27)."""
 
     post: np.ndarray
     leave: np.ndarray
     move: float = 0.0
+    emp_move: np.ndarray | None = None
+    emp_promotion: np.ndarray | None = None
 
 
 class Block(Protocol):
@@ -181,6 +184,53 @@ class SeatsKept:
 
     def holds(self, s: Structure, chosen: np.ndarray) -> bool:
         return not (self.short(s, np.bincount(s.cand.post[chosen], minlength=s.n_post)) > 0).any()
+
+
+@dataclass(frozen=True)
+class DistributionTarget:
+    """R27: one bound of a scenario's distribution target (model.Target), one row. Of the plan's pairs of the
+    measure (moves; promotions), the group's share is at least (or at most) `percent`:
+    minimum: Σ (percent − 100·member) x ≤ 0; maximum: Σ (100·member − percent) x ≤ 0, over those pairs.
+    Zero pairs of the measure meet it, so it never makes a plan without pins infeasible."""
+
+    label: str  # Target.words, for messages
+    coef: np.ndarray  # per employee: the coefficient of each of their pairs of the measure
+    promotions: bool  # the measure: promotions (True) or every move
+    code: ClassVar[str] = "R27"
+
+    @staticmethod
+    def bound(label: str, member: np.ndarray, percent: int, minimum: bool, promotions: bool) -> DistributionTarget:
+        coef = percent - 100 * member.astype(np.int64)
+        return DistributionTarget(label, coef if minimum else -coef, promotions)
+
+    def measured(self, s: Structure, pairs: np.ndarray) -> np.ndarray:
+        """Per pair of `pairs`: is it of the measure (a move; a promotion)?"""
+        return s.promotion[pairs] if self.promotions else ~s.cand.stay[pairs]
+
+    def n_rows(self, s: Structure) -> int:
+        return 1
+
+    def upper(self, s: Structure) -> np.ndarray:
+        return np.zeros(1)
+
+    def entries(self, s: Structure, pairs: np.ndarray) -> Entries:
+        value = self.coef[s.cand.emp[pairs]].astype(float)
+        return Entries(np.zeros(len(pairs), dtype=np.int64), self.measured(s, pairs) & (value != 0), value)
+
+    def extra(self, s: Structure) -> Extra:
+        return Extra.none()
+
+    def price(self, s: Structure, duals: np.ndarray, parts: PriceParts) -> None:
+        name = "emp_promotion" if self.promotions else "emp_move"
+        current = getattr(parts, name)
+        setattr(parts, name, (np.zeros(s.n_emp) if current is None else current) - self.coef * float(duals[0]))
+
+    def total(self, s: Structure, chosen: np.ndarray) -> int:
+        """Σ coefficient over the chosen pairs (> 0: the bound is broken)."""
+        return int(self.coef[s.cand.emp[chosen]][self.measured(s, chosen)].sum())
+
+    def holds(self, s: Structure, chosen: np.ndarray) -> bool:
+        return self.total(s, chosen) <= 0
 
 
 def seats_kept(what: str, post_group: np.ndarray, holders: np.ndarray, seat_cap: np.ndarray) -> SeatsKept:

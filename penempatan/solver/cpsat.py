@@ -50,6 +50,7 @@ class PlanModel:
         self.unit_outflow_capped()
         self.total_moves_capped()
         self.seats_kept()
+        self.distribution_targets()
 
     def _groups(self, keys: np.ndarray) -> dict[int, list[cp_model.IntVar]]:
         out: dict[int, list[cp_model.IntVar]] = {}
@@ -122,6 +123,15 @@ class PlanModel:
             for g, need in enumerate(block.need.tolist()):
                 if need > 0:
                     self.model.add(sum(terms.get(g, [])) >= need)
+
+    def distribution_targets(self) -> None:
+        """R27: each bound of a scenario's distribution targets, Σ coefficient·x ≤ 0 over the pairs it counts."""
+        for block in self.s.targets:
+            entries = block.entries(self.s, self.active)
+            value = np.broadcast_to(entries.value, (len(self.active),))
+            terms = [(var, int(v)) for var, v, on in zip(self.x, value, entries.present, strict=True) if on]
+            if terms:
+                self.model.add(cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms]) <= 0)
 
     def priorities_at_levels(self, surplus: int, fill: int) -> None:
         """R11/R12 at the priority levels (levels.py): at most `surplus` surplus holders kept, at least `fill`

@@ -84,14 +84,16 @@ def _pair_columns(s: Structure, lay: _Layout, pairs: np.ndarray) -> sp.csc_matri
     wajib_pos = np.full(s.n_post, -1)
     wajib_pos[s.wajib] = np.arange(len(s.wajib))
     on = np.ones(n, dtype=bool)
-    entries = [(post, on, 1.0), (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0)]  # in increasing row order
+    # In increasing row order: R11, R12, each block's.
+    entries: list[tuple[np.ndarray, np.ndarray, float | np.ndarray]] = [
+        (post, on, 1.0), (lay.r12 + wajib_pos[post], wajib_pos[post] >= 0, -1.0)]
     for block, start in zip(lay.blocks, lay.row_start, strict=True):
         e = block.entries(s, pairs)
         entries.append((start + e.row, e.present, e.value))
     entries.append((lay.eq + emp, on, 1.0))
     rows = np.stack([r for r, _, _ in entries], axis=1)
     present = np.stack([m for _, m, _ in entries], axis=1)
-    values = np.broadcast_to(np.array([v for _, _, v in entries]), rows.shape)
+    values = np.stack([np.broadcast_to(np.asarray(v, dtype=float), (n,)) for _, _, v in entries], axis=1)
     indptr = np.concatenate([[0], np.cumsum(present.sum(axis=1))])
     return sp.csc_matrix((values[present], rows[present].astype(np.int32), indptr), shape=(lay.n_rows, n))
 
@@ -299,4 +301,5 @@ def _prices(s: Structure, lay: _Layout, y_ub: np.ndarray, y_eq: np.ndarray, valu
     parts = PriceParts(post=post, leave=np.zeros(len(s.unit_cap)))
     for block, start in zip(lay.blocks, lay.row_start, strict=True):
         block.price(s, y_ub[start: start + block.n_rows(s)], parts)
-    return Prices(employee=-y_eq, post=parts.post, leave=parts.leave, move=parts.move, value_weight=value_weight)
+    return Prices(employee=-y_eq, post=parts.post, leave=parts.leave, move=parts.move, value_weight=value_weight,
+                  emp_move=parts.emp_move, emp_promotion=parts.emp_promotion)

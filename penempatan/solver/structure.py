@@ -11,7 +11,8 @@ import numpy as np
 from penempatan.model import ProblemData
 from penempatan.rules import RULES
 from penempatan.scoring import Candidates, Prices, Tables
-from penempatan.solver.coupling import Block, SeatsKept, TotalMoves, UnitOutflow, seats_kept
+from penempatan.solver.coupling import Block, DistributionTarget, SeatsKept, TotalMoves, UnitOutflow, seats_kept
+from penempatan.wishes.fairness import group_of
 
 SEED = 20260101
 """The random seed of HiGHS and CP-SAT: the same input always gives the same plan."""
@@ -38,6 +39,8 @@ class Structure:
     weight_surplus: int  # one surplus holder moved out is worth more than all must-fill seats (R11)
     cur: np.ndarray  # per employee: current post
     seats_kept: tuple[SeatsKept, ...] = ()  # R21 per location and per scarce profession in a unit; () = off
+    promotion: np.ndarray  # per pair: a promotion (R9's ladder; R27 counts them)
+    targets: tuple[DistributionTarget, ...] = ()  # R27: each bound of a scenario's distribution targets
     has_reference: bool = False
     spread: int = 0  # Σ over employees of (best − worst candidate gain): what weight_fill must exceed
 
@@ -48,9 +51,9 @@ class Structure:
     @property
     def coupling(self) -> tuple[Block, ...]:
         """The coupling rules in force, in the order of their LP rows: R13 always, R14 with maks_mutasi, R21
-        (per location, then per scarce profession) unless kekurangan_unit_boleh_naik."""
+        (per location, then per scarce profession) unless kekurangan_unit_boleh_naik, R27 per target bound."""
         moves: tuple[Block, ...] = (TotalMoves(self.max_moves),) if self.max_moves is not None else ()
-        return (UnitOutflow(), *moves, *self.seats_kept)
+        return (UnitOutflow(), *moves, *self.seats_kept, *self.targets)
 
     @property
     def wajib_per_post(self) -> np.ndarray:
@@ -112,7 +115,22 @@ def build_structure(data: ProblemData, tables: Tables, cand: Candidates, *,
         leaves_unit=move & (t.post_unit[cand.post] != pair_unit), pair_unit=pair_unit, unit_cap=t.unit_leave_cap,
         max_moves=p.maks_mutasi, weight_fill=weight_fill,
         weight_surplus=weight_fill * (int(t.post_keb[wajib].sum()) + 1),
-        cur=t.cur, seats_kept=kept, has_reference=reference is not None, spread=spread)
+        cur=t.cur, seats_kept=kept, has_reference=reference is not None, spread=spread,
+        promotion=move & t.is_promotion(cand.emp, cand.post), targets=distribution_targets(data, t))
+
+
+def distribution_targets(data: ProblemData, t: Tables) -> tuple[DistributionTarget, ...]:
+    """R27: one block per bound of each of the scenario's distribution targets, members by the fairness report's
+    own grouping (`wishes.fairness.group_of`)."""
+    out = []
+    for target in data.targets:
+        member = np.array([group_of(data, t.ref, target.section, i) == target.group for i in range(t.n_emp)],
+                          dtype=bool)
+        for percent, minimum in ((target.minimum, True), (target.maximum, False)):
+            if percent is not None:
+                out.append(DistributionTarget.bound(target.words, member, percent, minimum,
+                                                    target.measure == "promosi"))
+    return tuple(out)
 
 
 def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0.0) -> np.ndarray:
@@ -133,8 +151,13 @@ def carry(old: Structure, new: Structure, values: np.ndarray, missing: float = 0
 def reduced_costs(s: Structure, prices: Prices) -> np.ndarray:
     """Per pair of `s`, what it would lose in the LP with these dual prices (minimisation of −gain: −gain
     + its rows' duals = price − gain): negative for a pair that would improve it."""
-    reduced = prices.employee[s.cand.emp] + prices.post[s.cand.post] - prices.value_weight * s.gain
+    emp = s.cand.emp
+    reduced = prices.employee[emp] + prices.post[s.cand.post] - prices.value_weight * s.gain
     reduced += np.where(s.leaves_unit, prices.leave[s.pair_unit], 0.0) + np.where(s.cand.stay, 0.0, prices.move)
+    if prices.emp_move is not None:
+        reduced += np.where(s.cand.stay, 0.0, prices.emp_move[emp])
+    if prices.emp_promotion is not None:
+        reduced += np.where(s.promotion, prices.emp_promotion[emp], 0.0)
     return reduced
 
 
@@ -167,7 +190,7 @@ def plan_objective(s: Structure, x: np.ndarray) -> float:
 
 def side_rules_hold(s: Structure, x: np.ndarray) -> bool:
     """Does a plan keep every coupling rule (R13 unit outflow, R14 total moves, R21 seats per location and
-    per scarce profession)?"""
+    per scarce profession, R27 distribution targets)?"""
     chosen = np.nonzero(x)[0]
     return all(block.holds(s, chosen) for block in s.coupling)
 

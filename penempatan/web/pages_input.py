@@ -185,7 +185,8 @@ async def save_scenario(request: Request, berkas_id: str) -> Response:
     by_field.update(date_errors(form))
     shown = {"nama": form.get("nama", ""), "nama_berkas": Path(name).stem,
              "p": {k.removeprefix("p-"): v for k, v in form.items() if k.startswith("p-")}, "bekukan": units,
-             "kunci": form.get("kunci", ""), "larang": form.get("larang", ""), "kebutuhan": form.get("kebutuhan", "")}
+             "kunci": form.get("kunci", ""), "larang": form.get("larang", ""), "kebutuhan": form.get("kebutuhan", ""),
+             "target": form.get("target", "")}
     return _parameter(request, b, form=shown, galat_bidang=by_field, galat_lain=other, nama_draf=name,
                       status_code=422)
 

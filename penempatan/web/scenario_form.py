@@ -25,7 +25,7 @@ from penempatan.parameters import keys_as_labels, param_help, param_label
 from penempatan.reference import data_dir
 from penempatan.text import compact_key, date_text, yes_no
 
-LIST_FIELDS = ("kunci", "larang", "kebutuhan")
+LIST_FIELDS = ("kunci", "larang", "kebutuhan", "target")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,8 @@ def field_errors(problems: list[Problem]) -> tuple[dict[str, list[str]], list[st
         message = p.message.replace("true atau false", "Ya atau Tidak") + (f". {p.hint}" if p.hint else "")
         message = keys_as_labels(message)
         name = {"parameter": f"p-{rest}", "bobot": f"p-{_weight(rest)}", "kunci": "kunci", "larang": "larang",
-                "kebutuhan": "kebutuhan"}.get(section) if rest else {"bekukan_unit": "bekukan", "nama": "nama"}.get(key)
+                "kebutuhan": "kebutuhan", "target_sebaran": "target"}.get(section) if rest else {
+            "bekukan_unit": "bekukan", "nama": "nama", "target_sebaran": "target"}.get(key)
         if name is None or (name.startswith("p-") and name[2:] not in Params.model_fields):
             other.append(f"{key}: {message}" if key else message)
             continue
@@ -168,7 +169,8 @@ def _pairs(raw: str) -> list[tuple[str, str, int]]:
 
 def form_toml(form: Mapping[str, str], units: list[str], data: ProblemData) -> str:
     """The scenario file for a submitted form: `nama`, `[parameter]`, `[[kunci]]`, `[[larang]]`,
-    `bekukan_unit` and `[kebutuhan]`."""
+    `bekukan_unit`, `[kebutuhan]` and `[[target_sebaran]]` (lines 'ukuran ; bagian ; kelompok ; minimal ; maksimal',
+    either bound may be empty)."""
     lines = ["# Skenario dari halaman Parameter & skenario (penempatan web).",
              f"nama = {_string(form.get('nama', '').strip() or 'Skenario')}", ""]
     frozen = [u for u in units if u]
@@ -191,6 +193,15 @@ def form_toml(form: Mapping[str, str], units: list[str], data: ProblemData) -> s
     for nip, where, _ in _pairs(form.get("larang", "")):
         key = "kode_jabatan" if compact_key(where) in codes else "unit"
         lines += ["[[larang]]", f"nip = {_string(nip)}", f"{key} = {_string(where)}", ""]
+    for line in form.get("target", "").splitlines():
+        parts = [part.strip() for part in line.split(";")] + [""] * 5
+        if not any(parts):
+            continue
+        lines += ["[[target_sebaran]]", f"ukuran = {_string(parts[0])}", f"bagian = {_string(parts[1])}",
+                  f"kelompok = {_string(parts[2])}"]
+        lines += [f"{key} = {_literal('angka', value)}" for key, value in
+                  (("persen_minimal", parts[3]), ("persen_maksimal", parts[4])) if value]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -207,6 +218,9 @@ def form_from_file(path: Path) -> dict[str, Any]:
         "larang": "\n".join(f"{k.get('nip', '')} ; {k.get('kode_jabatan') or k.get('unit', '')}"
                             for k in raw.get("larang", [])),
         "kebutuhan": "\n".join(f"{k} = {v}" for k, v in raw.get("kebutuhan", {}).items()),
+        "target": "\n".join(" ; ".join(str(t.get(key, "")) for key in ("ukuran", "bagian", "kelompok", "persen_minimal",
+                                                                    "persen_maksimal")).rstrip(" ;")
+                           for t in raw.get("target_sebaran", [])),
     }
 
 

@@ -12,6 +12,8 @@ Three parts, one table (one row per section, group and measure, so `check` can r
   p < `SIGNIFICANCE`. A ratio alone flags every small group (one move among 8 people is 12.5 % against 4 %); a
   test alone flags tiny differences in the largest groups. Groups smaller than `kelompok_minimal_disparitas` are
   not judged (marked "kelompok kecil"). No flag when r is 0.
+- **Targets** (R27, a scenario's `[[target_sebaran]]`): per target, of the plan's moves (promotions) those of the
+  group (`Jumlah` of `Jumlah Orang`) and whether its bounds are met (MET, MISSED in `Tanda Disparitas`).
 - **Publication**: the three `Publikasi:` columns are the anonymised figures: a count of 1–4 people is shown as
   "<5" (a group of fewer than 5 people shows neither its size nor its count), and when a section and measure would
   have exactly one such hidden cell, the next smallest count of it is hidden too, so it cannot be found by
@@ -24,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from penempatan.model import ProblemData
+from penempatan.model import ProblemData, Target
 from penempatan.reference import Reference, load_reference
 from penempatan.wishes.priority import UNRANKED as UNRANKED_WISH
 
@@ -43,6 +45,9 @@ ALL_REQUESTERS = "Semua pemohon"
 UNRANKED = f"{UNRANKED_WISH} (tanpa urutan)"
 UNKNOWN = "Tidak diketahui"
 HIGH, LOW, SMALL = "lebih tinggi", "lebih rendah", "kelompok kecil (tidak dinilai)"
+TARGETS = "Target sebaran (R27)"
+"""The section of a scenario's distribution targets: per target, of the plan's moves (promotions) the group's."""
+MET, MISSED = "target tercapai", "target tidak tercapai"
 AGE_BANDS = ((0, 30, "< 30 tahun"), (30, 40, "30–39 tahun"), (40, 50, "40–49 tahun"), (50, 200, "≥ 50 tahun"))
 SEX = {"L": "Laki-laki", "P": "Perempuan"}
 
@@ -107,7 +112,24 @@ def fairness_rows(data: ProblemData, assignment: Iterable[int], ref: Reference |
             part = [_judged(data, section, group, measure, len(people), sum(had[i] for i in people),
                             overall[measure]) for group, people in _ordered(section, members)]
             rows += _suppressed(part)
+    for target in data.targets:
+        counted = [i for i in range(n) if (promoted if target.measure == PROMOTED else moved)[i]]
+        inside = sum(group_of(data, ref, target.section, i) == target.group for i in counted)
+        rows += _suppressed([FairnessRow(TARGETS, target_group(target.section, target.group), target.measure,
+                                         len(counted), inside, flag=target_flag(target, len(counted), inside))])
     return rows
+
+
+def target_group(section: str, group: str) -> str:
+    """The Kelompok of a target's row: 'Jenis Kelamin: Perempuan'."""
+    return f"{section}: {group}"
+
+
+def target_flag(target: Target, counted: int, inside: int) -> str:
+    """MET or MISSED: is the group's share of the `counted` moves (promotions) within the target's bounds?"""
+    low = target.minimum is not None and 100 * inside < target.minimum * counted
+    high = target.maximum is not None and 100 * inside > target.maximum * counted
+    return MISSED if low or high else MET
 
 
 def group_of(data: ProblemData, ref: Reference, section: str, i: int) -> str:
