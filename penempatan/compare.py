@@ -32,12 +32,52 @@ from penempatan.wishes.serve import serve_wishes
 BASE_LABEL = "Dasar"
 
 
-def solve_and_summarise(label: str, data: ProblemData, time_limit: float) -> tuple[Result, PlanSummary]:
+@dataclass(frozen=True)
+class RoundsFigures:
+    """A plan over two rounds (SPEC 8), for comparing one round with two: a two-round plan's own round 2, or for a
+    one-round plan the one-round plan of the data after it at round 2 (`rounds.plan.sequential`'s second half)."""
+
+    putaran: int
+    moves_two: int
+    trainees: int
+    cost: int
+    surplus_end: int
+    fill_end: int
+    value: int  # rounds.outcome.score: Σ nilai of round 1 and what round 2 adds
+
+
+def solve_and_summarise(label: str, data: ProblemData, time_limit: float, rounds: bool = False,
+                        ) -> tuple[Result, PlanSummary, RoundsFigures | None]:
     """Score, solve and summarise one plan (module level so a worker process can run it); the summary is the
-    same `PlanSummary` as Ringkasan and the terminal show."""
+    same `PlanSummary` as Ringkasan and the terminal show. A plan with `putaran` 2 is solved over two rounds (its
+    summary is round 1's); with `rounds`, a one-round plan gets its round 2 too, so the two compare."""
     tables = Tables(data)
-    result = solve(data, time_limit, tables=tables)
-    return result, plan_summary(data, tables, result, label=label)
+    figures = None
+    if data.params.putaran == 2:
+        from penempatan.rounds.plan import solve_two_rounds
+
+        plan = solve_two_rounds(data, time_limit)
+        result = plan.first
+        figures = _figures(2, plan.first, plan.second, plan.later.data, len(plan.trainees),
+                           sum(t.course.biaya for t in plan.trainees))
+    else:
+        result = solve(data, time_limit, tables=tables)
+        if rounds and result.feasible:
+            from penempatan.rounds.later import at_round_two
+            from penempatan.rounds.outcome import after_round_one
+
+            later = at_round_two(after_round_one(data, result.assignment)).data
+            figures = _figures(1, result, solve(later, time_limit), later, 0, 0)
+    return result, plan_summary(data, tables, result, label=label), figures
+
+
+def _figures(putaran: int, first: Result, second: Result, later: ProblemData, trainees: int,
+             cost: int) -> RoundsFigures:
+    from penempatan.rounds.outcome import score
+
+    moves = int((second.assignment != np.asarray(later.current_post)).sum())
+    return RoundsFigures(putaran, moves, trainees, cost, second.surplus_kept, second.must_fill_filled,
+                         score(first, second, later)[2])
 
 
 @dataclass(frozen=True)
@@ -49,6 +89,7 @@ class Plan:
     data: ProblemData
     result: Result
     summary: PlanSummary
+    rounds: RoundsFigures | None = None  # when a compared plan has two rounds (SPEC 8)
 
 
 @dataclass(frozen=True)
@@ -93,12 +134,13 @@ def compare(base: ProblemData, scenarios: list[Scenario], time_limit: float = 60
     cores = max_workers if parallel else (os.cpu_count() or 1) // 2 if parallel is None else 1
     workers = max(1, min(max_workers, cores, len(datas)))
     notes: list[str] = []
-    outcomes: list[tuple[Result, PlanSummary]] | None = None
+    rounds = any(d.params.putaran == 2 for d in datas)
+    outcomes: list[tuple[Result, PlanSummary, RoundsFigures | None]] | None = None
     if workers > 1:
         try:
             say(f"menyelesaikan {len(datas)} rencana, {workers} sekaligus")
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(solve_and_summarise, label, d, time_limit)
+                futures = [pool.submit(solve_and_summarise, label, d, time_limit, rounds)
                            for label, d in zip(labels, datas, strict=True)]
                 outcomes = [f.result() for f in futures]
         except (BrokenProcessPool, pickle.PicklingError, OSError) as exc:
@@ -109,9 +151,9 @@ def compare(base: ProblemData, scenarios: list[Scenario], time_limit: float = 60
         outcomes = []
         for k, (label, d) in enumerate(zip(labels, datas, strict=True), 1):
             say(f"rencana {k} dari {len(datas)}: {label}")
-            outcomes.append(solve_and_summarise(label, d, time_limit))
-    plans = [Plan(label, change, d, result, summary)
-             for label, change, d, (result, summary) in zip(labels, changes, datas, outcomes, strict=True)]
+            outcomes.append(solve_and_summarise(label, d, time_limit, rounds))
+    plans = [Plan(label, change, d, result, summary, figures)
+             for label, change, d, (result, summary, figures) in zip(labels, changes, datas, outcomes, strict=True)]
     return Comparison(base, plans, workers > 1, workers, notes)
 
 
@@ -138,7 +180,27 @@ def banding_rows(c: Comparison) -> list[tuple[str, list[object]]]:
         ("Rata-rata kesesuaian", per(lambda x: round(x.fit_after, 2))),
         ("Pegawai lebih buruk dari tetap", per(lambda x: x.worse_off)),
         ("Waktu (detik)", [round(x.wall_time, 2) for x in s]),
+        *_rounds_rows(c),
     ]
+
+
+def _rounds_rows(c: Comparison) -> list[tuple[str, list[object]]]:
+    """One round against two (SPEC 8), when a compared plan has two: each plan's round 2 (a one-round plan's is
+    the one-round plan made after it) and the value of both rounds; none otherwise."""
+    figures = [p.rounds for p in c.plans]
+    if not any(f is not None and f.putaran == 2 for f in figures):
+        return []
+
+    def per(fn: Callable[[RoundsFigures], object]) -> list[object]:
+        return [fn(f) if f is not None else "" for f in figures]
+
+    return [("Putaran", per(lambda f: f.putaran)),
+            ("Mutasi putaran 2", per(lambda f: f.moves_two)),
+            ("Peserta pelatihan putaran 1", per(lambda f: f.trainees)),
+            ("Biaya pelatihan (Rp)", per(lambda f: f.cost)),
+            ("Kelebihan pegawai akhir putaran 2", per(lambda f: f.surplus_end)),
+            ("Kursi wajib terisi akhir putaran 2", per(lambda f: f.fill_end)),
+            ("Nilai dua putaran", per(lambda f: f.value))]
 
 
 def _changes(rows: list[tuple[str, str]]) -> str:

@@ -170,6 +170,11 @@ def solve(
     kurva: Annotated[bool, typer.Option("--kurva", help="Tambahkan kurva manfaat: rencana optimal untuk "
                                         "serangkaian batas jumlah mutasi (R14), sheet Kurva Manfaat dan grafik "
                                         "di laporan.")] = False,
+    putaran: Annotated[int | None, typer.Option("--putaran", min=1, max=2, metavar="N",
+                                                help="1 atau 2 putaran. Dengan 2: putaran 1 sekarang dan putaran 2 "
+                                                "pada tanggal_putaran_2 (bawaan: 6 bulan kemudian) dalam satu model, "
+                                                "dengan pelatihan putaran 1 sebagai keputusan; sheet Putaran 2 dan "
+                                                "Rencana Pengembangan. [bawaan: putaran di Pengaturan]")] = None,
     riwayat: _Riwayat = None,
     utamakan_siasn: _UtamakanSiasn = False,
     abaikan_nip_lain: _AbaikanNipLain = False,
@@ -185,7 +190,7 @@ def solve(
     assert out is not None
     files = jobs.SolveFiles(data=data, skenario=skenario, acuan=acuan, out=out, kandidat=kandidat, json=json_out,
                             laporan=laporan, claimed=list(outputs.claimed.values()), riwayat=histories,
-                            permintaan=permintaan)
+                            permintaan=permintaan, putaran=putaran)
     named = input_files(skenario, acuan, permintaan, *dumps)
     with guard(data, named):
         with term.console.status("Membaca dan memeriksa masukan…") as status:

@@ -99,6 +99,24 @@ def solved(plan: Solved) -> None:
         term.say(f"Perubahan dibanding acuan: {text.number(plan.result.changed_vs_reference)} penempatan")
     if plan.changes:
         changes(plan)
+    if plan.rounds is not None:
+        from penempatan.rounds.rows import summary_rows
+
+        table = Table(title="Dua putaran", show_header=False)
+        table.add_column("", style="bold", no_wrap=True)
+        table.add_column("")
+        for label, value in summary_rows(plan.problem, plan.rounds):
+            table.add_row(label, Text(text.visible(value if isinstance(value, str) else _shown(value))))
+        term.console.print(table)
+
+
+def _shown(value: object) -> str:
+    """A Ringkasan value as the terminal shows it: numbers with thousands dots, dates DD-MM-YYYY."""
+    from datetime import date
+
+    if isinstance(value, date):
+        return text.date_text(value)
+    return text.number(value) if isinstance(value, int | float) else str(value)
 
 
 CHANGES_SHOWN = 40

@@ -13,6 +13,7 @@ together (`atomic.output_batch`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,7 @@ from penempatan.usecases import jobs
 from penempatan.usecases.stop import bad_argument, refuse
 
 if TYPE_CHECKING:
-    from penempatan.letters import Letter
+    from penempatan.letters.content import Printable
     from penempatan.model import ProblemData
 
 @app.command(cls=Command)
@@ -59,9 +60,12 @@ def surat(
                                                  "paragraf; mulailah dari salinan templat bawaan (`penempatan "
                                                  "template --surat`). [bawaan: templat penempatan]")] = None,
     permintaan: Permintaan = None,
+    pengembangan: Annotated[bool, typer.Option("--pengembangan", help="Tulis undangan pelatihan putaran 1 untuk "
+                                               "setiap peserta di sheet Rencana Pengembangan (rencana dua putaran) "
+                                               "alih-alih surat usulan mutasi.")] = False,
 ) -> None:
     """Tulis draf surat (.docx) untuk setiap pegawai yang dipindah dalam rencana, daftar-surat.xlsx dan satu
-    berkas gabungan untuk dicetak."""
+    berkas gabungan untuk dicetak; dengan --pengembangan, undangan pelatihan rencana dua putaran."""
     from penempatan.letters import COMBINED_NAME, LIST_NAME, TemplateError, check_template, template_path
 
     for path in (data, rencana, skenario, templat, permintaan):
@@ -80,22 +84,60 @@ def surat(
     fixed = [outputs.claim(folder / LIST_NAME), outputs.claim(folder / COMBINED_NAME)]
     with guard(data, input_files(rencana, skenario, permintaan)):
         with term.console.status("Membaca dan memeriksa masukan…") as status:
-            made = make_letters(data, rencana, skenario, batas, batas_waktu, status.update, permintaan)
+            if pengembangan:
+                made = make_invitations(data, rencana, skenario, batas, status.update, permintaan)
+            else:
+                made = make_letters(data, rencana, skenario, batas, batas_waktu, status.update, permintaan)
             for letter in made.letters:  # refused before anything is written when one exists (no --timpa)
                 outputs.claim(folder / letter.file_name)
             status.update("Menulis surat…")
             _write(folder, made.letters, fixed, template)
-        term.say(f"{text.number(len(made.letters))} surat ditulis ke {folder} (batas tanggapan "
+        what = "undangan pelatihan" if pengembangan else "surat"
+        term.say(f"{text.number(len(made.letters))} {what} ditulis ke {folder} (batas tanggapan "
                  f"{text.date_text(made.letters[0].batas) if made.letters else '-'}); daftar: {LIST_NAME}, "
                  f"gabungan untuk dicetak: {COMBINED_NAME}.")
 
 
 @dataclass(frozen=True)
 class Letters:
-    """The plan's data and the letters of its movers."""
+    """The plan's data and the letters of its movers (or the invitations of its trainees)."""
 
     problem: ProblemData
-    letters: list[Letter]
+    letters: Sequence[Printable]
+
+
+def make_invitations(data: Path, rencana: Path, skenario: Path | None, batas: date | None,
+                     progress: jobs.Progress, permintaan: Path | None = None) -> Letters:
+    """The two-round plan saved in HASIL.xlsx, verified as for the move letters, and one invitation per row of
+    its `Rencana Pengembangan` (a one-round plan, or a trainee or post the data does not have, is refused)."""
+    from penempatan.excel.read_plan import PlanFileError, read_development
+    from penempatan.letters import Sender
+    from penempatan.letters.content import deadline
+    from penempatan.letters.invitation import Invitation
+    from penempatan.rounds.later import round_two_date
+
+    problem, saved = jobs.read_saved(data, skenario, rencana, progress, permintaan)
+    jobs.rebuild_saved(problem, saved, data, rencana, progress)
+    try:
+        rows = read_development(rencana)
+    except PlanFileError as exc:
+        raise refuse(f"{exc}. Undangan pelatihan dibuat dari rencana `penempatan solve --putaran 2`.") from None
+    progress("Menyusun undangan pelatihan…")
+    p = problem.params
+    when, _ = deadline(p.tanggal_acuan, batas)
+    out = []
+    for row in rows:
+        i, j = problem.employee_index.get(row.nip), problem.position_index.get(row.for_kode)
+        if i is None or j is None:
+            raise refuse(f"Rencana Pengembangan baris {row.row}: NIP {row.nip} atau Kode Jabatan {row.for_kode} "
+                         f"tidak ada di {data.name}.")
+        e = problem.employees[i]
+        here, there = problem.positions[problem.current_post[i]], problem.positions[j]
+        out.append(Invitation(nip=e.nip, nama=e.nama, jabatan=here.nama, unit=here.unit, pelatihan=row.pelatihan,
+                              mulai=row.mulai, selesai=row.selesai, biaya=row.biaya, jabatan_tujuan=there.nama,
+                              unit_tujuan=there.unit, tanggal_putaran_2=round_two_date(p), batas=when,
+                              tanggal_acuan=p.tanggal_acuan, pengirim=Sender.of(p)))
+    return Letters(problem, out)
 
 
 def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date | None, batas_waktu: float,
@@ -112,7 +154,7 @@ def make_letters(data: Path, rencana: Path, skenario: Path | None, batas: date |
     return Letters(problem, letters_for(PlanView(problem, tables, result), batas))
 
 
-def _write(folder: Path, letters: list[Letter], fixed: list[Path | None], template: Path) -> None:
+def _write(folder: Path, letters: Sequence[Printable], fixed: list[Path | None], template: Path) -> None:
     from penempatan.letters import write_letters
 
     list_path, combined_path = fixed

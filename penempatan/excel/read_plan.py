@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from penempatan.errors import Problems
-from penempatan.excel.cells import Bad, as_number, cell_text
+from penempatan.excel.cells import Bad, as_date, as_number, cell_text
 from penempatan.excel.common import param_value
 from penempatan.excel.read_params import _converter
 from penempatan.excel.xlsx_rows import Rows, XlsxBook
@@ -23,6 +24,7 @@ from penempatan.explain.saved import SavedMove, SavedSummary
 from penempatan.explain.summary import ALL_PAIRS as _ALL_PAIRS
 from penempatan.model import Params
 from penempatan.result import SolveStatus
+from penempatan.rounds.rows import DEVELOPMENT_SHEET, DevelopmentRow
 from penempatan.scenario.answers import (
     ACCEPT,
     AGREE,
@@ -77,6 +79,45 @@ class SavedPlan:
         return out
 
 
+DEVELOPMENT_COLUMNS = tuple(DevelopmentRow.COLUMNS[k] for k in (0, 1, 5, 7, 8, 10))
+"""The columns of sheet Rencana Pengembangan (a two-round plan, SPEC 8) that `surat --pengembangan` reads:
+Pelatihan, NIP, the Kode Jabatan prepared for, Mulai, Selesai, Biaya."""
+
+
+@dataclass(frozen=True)
+class PlannedTraining:
+    """One row of `Rencana Pengembangan`: who takes which course when, for which post of round 2."""
+
+    row: int
+    pelatihan: str
+    nip: str
+    for_kode: str
+    mulai: date
+    selesai: date
+    biaya: int
+
+
+def read_development(path: Path) -> list[PlannedTraining]:
+    """The trainees of a two-round plan workbook; PlanFileError when it has no `Rencana Pengembangan` (a one-round
+    plan) or a row of it cannot be read (naming the row and column)."""
+    path = Path(path)
+    rows = _sheets(path, (DEVELOPMENT_SHEET,))[DEVELOPMENT_SHEET]
+    col = _columns(path, DEVELOPMENT_SHEET, rows, DEVELOPMENT_COLUMNS)
+    out = []
+    for number, values in rows[1:]:
+        cells = list(values) + [None] * (len(rows[0][1]) - len(values))
+        if not any(cell_text(v) for v in cells):
+            continue
+        try:
+            course, who, kode, start, end, cost = (cells[col[c]] for c in DEVELOPMENT_COLUMNS)
+            out.append(PlannedTraining(number, cell_text(course), nip(who).lstrip("'"), cell_text(kode),
+                                       as_date(start), as_date(end), int(as_number(cost) or 0)))
+        except (Bad, ValueError, TypeError) as exc:
+            raise PlanFileError(f"sheet '{DEVELOPMENT_SHEET}' di {path.name} baris {number} tidak dapat dibaca "
+                                f"({exc})") from None
+    return out
+
+
 def read_saved_plan(path: Path) -> SavedPlan:
     """The moves, summary and parameters of the plan workbook at `path`; PlanFileError when it is missing
     or not an output workbook of `penempatan solve`."""
@@ -121,8 +162,11 @@ _SPEC9 = frozenset({"poin_masa_jabatan_per_tahun", "poin_kinerja_sangat_baik", "
                     "poin_jarak_keluarga_per_10_km", "poin_jarak_keluarga_maks"})
 """Parameters of the wishes' priority and the fairness report (SPEC 9): a plan saved before they existed was made
 as with their defaults."""
-_SPEC8 = frozenset({"putaran", "tanggal_putaran_2", "anggaran_pelatihan"})
+_SPEC8 = frozenset({"tanggal_putaran_2", "anggaran_pelatihan"})
 """Parameters of the two-round plan (SPEC 8): a plan saved before they existed was a one-round plan."""
+_ROUNDS = "putaran"
+"""Not compared: `solve --putaran 2` sets it without Pengaturan, and a plan's moves (round 1) are checked as any
+plan's, whichever way they were found."""
 
 
 def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str, str]]:
@@ -132,6 +176,8 @@ def changed_parameters(saved: SavedPlan, params: Params) -> list[tuple[str, str,
     text, compare equal."""
     out = []
     for name in Params.model_fields:
+        if name == _ROUNDS:
+            continue
         ours = getattr(params, name)
         written = "" if ours is None else param_value(ours)
         theirs = saved.parameters.get(name, _MISSING)
@@ -301,12 +347,18 @@ def _sheets(path: Path, names: tuple[str, ...], optional: tuple[str, ...] = ()) 
         raise PlanFileError(f"berkas {path.name} bukan workbook .xlsx yang dapat dibaca ({exc})") from None
 
 
-def _moves(path: Path, rows: Rows) -> list[PlanMove]:
+def _columns(path: Path, sheet: str, rows: Rows, wanted: tuple[str, ...]) -> dict[str, int]:
+    """Where each column of `wanted` is in the sheet's header row; PlanFileError naming the missing ones."""
     header = [name_key(h) for h in (rows[0][1] if rows and rows[0][0] == 1 else ())]
-    missing = [c for c in COLUMNS if name_key(c) not in header]
+    missing = [c for c in wanted if name_key(c) not in header]
     if missing:
-        raise PlanFileError(f"sheet '{SHEET}' di {path.name} tidak punya kolom {', '.join(missing)}")
-    col = {c: header.index(name_key(c)) for c in COLUMNS}
+        raise PlanFileError(f"sheet '{sheet}' di {path.name} tidak punya kolom {', '.join(missing)}")
+    return {c: header.index(name_key(c)) for c in wanted}
+
+
+def _moves(path: Path, rows: Rows) -> list[PlanMove]:
+    col = _columns(path, SHEET, rows, COLUMNS)
+    header = rows[0][1]
     out = []
     for number, values in rows[1:]:
         cells = [nip(v) for v in values]  # any cell as text, a whole number without '.0' (calamine reads floats)

@@ -58,6 +58,16 @@ from penempatan.explain.summary import outcome
 from penempatan.model import ProblemData
 from penempatan.parameters import param_label
 from penempatan.result import Result
+from penempatan.rounds.outcome import TwoRoundPlan
+from penempatan.rounds.rows import (
+    DEVELOPMENT_SHEET,
+    ROUND_TWO_SHEET,
+    DevelopmentRow,
+    RoundTwoRow,
+    development_rows,
+    round_two_rows,
+    summary_rows,
+)
 from penempatan.rules import FLAG_LABELS, LEGEND_COLUMNS, PURPOSE_LABELS, legend_rows
 from penempatan.scenario.answers import ACCEPT, AGREE, ANSWERS_SHEET, APPROVE, CHAINS_SHEET, OBJECT, REJECT
 from penempatan.scoring import FLAGS, PURPOSES, Tables
@@ -107,7 +117,8 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
                input_path: Path | None = None, versions: dict[str, str] | None = None,
                scenario: Sequence[tuple[str, str]] = (), curve: Sequence[CurvePoint] | None = None,
                changes: Sequence[ChangeRow] | None = None,
-               answered: Mapping[tuple[str, str], Sequence[str]] | None = None, riwayat: str = "") -> None:
+               answered: Mapping[tuple[str, str], Sequence[str]] | None = None, riwayat: str = "",
+               rounds: TwoRoundPlan | None = None) -> None:
     """Write the plan workbook (SPEC 5) atomically to `path`; with `curve`, also the `Kurva Manfaat` sheet,
     with `changes` (a plan made against an earlier one), the `Perubahan` sheet. `answered` holds the answers
     recorded for the earlier plan by (NIP, Kode Jabatan Tujuan): a move the new plan keeps keeps its row's
@@ -115,14 +126,17 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
 
     `versions` carries what this module must not import: "penempatan" (default: this package's version),
     "ortools" and "seed" (the solver's random seed); any other key is listed as "versi <key>". `riwayat` names the
-    SIASN histories applied to the data (`solve --riwayat`), one Parameter row.
+    SIASN histories applied to the data (`solve --riwayat`), one Parameter row. With `rounds` (a two-round plan
+    whose round 1 is `result`), Ringkasan has both rounds' lines and the sheets `Putaran 2` and `Rencana
+    Pengembangan` follow.
     """
     view = PlanView(data, tables, result)
     moves = move_rows(view)
     stamp = datetime.combine(data.params.tanggal_acuan, datetime.min.time())
     wb = StableWorkbook(stamp)
     rows: dict[str, list[list[Any]]] = {
-        "Ringkasan": _summary_rows(plan_summary(data, tables, result, view=view)) + _scenario_rows(scenario, result),
+        "Ringkasan": (_summary_rows(plan_summary(data, tables, result, view=view)) + _scenario_rows(scenario, result)
+                      + ([[label, value] for label, value in summary_rows(data, rounds)] if rounds else [])),
         "Usulan Mutasi": _cells(moves),
         "Rantai Mutasi": [[*row.cells(), None] for row in chain_rows(view)],
         "Tanggapan": [[m.nip, m.nama, f"{m.to_nama}, {m.to_unit}",
@@ -146,6 +160,9 @@ def write_plan(path: Path, data: ProblemData, tables: Tables, result: Result, *,
             write_sheet(wb, CHANGES_SHEET, ChangeRow.COLUMNS, _cells(changes), {})
     if curve is not None:
         write_sheet(wb, CURVE_SHEET, CURVE_HEADER, curve_rows(curve, tables.n_emp), {})
+    if rounds is not None:
+        write_sheet(wb, ROUND_TWO_SHEET, RoundTwoRow.COLUMNS, _cells(round_two_rows(data, rounds)), {})
+        write_sheet(wb, DEVELOPMENT_SHEET, DevelopmentRow.COLUMNS, _cells(development_rows(data, rounds)), {})
     atomic_save(wb, path)
 
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from penempatan.explain import PlanView, penjelasan
 from penempatan.explain.chains import in_chain_order
@@ -31,6 +32,28 @@ def long_date(d: date) -> str:
 _DOTS = "...................."
 _ROOM = [("teks", "")] * 3  # room for the signature and the stamp
 Block = list[tuple[str, str]]
+
+
+class Printable(Protocol):
+    """What the template is filled with and the letter list names: a `Letter` (a move) or an `Invitation`
+    (round 1's training, letters/invitation.py)."""
+
+    @property
+    def nip(self) -> str: ...
+    @property
+    def nama(self) -> str: ...
+    @property
+    def jabatan_tujuan(self) -> str: ...
+    @property
+    def unit_tujuan(self) -> str: ...
+    @property
+    def tanggal_acuan(self) -> date: ...
+    @property
+    def batas(self) -> date: ...
+    @property
+    def file_name(self) -> str: ...
+    def fields(self) -> dict[str, str]: ...
+    def blocks(self) -> dict[str, Block]: ...
 """Paragraphs replacing a block placeholder, as (kind, text): 'judul' a heading, 'butir' a list item, 'teks' a
 plain paragraph, 'tebal' a bold one."""
 
@@ -126,7 +149,7 @@ class Letter:
                 "KELAS_ASAL": str(self.kelas_asal), "KELAS_TUJUAN": str(self.kelas_tujuan),
                 "TEMPAT_KERJA_TUJUAN": self.tempat_tujuan, "ALAMAT_TUJUAN": self.alamat_tujuan or "-",
                 "NAMA_INSTANSI": ", ".join(p.nama) or _DOTS, "ALAMAT_INSTANSI": ", ".join(p.alamat) or _DOTS,
-                "KONTAK": p.contact}
+                "KONTAK": p.contact, "PERIHAL": "Rancangan usulan mutasi (untuk ditanggapi)"}
 
     def blocks(self) -> dict[str, Block]:
         """The paragraphs of each block placeholder (each alone in its paragraph of the template)."""

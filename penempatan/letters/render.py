@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from penempatan.letters.content import Block, Letter
+from penempatan.letters.content import Block, Printable
 from penempatan.letters.template import BLOCKS, BODY, FIELDS
 from penempatan.text import visible
 
@@ -30,7 +30,7 @@ def check_template(template: Path) -> None:
     _open(template)
 
 
-def render_letters(template: Path, letters: Sequence[Letter]) -> Any:
+def render_letters(template: Path, letters: Sequence[Printable]) -> Any:
     """A python-docx Document holding `letters` one after another, each letter after the first starting a
     section of type odd page."""
     from docx.enum.section import WD_SECTION
@@ -114,7 +114,7 @@ def _end_section(body: Any, sentinel: Any) -> Any:
     return sect
 
 
-def _fill(doc: Any, el: Any, letter: Letter) -> None:
+def _fill(doc: Any, el: Any, letter: Printable) -> None:
     """Replace the placeholders in `el` (a paragraph or table of the template copy) for `letter`."""
     from docx.text.paragraph import Paragraph
 

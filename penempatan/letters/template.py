@@ -26,7 +26,7 @@ SIGNATURE = "{{PENANDA_TANGAN}}"
 BLOCKS = ("ISI_SURAT", "LEMBAR_TANGGAPAN", "KOP_SURAT", "PENANDA_TANGAN")
 FIELDS = ("NAMA", "NIP", "JABATAN_ASAL", "UNIT_ASAL", "JABATAN_TUJUAN", "UNIT_TUJUAN", "BATAS_TANGGAPAN",
           "TANGGAL_ACUAN", "TANGGAL_SURAT", "TEMPAT_SURAT", "KELAS_ASAL", "KELAS_TUJUAN", "TEMPAT_KERJA_TUJUAN",
-          "ALAMAT_TUJUAN", "NAMA_INSTANSI", "ALAMAT_INSTANSI", "KONTAK")
+          "ALAMAT_TUJUAN", "NAMA_INSTANSI", "ALAMAT_INSTANSI", "KONTAK", "PERIHAL")
 
 
 def template_path() -> Path:
@@ -35,7 +35,7 @@ def template_path() -> Path:
 
 
 _HEAD = ("Nomor\t: ....................", "Sifat\t: Rahasia", "Lampiran\t: -",
-         "Perihal\t: Rancangan usulan mutasi (untuk ditanggapi)")
+         "Perihal\t: {{PERIHAL}}")
 _TO = ("Yth. {{NAMA}}", "NIP {{NIP}}", "{{JABATAN_ASAL}}, {{UNIT_ASAL}}", "di tempat")
 
 

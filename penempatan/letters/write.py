@@ -12,7 +12,7 @@ from typing import Any
 from penempatan.atomic import write_atomically
 from penempatan.excel.common import atomic_save
 from penempatan.excel.sheets import StableWorkbook, write_sheet
-from penempatan.letters.content import Letter
+from penempatan.letters.content import Printable
 from penempatan.letters.render import render_letters
 
 LIST_NAME = "daftar-surat.xlsx"
@@ -21,7 +21,7 @@ LIST_SHEET = "Daftar Surat"
 LIST_COLUMNS = ("NIP", "Nama", "Jabatan Tujuan", "Unit Tujuan", "Berkas")
 
 
-def write_letters(folder: Path, letters: Sequence[Letter], template: Path, *,
+def write_letters(folder: Path, letters: Sequence[Printable], template: Path, *,
                   list_path: Path | None = None, combined_path: Path | None = None) -> list[Path]:
     """Write every letter to `folder/<file_name>`, the combined document and the list; the letters' paths."""
     paths = []
@@ -39,7 +39,7 @@ def _save(path: Path, doc: Any) -> None:
     write_atomically(path, lambda tmp: doc.save(str(tmp)), suffix=".docx")
 
 
-def write_letter_list(path: Path, letters: Sequence[Letter]) -> None:
+def write_letter_list(path: Path, letters: Sequence[Printable]) -> None:
     """`daftar-surat.xlsx`: one row per letter (NIP as text) naming its file."""
     stamp = datetime.combine(letters[0].tanggal_acuan, datetime.min.time()) if letters else datetime(2000, 1, 1)
     wb = StableWorkbook(stamp)

@@ -7,6 +7,7 @@ reader, the solver, the report) are imported when a command needs them, so help 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from penempatan.atomic import output_batch, same_file
 from penempatan.errors import InputError, Problem
 from penempatan.usecases.lookup import find_employee, find_post
-from penempatan.usecases.stop import EXIT_FAIL, Stop, refuse
+from penempatan.usecases.stop import EXIT_FAIL, EXIT_INPUT, Stop, refuse
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from penempatan.explain.changes import ChangeRow
     from penempatan.model import ProblemData
     from penempatan.result import Result
+    from penempatan.rounds.outcome import TwoRoundPlan
     from penempatan.scenario import Acuan, Scenario
     from penempatan.scoring import Tables
     from penempatan.succession import SuccessionPlan
@@ -281,6 +283,7 @@ class SolveFiles:
     claimed: Sequence[Path]
     riwayat: Riwayat | None = None
     permintaan: Path | None = None
+    putaran: int | None = None  # --putaran: 1 or 2 rounds instead of Pengaturan's `putaran`
 
 
 @dataclass(frozen=True)
@@ -296,6 +299,7 @@ class Solved:
     decisions: str = ""  # what the earlier plan's answers decided (`Decisions.summary`), '' without --acuan
     seconds: float = 0.0  # the whole command: reading, solving, the curve and writing
     riwayat: Applied | None = None  # the SIASN histories applied (`--riwayat`)
+    rounds: TwoRoundPlan | None = None  # a two-round plan (`putaran` 2, SPEC 8): `result` is its round 1
 
 
 def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Progress) -> Solved:
@@ -306,6 +310,11 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
     start = time.perf_counter()
     ready = prepare(files.data, files.skenario, files.acuan, progress, files.claimed, files.riwayat,
                     files.permintaan)
+    if files.putaran is not None:
+        params = ready.problem.params.model_copy(update={"putaran": files.putaran})
+        ready = dataclasses.replace(ready, problem=ready.problem.replace(params=params))
+    if ready.problem.params.putaran == 2:
+        return _two_rounds(files, ready, batas_waktu, kurva, progress, start)
     problem, tables, result = solve_plan(ready, batas_waktu, progress)
     changes = None
     if ready.acuan is not None:
@@ -341,6 +350,37 @@ def solve_files(files: SolveFiles, batas_waktu: float, kurva: bool, progress: Pr
             write_report(files.laporan, solve_report(problem, tables, result, source=files.data.name, curve=curve))
     decided = ready.acuan.decisions.summary() if ready.acuan is not None else ""
     return Solved(ready.read, problem, tables, result, changes, decided, time.perf_counter() - start, ready.riwayat)
+
+
+def _two_rounds(files: SolveFiles, ready: Prepared, batas_waktu: float, kurva: bool, progress: Progress,
+                start: float) -> Solved:
+    """`solve` with `putaran` 2 (SPEC 8): the two-round plan, its round 1 as the plan workbook's moves and the
+    sheets `Putaran 2` and `Rencana Pengembangan`. Not yet with an earlier plan (--acuan), the benefit curve
+    (--kurva) or the other outputs."""
+    from penempatan.excel.write_plan import write_plan
+    from penempatan.rounds.plan import solve_two_rounds
+    from penempatan.scoring import Tables
+    from penempatan.solver import SEED
+
+    asked = [name for name, given in (("--acuan", ready.acuan is not None), ("--kurva", kurva),
+                                      ("--kandidat", files.kandidat is not None), ("--json", files.json is not None),
+                                      ("--laporan", files.laporan is not None)) if given]
+    if asked:
+        raise Stop(f"Rencana dua putaran belum dapat dibuat bersama {', '.join(asked)}. Jalankan tanpa opsi itu, "
+                   "atau dengan --putaran 1.", EXIT_INPUT)
+    problem = ready.problem
+    try:
+        rounds = solve_two_rounds(problem, batas_waktu, progress=lambda msg: progress(f"Dua putaran: {msg}…"))
+    except ValueError as exc:
+        raise Stop(f"Rencana dua putaran tidak dapat disusun: {exc}", EXIT_FAIL) from None
+    tables = Tables(problem)
+    progress("Menulis workbook rekomendasi…")
+    with output_batch():
+        write_plan(files.out, problem, tables, rounds.first, input_path=files.data,
+                   versions={**versions(), "seed": str(SEED)}, scenario=ready.overrides,
+                   riwayat=ready.riwayat.parameter() if ready.riwayat is not None else "", rounds=rounds)
+    return Solved(ready.read, problem, tables, rounds.first, None, "", time.perf_counter() - start, ready.riwayat,
+                  rounds)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,155 @@
+"""`solve --putaran 2` (SPEC 8): the two-round plan, each round a `Result` that `check` verifies at its own date.
+
+1. The one-round plan of `data` (the solver as for `solve`): its candidates, priced beyond the caps, are round 1's
+   moves, and the plan is the model's first incumbent (its round 1, nobody moving at round 2).
+2. The paths (paths.py) and the model over both rounds (model.py), solved to optimality (HiGHS, gap 0).
+3. Round 1 is checked as a one-round plan of `data`; round 2 as a one-round plan of the data after round 1 at
+   round 2's date (movers in their new posts with TMT at tanggal_acuan, the departed gone, the trained trained:
+   `after_round_one`, `rounds.later.at_round_two`). A round-2 move that the check refuses there (a rule whose
+   verdict round 1 changed, e.g. a post no longer over-staffed once round 1 moved someone out of it) is taken
+   out of the paths and the model solved again (`REPAIRS` at most); the plan returned passes both checks.
+The optimum is over the candidate paths: `TwoRoundPlan.status` OPTIMAL says so, never "over every allowed pair".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from penempatan.check import check_plan
+from penempatan.check.facts import Violation
+from penempatan.model import ProblemData
+from penempatan.reference import Pelatihan, Reference
+from penempatan.result import Result, SolveStatus
+from penempatan.rounds.later import RoundTwo, at_round_two
+from penempatan.rounds.outcome import Trainee, TwoRoundPlan, after_round_one
+from penempatan.rounds.paths import LATER, NOW, STAY, Paths, build_paths
+from penempatan.scoring import Tables, build_candidates
+from penempatan.solver import solve
+from penempatan.solver.two_rounds import TwoRoundModel
+
+REPAIRS = 5
+"""Times the model is solved again after the round-2 check refused moves (each time without them)."""
+
+
+def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: bool = True,
+                     ref: Reference | None = None, progress: Callable[[str], None] | None = None) -> TwoRoundPlan:
+    """The two-round plan of `data` (see the module docstring) within about `time_limit` seconds; `ref` the
+    reference tables (their pelatihan.csv gives the courses)."""
+    say = progress or (lambda _msg: None)
+    start = time.perf_counter()
+    timings: dict[str, float] = {}
+    t1 = Tables(data, ref)
+    say("rencana satu putaran")
+    one = solve(data, time_limit / 3, tables=t1)
+    timings["satu putaran"] = time.perf_counter() - start
+    if not one.feasible:
+        raise ValueError(f"rencana putaran 1 tidak dapat disusun: {one.message}")
+    tick = time.perf_counter()
+    say("jalur calon dua putaran")
+    paths = build_paths(data, t1, one.candidates, training=training)
+    t2 = Tables(paths.later.data, t1.ref)
+    timings["jalur"] = time.perf_counter() - tick
+    refused = 0
+    for _ in range(REPAIRS + 1):
+        tick = time.perf_counter()
+        say(f"model dua putaran ({len(paths):,} jalur)".replace(",", "."))
+        model = TwoRoundModel(paths, t1, t2)
+        left = max(5.0, time_limit - (time.perf_counter() - start))
+        solved = model.solve(left, hint=_hint(paths, one.assignment))
+        timings["model"] = timings.get("model", 0.0) + time.perf_counter() - tick
+        if solved.chosen is None:
+            raise ValueError("model dua putaran tidak menemukan rencana dalam batas waktu")
+        tick = time.perf_counter()
+        status = SolveStatus.OPTIMAL if solved.optimal else SolveStatus.FEASIBLE
+        plan = rounds_of(data, t1, paths, solved.chosen, status)
+        faults = check_plan(data, plan[0], t1.ref) + check_plan(plan[2].data, plan[1], t1.ref)
+        timings["periksa"] = timings.get("periksa", 0.0) + time.perf_counter() - tick
+        bad = _refused_paths(paths, solved.chosen, faults)
+        if not faults:
+            wall = time.perf_counter() - start
+            plan = (dataclasses.replace(plan[0], wall_time=wall), dataclasses.replace(plan[1], wall_time=wall),
+                    plan[2])
+            return TwoRoundPlan(status, plan[0], plan[1], plan[2], _trainees(data, paths, solved.chosen), one,
+                                int(solved.objective), solved.bound, solved.surplus, solved.filled, refused,
+                                time.perf_counter() - start, timings)
+        if not bad.any():
+            raise AssertionError("rencana dua putaran melanggar aturan: " + "; ".join(str(v) for v in faults[:10]))
+        refused += int(bad.sum())
+        paths = paths.take(~bad)
+    raise ValueError(f"pemeriksaan putaran 2 masih menolak mutasi sesudah {REPAIRS} kali penyusunan ulang")
+
+
+def _hint(paths: Paths, assignment: np.ndarray) -> np.ndarray:
+    """The one-round plan as paths (its moves at round 1, nobody moving at round 2)."""
+    wanted = np.where(paths.post == assignment[paths.emp], 1.0, 0.0)
+    return wanted * (paths.round != LATER)
+
+
+def rounds_of(data: ProblemData, t1: Tables, paths: Paths, chosen: np.ndarray,
+              status: SolveStatus = SolveStatus.OPTIMAL) -> tuple[Result, Result, RoundTwo]:
+    """The plan of the chosen paths (one per employee): each round as a Result (candidates of its data with the
+    plan's own pairs) and the data of round 2 (after round 1, with the chosen courses done)."""
+    first_post = t1.cur.copy()
+    now = chosen[paths.round[chosen] == NOW]
+    first_post[paths.emp[now]] = paths.post[now]
+    trained: dict[str, list[Pelatihan]] = {}
+    for k in chosen[paths.course[chosen] >= 0].tolist():
+        trained.setdefault(data.employees[int(paths.emp[k])].nip, []).append(paths.courses[int(paths.course[k])])
+    later = at_round_two(after_round_one(data, first_post), trained, t1.ref)
+    second_post = np.array([data.position_index[e.kode_jabatan] for e in later.data.employees], dtype=np.int64)
+    then = chosen[paths.round[chosen] == LATER]
+    index = later.data.employee_index
+    for k in then.tolist():
+        second_post[index[data.employees[int(paths.emp[k])].nip]] = paths.post[k]
+    return (_result(data, t1, first_post, status),
+            _result(later.data, Tables(later.data, t1.ref), second_post, status), later)
+
+
+def _result(data: ProblemData, t: Tables, assignment: np.ndarray, status: SolveStatus) -> Result:
+    """A round as a Result: the candidates of its data with its pairs, Σ nilai, R11/R12 figures from the plan."""
+    cand = build_candidates(data, t, reference=assignment)
+    keys = cand.emp * t.n_post + cand.post
+    chosen = np.isin(keys, np.arange(t.n_emp) * t.n_post + assignment)
+    counts = np.bincount(assignment, minlength=t.n_post)
+    wajib = np.nonzero(t.post_wajib)[0]
+    return Result(status=status, assignment=assignment, objective=int(cand.nilai[chosen].sum()), bound=math.nan,
+                  wall_time=0.0, candidates=cand, must_fill_seats=int(t.post_keb[wajib].sum()),
+                  must_fill_filled=int(np.minimum(counts[wajib], t.post_keb[wajib]).sum()),
+                  surplus_kept=int(np.maximum(0, counts - t.post_keb).sum()), method="dua putaran",
+                  proof_over_all_pairs=False)
+
+
+def _refused_paths(paths: Paths, chosen: np.ndarray, faults: list[Violation]) -> np.ndarray:
+    """The chosen round-2 paths of the employees a per-mover fault names (they are taken out and the model solved
+    again); plan-wide faults name nobody and are a bug."""
+    named = {v.nip for v in faults if v.nip}
+    bad = np.zeros(len(paths), dtype=bool)
+    for k in chosen[paths.round[chosen] == LATER].tolist():
+        if paths.later.data.employees[int(paths.round_two_index[paths.emp[k]])].nip in named:
+            bad[k] = True
+    return bad
+
+
+def _trainees(data: ProblemData, paths: Paths, chosen: np.ndarray) -> tuple[Trainee, ...]:
+    """Who the plan trains, for which round-2 post, and the move's gain over staying (Σ nilai)."""
+    stay = {int(paths.emp[k]): int(paths.nilai[k]) for k in np.nonzero(paths.round == STAY)[0].tolist()}
+    out = []
+    for k in chosen[paths.course[chosen] >= 0].tolist():
+        i = int(paths.emp[k])
+        e = data.employees[i]
+        out.append(Trainee(e.nip, e.nama, paths.courses[int(paths.course[k])], data.positions[int(paths.post[k])].kode,
+                           int(paths.nilai[k]) - stay.get(i, 0)))
+    return tuple(out)
+
+
+def sequential(data: ProblemData, time_limit: float = 60.0) -> tuple[Result, Result, RoundTwo]:
+    """Two one-round plans in a row, without training: round 1, then round 2 on the data after it (`compare`
+    and the tests measure the two-round plan against it)."""
+    first = solve(data, time_limit)
+    later = at_round_two(after_round_one(data, first.assignment))
+    return first, solve(later.data, time_limit), later
