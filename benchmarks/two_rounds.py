@@ -20,9 +20,10 @@ def one(n: int, seed: int, time_limit: float) -> dict[str, object]:
     from penempatan.demo import generate_demo
     from penempatan.rounds.outcome import score
     from penempatan.rounds.plan import sequential, solve_two_rounds
+    from penempatan.wishes.serve import serve_wishes
 
     demo = generate_demo(n, seed=seed)
-    data = demo.replace(params=demo.params.model_copy(update={"putaran": 2}))
+    data = serve_wishes(demo.replace(params=demo.params.model_copy(update={"putaran": 2}))).data
     start = time.perf_counter()
     plan = solve_two_rounds(data, time_limit)
     wall = time.perf_counter() - start

@@ -32,6 +32,7 @@ from penempatan.reference import Pelatihan
 from penempatan.rounds.later import RoundTwo, at_round_two, courses_for_development
 from penempatan.rounds.outcome import WAIT
 from penempatan.scoring import Candidates, Tables, build_candidates
+from penempatan.wishes.priority import priorities
 
 STAY, NOW, LATER = 0, 1, 2
 """The kinds of path (`Paths.round`): stay in both rounds, move at round 1, move at round 2."""
@@ -116,11 +117,49 @@ def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, trainin
         new = ~np.isin(cand.emp * t2.n_post + cand.post, seen)
         seen = np.union1d(seen, _later_moves(parts, cand.take(new), back, pinned, tc, c, stay_value))
     joined = [np.concatenate([p[k] for p in parts]) for k in range(7)]
+    keep = _not_envied(later.data, t1, back, joined[0], joined[1], joined[2])
+    joined = [a[keep] for a in joined]
     order = np.lexsort((joined[2], joined[1], joined[0]))
     emp, kind, post, needs, nilai, score, promotion = (a[order] for a in joined)
     return Paths(emp.astype(np.int64), kind.astype(np.int64), post.astype(np.int64), needs.astype(np.int64),
                  nilai.astype(np.int64), score.astype(np.int64), promotion.astype(bool), t1.cur.copy(), departed,
                  tuple(courses), later, index2)
+
+
+def _not_envied(later: ProblemData, t1: Tables, back: np.ndarray, emp: np.ndarray, kind: np.ndarray,
+                post: np.ndarray) -> np.ndarray:
+    """SPEC 9 at round 2: no move of round 2 into a post that a requester of higher priority (at round 2's date)
+    ranked among their wishes and could take then (no per-mover rule of the checker blocks them, R16 and R24
+    lifted by the request): the wishes are served at round 1, and such a move would be justified envy. (A wish
+    granted at round 1 pins its requester there.) What the whole plan decides (R13, R14, R21) is not judged
+    here; the check of round 2 is, and a move it refuses is taken out (rounds/plan.py)."""
+    keep = np.ones(len(emp), dtype=bool)
+    if not later.wishes:
+        return keep
+    from penempatan.check.movers import Rules
+    from penempatan.check.wishes import LIFTED
+
+    rules = Rules(later, t1.ref)
+    rank = np.full(t1.n_emp, np.iinfo(np.int64).max)
+    wanted: dict[int, list[tuple[int, int]]] = {}  # post -> (rank, round-2 index) of the requesters who ranked it
+    for pr in priorities(later, t1.ref):
+        rank[int(back[pr.i])] = pr.rank
+        for wish in later.wish_lists[pr.i]:
+            if wish.rank is not None:
+                for j in later.posts_of(wish):
+                    wanted.setdefault(j, []).append((pr.rank, pr.i))
+    free: dict[tuple[int, int], bool] = {}
+
+    def could(i2: int, j: int) -> bool:
+        if (i2, j) not in free:
+            free[(i2, j)] = j != later.current_post[i2] and not [
+                v for v in rules.move_violations(i2, j) if v.rule not in LIFTED]
+        return free[(i2, j)]
+
+    for k in np.nonzero(kind == LATER)[0].tolist():
+        mine = rank[emp[k]]
+        keep[k] = not any(r < mine and could(i2, int(post[k])) for r, i2 in wanted.get(int(post[k]), ()))
+    return keep
 
 
 def _later_moves(parts: list[tuple[np.ndarray, ...]], cand: Candidates, back: np.ndarray, pinned: np.ndarray,

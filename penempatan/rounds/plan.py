@@ -77,8 +77,8 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
             return TwoRoundPlan(status, plan[0], plan[1], plan[2], _trainees(data, paths, solved.chosen), one,
                                 int(solved.objective), solved.bound, solved.surplus, solved.filled, refused,
                                 time.perf_counter() - start, timings)
-        if not bad.any():
-            raise AssertionError("rencana dua putaran melanggar aturan: " + "; ".join(str(v) for v in faults[:10]))
+        if not bad.any():  # a fault of round 1 or of the whole plan: the model and the check disagree
+            raise ValueError("pemeriksaan menolak rencana dua putaran: " + "; ".join(str(v) for v in faults[:10]))
         refused += int(bad.sum())
         paths = paths.take(~bad)
     raise ValueError(f"pemeriksaan putaran 2 masih menolak mutasi sesudah {REPAIRS} kali penyusunan ulang")
@@ -125,12 +125,17 @@ def _result(data: ProblemData, t: Tables, assignment: np.ndarray, status: SolveS
 
 
 def _refused_paths(paths: Paths, chosen: np.ndarray, faults: list[Violation]) -> np.ndarray:
-    """The chosen round-2 paths of the employees a per-mover fault names (they are taken out and the model solved
-    again); plan-wide faults name nobody and are a bug."""
-    named = {v.nip for v in faults if v.nip}
+    """The chosen round-2 paths the faults of round 2 point at (they are taken out and the model solved again):
+    the employee a per-mover fault names, and for justified envy (SPEC9, naming the refused requester and the
+    post) every other newcomer of round 2 into that post. Plan-wide faults name nobody: none is refused."""
+    named = {v.nip for v in faults if v.nip and v.rule != "SPEC9"}
+    envied = {(v.kode_jabatan, v.nip) for v in faults if v.rule == "SPEC9"}
+    later = paths.later.data
     bad = np.zeros(len(paths), dtype=bool)
     for k in chosen[paths.round[chosen] == LATER].tolist():
-        if paths.later.data.employees[int(paths.round_two_index[paths.emp[k]])].nip in named:
+        nip = later.employees[int(paths.round_two_index[paths.emp[k]])].nip
+        kode = later.positions[int(paths.post[k])].kode
+        if nip in named or any(post == kode and who != nip for post, who in envied):
             bad[k] = True
     return bad
 

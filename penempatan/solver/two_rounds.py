@@ -8,7 +8,7 @@ moves are what `check` accepts for that round (rounds/plan.py checks both):
   kept (o ≤ the holders beyond Kebutuhan left at round 2 without moves), the surplus kept a priority (W_surplus);
 - R12: must-fill seats filled at round 2 (y ≤ people, y ≤ Kebutuhan), a priority (W_fill);
 - R13: per unit and round, the movers leaving it ≤ maks_keluar_unit_persen % of its staff at the start of the
-  round (at round 2: today's staff − departures + round 1's movers in − out, rounded down by an integer c);
+  round (at round 2: today's staff − departures + round 1's movers in − out);
 - R14: per round, moves ≤ maks_mutasi;
 - R21: per location and per scarce profession pool, seats filled (Σ min(people, Kebutuhan)) at the end of round 1
   ≥ today's, and at the end of round 2 ≥ those of round 1's end without the departed (min by an f column ≤ people,
@@ -186,15 +186,11 @@ class TwoRoundModel:
             return
         leaves2 = (p.round == LATER) & (unit_of[p.post] != home)
         rows2 = self.r.grouped(home, leaves2, n_units)
-        # Staff at round 2's start: whoever is there (alive) with their round-1 post in the unit; the cap c_u is
-        # an integer with 100·c_u ≤ pct·staff (rounded down, as the checker's R13).
-        staff = self.r.grouped(unit_of[self.pos1], self.alive, n_units, -pct)
+        # Staff at round 2's start: whoever is there (alive) with their round-1 post in the unit. 100·leavers ≤
+        # pct·staff is the checker's ⌊pct·staff/100⌋ cap exactly, the leavers being a whole number.
+        self.r.into(rows2, unit_of[self.pos1], self.alive, -pct / 100.0)
         for u in range(n_units):
-            c = self.r.column(0.0, float(t1.n_emp))
-            self.r.add(int(rows2[u]), c, -1.0)
-            self.r.bound(int(rows2[u]), upper=0.0)
-            self.r.add(int(staff[u]), c, 100.0)
-            self.r.bound(int(staff[u]), upper=0.0)
+            self.r.bound(int(rows2[u]), upper=1e-9)
 
     def _total_moves(self) -> None:
         limit = self.t1.data.params.maks_mutasi
@@ -289,9 +285,15 @@ class TwoRoundModel:
         """The model for HiGHS; with `fixed` (a 0/1 per path) every path column fixed to it."""
         r, n = self.r, len(self.p)
         n_cols = n + len(r.col_cost)
-        matrix = sp.csc_matrix((np.concatenate(r.vals), (np.concatenate(r.rows), np.concatenate(r.cols))),
+        matrix = sp.csr_matrix((np.concatenate(r.vals), (np.concatenate(r.rows), np.concatenate(r.cols))),
                                shape=(r.n_rows, n_cols))
         matrix.sum_duplicates()
+        emp = np.concatenate([self.p.emp, np.full(len(r.col_cost), -1)])
+        skip = np.zeros(r.n_rows, dtype=bool)
+        skip[: self.t1.n_emp] = True  # the assignment rows come first (_assignment)
+        matrix, row_lower, row_upper = _sparsified(matrix, emp, self.t1.n_emp, np.array(r.lower), np.array(r.upper),
+                                                   skip)
+        matrix = matrix.tocsc()
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = n_cols, r.n_rows
         lp.col_cost_ = np.concatenate([-self.p.nilai.astype(float), np.array(r.col_cost)])
@@ -300,8 +302,8 @@ class TwoRoundModel:
             lower = upper = fixed.astype(float)
         lp.col_lower_ = np.concatenate([lower, np.zeros(len(r.col_cost))])
         lp.col_upper_ = np.concatenate([upper, np.array(r.col_upper)])
-        lp.row_lower_ = np.array(r.lower)
-        lp.row_upper_ = np.array(r.upper)
+        lp.row_lower_ = row_lower
+        lp.row_upper_ = row_upper
         lp.integrality_ = [highspy.HighsVarType.kInteger] * n_cols
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.start_ = matrix.indptr
@@ -315,6 +317,8 @@ class TwoRoundModel:
         h.setOptionValue("random_seed", SEED)
         h.setOptionValue("time_limit", max(1.0, time_limit))
         h.setOptionValue("mip_rel_gap", 0.0)
+        # The root's reduced-cost heuristic took 20 of 35 s at 5,000 employees and found nothing the others miss.
+        h.setOptionValue("mip_heuristic_run_root_reduced_cost", False)
         h.passModel(lp)
         return h
 
@@ -347,6 +351,41 @@ class TwoRoundModel:
         objective = float(self.p.nilai[chosen].sum())
         return Solved(status == highspy.HighsModelStatus.kOptimal, chosen, objective,
                       -float(info.mip_dual_bound), surplus, filled, float(info.mip_gap))
+
+
+def _sparsified(matrix: sp.csr_matrix, emp: np.ndarray, n_emp: int, lower: np.ndarray, upper: np.ndarray,
+                skip: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    """The same model with shorter rows: in each row (but the assignment rows, `skip`), where more of an employee's
+    paths carry one coefficient k than carry none, k times the employee's assignment row (Σ their paths = 1) is
+    taken off the row and k off its bounds. Exact (the same LP and MIP); a seat row of round 1, for one, then
+    counts the movers in and out instead of everyone who stays (a 5,000-employee model: 517,000 → 4-times fewer
+    nonzeros in those rows, and HiGHS's root 3 times faster). `emp`: per column its employee, −1 for the
+    model's own columns."""
+    m, n = matrix.shape
+    coo = matrix.tocoo()
+    sel = (emp[coo.col] >= 0) & ~skip[coo.row]
+    r, e, v = coo.row[sel].astype(np.int64), emp[coo.col[sel]].astype(np.int64), coo.data[sel]
+    if len(v) == 0:
+        return matrix, lower, upper
+    values, code = np.unique(v, return_inverse=True)
+    key = (r * n_emp + e) * len(values) + code
+    keys, count = np.unique(key, return_counts=True)
+    pair = keys // len(values)
+    order = np.lexsort((-count, pair))  # per (row, employee) the most frequent coefficient first
+    pair, count, code = pair[order], count[order], (keys % len(values))[order]
+    first = np.r_[True, pair[1:] != pair[:-1]]
+    total = np.add.reduceat(count, np.nonzero(first)[0])
+    p, most, k = pair[first], count[first], values[code[first]]
+    paths = np.bincount(emp[emp >= 0], minlength=n_emp)
+    rows, emps = p // n_emp, p % n_emp
+    take = most > paths[emps] - total  # more paths carry k than carry nothing
+    shift = sp.csr_matrix((k[take], (rows[take], emps[take])), shape=(m, n_emp))
+    cols = np.nonzero(emp >= 0)[0]
+    member = sp.csr_matrix((np.ones(len(cols)), (emp[cols], cols)), shape=(n_emp, n))
+    out = (matrix - shift @ member).tocsr()
+    out.eliminate_zeros()
+    by_row = np.asarray(shift.sum(axis=1)).ravel()
+    return out, lower - by_row, upper - by_row
 
 
 def _solution(values: np.ndarray) -> highspy.HighsSolution:
