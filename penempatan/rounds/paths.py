@@ -22,6 +22,7 @@ every allowed pair (the one-round solver's pricing does not reach round 2).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,9 +78,12 @@ def months_between(start: date, end: date) -> int:
     return months - (end.day < start.day)
 
 
-def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, training: bool = True) -> Paths:
+def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, training: bool = True,
+                also: Sequence[tuple[int, int, int, int]] = ()) -> Paths:
     """The paths of `data` (see the module docstring): round 1 from `round_one` (candidates of `data`), round 2
-    and the trained moves from the data at round 2."""
+    and the trained moves from the data at round 2; `also` more moves of round 2 (employee, post, nilai, its fit),
+    such as those of a one-round plan made after round 1, kept whatever the caps and the closure for the wishes
+    (that plan was checked as a whole)."""
     later = at_round_two(data, ref=t1.ref)
     n = t1.n_emp
     index2 = np.full(n, -1, dtype=np.int64)
@@ -119,6 +123,15 @@ def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, trainin
     joined = [np.concatenate([p[k] for p in parts]) for k in range(7)]
     keep = _not_envied(later.data, t1, back, joined[0], joined[1], joined[2])
     joined = [a[keep] for a in joined]
+    if also:
+        waiting = joined[1] == LATER
+        have = set(zip(joined[0][waiting].tolist(), joined[2][waiting].tolist(), strict=True))
+        extra = [(i, j, v, f) for i, j, v, f in also if (i, j) not in have]
+        if extra:
+            i, j, v, f = (np.array(x, dtype=np.int64) for x in zip(*extra, strict=True))
+            added = (i, np.full(len(i), LATER), j, np.full(len(i), -1), base[i] + v - WAIT, f,
+                     t1.is_promotion(i, j))
+            joined = [np.concatenate([a, b]) for a, b in zip(joined, added, strict=True)]
     order = np.lexsort((joined[2], joined[1], joined[0]))
     emp, kind, post, needs, nilai, score, promotion = (a[order] for a in joined)
     return Paths(emp.astype(np.int64), kind.astype(np.int64), post.astype(np.int64), needs.astype(np.int64),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -50,8 +50,13 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
     if not one.feasible:
         raise ValueError(f"rencana putaran 1 tidak dapat disusun: {one.message}")
     tick = time.perf_counter()
+    say("rencana satu putaran sesudah putaran 1")
+    first, second, later = _one_then_one(data, one, time_limit / 6)
+    also = _round_two_moves(data, second, later.data)
+    timings["satu putaran lagi"] = time.perf_counter() - tick
+    tick = time.perf_counter()
     say("jalur calon dua putaran")
-    paths = build_paths(data, t1, one.candidates, training=training)
+    paths = build_paths(data, t1, one.candidates, training=training, also=also)
     t2 = Tables(paths.later.data, t1.ref)
     timings["jalur"] = time.perf_counter() - tick
     refused = 0
@@ -60,7 +65,7 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
         say(f"model dua putaran ({len(paths):,} jalur)".replace(",", "."))
         model = TwoRoundModel(paths, t1, t2)
         left = max(5.0, time_limit - (time.perf_counter() - start))
-        solved = model.solve(left, hint=_hint(paths, one.assignment))
+        solved = model.solve(left, hint=_hint(paths, one.assignment, also))
         timings["model"] = timings.get("model", 0.0) + time.perf_counter() - tick
         if solved.chosen is None:
             raise ValueError("model dua putaran tidak menemukan rencana dalam batas waktu")
@@ -84,10 +89,43 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
     raise ValueError(f"pemeriksaan putaran 2 masih menolak mutasi sesudah {REPAIRS} kali penyusunan ulang")
 
 
-def _hint(paths: Paths, assignment: np.ndarray) -> np.ndarray:
-    """The one-round plan as paths (its moves at round 1, nobody moving at round 2)."""
-    wanted = np.where(paths.post == assignment[paths.emp], 1.0, 0.0)
-    return wanted * (paths.round != LATER)
+def _hint(paths: Paths, assignment: np.ndarray, later: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
+    """Two one-round plans in a row as paths: the first's moves at round 1 and `later` (the second's) at round 2
+    (a plan the model must match or beat)."""
+    target = np.full(len(paths.cur), -1, dtype=np.int64)  # per employee: their post of round 2, -1 staying
+    for i, j, _, _ in later:
+        target[i] = j
+    waits = target[paths.emp] >= 0
+    first = (paths.round != LATER) & (paths.post == assignment[paths.emp]) & (~waits | (paths.round == NOW))
+    second = (paths.round == LATER) & (paths.course < 0) & (paths.post == target[paths.emp])
+    return (first | second).astype(float)
+
+
+def _one_then_one(data: ProblemData, one: Result, time_limit: float) -> tuple[Result, Result, RoundTwo]:
+    """`one` (the one-round plan) and the one-round plan of the data after it at round 2, wishes served again."""
+    from penempatan.wishes.serve import serve_wishes
+
+    later = at_round_two(after_round_one(data, one.assignment))
+    if later.data.wishes:
+        later = dataclasses.replace(later, data=serve_wishes(later.data).data)
+    return one, solve(later.data, time_limit), later
+
+
+def _round_two_moves(data: ProblemData, second: Result, later: ProblemData) -> list[tuple[int, int, int, int]]:
+    """The moves of a one-round plan of round 2 (on `later`, the data after round 1) as (employee of `data`, post,
+    what the move adds over staying then, its fit)."""
+    if not second.feasible:
+        return []
+    cand = second.candidates
+    stay = dict(zip(cand.emp[cand.stay].tolist(), cand.nilai[cand.stay].tolist(), strict=True))
+    at = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(cand.emp, cand.post, strict=True))}
+    out = []
+    for i2, j in enumerate(second.assignment.tolist()):
+        if j != later.current_post[i2] and (i2, j) in at and i2 in stay:
+            k = at[(i2, j)]
+            out.append((data.employee_index[later.employees[i2].nip], int(j), int(cand.nilai[k]) - stay[i2],
+                        int(cand.score[k])))
+    return out
 
 
 def rounds_of(data: ProblemData, t1: Tables, paths: Paths, chosen: np.ndarray,
@@ -153,8 +191,7 @@ def _trainees(data: ProblemData, paths: Paths, chosen: np.ndarray) -> tuple[Trai
 
 
 def sequential(data: ProblemData, time_limit: float = 60.0) -> tuple[Result, Result, RoundTwo]:
-    """Two one-round plans in a row, without training: round 1, then round 2 on the data after it (`compare`
-    and the tests measure the two-round plan against it)."""
-    first = solve(data, time_limit)
-    later = at_round_two(after_round_one(data, first.assignment))
-    return first, solve(later.data, time_limit), later
+    """Two one-round plans in a row, without training: round 1, then round 2 on the data after it with its wishes
+    served again, as `solve` would serve them then (`compare` and the tests measure the two-round plan against
+    it)."""
+    return _one_then_one(data, solve(data, time_limit), time_limit)
