@@ -28,7 +28,7 @@ from penempatan.letters.invitation import NOT_A_PROMISE
 from penempatan.model import Params, ProblemData
 from penempatan.reference import load_reference
 from penempatan.rounds.outcome import score
-from penempatan.rounds.paths import LATER, NOW, build_paths
+from penempatan.rounds.paths import LATER, NOW
 from penempatan.rounds.plan import rounds_of, sequential, solve_two_rounds
 from penempatan.rounds.rows import DEVELOPMENT_SHEET, ROUND_TWO_SHEET, WAITING, DevelopmentRow, RoundTwoRow
 from penempatan.scoring import Tables
@@ -119,7 +119,8 @@ def test_brute_force_over_every_combination_of_paths(seed: int) -> None:
     plan = solve_two_rounds(data, 30)
     assert plan.refused == 0
     t1 = Tables(data)
-    paths = build_paths(data, t1, plan.one_round.candidates)
+    paths = plan.paths
+    assert paths is not None
     options = [np.nonzero(paths.emp == i)[0] for i in range(t1.n_emp)]
     assert 1 < int(np.prod([len(o) for o in options])) <= BRUTE_MAX
     best = None

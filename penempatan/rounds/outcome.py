@@ -4,6 +4,7 @@ plans of the same data compare (`score`), so the writers and `compare` need no s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +12,9 @@ from penempatan.model import ProblemData
 from penempatan.reference import Pelatihan
 from penempatan.result import Result, SolveStatus
 from penempatan.rounds.later import RoundTwo
+
+if TYPE_CHECKING:
+    from penempatan.rounds.paths import Paths
 
 WAIT = 1
 """What a move loses for being made at round 2 instead of round 1 (nilai points): ties go to round 1."""
@@ -47,6 +51,7 @@ class TwoRoundPlan:
     refused: int  # round-2 paths the check refused and the model went without
     wall_time: float
     timings: dict[str, float] = field(default_factory=dict)
+    paths: Paths | None = None  # the candidate paths the model chose from (rounds/paths.py)
 
     @property
     def feasible(self) -> bool:

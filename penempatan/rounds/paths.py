@@ -96,7 +96,7 @@ def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, trainin
     back = np.nonzero(~departed)[0]  # round-2 index -> round-1 index
 
     parts: list[tuple[np.ndarray, ...]] = []
-    # Stays and round-1 moves (a departing employee only stays), valued over both rounds (module docstring).
+    # Stays and round-1 moves (a departing employee only stays), valued as round 1 (module docstring).
     keep = round_one.stay | ~departed[round_one.emp]
     c1 = round_one.take(keep)
     parts.append((c1.emp, np.where(c1.stay, STAY, NOW), c1.post, np.full(len(c1), -1), c1.nilai.astype(np.int64),
@@ -104,10 +104,10 @@ def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, trainin
     t2 = Tables(later.data, t1.ref)
     plain = build_candidates(later.data, t2)
     # A move at round 2 is worth the stay of round 1 and what it adds at round 2 over staying then.
-    base = np.zeros(n, dtype=np.int64)
-    base[c1.emp[c1.stay]] = c1.nilai[c1.stay]
-    base[back[plain.emp[plain.stay]]] -= plain.nilai[plain.stay]
-    stay_value = base
+    stay_now = np.zeros(n, dtype=np.int64)
+    stay_now[c1.emp[c1.stay]] = c1.nilai[c1.stay]
+    stay_value = stay_now.copy()
+    stay_value[back[plain.emp[plain.stay]]] -= plain.nilai[plain.stay]
     seen = _later_moves(parts, plain, back, pinned, t2, -1, stay_value)
     if training:
         months = months_between(data.params.tanggal_acuan, later.tanggal)
@@ -124,12 +124,12 @@ def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, trainin
     keep = _not_envied(later.data, t1, back, joined[0], joined[1], joined[2])
     joined = [a[keep] for a in joined]
     if also:
-        waiting = joined[1] == LATER
-        have = set(zip(joined[0][waiting].tolist(), joined[2][waiting].tolist(), strict=True))
+        untrained = (joined[1] == LATER) & (joined[3] < 0)
+        have = set(zip(joined[0][untrained].tolist(), joined[2][untrained].tolist(), strict=True))
         extra = [(i, j, v, f) for i, j, v, f in also if (i, j) not in have]
         if extra:
             i, j, v, f = (np.array(x, dtype=np.int64) for x in zip(*extra, strict=True))
-            added = (i, np.full(len(i), LATER), j, np.full(len(i), -1), base[i] + v - WAIT, f,
+            added = (i, np.full(len(i), LATER), j, np.full(len(i), -1), stay_now[i] + v - WAIT, f,
                      t1.is_promotion(i, j))
             joined = [np.concatenate([a, b]) for a, b in zip(joined, added, strict=True)]
     order = np.lexsort((joined[2], joined[1], joined[0]))

@@ -81,7 +81,7 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
                     plan[2])
             return TwoRoundPlan(status, plan[0], plan[1], plan[2], _trainees(data, paths, solved.chosen), one,
                                 int(solved.objective), solved.bound, solved.surplus, solved.filled, refused,
-                                time.perf_counter() - start, timings)
+                                time.perf_counter() - start, timings, paths)
         if not bad.any():  # a fault of round 1 or of the whole plan: the model and the check disagree
             raise ValueError("pemeriksaan menolak rencana dua putaran: " + "; ".join(str(v) for v in faults[:10]))
         refused += int(bad.sum())
