@@ -32,8 +32,9 @@ from penempatan.scoring import Tables, build_candidates
 from penempatan.solver import solve
 from penempatan.solver.two_rounds import TwoRoundModel
 
-REPAIRS = 5
-"""Times the model is solved again after the round-2 check refused moves (each time without them)."""
+REPAIRS = 10
+"""Times the model is solved again after the round-2 check refused moves (each time without them; an employee a
+per-mover fault names loses every move of round 2)."""
 
 
 def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: bool = True,
@@ -163,17 +164,21 @@ def _result(data: ProblemData, t: Tables, assignment: np.ndarray, status: SolveS
 
 
 def _refused_paths(paths: Paths, chosen: np.ndarray, faults: list[Violation]) -> np.ndarray:
-    """The chosen round-2 paths the faults of round 2 point at (they are taken out and the model solved again):
-    the employee a per-mover fault names, and for justified envy (SPEC9, naming the refused requester and the
-    post) every other newcomer of round 2 into that post. Plan-wide faults name nobody: none is refused."""
+    """The round-2 paths the faults of round 2 point at (they are taken out and the model solved again): every
+    move of round 2 of an employee a per-mover fault names, and for justified envy (SPEC9, naming the refused
+    requester and the post) the other newcomers of round 2 into that post. Plan-wide faults name nobody: none is
+    refused."""
     named = {v.nip for v in faults if v.nip and v.rule != "SPEC9"}
     envied = {(v.kode_jabatan, v.nip) for v in faults if v.rule == "SPEC9"}
     later = paths.later.data
     bad = np.zeros(len(paths), dtype=bool)
+    waits = np.nonzero(paths.round == LATER)[0]
     for k in chosen[paths.round[chosen] == LATER].tolist():
         nip = later.employees[int(paths.round_two_index[paths.emp[k]])].nip
         kode = later.positions[int(paths.post[k])].kode
-        if nip in named or any(post == kode and who != nip for post, who in envied):
+        if nip in named:  # a verdict round 1 changed for them: none of their moves of round 2 is safe
+            bad[waits[paths.emp[waits] == paths.emp[k]]] = True
+        elif any(post == kode and who != nip for post, who in envied):
             bad[k] = True
     return bad
 
