@@ -1,8 +1,9 @@
 """`solve --putaran 2` (SPEC 8): the two-round plan, each round a `Result` that `check` verifies at its own date.
 
 1. The one-round plan of `data` (the solver as for `solve`): its candidates, priced beyond the caps, are round 1's
-   moves, and the plan is the model's first incumbent (its round 1, nobody moving at round 2).
-2. The paths (paths.py) and the model over both rounds (model.py), solved to optimality (HiGHS, gap 0).
+   moves; then the one-round plan of the data after it at round 2 (wishes served again), whose moves join the
+   paths. The two are the model's first incumbent, so the result is never worse than two one-round plans in a row.
+2. The paths (paths.py) and the model over both rounds (solver/two_rounds.py), solved to optimality (HiGHS, gap 0).
 3. Round 1 is checked as a one-round plan of `data`; round 2 as a one-round plan of the data after round 1 at
    round 2's date (movers in their new posts with TMT at tanggal_acuan, the departed gone, the trained trained:
    `after_round_one`, `rounds.later.at_round_two`). A round-2 move that the check refuses there (a rule whose
@@ -66,23 +67,28 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
         say(f"model dua putaran ({len(paths):,} jalur)".replace(",", "."))
         model = TwoRoundModel(paths, t1, t2)
         left = max(5.0, time_limit - (time.perf_counter() - start))
-        solved = model.solve(left, hint=_hint(paths, one.assignment, also))
+        hint = _hint(paths, one.assignment, also)
+        solved = model.solve(left, hint=hint)
         timings["model"] = timings.get("model", 0.0) + time.perf_counter() - tick
-        if solved.chosen is None:
-            raise ValueError("model dua putaran tidak menemukan rencana dalam batas waktu")
+        chosen = solved.chosen
+        if chosen is None:
+            # No plan from the model in time: two one-round plans in a row, if they are a path each (FEASIBLE).
+            if not (np.bincount(paths.emp, weights=hint, minlength=t1.n_emp) == 1).all():
+                raise ValueError("model dua putaran tidak menemukan rencana dalam batas waktu")
+            chosen = np.nonzero(hint)[0]
         tick = time.perf_counter()
         status = SolveStatus.OPTIMAL if solved.optimal else SolveStatus.FEASIBLE
-        plan = rounds_of(data, t1, paths, solved.chosen, status)
+        plan = rounds_of(data, t1, paths, chosen, status)
         faults = check_plan(data, plan[0], t1.ref) + check_plan(plan[2].data, plan[1], t1.ref)
         timings["periksa"] = timings.get("periksa", 0.0) + time.perf_counter() - tick
-        bad = _refused_paths(paths, solved.chosen, faults)
+        bad = _refused_paths(paths, chosen, faults)
         if not faults:
             wall = time.perf_counter() - start
             plan = (dataclasses.replace(plan[0], wall_time=wall), dataclasses.replace(plan[1], wall_time=wall),
                     plan[2])
-            return TwoRoundPlan(status, plan[0], plan[1], plan[2], _trainees(data, paths, solved.chosen), one,
-                                int(solved.objective), solved.bound, solved.surplus, solved.filled, refused,
-                                time.perf_counter() - start, timings, paths)
+            return TwoRoundPlan(status, plan[0], plan[1], plan[2], _trainees(data, paths, chosen), one,
+                                int(paths.nilai[chosen].sum()), solved.bound, plan[1].surplus_kept,
+                                plan[1].must_fill_filled, refused, time.perf_counter() - start, timings, paths)
         if not bad.any():  # a fault of round 1 or of the whole plan: the model and the check disagree
             raise ValueError("pemeriksaan menolak rencana dua putaran: " + "; ".join(str(v) for v in faults[:10]))
         refused += int(bad.sum())

@@ -325,7 +325,7 @@ class TwoRoundModel:
     def completed(self, hint: np.ndarray) -> np.ndarray | None:
         """The hint (0/1 per path) with the model's other columns (surplus kept, seats filled, caps) filled in
         by solving the model with the paths fixed; None when the hint breaks a rule."""
-        h = self._highs(self._lp(hint), 30.0)
+        h = self._highs(self._lp(hint), 120.0)
         h.run()
         if h.getInfo().primal_solution_status != 2:
             return None
