@@ -22,7 +22,6 @@ nilai of each employee's path over both rounds (paths.py).
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 
 import highspy
@@ -313,7 +312,7 @@ class TwoRoundModel:
 
     def _highs(self, lp: highspy.HighsLp, time_limit: float) -> highspy._core._Highs:
         h = highspy._core._Highs()  # the bare class: highspy.Highs() prints a banner
-        h.setOptionValue("output_flag", bool(os.environ.get("PENEMPATAN_HIGHS_LOG")))
+        h.setOptionValue("output_flag", False)
         h.setOptionValue("random_seed", SEED)
         h.setOptionValue("time_limit", max(1.0, time_limit))
         h.setOptionValue("mip_rel_gap", 0.0)

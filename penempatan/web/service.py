@@ -184,8 +184,9 @@ class Service:
     def _solve(self, task: Task, b: Berkas, scenario: Path | None, reference: Path | None, acuan: int | None,
                kurva: bool) -> int:
         run = b.new_run()
+        # One round here, whatever Pengaturan says: two rounds (SPEC 8) are `solve --putaran 2` for now.
         files = jobs.SolveFiles(data=b.data, skenario=scenario, acuan=reference, out=run.plan,
-                                kandidat=run.candidates, json=None, laporan=run.report, claimed=())
+                                kandidat=run.candidates, json=None, laporan=run.report, claimed=(), putaran=1)
         solves = CURVE_POINTS + 1 if kurva else 1  # each point of the curve is solved as `solve` would
         try:
             problem, tables, result = child.run(work.solve, (files, BATAS_WAKTU, kurva), task.progress,
