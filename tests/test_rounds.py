@@ -238,3 +238,21 @@ def test_compare_one_round_with_two(tmp_path: Path) -> None:
     one, two = ((-rows["Kelebihan pegawai akhir putaran 2"][k], rows["Kursi wajib terisi akhir putaran 2"][k],  # type: ignore[operator]
                  rows["Nilai dua putaran"][k]) for k in (0, 1))
     assert all(isinstance(v, int) for v in (*one, *two)) and two >= one
+
+
+def test_no_plan_from_the_model_falls_back_to_two_one_round_plans(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the model finds no plan in time, the plan is two one-round plans in a row: FEASIBLE, both rounds
+    checked, round 1 the one-round plan's."""
+    import math
+
+    from penempatan.solver.two_rounds import Solved, TwoRoundModel
+
+    monkeypatch.setattr(TwoRoundModel, "solve",
+                        lambda self, limit, hint=None: Solved(False, None, math.nan, math.nan, 0, 0, math.nan))
+    data = make_instance(4, n_emp=44, n_units=3, putaran=2, maks_keluar_unit_persen=35)
+    plan = solve_two_rounds(data, 30)
+    assert plan.status.value == "FEASIBLE"
+    assert check_plan(data, plan.first) == [] and check_plan(plan.later.data, plan.second) == []
+    first, second, later = sequential(data)
+    assert np.array_equal(plan.first.assignment, first.assignment)
+    assert score(plan.first, plan.second, plan.later.data) == score(first, second, later.data)

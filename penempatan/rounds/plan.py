@@ -72,10 +72,9 @@ def solve_two_rounds(data: ProblemData, time_limit: float = 120.0, *, training: 
         timings["model"] = timings.get("model", 0.0) + time.perf_counter() - tick
         chosen = solved.chosen
         if chosen is None:
-            # No plan from the model in time: two one-round plans in a row, if they are a path each (FEASIBLE).
-            if not (np.bincount(paths.emp, weights=hint, minlength=t1.n_emp) == 1).all():
-                raise ValueError("model dua putaran tidak menemukan rencana dalam batas waktu")
-            chosen = np.nonzero(hint)[0]
+            # No plan from the model in time: two one-round plans in a row (FEASIBLE), each employee whose second
+            # move is no path (a move of round 1 moving again) staying at round 2; the check below judges it.
+            chosen = _fallback(paths, hint, t1.n_emp)
         tick = time.perf_counter()
         status = SolveStatus.OPTIMAL if solved.optimal else SolveStatus.FEASIBLE
         plan = rounds_of(data, t1, paths, chosen, status)
@@ -106,6 +105,19 @@ def _hint(paths: Paths, assignment: np.ndarray, later: Sequence[tuple[int, int, 
     first = (paths.round != LATER) & (paths.post == assignment[paths.emp]) & (~waits | (paths.round == NOW))
     second = (paths.round == LATER) & (paths.course < 0) & (paths.post == target[paths.emp])
     return (first | second).astype(float)
+
+
+def _fallback(paths: Paths, hint: np.ndarray, n_emp: int) -> np.ndarray:
+    """One path per employee: the hint's where it has exactly one, else their stay (or round-1 move) of the
+    one-round plan, else their stay."""
+    count = np.bincount(paths.emp, weights=hint, minlength=n_emp)
+    chosen = np.nonzero((hint > 0) & (count[paths.emp] == 1))[0].tolist()
+    done = set(paths.emp[chosen].tolist())
+    for i in sorted(set(range(n_emp)) - done):
+        own = np.nonzero((paths.emp == i) & (paths.round != LATER))[0]
+        pick = own[hint[own] > 0] if (hint[own] > 0).any() else own[paths.round[own] == STAY]
+        chosen.append(int(pick[0]) if len(pick) else int(own[0]))
+    return np.array(sorted(chosen), dtype=np.int64)
 
 
 def _one_then_one(data: ProblemData, one: Result, time_limit: float) -> tuple[Result, Result, RoundTwo]:
