@@ -104,6 +104,12 @@ class Sender:
         nama, *under = rest or [_DOTS * 2]
         return [("teks", jabatan.rstrip(",") + ","), *_ROOM, ("tebal", nama), *[("teks", line) for line in under]]
 
+    def fields(self, tanggal_surat: date) -> dict[str, str]:
+        """The sender's placeholders of the template and the letter's date, one for every kind of letter."""
+        return {"TANGGAL_SURAT": long_date(tanggal_surat), "TEMPAT_SURAT": self.tempat or _DOTS,
+                "NAMA_INSTANSI": ", ".join(self.nama) or _DOTS, "ALAMAT_INSTANSI": ", ".join(self.alamat) or _DOTS,
+                "KONTAK": self.contact}
+
     @property
     def contact(self) -> str:
         """Whom the employee asks, for a sentence."""
@@ -145,11 +151,9 @@ class Letter:
         return {"NAMA": self.nama, "NIP": self.nip, "JABATAN_ASAL": self.jabatan_asal, "UNIT_ASAL": self.unit_asal,
                 "JABATAN_TUJUAN": self.jabatan_tujuan, "UNIT_TUJUAN": self.unit_tujuan,
                 "BATAS_TANGGAPAN": long_date(self.batas), "TANGGAL_ACUAN": long_date(self.tanggal_acuan),
-                "TANGGAL_SURAT": long_date(self.tanggal_acuan), "TEMPAT_SURAT": p.tempat or _DOTS,
                 "KELAS_ASAL": str(self.kelas_asal), "KELAS_TUJUAN": str(self.kelas_tujuan),
                 "TEMPAT_KERJA_TUJUAN": self.tempat_tujuan, "ALAMAT_TUJUAN": self.alamat_tujuan or "-",
-                "NAMA_INSTANSI": ", ".join(p.nama) or _DOTS, "ALAMAT_INSTANSI": ", ".join(p.alamat) or _DOTS,
-                "KONTAK": p.contact, "PERIHAL": "Rancangan usulan mutasi (untuk ditanggapi)"}
+                "PERIHAL": "Rancangan usulan mutasi (untuk ditanggapi)", **p.fields(self.tanggal_acuan)}
 
     def blocks(self) -> dict[str, Block]:
         """The paragraphs of each block placeholder (each alone in its paragraph of the template)."""

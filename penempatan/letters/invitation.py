@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from penempatan.letters.content import _DOTS, Block, Sender, file_name, long_date
+from penempatan.letters.content import Block, Sender, file_name, long_date
 from penempatan.text import number
 
 NOT_A_PROMISE = ("Undangan ini bukan janji penempatan: penempatan pada putaran 2 diputuskan pada waktunya oleh "
@@ -40,15 +40,12 @@ class Invitation:
 
     def fields(self) -> dict[str, str]:
         """The template's placeholders; the 'tujuan' ones name the post the course prepares for."""
-        p = self.pengirim
         return {"NAMA": self.nama, "NIP": self.nip, "JABATAN_ASAL": self.jabatan, "UNIT_ASAL": self.unit,
                 "JABATAN_TUJUAN": self.jabatan_tujuan, "UNIT_TUJUAN": self.unit_tujuan,
                 "BATAS_TANGGAPAN": long_date(self.batas), "TANGGAL_ACUAN": long_date(self.tanggal_acuan),
-                "TANGGAL_SURAT": long_date(self.tanggal_acuan), "TEMPAT_SURAT": p.tempat or _DOTS,
                 "KELAS_ASAL": "-", "KELAS_TUJUAN": "-", "TEMPAT_KERJA_TUJUAN": self.unit_tujuan,
-                "ALAMAT_TUJUAN": "-", "NAMA_INSTANSI": ", ".join(p.nama) or _DOTS,
-                "ALAMAT_INSTANSI": ", ".join(p.alamat) or _DOTS, "KONTAK": p.contact,
-                "PERIHAL": "Undangan pelatihan (untuk ditanggapi)"}
+                "ALAMAT_TUJUAN": "-", "PERIHAL": "Undangan pelatihan (untuk ditanggapi)",
+                **self.pengirim.fields(self.tanggal_acuan)}
 
     def blocks(self) -> dict[str, Block]:
         return {"ISI_SURAT": self.body(), "LEMBAR_TANGGAPAN": self.reply(), "KOP_SURAT": self.pengirim.kop(),

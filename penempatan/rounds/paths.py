@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -32,7 +31,7 @@ from penempatan.model import ProblemData
 from penempatan.reference import Pelatihan
 from penempatan.rounds.later import RoundTwo, at_round_two, courses_for_development
 from penempatan.rounds.outcome import WAIT
-from penempatan.scoring import Candidates, Tables, build_candidates
+from penempatan.scoring import Candidates, Tables, build_candidates, months_between
 from penempatan.wishes.priority import priorities
 
 STAY, NOW, LATER = 0, 1, 2
@@ -70,12 +69,6 @@ class Paths:
         return Paths(self.emp[keep], self.round[keep], self.post[keep], self.course[keep], self.nilai[keep],
                      self.score[keep], self.promotion[keep], self.cur, self.departed, self.courses, self.later,
                      self.round_two_index)
-
-
-def months_between(start: date, end: date) -> int:
-    """Whole months from `start` to `end` (a course of this many months started at `start` ends by `end`)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - (end.day < start.day)
 
 
 def build_paths(data: ProblemData, t1: Tables, round_one: Candidates, *, training: bool = True,
